@@ -1,0 +1,242 @@
+/**
+ * The profile card: who this is, what they built, how to reach them, and
+ * one-click copies. One component for the popup, the in-page card and the
+ * hovercard; the surroundings pass in their own header controls.
+ *
+ * Text is rendered as text (Preact escapes it) and every link goes through
+ * `safeHref`, so even a profile that slipped past validation cannot inject
+ * markup or a `javascript:` URL.
+ */
+import type { ComponentChildren } from 'preact';
+import { useRef, useState } from 'preact/hooks';
+import type { Profile } from '../data/schema';
+import { initials } from '../utils/initials';
+import { mailtoUrl } from '../utils/mailto';
+import { toPlainText } from '../utils/plain-text';
+import { type ProfileLink, profileLinks, projectUrl } from '../utils/profile-links';
+import { toVCard, vcardFileName } from '../utils/vcard';
+import { type CopyResult, copyText, downloadText } from './copy';
+
+const VISIBLE_PROJECTS = 4;
+const LONG_BIO = 160;
+
+export function safeHref(url: string | undefined): string | undefined {
+  return url && /^https?:\/\//i.test(url) ? url : undefined;
+}
+
+/** A stable hue per person, so avatars differ without any image. */
+function hue(id: string): number {
+  let hash = 0;
+  for (const char of id) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) % 360;
+  return hash;
+}
+
+function linkText(link: ProfileLink): string {
+  try {
+    const url = new URL(link.url);
+    if (link.kind === 'github') return `@${url.pathname.split('/')[1] ?? ''}`;
+    if (link.kind === 'linkedin')
+      return decodeURIComponent(url.pathname.replace(/\/$/, '').slice(1));
+    if (link.kind === 'website') return url.host + url.pathname.replace(/\/$/, '');
+  } catch {
+    // fall through to the label
+  }
+  return link.label;
+}
+
+export interface CardProps {
+  profile: Profile;
+  /** Ids must be unique per document; the hovercard and in-page card coexist. */
+  idPrefix: string;
+  /** Controls for the card's corner (collapse, close, back). */
+  controls?: ComponentChildren;
+  /** 1 where the card is the whole page (the popup), 2 inside someone else's page. */
+  headingLevel?: 1 | 2 | 3;
+}
+
+export function Card({ profile, idPrefix, controls, headingLevel = 2 }: CardProps) {
+  const [bioOpen, setBioOpen] = useState(false);
+  const [allProjects, setAllProjects] = useState(false);
+  const [status, setStatus] = useState<CopyResult | undefined>();
+  const root = useRef<HTMLElement>(null);
+  const Heading = (['h1', 'h2', 'h3'] as const)[headingLevel - 1] ?? 'h2';
+  const SubHeading = (['h2', 'h3', 'h4'] as const)[headingLevel - 1] ?? 'h3';
+
+  const links = profileLinks(profile);
+  const email = profile.contact.email;
+  const mailto = email ? mailtoUrl(email) : undefined;
+  const projects = allProjects ? profile.projects : profile.projects.slice(0, VISIBLE_PROJECTS);
+  const hiddenProjects = profile.projects.length - projects.length;
+  const bioIsLong =
+    profile.bio.length > LONG_BIO || profile.bio.includes('\n') || !!profile.highlights?.length;
+  const nameId = `${idPrefix}-name`;
+  const bioId = `${idPrefix}-bio`;
+
+  const run = async (action: () => Promise<CopyResult> | CopyResult) => {
+    setStatus(undefined); // so the same message is announced again
+    setStatus(await action());
+  };
+  const host = () => root.current?.getRootNode() ?? document.body;
+
+  return (
+    <article class="pc-card" ref={root} aria-labelledby={nameId}>
+      <header class="pc-head">
+        <div class="pc-avatar" aria-hidden="true" style={{ '--pc-hue': String(hue(profile.id)) }}>
+          {initials(profile.name)}
+        </div>
+        <div class="pc-who">
+          <Heading class="pc-name" id={nameId}>
+            {profile.name}
+          </Heading>
+          <p class="pc-headline">{profile.headline}</p>
+          {profile.location && <p class="pc-location">{profile.location}</p>}
+        </div>
+        {controls && <div class="pc-controls">{controls}</div>}
+      </header>
+
+      <div class="pc-bio-wrap">
+        <p id={bioId} class={bioOpen ? 'pc-bio' : 'pc-bio pc-clamp'}>
+          {profile.bio}
+        </p>
+        {bioOpen && profile.highlights && (
+          <ul class="pc-highlights">
+            {profile.highlights.map((highlight) => (
+              <li key={highlight}>{highlight}</li>
+            ))}
+          </ul>
+        )}
+        {bioIsLong && (
+          <button
+            type="button"
+            class="pc-more"
+            aria-expanded={bioOpen}
+            aria-controls={bioId}
+            onClick={() => setBioOpen(!bioOpen)}
+          >
+            {bioOpen ? 'less' : 'more'}
+          </button>
+        )}
+      </div>
+
+      {profile.projects.length > 0 && (
+        <section class="pc-section" aria-labelledby={`${idPrefix}-projects`}>
+          <SubHeading class="pc-label" id={`${idPrefix}-projects`}>
+            Projects
+          </SubHeading>
+          <ul class="pc-projects">
+            {projects.map((project) => {
+              const href = safeHref(projectUrl(project));
+              return (
+                <li key={project.name} class="pc-project">
+                  {href ? (
+                    <a
+                      href={href}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      class="pc-project-name"
+                    >
+                      {project.name}
+                    </a>
+                  ) : (
+                    <span class="pc-project-name">{project.name}</span>
+                  )}
+                  <span class="pc-project-desc" title={project.description}>
+                    {project.description}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+          {(hiddenProjects > 0 || allProjects) && profile.projects.length > VISIBLE_PROJECTS && (
+            <button
+              type="button"
+              class="pc-more"
+              aria-expanded={allProjects}
+              onClick={() => setAllProjects(!allProjects)}
+            >
+              {allProjects ? 'fewer projects' : `+${hiddenProjects} more`}
+            </button>
+          )}
+        </section>
+      )}
+
+      {(links.length > 0 || mailto) && (
+        <ul class="pc-links" aria-label="Contact">
+          {links.map((link) => {
+            const href = safeHref(link.url);
+            return (
+              href && (
+                <li key={link.url}>
+                  <a
+                    href={href}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    class={`pc-link pc-link-${link.kind}`}
+                  >
+                    <span class="pc-link-kind">{link.label}</span> {linkText(link)}
+                  </a>
+                </li>
+              )
+            );
+          })}
+          {mailto && email && (
+            <li>
+              <a
+                href={mailto}
+                class="pc-link pc-link-email"
+                target="_blank"
+                rel="noopener noreferrer"
+              >
+                <span class="pc-link-kind">Email</span> {email}
+              </a>
+            </li>
+          )}
+        </ul>
+      )}
+
+      <div class="pc-actions">
+        {email && (
+          <button
+            type="button"
+            class="pc-button"
+            onClick={() => run(() => copyText(email, 'email', host()))}
+          >
+            Copy email
+          </button>
+        )}
+        <button
+          type="button"
+          class="pc-button"
+          onClick={() => run(() => copyText(toPlainText(profile), 'contact as text', host()))}
+        >
+          Copy text
+        </button>
+        <button
+          type="button"
+          class="pc-button"
+          onClick={() => run(() => copyText(toVCard(profile), 'vCard', host()))}
+        >
+          Copy vCard
+        </button>
+        <button
+          type="button"
+          class="pc-button"
+          onClick={() =>
+            run(() =>
+              downloadText(vcardFileName(profile), toVCard(profile), 'text/vcard;charset=utf-8'),
+            )
+          }
+        >
+          Download .vcf
+        </button>
+      </div>
+      <p
+        class={status?.ok === false ? 'pc-status pc-status-error' : 'pc-status'}
+        role="status"
+        aria-live="polite"
+      >
+        {status?.message ?? ''}
+      </p>
+    </article>
+  );
+}

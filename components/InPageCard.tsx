@@ -1,0 +1,107 @@
+/**
+ * The floating card on a known person's own page (GitHub profile, repos,
+ * gists; LinkedIn /in/). It sits in the bottom-right corner, out of the way of
+ * the page's main column; it collapses to a chip and can be dismissed, and the
+ * content script remembers either for the browser session. Esc collapses it
+ * and leaves focus on the chip.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Profile } from '../data/schema';
+import { initials } from '../utils/initials';
+import type { CardState } from '../utils/messages';
+import type { Theme } from '../utils/page-theme';
+import { Card } from './Card';
+
+export interface InPageCardProps {
+  profile: Profile;
+  state: Exclude<CardState, 'dismissed'>;
+  theme: Theme;
+  onState: (state: CardState) => void;
+}
+
+export function InPageCard({ profile, state: initial, theme, onState }: InPageCardProps) {
+  const [state, setState] = useState<CardState>(initial);
+  const chipButton = useRef<HTMLButtonElement>(null);
+  const collapseButton = useRef<HTMLButtonElement>(null);
+  const focusNext = useRef(false);
+
+  const change = (next: CardState, moveFocus: boolean) => {
+    focusNext.current = moveFocus;
+    setState(next);
+    onState(next);
+  };
+
+  useEffect(() => {
+    if (!focusNext.current) return;
+    focusNext.current = false;
+    (state === 'collapsed' ? chipButton : collapseButton).current?.focus();
+  }, [state]);
+
+  if (state === 'dismissed') return null;
+  const label = `Profile card: ${profile.name}`;
+  const dismiss = (
+    <button
+      type="button"
+      class="pc-icon-button"
+      aria-label={`Dismiss ${profile.name}'s card for this session`}
+      title="Dismiss for this session"
+      onClick={() => change('dismissed', false)}
+    >
+      ×
+    </button>
+  );
+
+  return (
+    <div class="pc-theme" data-scheme={theme.scheme} data-contrast={theme.contrast}>
+      {state === 'collapsed' ? (
+        <section class="pc-chip" aria-label={label}>
+          <button
+            ref={chipButton}
+            type="button"
+            class="pc-chip-open"
+            aria-expanded="false"
+            onClick={() => change('expanded', true)}
+          >
+            <span class="pc-avatar" aria-hidden="true">
+              {initials(profile.name)}
+            </span>
+            <span>{profile.name}</span>
+          </button>
+          {dismiss}
+        </section>
+      ) : (
+        <section
+          class="pc-float"
+          aria-label={label}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.stopPropagation();
+              change('collapsed', true);
+            }
+          }}
+        >
+          <Card
+            profile={profile}
+            idPrefix="pc-inpage"
+            controls={
+              <>
+                <button
+                  ref={collapseButton}
+                  type="button"
+                  class="pc-icon-button"
+                  aria-label="Collapse card"
+                  aria-expanded="true"
+                  title="Collapse (Esc)"
+                  onClick={() => change('collapsed', true)}
+                >
+                  –
+                </button>
+                {dismiss}
+              </>
+            }
+          />
+        </section>
+      )}
+    </div>
+  );
+}

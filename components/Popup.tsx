@@ -1,0 +1,176 @@
+/**
+ * The toolbar popup. If the active tab shows a known person (any URL form
+ * utils/parse-identity-url.ts knows), their card; otherwise everyone, in a
+ * list you can search and walk with the arrow keys. The tab's URL is read
+ * through `activeTab`, granted by the click on the toolbar icon.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Profile } from '../data/schema';
+import type { ListEntry } from '../utils/messages';
+import type { Theme } from '../utils/page-theme';
+import { matchesQuery } from '../utils/search';
+import { Card } from './Card';
+
+export interface PopupApi {
+  /** The profile for the active tab's page, or null. */
+  activeTabProfile(): Promise<Profile | null>;
+  list(): Promise<ListEntry[]>;
+  profile(id: string): Promise<Profile | null>;
+  openOptions?: () => void;
+}
+
+type View =
+  | { kind: 'loading' }
+  | { kind: 'card'; profile: Profile; fromList: boolean }
+  | { kind: 'list' };
+
+export function Popup({ api, theme }: { api: PopupApi; theme: Theme }) {
+  const [view, setView] = useState<View>({ kind: 'loading' });
+  const [error, setError] = useState<string | undefined>();
+
+  useEffect(() => {
+    api.activeTabProfile().then(
+      (profile) => setView(profile ? { kind: 'card', profile, fromList: false } : { kind: 'list' }),
+      () => setView({ kind: 'list' }),
+    );
+  }, [api]);
+
+  const open = async (id: string) => {
+    const profile = await api.profile(id).catch(() => null);
+    if (profile) setView({ kind: 'card', profile, fromList: true });
+    else setError('That profile is no longer available.');
+  };
+
+  return (
+    <main class="pc-theme pc-popup" data-scheme={theme.scheme} data-contrast={theme.contrast}>
+      {view.kind === 'loading' && <p class="pc-popup-note">Loading…</p>}
+      {view.kind === 'card' && (
+        <Card
+          profile={view.profile}
+          idPrefix="pc-popup"
+          headingLevel={1}
+          controls={
+            <button
+              type="button"
+              class="pc-icon-button pc-back"
+              aria-label="All people"
+              title="All people"
+              onClick={() => setView({ kind: 'list' })}
+            >
+              ←
+            </button>
+          }
+        />
+      )}
+      {view.kind === 'list' && <PeopleList api={api} onOpen={open} />}
+      {error && (
+        <p class="pc-popup-note pc-status-error" role="alert">
+          {error}
+        </p>
+      )}
+      {api.openOptions && (
+        <footer class="pc-popup-footer">
+          <a
+            href="options.html"
+            onClick={(event) => {
+              event.preventDefault();
+              api.openOptions?.();
+            }}
+          >
+            Manage people and settings
+          </a>
+        </footer>
+      )}
+    </main>
+  );
+}
+
+function PeopleList({ api, onOpen }: { api: PopupApi; onOpen: (id: string) => void }) {
+  const [entries, setEntries] = useState<ListEntry[] | undefined>();
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    api.list().then(setEntries, () => setEntries([]));
+    input.current?.focus();
+  }, [api]);
+
+  const shown = useMemo(
+    () =>
+      (entries ?? []).filter((entry) =>
+        matchesQuery(`${entry.name} ${entry.headline} ${entry.handles.join(' ')}`, query),
+      ),
+    [entries, query],
+  );
+  const activeIndex = Math.min(active, Math.max(shown.length - 1, 0));
+  const activeEntry = shown[activeIndex];
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((activeIndex + step + shown.length) % Math.max(shown.length, 1));
+    } else if (event.key === 'Home' && event.ctrlKey) {
+      setActive(0);
+    } else if (event.key === 'Enter' && activeEntry) {
+      event.preventDefault();
+      onOpen(activeEntry.id);
+    }
+  };
+
+  useEffect(() => {
+    document.getElementById(`pc-person-${activeEntry?.id}`)?.scrollIntoView({ block: 'nearest' });
+  }, [activeEntry?.id]);
+
+  return (
+    <section class="pc-people" aria-labelledby="pc-people-title">
+      <h1 id="pc-people-title" class="pc-popup-title">
+        People
+      </h1>
+      <label class="pc-search">
+        <span class="pc-visually-hidden">Search people</span>
+        <input
+          ref={input}
+          type="search"
+          aria-controls="pc-people-list"
+          aria-activedescendant={activeEntry ? `pc-person-${activeEntry.id}` : undefined}
+          placeholder="Search by name, headline or handle"
+          value={query}
+          onInput={(event) => {
+            setQuery(event.currentTarget.value);
+            setActive(0);
+          }}
+          onKeyDown={onKeyDown}
+        />
+      </label>
+      <p class="pc-popup-note" aria-live="polite">
+        {entries === undefined
+          ? 'Loading…'
+          : shown.length === entries.length
+            ? `${entries.length} ${entries.length === 1 ? 'person' : 'people'}`
+            : `${shown.length} of ${entries.length} people`}
+      </p>
+      <div id="pc-people-list" class="pc-people-list" role="listbox" aria-label="People">
+        {shown.map((entry, index) => (
+          // Keyboard use goes through the search box (aria-activedescendant).
+          // biome-ignore lint/a11y/useKeyWithClickEvents: the search box handles keys
+          <div
+            key={entry.id}
+            id={`pc-person-${entry.id}`}
+            role="option"
+            tabIndex={-1}
+            aria-selected={index === activeIndex}
+            class={index === activeIndex ? 'pc-person pc-person-active' : 'pc-person'}
+            onClick={() => onOpen(entry.id)}
+            onMouseMove={() => setActive(index)}
+          >
+            <span class="pc-person-name">{entry.name}</span>
+            <span class="pc-person-headline">{entry.headline}</span>
+            <span class="pc-person-handles">{entry.handles.join(' · ')}</span>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}

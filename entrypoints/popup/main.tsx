@@ -1,0 +1,36 @@
+/**
+ * Popup entry: wires the Popup component to the browser. The active tab's URL
+ * comes from `tabs.query` under `activeTab`; everything else is asked of the
+ * background, which owns the directory.
+ */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import '../../components/card.css';
+import '../../components/popup.css';
+import { Popup, type PopupApi } from '../../components/Popup';
+import type { Answers, Message } from '../../utils/messages';
+import { pageTheme, readMediaPreferences } from '../../utils/page-theme';
+import { parseIdentityUrl } from '../../utils/parse-identity-url';
+
+const ask = <M extends Message>(message: M) =>
+  browser.runtime.sendMessage(message) as Promise<Answers[M['type']]>;
+
+const api: PopupApi = {
+  async activeTabProfile() {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    const identity = tab?.url ? parseIdentityUrl(tab.url) : undefined;
+    if (!identity) return null;
+    return (await ask({ type: 'lookup', key: identity.key }))?.profile ?? null;
+  },
+  list: () => ask({ type: 'list' }),
+  profile: (id) => ask({ type: 'profile', id }),
+};
+
+const app = document.getElementById('app');
+const draw = () => {
+  if (app) render(<Popup api={api} theme={pageTheme(null, readMediaPreferences(window))} />, app);
+};
+for (const query of ['(prefers-color-scheme: dark)', '(prefers-contrast: more)']) {
+  window.matchMedia(query).addEventListener('change', draw);
+}
+draw();

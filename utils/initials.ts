@@ -1,0 +1,21 @@
+/**
+ * The letters on a card's avatar: no remote images, so no requests. First
+ * letter of the first and last words, by grapheme so "Ådne Ørn" and emoji
+ * names come out whole.
+ */
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+function firstGrapheme(word: string): string {
+  for (const { segment } of segmenter.segment(word)) return segment;
+  return '';
+}
+
+export function initials(name: string): string {
+  const words = name
+    .split(/[\s\-_.]+/u)
+    .filter((word) => /[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(word));
+  if (words.length === 0) return '?';
+  const first = firstGrapheme(words[0] ?? '');
+  const last = words.length > 1 ? firstGrapheme(words.at(-1) ?? '') : '';
+  return (first + last).toLocaleUpperCase();
+}
