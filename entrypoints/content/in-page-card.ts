@@ -1,0 +1,55 @@
+/**
+ * In-page card: a known person's floating card on their own pages.
+ *
+ *   URL changes (load, Turbo, soft-nav, Navigation API)
+ *     └─ parseIdentityUrl(location)  ── nobody? stop here: nothing else runs
+ *          └─ ask background: lookup(key) ── unknown, switched off or dismissed? hide
+ *               └─ cardUi(): inject the UI bundle once ── showInPage(profile)
+ *
+ * A sequence number drops answers that arrive after the user moved on, so a
+ * slow answer never shows a stale card.
+ *
+ * Real URLs:
+ * https://github.com/spacejam
+ * https://github.com/spacejam/sled/issues
+ * https://gist.github.com/spacejam
+ * https://www.linkedin.com/in/denizalti/
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { IdentityKey } from '../../utils/identity';
+import { parseIdentityUrl } from '../../utils/parse-identity-url';
+import { ask } from './ask';
+import { onUrlChange } from './navigation';
+import { cardUi, loadedCardUi } from './ui';
+
+export function startInPageCard(ctx: ContentScriptContext): void {
+  let shownKey: IdentityKey | undefined;
+  let sequence = 0;
+
+  const hide = () => {
+    shownKey = undefined;
+    void loadedCardUi()?.then((ui) => ui?.hideInPage());
+  };
+
+  const update = async () => {
+    const key = parseIdentityUrl(location.href)?.key;
+    if (key === shownKey && key !== undefined) return;
+    const turn = ++sequence;
+    if (key === undefined) return hide();
+    const answer = await ask(ctx, { type: 'lookup', key });
+    if (turn !== sequence || ctx.isInvalid) return;
+    if (!answer?.settings.inPage || answer.state === 'dismissed') return hide();
+    const ui = await cardUi(ctx);
+    if (turn !== sequence || !ui) return;
+    shownKey = key;
+    const { profile } = answer;
+    await ui.showInPage(profile, answer.state, (state) => {
+      void ask(ctx, { type: 'card-state', profileId: profile.id, state });
+      // Dismissed: take the host out too, leaving the page as it was.
+      if (state === 'dismissed') ui.hideInPage();
+    });
+  };
+
+  void update();
+  onUrlChange(ctx, () => void update());
+}

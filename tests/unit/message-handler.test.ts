@@ -1,0 +1,84 @@
+import { bundledProfiles } from '../../data/bundled';
+import { buildDirectory } from '../../utils/directory';
+import { createMessageHandler, type HandlerDeps } from '../../utils/message-handler';
+import type { CardState } from '../../utils/messages';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
+
+function setup(overrides: Partial<HandlerDeps> = {}) {
+  const states: Record<string, CardState> = {};
+  const injected: [number, number][] = [];
+  const handle = createMessageHandler({
+    extensionId: 'ours',
+    directory: () => buildDirectory({ bundled: bundledProfiles }),
+    settings: async () => DEFAULT_SETTINGS,
+    cardStates: async () => states,
+    setCardState: async (id, state) => {
+      states[id] = state;
+    },
+    injectUi: async (tabId, frameId) => {
+      injected.push([tabId, frameId]);
+    },
+    ...overrides,
+  });
+  return { handle, states, injected };
+}
+
+const fromPage = { id: 'ours', url: 'https://github.com/spacejam', tab: { id: 7 }, frameId: 0 };
+
+describe('message handler', () => {
+  it('answers a lookup with the profile, the site settings and the session state', async () => {
+    const { handle, states } = setup();
+    states['tyler-neely'] = 'collapsed';
+    const answer = await handle({ type: 'lookup', key: 'github:spacejam' }, fromPage);
+    expect(answer).toMatchObject({
+      profile: { id: 'tyler-neely' },
+      site: 'github',
+      settings: { inPage: true, hovercards: true },
+      state: 'collapsed',
+    });
+    expect(await handle({ type: 'lookup', key: 'linkedin:nobody-here' }, fromPage)).toBeNull();
+  });
+
+  it('ignores other extensions and refuses malformed messages', async () => {
+    const { handle } = setup();
+    expect(
+      await handle({ type: 'lookup', key: 'github:spacejam' }, { ...fromPage, id: 'theirs' }),
+    ).toBeUndefined();
+    await expect(handle({ type: 'lookup', key: 'gitlab:x' }, fromPage)).rejects.toThrow(
+      /malformed/,
+    );
+    await expect(
+      handle({ type: 'lookup', key: 'github:spacejam', extra: 1 }, fromPage),
+    ).rejects.toThrow(/malformed/);
+    await expect(handle({ type: 'format-disk' }, fromPage)).rejects.toThrow(/malformed/);
+    await expect(handle('lookup', fromPage)).rejects.toThrow(/malformed/);
+  });
+
+  it('injects the UI only into GitHub and LinkedIn frames of a tab', async () => {
+    const { handle, injected } = setup();
+    expect(await handle({ type: 'mount-ui' }, { ...fromPage, frameId: 3 })).toBe(true);
+    expect(await handle({ type: 'mount-ui' }, { ...fromPage, url: 'https://evil.example/' })).toBe(
+      false,
+    );
+    expect(
+      await handle({ type: 'mount-ui' }, { ...fromPage, url: 'https://github.com.evil.example/' }),
+    ).toBe(false);
+    expect(await handle({ type: 'mount-ui' }, { id: 'ours', url: 'https://github.com/x' })).toBe(
+      false,
+    );
+    expect(injected).toEqual([[7, 3]]);
+  });
+
+  it('remembers card states and lists everyone', async () => {
+    const { handle, states } = setup();
+    await handle({ type: 'card-state', profileId: 'patmesh', state: 'dismissed' }, fromPage);
+    expect(states).toEqual({ patmesh: 'dismissed' });
+    const list = (await handle({ type: 'list' }, fromPage)) as { id: string; handles: string[] }[];
+    expect(list.map((entry) => entry.id)).toEqual(['deniz-altinbuken', 'patmesh', 'tyler-neely']);
+    expect(list[1]?.handles).toEqual(['@PATMESH', 'in/patmesh-s']);
+    expect(await handle({ type: 'profile', id: 'patmesh' }, fromPage)).toMatchObject({
+      name: 'Patmesh S',
+    });
+    expect(await handle({ type: 'profile', id: 'nobody' }, fromPage)).toBeNull();
+  });
+});
