@@ -1,0 +1,288 @@
+/**
+ * Real Chromium (Debian's /usr/bin/chromium) with the built extension loaded,
+ * driven by playwright-core. GitHub and LinkedIn URLs are answered from
+ * fixtures.ts through `context.route`; every request is recorded and any
+ * request that is not to a fixture is aborted and reported, so a test can
+ * assert the extension made none.
+ *
+ * The card lives in a *closed* shadow root, which Playwright's locators cannot
+ * pierce; CDP can (`DOM.getDocument({ pierce: true })`), so the helpers below
+ * resolve the shadow root once and run small functions against it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  type BrowserContext,
+  type CDPSession,
+  chromium,
+  type Page,
+  type Worker,
+} from 'playwright-core';
+import { type FixtureOptions, githubFixture, linkedinFixture } from './fixtures';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Session {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Every URL any page asked for, in order. */
+  requests: string[];
+  /** Requests that no fixture answers: must stay empty. */
+  unexpected: string[];
+  /** Theme and other knobs for the next fixture served. */
+  fixture: FixtureOptions;
+  /** Extra fixture pages by URL, for a test's own markup. */
+  pages: Map<string, string>;
+  close(): Promise<void>;
+}
+
+const FIXTURE_HOSTS = /^(?:gist\.)?github\.com$|^(?:[a-z0-9-]+\.)?linkedin\.com$/;
+
+export async function launch(viewport = { width: 1440, height: 900 }): Promise<Session> {
+  const profileDir = mkdtempSync(join(tmpdir(), 'profile-card-chromium-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    args: [
+      '--no-sandbox',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const session: Session = {
+    context,
+    worker: undefined as unknown as Worker,
+    extensionId: '',
+    requests: [],
+    unexpected: [],
+    fixture: {},
+    pages: new Map(),
+    close: async () => {
+      await context.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+  context.on('request', (request) => session.requests.push(request.url()));
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    // The extension's own pages load their own files.
+    if (url.protocol === 'chrome-extension:' && url.host === session.extensionId)
+      return route.continue();
+    const custom = session.pages.get(url.href);
+    if (custom !== undefined) return route.fulfill({ contentType: 'text/html', body: custom });
+    if (url.protocol === 'https:' && FIXTURE_HOSTS.test(url.hostname)) {
+      if (/\.(ico|png|svg|css|js)$/.test(url.pathname))
+        return route.fulfill({ status: 404, body: '' });
+      const body = url.hostname.endsWith('linkedin.com')
+        ? linkedinFixture(url, session.fixture)
+        : githubFixture(url, session.fixture);
+      return route.fulfill({ contentType: 'text/html; charset=utf-8', body });
+    }
+    session.unexpected.push(url.href);
+    return route.abort();
+  });
+  session.worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  session.extensionId = new URL(session.worker.url()).host;
+  return session;
+}
+
+/** Requests made that are neither fixtures nor the extension's own files. */
+export function strayRequests(session: Session): string[] {
+  return session.requests.filter((href) => {
+    const url = new URL(href);
+    if (url.protocol === 'chrome-extension:' && url.host === session.extensionId) return false;
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return false;
+    return !(url.protocol === 'https:' && FIXTURE_HOSTS.test(url.hostname));
+  });
+}
+
+const cdpSessions = new WeakMap<Page, CDPSession>();
+async function cdp(page: Page): Promise<CDPSession> {
+  let session = cdpSessions.get(page);
+  if (!session) {
+    session = await page.context().newCDPSession(page);
+    cdpSessions.set(page, session);
+  }
+  return session;
+}
+
+interface DomNode {
+  nodeName: string;
+  backendNodeId: number;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+  contentDocument?: DomNode;
+}
+
+/** The closed shadow roots of every `<profile-card>` host on the page. */
+async function cardShadowRoots(page: Page): Promise<DomNode[]> {
+  const { root } = (await (
+    await cdp(page)
+  ).send('DOM.getDocument', { depth: -1, pierce: true })) as {
+    root: DomNode;
+  };
+  const found: DomNode[] = [];
+  const walk = (node: DomNode) => {
+    if (node.nodeName === 'PROFILE-CARD' && node.shadowRoots) found.push(...node.shadowRoots);
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(root);
+  return found;
+}
+
+/**
+ * Runs `fn` with `this` bound to the card's shadow root (through CDP, in the
+ * page's main world; the root is closed to the page's own scripts). Returns
+ * undefined when no card is mounted.
+ */
+export async function inCard<T>(
+  page: Page,
+  fn: string,
+  ...args: unknown[]
+): Promise<T | undefined> {
+  const [shadow] = await cardShadowRoots(page);
+  if (!shadow) return undefined;
+  const session = await cdp(page);
+  const { object } = (await session.send('DOM.resolveNode', {
+    backendNodeId: shadow.backendNodeId,
+  })) as {
+    object: { objectId: string };
+  };
+  const { result, exceptionDetails } = (await session.send('Runtime.callFunctionOn', {
+    objectId: object.objectId,
+    functionDeclaration: fn,
+    arguments: args.map((value) => ({ value })),
+    returnByValue: true,
+    awaitPromise: true,
+  })) as { result: { value: T }; exceptionDetails?: { text: string } };
+  if (exceptionDetails) throw new Error(`in card: ${exceptionDetails.text}`);
+  return result.value;
+}
+
+/** The card's visible text, or '' when there is no card. */
+export async function cardText(page: Page): Promise<string> {
+  return (
+    (await inCard<string>(
+      page,
+      'function () { return [...this.children].filter((e) => e.tagName !== "STYLE").map((e) => e.textContent).join(""); }',
+    )) ?? ''
+  );
+}
+
+export async function hostCount(page: Page): Promise<number> {
+  return page.evaluate(() => document.querySelectorAll('profile-card').length);
+}
+
+/** Polls until `check` holds; returns how long that took. */
+export async function waitUntil(
+  what: string,
+  check: () => Promise<boolean>,
+  timeout = 5000,
+): Promise<number> {
+  const start = performance.now();
+  while (performance.now() - start < timeout) {
+    if (await check()) return performance.now() - start;
+    await new Promise((done) => setTimeout(done, 20));
+  }
+  throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+}
+
+export const cardShows = (page: Page, text: string) =>
+  waitUntil(`a card showing "${text}"`, async () => (await cardText(page)).includes(text));
+
+/** Clicks the element matching `selector` inside the card with the real mouse. */
+export async function clickInCard(page: Page, selector: string, text?: string): Promise<void> {
+  const point = await inCard<{ x: number; y: number } | null>(
+    page,
+    `function (selector, text) {
+      const el = [...this.querySelectorAll(selector)].find((e) => !text || e.textContent.includes(text));
+      if (!el) return null;
+      el.scrollIntoView({ block: 'nearest' });
+      const r = el.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }`,
+    selector,
+    text ?? '',
+  );
+  if (!point) throw new Error(`no ${selector} ${text ?? ''} in the card`);
+  await page.mouse.click(point.x, point.y);
+}
+
+/** The focused element inside the card, described, or null. */
+export async function focusedInCard(page: Page): Promise<string | null> {
+  return (
+    (await inCard<string | null>(
+      page,
+      `function () {
+        const el = this.activeElement;
+        return el ? (el.getAttribute('aria-label') || el.textContent || el.tagName).trim() : null;
+      }`,
+    )) ?? null
+  );
+}
+
+/**
+ * Opens the real toolbar popup over `page` (the active tab) with
+ * `chrome.action.openPopup()`. Playwright does not surface action popups as
+ * pages, so this talks to the popup's target over CDP.
+ */
+export async function openToolbarPopup(session: Session, page: Page) {
+  await page.bringToFront();
+  const cdpSession = await cdp(page);
+  await session.worker.evaluate(() => chrome.action.openPopup());
+  let targetId: string | undefined;
+  await waitUntil('the popup target', async () => {
+    const { targetInfos } = (await cdpSession.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; url: string; type: string }[];
+    };
+    targetId = targetInfos.find((target) => target.url.endsWith('/popup.html'))?.targetId;
+    return targetId !== undefined;
+  });
+  const { sessionId } = (await cdpSession.send('Target.attachToTarget', {
+    targetId: targetId as string,
+    flatten: false,
+  })) as { sessionId: string };
+  let nextId = 1;
+  const evaluate = async <T>(expression: string): Promise<T> => {
+    const id = nextId++;
+    const reply = new Promise<T>((resolve, reject) => {
+      const onMessage = (event: { sessionId: string; message: string }) => {
+        const message = JSON.parse(event.message) as {
+          id?: number;
+          result?: { result: { value: T }; exceptionDetails?: { text: string } };
+        };
+        if (event.sessionId !== sessionId || message.id !== id) return;
+        cdpSession.off('Target.receivedMessageFromTarget', onMessage);
+        if (message.result?.exceptionDetails)
+          reject(new Error(message.result.exceptionDetails.text));
+        else resolve(message.result?.result.value as T);
+      };
+      cdpSession.on('Target.receivedMessageFromTarget', onMessage);
+    });
+    await cdpSession.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({
+        id,
+        method: 'Runtime.evaluate',
+        params: { expression, returnByValue: true, awaitPromise: true },
+      }),
+    });
+    return reply;
+  };
+  const text = () => evaluate<string>('document.body.innerText');
+  return {
+    evaluate,
+    text,
+    waitForText: (needle: string) =>
+      waitUntil(`the popup to show "${needle}"`, async () => (await text()).includes(needle)),
+    close: () => evaluate('window.close()').catch(() => undefined),
+  };
+}

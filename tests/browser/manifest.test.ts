@@ -1,0 +1,53 @@
+/**
+ * The built manifests ask for exactly the permissions README.md#permissions
+ * explains, and expose nothing a page could probe.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const output = join(import.meta.dirname, '../../.output');
+const read = (target: string) =>
+  JSON.parse(readFileSync(join(output, target, 'manifest.json'), 'utf8'));
+
+const ALLOWED_PERMISSIONS = ['activeTab', 'scripting', 'storage'];
+const HOSTS = ['https://*.linkedin.com/*', 'https://gist.github.com/*', 'https://github.com/*'];
+
+describe.each(['chrome-mv3', 'firefox-mv2'])('%s manifest', (target) => {
+  const manifest = read(target);
+  const permissions: string[] = manifest.permissions ?? [];
+  const hosts: string[] =
+    target === 'chrome-mv3'
+      ? manifest.host_permissions
+      : permissions.filter((p) => p.includes('://'));
+
+  it('asks for storage, activeTab and scripting only', () => {
+    expect(permissions.filter((p) => !p.includes('://')).sort()).toEqual(ALLOWED_PERMISSIONS);
+    expect(manifest.optional_permissions ?? []).toEqual([]);
+  });
+
+  it('has host access to GitHub and LinkedIn only', () => {
+    expect([...hosts].sort()).toEqual(HOSTS);
+    const everything = JSON.stringify(manifest);
+    for (const forbidden of [
+      '"tabs"',
+      'webNavigation',
+      '"history"',
+      '<all_urls>',
+      '*://*/*',
+      'https://*/*',
+    ]) {
+      expect(everything).not.toContain(forbidden);
+    }
+  });
+
+  it('runs its content script only on GitHub and LinkedIn', () => {
+    const matches = manifest.content_scripts.flatMap(
+      (script: { matches: string[] }) => script.matches,
+    );
+    expect([...new Set(matches)].sort()).toEqual(HOSTS);
+  });
+
+  it('lists no web-accessible resources', () => {
+    expect(manifest.web_accessible_resources).toBeUndefined();
+  });
+});
