@@ -1,0 +1,49 @@
+/**
+ * `npm run screenshots`: renders the README's pictures into docs/ from the
+ * built extension in real Chromium — the popup (card and list) and the
+ * in-page card on GitHub and LinkedIn fixtures, light and dark.
+ */
+import { join } from 'node:path';
+import { cardShows, launch, type Session } from '../browser/harness';
+
+const docs = join(import.meta.dirname, '../../docs');
+let session: Session;
+beforeAll(async () => {
+  session = await launch({ width: 1280, height: 760 });
+});
+afterAll(() => session?.close());
+
+describe.each(['light', 'dark'] as const)('%s', (scheme) => {
+  it('popup: card and list', async () => {
+    const popup = await session.context.newPage();
+    await popup.setViewportSize({ width: 360, height: 560 });
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await popup.getByText('3 people').waitFor();
+    // A real popup is as tall as its content: picture <main>, not the viewport.
+    const main = popup.locator('main');
+    await main.screenshot({ path: join(docs, `popup-list-${scheme}.png`), animations: 'disabled' });
+    await popup.getByRole('option', { name: /Deniz/ }).click();
+    await popup.getByRole('heading', { name: 'Deniz Altınbüken' }).waitFor();
+    await main.screenshot({ path: join(docs, `popup-card-${scheme}.png`), animations: 'disabled' });
+    await popup.close();
+  });
+
+  it.each([
+    ['github', 'https://github.com/spacejam', 'Tyler Neely'],
+    ['linkedin', 'https://www.linkedin.com/in/denizalti/', 'Deniz Altınbüken'],
+  ])('in-page card on %s', async (site, url, name) => {
+    session.fixture = scheme === 'dark' ? { colorMode: 'dark', linkedinTheme: 'dark' } : {};
+    const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(url);
+    await cardShows(page, name);
+    // Playwright can't switch off animations inside a closed shadow root: let the fade-in end.
+    await page.waitForTimeout(400);
+    await page.screenshot({
+      path: join(docs, `in-page-${site}-${scheme}.png`),
+      animations: 'disabled',
+    });
+    await page.close();
+  });
+});
