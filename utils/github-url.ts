@@ -11,6 +11,7 @@
  * https://github.com/spacejam?tab=repositories
  * https://github.com/spacejam/sled/issues/1
  * https://github.com/users/denizalti/hovercard   (data-hovercard-url)
+ * https://github.com/tikv/tikv/commits?author=spacejam   ("commits by", names the author)
  * https://gist.github.com/PATMESH
  * https://gist.github.com/spacejam/4f4a3f2a7f1c0e0a9d6b5c4e3f2a1b0c
  */
@@ -67,6 +68,10 @@ export function parseGithubUrl(url: URL): UrlIdentity | undefined {
     return identity(second, third === undefined || third === 'hovercard' ? 'profile' : 'owned');
   }
   if (!LOGIN.test(first) || RESERVED.has(first.toLowerCase())) return undefined;
+  // A repository's commit list filtered by author is about that author.
+  const author = url.searchParams.get('author');
+  if (third === 'commits' && author !== null && LOGIN.test(author))
+    return identity(author, 'profile');
   return identity(first, second === undefined ? 'profile' : 'owned');
 }
 

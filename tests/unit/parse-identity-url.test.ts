@@ -43,6 +43,11 @@ const github: Row[] = [
   ['https://github.com/spacejam/sled/blob/main/README.md#L10', 'github:spacejam', 'owned'],
   ['https://github.com/denizalti/paxosmmc/commits/master', 'github:denizalti', 'owned'],
   ['https://github.com/PATMESH/kairos-scheduler/tree/main/src', 'github:patmesh', 'owned'],
+  // "commits by" links name the author, not the owner
+  ['https://github.com/tikv/tikv/commits?author=spacejam', 'github:spacejam', 'profile'],
+  ['https://github.com/tikv/tikv/commits/master?author=SpaceJam', 'github:spacejam', 'profile'],
+  ['https://github.com/tikv/tikv/commits?author=not%20a%20login', 'github:tikv', 'owned'],
+  ['https://github.com/tikv/tikv/pulls?author=spacejam', 'github:tikv', 'owned'],
   // Gists
   ['https://gist.github.com/spacejam', 'github:spacejam', 'gist-profile'],
   ['https://gist.github.com/spacejam/starred', 'github:spacejam', 'gist-profile'],
