@@ -44,7 +44,13 @@ export function createMessageHandler(deps: HandlerDeps) {
         if (!profile) return null;
         const site = message.key.slice(0, message.key.indexOf(':')) as Site;
         const [settings, states] = await Promise.all([deps.settings(), deps.cardStates()]);
-        return { profile, site, settings: settings.sites[site], state: states[profile.id] };
+        return {
+          profile,
+          site,
+          settings: settings.sites[site],
+          hoverDelayMs: settings.hoverDelayMs,
+          state: states[profile.id],
+        };
       }
       case 'mount-ui': {
         const tabId = sender.tab?.id;

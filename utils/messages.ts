@@ -26,6 +26,8 @@ export interface LookupAnswer {
   profile: Profile;
   site: Site;
   settings: SiteSettings;
+  /** How long the pointer rests on a link before its hovercard opens. */
+  hoverDelayMs: number;
   /** How the user left this person's in-page card earlier in this session. */
   state: CardState | undefined;
 }

@@ -1,9 +1,9 @@
 /**
  * In-page card: a known person's floating card on their own pages.
  *
- *   URL changes (load, Turbo, soft-nav, Navigation API)
+ *   URL changes (load, Turbo, soft-nav, Navigation API; see ./index.ts)
  *     └─ parseIdentityUrl(location)  ── nobody? stop here: nothing else runs
- *          └─ ask background: lookup(key) ── unknown, switched off or dismissed? hide
+ *          └─ lookup(key) (./lookup.ts) ── unknown, switched off or dismissed? hide
  *               └─ cardUi(): inject the UI bundle once ── showInPage(profile)
  *
  * A sequence number drops answers that arrive after the user moved on, so a
@@ -19,10 +19,11 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { IdentityKey } from '../../utils/identity';
 import { parseIdentityUrl } from '../../utils/parse-identity-url';
 import { ask } from './ask';
-import { onUrlChange } from './navigation';
+import { lookup } from './lookup';
 import { cardUi, loadedCardUi } from './ui';
 
-export function startInPageCard(ctx: ContentScriptContext): void {
+/** Returns `update`, to run on every URL change or stored-data change. */
+export function startInPageCard(ctx: ContentScriptContext): (force?: boolean) => void {
   let shownKey: IdentityKey | undefined;
   let sequence = 0;
 
@@ -31,12 +32,12 @@ export function startInPageCard(ctx: ContentScriptContext): void {
     void loadedCardUi()?.then((ui) => ui?.hideInPage());
   };
 
-  const update = async () => {
+  const update = async (force = false) => {
     const key = parseIdentityUrl(location.href)?.key;
-    if (key === shownKey && key !== undefined) return;
+    if (key === shownKey && key !== undefined && !force) return;
     const turn = ++sequence;
     if (key === undefined) return hide();
-    const answer = await ask(ctx, { type: 'lookup', key });
+    const answer = await lookup(ctx, key);
     if (turn !== sequence || ctx.isInvalid) return;
     if (!answer?.settings.inPage || answer.state === 'dismissed') return hide();
     const ui = await cardUi(ctx);
@@ -51,5 +52,5 @@ export function startInPageCard(ctx: ContentScriptContext): void {
   };
 
   void update();
-  onUrlChange(ctx, () => void update());
+  return (force) => void update(force);
 }
