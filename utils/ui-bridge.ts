@@ -12,6 +12,15 @@ import type { CardState } from './messages';
 
 export const UI_KEY = '__profileCardUi';
 
+export interface HoverOptions {
+  /** Move focus into the card (opened from the keyboard). */
+  focus: boolean;
+  /** The pointer entered (true) or left (false) the hovercard. */
+  onPointer(inside: boolean): void;
+  /** Esc was pressed inside the hovercard. */
+  onEscape(): void;
+}
+
 export interface CardUi {
   /** Show (or switch to) a person's floating card. */
   showInPage(
@@ -21,6 +30,9 @@ export interface CardUi {
   ): Promise<void>;
   /** Remove the floating card, if any. */
   hideInPage(): void;
+  /** Show a person's hovercard beside `anchor`, replacing any other. */
+  showHover(anchor: Element, profile: Profile, options: HoverOptions): Promise<void>;
+  hideHover(): void;
 }
 
 export type CardUiFactory = (ctx: ContentScriptContext) => CardUi;

@@ -1,15 +1,17 @@
 /**
  * The card UI inside the page: one closed shadow root holding the floating
- * card, mounted on <html> so GitHub's Turbo body swaps don't take it away.
+ * in-page card and/or the hovercard, mounted on <html> so GitHub's Turbo body
+ * swaps don't take it away.
  *
- *   startup script ──showInPage(profile)──▶ createCardUi(ctx)
- *                                            ├─ createShadowRootUi(mode: closed, css inlined)
- *                                            ├─ Preact render(<InPageCard/>)
- *                                            └─ theme: <html> attributes + media queries
+ *   startup script ─ showInPage / showHover ─▶ createCardUi(ctx)
+ *                                                ├─ createShadowRootUi(mode: closed, css inlined)
+ *                                                ├─ Preact render(<InPageCard/> <HoverCard/>)
+ *                                                ├─ theme: <html> attributes + media queries
+ *                                                └─ GitHub's own hovercard kept hidden while ours is open
  *
  * Everything it adds (the host element, the observer on <html>'s attributes,
- * media-query listeners) goes away on hideInPage() or when WXT's context is
- * invalidated (extension reloaded, updated or removed).
+ * media-query listeners) goes away once neither card is shown, or when WXT's
+ * context is invalidated (extension reloaded, updated or removed).
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -18,44 +20,90 @@ import {
   type ShadowRootContentScriptUi,
 } from 'wxt/utils/content-script-ui/shadow-root';
 import cardCss from '../../components/card.css?inline';
+import { HoverCard } from '../../components/HoverCard';
 import { InPageCard } from '../../components/InPageCard';
 import type { Profile } from '../../data/schema';
 import type { CardState } from '../../utils/messages';
 import { pageTheme, readMediaPreferences, type Theme } from '../../utils/page-theme';
-import type { CardUi } from '../../utils/ui-bridge';
+import type { CardUi, HoverOptions } from '../../utils/ui-bridge';
+import { keepGithubHovercardHidden } from './github-hovercard';
 
 /** Below this width the page's main column needs the corner: start as a chip. */
 const ROOM_FOR_EXPANDED_CARD = 1280;
+
+interface InPage {
+  profile: Profile;
+  state: Exclude<CardState, 'dismissed'>;
+  onState: (state: CardState) => void;
+}
+interface Hover extends HoverOptions {
+  profile: Profile;
+  anchor: Element;
+  /** Changes with every opening, so reopening remounts (fresh focus, position). */
+  serial: number;
+}
 
 function currentTheme(): Theme {
   return pageTheme(document.documentElement, readMediaPreferences(window));
 }
 
+function watchTheme(onChange: () => void): () => void {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['class', 'data-color-mode', 'data-light-theme', 'data-dark-theme'],
+  });
+  const queries = ['(prefers-color-scheme: dark)', '(prefers-contrast: more)'].map((query) =>
+    window.matchMedia(query),
+  );
+  for (const query of queries) query.addEventListener('change', onChange);
+  return () => {
+    observer.disconnect();
+    for (const query of queries) query.removeEventListener('change', onChange);
+  };
+}
+
 export function createCardUi(ctx: ContentScriptContext): CardUi {
-  // Created once and then mounted/removed as people come and go: each
+  // Created once and then mounted/removed as cards come and go: each
   // createShadowRootUi() registers its own teardown on the context, so making
   // a new one per navigation would pile those up.
   let created: Promise<ShadowRootContentScriptUi<HTMLElement>> | undefined;
   let mounted = false;
   let container: HTMLElement | undefined;
-  let rerender: (() => void) | undefined;
   let stopWatchingTheme: (() => void) | undefined;
+  let restoreGithubHovercard: (() => void) | undefined;
+  let inPage: InPage | undefined;
+  let hover: Hover | undefined;
+  let serial = 0;
 
-  const watchTheme = () => {
-    const observer = new MutationObserver(() => rerender?.());
-    observer.observe(document.documentElement, {
-      attributes: true,
-      attributeFilter: ['class', 'data-color-mode', 'data-light-theme', 'data-dark-theme'],
-    });
-    const queries = ['(prefers-color-scheme: dark)', '(prefers-contrast: more)'].map((query) =>
-      window.matchMedia(query),
+  const draw = () => {
+    if (!container) return;
+    const theme = currentTheme();
+    render(
+      <>
+        {inPage && (
+          <InPageCard
+            key={inPage.profile.id}
+            profile={inPage.profile}
+            state={inPage.state}
+            theme={theme}
+            onState={inPage.onState}
+          />
+        )}
+        {hover && (
+          <HoverCard
+            key={hover.serial}
+            profile={hover.profile}
+            anchor={hover.anchor}
+            theme={theme}
+            focus={hover.focus}
+            onPointer={hover.onPointer}
+            onEscape={hover.onEscape}
+          />
+        )}
+      </>,
+      container,
     );
-    const onChange = () => rerender?.();
-    for (const query of queries) query.addEventListener('change', onChange);
-    return () => {
-      observer.disconnect();
-      for (const query of queries) query.removeEventListener('change', onChange);
-    };
   };
 
   const mount = async () => {
@@ -69,15 +117,16 @@ export function createCardUi(ctx: ContentScriptContext): CardUi {
       isolateEvents: true,
       onMount: (root) => {
         container = root;
-        stopWatchingTheme = watchTheme();
+        stopWatchingTheme = watchTheme(draw);
         return root;
       },
       onRemove: () => {
         stopWatchingTheme?.();
         stopWatchingTheme = undefined;
+        restoreGithubHovercard?.();
+        restoreGithubHovercard = undefined;
         if (container) render(null, container);
         container = undefined;
-        rerender = undefined;
       },
     });
     const ui = await created;
@@ -87,31 +136,41 @@ export function createCardUi(ctx: ContentScriptContext): CardUi {
     }
   };
 
+  /** Take the host out of the page once neither card is shown. */
+  const unmountIfEmpty = () => {
+    draw();
+    if (inPage || hover || !mounted || !created) return;
+    mounted = false;
+    void created.then((ui) => ui.remove());
+  };
+
   return {
-    async showInPage(profile: Profile, state: CardState | undefined, onState) {
+    async showInPage(profile, state, onState) {
       if (state === 'dismissed') return this.hideInPage();
       await mount();
-      if (ctx.isInvalid || !container) return;
-      const target = container;
+      if (ctx.isInvalid) return;
       const initial =
         state ?? (window.innerWidth >= ROOM_FOR_EXPANDED_CARD ? 'expanded' : 'collapsed');
-      rerender = () =>
-        render(
-          <InPageCard
-            key={profile.id}
-            profile={profile}
-            state={initial}
-            theme={currentTheme()}
-            onState={onState}
-          />,
-          target,
-        );
-      rerender();
+      inPage = { profile, state: initial, onState };
+      draw();
     },
     hideInPage() {
-      if (!mounted || !created) return;
-      mounted = false;
-      void created.then((ui) => ui.remove());
+      inPage = undefined;
+      unmountIfEmpty();
+    },
+    async showHover(anchor, profile, options) {
+      await mount();
+      if (ctx.isInvalid) return;
+      restoreGithubHovercard ??= keepGithubHovercardHidden();
+      hover = { ...options, anchor, profile, serial: ++serial };
+      draw();
+    },
+    hideHover() {
+      if (!hover) return;
+      hover = undefined;
+      restoreGithubHovercard?.();
+      restoreGithubHovercard = undefined;
+      unmountIfEmpty();
     },
   };
 }

@@ -55,12 +55,21 @@ describe('conventions', () => {
     expect(code).toMatch(/^export default define(Background|ContentScript|UnlistedScript)\(/);
   });
 
-  it.each(sources.filter((path) => /[\\/](github|linkedin)-[^\\/]+\.tsx?$/.test(path)).map(rel))(
-    '%s lists real URLs to test by hand',
-    (path) => {
-      expect(read(join(root, path))).toMatch(/Real URLs:\n( \* https:\/\/\S+\n){2,}/);
-    },
+  // Site-specific helpers (github-*, linkedin-*) and content-script features
+  // (files exporting a start* function) say where to try them by hand.
+  const needsUrls = sources.filter(
+    (path) =>
+      /[\\/](github|linkedin)-[^\\/]+\.tsx?$/.test(path) ||
+      /export function start[A-Z]/.test(read(path)),
   );
+  it('finds the feature files', () => {
+    expect(needsUrls.map(rel)).toEqual(
+      expect.arrayContaining(['entrypoints/content/hovercards.ts', 'utils/github-url.ts']),
+    );
+  });
+  it.each(needsUrls.map(rel))('%s lists real URLs to test by hand', (path) => {
+    expect(read(join(root, path))).toMatch(/Real URLs:\n( \* https:\/\/\S+.*\n){2,}/);
+  });
 
   it.each(sources.map(rel))('%s makes no network requests', (path) => {
     expect(read(join(root, path))).not.toMatch(

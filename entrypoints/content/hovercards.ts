@@ -1,0 +1,222 @@
+/**
+ * Hovercards: rest the pointer on (or focus) a link or avatar that names a
+ * known person, and their card opens beside it.
+ *
+ *   document (one delegated set of listeners, nothing per element, no scanning)
+ *     pointerover / focusin ─▶ closest('a[href], [data-hovercard-url]')
+ *       └─ parseIdentityUrl: a person's profile URL? else nothing happens
+ *            └─ lookup(key) now (prefetch) and, if known, load the UI bundle
+ *                 └─ delay (setting, 300 ms) still on the target? ─▶ showHover
+ *     pointerout / focusout ─▶ close after a grace period unless the pointer
+ *                              moved into the card (the UI reports that)
+ *     Alt+↑ on a focused target ─▶ open now, focus inside; Esc ─▶ close, focus back
+ *
+ * GitHub's own hovercard: for people we know we take over — their `mouseover`
+ * is stopped before GitHub's delegated listener sees it, and the UI keeps
+ * GitHub's popover hidden while ours is open (card-ui/github-hovercard.ts).
+ * For everyone else GitHub's card works exactly as before. If the user turned
+ * GitHub's hovercards off (<meta name="hovercards-preference">), hovering and
+ * focusing open nothing on GitHub; Alt+↑ still does.
+ *
+ * Real URLs:
+ * https://github.com/spacejam/sled/issues/1200 (authors, @mentions, avatars)
+ * https://github.com/spacejam/sled/commits/main (commit authors, avatar stacks)
+ * https://www.linkedin.com/feed/ (post and comment authors)
+ * https://www.linkedin.com/search/results/people/?keywords=distributed%20systems
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { IdentityKey } from '../../utils/identity';
+import { parseIdentityUrl } from '../../utils/parse-identity-url';
+import type { CardUi } from '../../utils/ui-bridge';
+import { lookup, settledAnswer } from './lookup';
+import { cardUi, loadedCardUi } from './ui';
+
+/** How long after leaving the target (or card) the card stays, to allow moving into it. */
+const CLOSE_GRACE_MS = 300;
+const TARGET = 'a[href], [data-hovercard-url]';
+
+interface Target {
+  element: Element;
+  key: IdentityKey;
+}
+
+/** The person an element points at, from its URL alone (never its classes). */
+function targetOf(node: EventTarget | null): Target | undefined {
+  if (!(node instanceof Element)) return undefined;
+  const element = node.closest(TARGET);
+  if (!element) return undefined;
+  // GitHub's data-hovercard-url says who a link is about (`/users/x/hovercard`,
+  // `/orgs/x/hovercard`); where present it wins over the href.
+  const url = element.getAttribute('data-hovercard-url') ?? element.getAttribute('href');
+  const identity = url ? parseIdentityUrl(url, location.href) : undefined;
+  return identity?.kind === 'profile' ? { element, key: identity.key } : undefined;
+}
+
+const onGithub = () => /^(gist\.)?github\.com$/.test(location.hostname);
+
+function githubHovercardsOff(): boolean {
+  const preference = document.querySelector('meta[name="hovercards-preference"]');
+  return onGithub() && /^(false|off|disabled?)$/i.test(preference?.getAttribute('content') ?? '');
+}
+
+export function startHovercards(ctx: ContentScriptContext): () => void {
+  let intent: Target | undefined; // what the pointer or focus rests on
+  let open: Target | undefined; // whose card is showing
+  let openTimer: ReturnType<typeof setTimeout> | undefined;
+  let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  const canHover = () => window.matchMedia('(any-hover: hover)').matches;
+
+  const cancelOpen = () => {
+    clearTimeout(openTimer);
+    intent = undefined;
+  };
+  const cancelClose = () => clearTimeout(closeTimer);
+
+  const close = (returnFocus = false) => {
+    cancelClose();
+    const was = open;
+    open = undefined;
+    void loadedCardUi()?.then((ui) => ui?.hideHover());
+    if (returnFocus && was?.element instanceof HTMLElement) was.element.focus();
+  };
+  const closeSoon = () => {
+    cancelClose();
+    closeTimer = setTimeout(() => close(), CLOSE_GRACE_MS);
+  };
+
+  const show = (ui: CardUi, target: Target, focus: boolean) => {
+    const answer = settledAnswer(target.key);
+    if (!answer || ctx.isInvalid) return;
+    cancelClose();
+    open = target;
+    void ui.showHover(target.element, answer.profile, {
+      focus,
+      onPointer: (inside) => (inside ? cancelClose() : closeSoon()),
+      onEscape: () => close(true),
+    });
+  };
+
+  /** Starts hover intent: look the person up now, open when the delay has passed. */
+  const consider = async (target: Target) => {
+    if (open?.element === target.element) return cancelClose();
+    if (intent?.element === target.element) return;
+    cancelOpen();
+    intent = target;
+    const start = performance.now();
+    const answer = await lookup(ctx, target.key);
+    if (intent !== target || !answer?.settings.hovercards || githubHovercardsOff()) return;
+    // Load the UI while the delay runs, so the card paints as soon as it ends.
+    const ui = cardUi(ctx);
+    const wait = Math.max(0, answer.hoverDelayMs - (performance.now() - start));
+    openTimer = setTimeout(async () => {
+      const loaded = await ui;
+      if (intent === target && loaded) show(loaded, target, false);
+    }, wait);
+  };
+
+  const openNow = async (target: Target) => {
+    cancelOpen();
+    const answer = await lookup(ctx, target.key);
+    if (!answer?.settings.hovercards) return;
+    const ui = await cardUi(ctx);
+    if (ui) show(ui, target, true);
+  };
+
+  const leaving = (target: Element | undefined, to: EventTarget | null) =>
+    target !== undefined && !(to instanceof Node && target.contains(to));
+
+  const options = { signal: ctx.signal, passive: true } as const;
+  document.addEventListener(
+    'pointerover',
+    (event) => {
+      if (event.pointerType === 'touch') return;
+      const target = targetOf(event.target);
+      if (target) void consider(target);
+    },
+    options,
+  );
+  document.addEventListener(
+    'pointerout',
+    (event) => {
+      if (event.pointerType === 'touch') return;
+      if (intent && leaving(intent.element, event.relatedTarget)) cancelOpen();
+      if (open && !open.element.contains(event.relatedTarget as Node | null)) {
+        if (open.element.contains(event.target as Node)) closeSoon();
+      }
+    },
+    options,
+  );
+  document.addEventListener(
+    'focusin',
+    (event) => {
+      const target = targetOf(event.target);
+      if (target && canHover()) void consider(target);
+    },
+    options,
+  );
+  document.addEventListener(
+    'focusout',
+    (event) => {
+      if (intent && leaving(intent.element, event.relatedTarget)) cancelOpen();
+      // Focus moving into our own card (its host) keeps it open.
+      const into = event.relatedTarget;
+      if (
+        open &&
+        open.element === event.target &&
+        !(into instanceof Element && into.localName === 'profile-card')
+      ) {
+        closeSoon();
+      }
+    },
+    options,
+  );
+  // A click anywhere but in the card means the user is getting on with the page.
+  document.addEventListener(
+    'pointerdown',
+    (event) => {
+      cancelOpen();
+      if (open && !(event.target instanceof Element && event.target.localName === 'profile-card'))
+        close();
+    },
+    options,
+  );
+
+  window.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Escape' && open) {
+        close(true);
+        return;
+      }
+      if (!event.altKey || event.key !== 'ArrowUp') return;
+      const target = targetOf(document.activeElement);
+      if (!target) return;
+      const answer = settledAnswer(target.key);
+      // Known person: ours, not GitHub's (which uses the same shortcut).
+      if (answer?.settings.hovercards) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+      void openNow(target);
+    },
+    { signal: ctx.signal, capture: true },
+  );
+  // Take over GitHub's hovercard for people we know, before its delegated
+  // `mouseover` listener on document can start one.
+  window.addEventListener(
+    'mouseover',
+    (event) => {
+      if (!onGithub()) return;
+      const target = targetOf(event.target);
+      if (target && settledAnswer(target.key)?.settings.hovercards)
+        event.stopImmediatePropagation();
+    },
+    { signal: ctx.signal, capture: true },
+  );
+
+  /** Navigation or a settings change: no card outlives its page. */
+  return () => {
+    cancelOpen();
+    if (open) close();
+  };
+}
