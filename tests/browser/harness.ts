@@ -286,3 +286,34 @@ export async function openToolbarPopup(session: Session, page: Page) {
     close: () => evaluate('window.close()').catch(() => undefined),
   };
 }
+
+export interface HoverState {
+  open: boolean;
+  text: string;
+  box: { x: number; y: number; width: number; height: number } | null;
+}
+
+/** The hovercard inside the closed shadow root: open (placed and visible), its text, its box. */
+export async function hoverState(page: Page): Promise<HoverState> {
+  return (
+    (await inCard<HoverState>(
+      page,
+      `function () {
+        const card = this.querySelector('.pc-hover');
+        if (!card) return { open: false, text: '', box: null };
+        const r = card.getBoundingClientRect();
+        return { open: card.style.visibility === 'visible', text: card.textContent,
+          box: { x: r.x, y: r.y, width: r.width, height: r.height } };
+      }`,
+    )) ?? { open: false, text: '', box: null }
+  );
+}
+
+export const hovercardShows = (page: Page, text: string) =>
+  waitUntil(`a hovercard showing "${text}"`, async () => {
+    const state = await hoverState(page);
+    return state.open && state.text.includes(text);
+  });
+
+export const hovercardGone = (page: Page) =>
+  waitUntil('the hovercard to close', async () => !(await hoverState(page)).open);

@@ -4,7 +4,7 @@
  * in-page card on GitHub and LinkedIn fixtures, light and dark.
  */
 import { join } from 'node:path';
-import { cardShows, launch, type Session } from '../browser/harness';
+import { cardShows, hovercardShows, launch, type Session } from '../browser/harness';
 
 const docs = join(import.meta.dirname, '../../docs');
 let session: Session;
@@ -43,6 +43,24 @@ describe.each(['light', 'dark'] as const)('%s', (scheme) => {
     await page.screenshot({
       path: join(docs, `in-page-${site}-${scheme}.png`),
       animations: 'disabled',
+    });
+    await page.close();
+  });
+
+  it.each([
+    ['github', 'https://github.com/tikv/tikv/issues/1', 'review-author', 'Deniz'],
+    ['linkedin', 'https://www.linkedin.com/feed/', 'comment-author', 'Patmesh'],
+  ])('hovercard on %s', async (site, url, target, name) => {
+    session.fixture = scheme === 'dark' ? { colorMode: 'dark', linkedinTheme: 'dark' } : {};
+    const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(url);
+    await page.hover(`[data-test="${target}"]`);
+    await hovercardShows(page, name);
+    await page.waitForTimeout(200);
+    await page.screenshot({
+      path: join(docs, `hovercard-${site}-${scheme}.png`),
+      clip: { x: 0, y: 0, width: 900, height: 620 },
     });
     await page.close();
   });
