@@ -56,7 +56,10 @@ export const httpUrl = z
   .string()
   .trim()
   .max(LIMITS.url, `must be at most ${LIMITS.url} characters`)
-  .regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\/[^\s/?#]+\S*$/, 'must be an http(s) URL')
+  // Raw quotes, angle brackets and backticks never appear in a serialised URL
+  // (https://url.spec.whatwg.org/#url-code-points); refusing them keeps an
+  // exported file safe even for tools that paste URLs into HTML.
+  .regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\/[^\s/?#"<>`]+[^\s"<>`]*$/, 'must be an http(s) URL')
   .refine(isHttpUrl, 'must be an http(s) URL');
 
 function isHttpUrl(value: string): boolean {
@@ -81,7 +84,8 @@ export const linkedinSlug = z
   .string()
   .min(3, 'must be a LinkedIn profile slug (3 to 100 characters)')
   .max(100, 'must be a LinkedIn profile slug (3 to 100 characters)')
-  .regex(/^[^\s/?#%<>"\\]+$/u, 'must be a LinkedIn profile slug, not a URL');
+  .regex(/^[^\s/?#%<>"\\]+$/u, 'must be a LinkedIn profile slug, not a URL')
+  .regex(UNSAFE_CHARACTERS, 'must not contain control or text-direction override characters');
 
 export const profileId = z
   .string()

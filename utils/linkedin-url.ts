@@ -16,8 +16,12 @@ import type { UrlIdentity } from './identity';
 import { linkedinKey } from './identity';
 
 const HOST = /^(?:(?:www|m|[a-z]{2})\.)?linkedin\.com$/;
-/** Decoded slug: no separators, no whitespace or controls; 3–100 as LinkedIn allows. */
-const SLUG = /^[^\s/?#\\\p{Cc}]{3,100}$/u;
+/**
+ * Decoded slug: no separators, whitespace, controls or text-direction
+ * overrides (a slug that reorders its own text could pass for someone else's);
+ * 3–100 characters as LinkedIn allows.
+ */
+const SLUG = /^[^\s/?#\\\p{Cc}\u202A-\u202E\u2066-\u2069]{3,100}$/u;
 
 function decode(segment: string): string | undefined {
   try {

@@ -153,6 +153,8 @@ const linkedin: Row[] = [
   ['https://www.linkedin.com/in/%F0%9F%9A%80rocket-dev', 'linkedin:🚀rocket-dev', 'profile'],
   ['https://www.linkedin.com/in/o%27brien-x', "linkedin:o'brien-x", 'profile'],
   ['https://www.linkedin.com/in/broken%E0%A4%A', null],
+  ['https://www.linkedin.com/in/%E2%80%AEtlazined', null],
+  ['https://www.linkedin.com/in/deniz%00alti', null],
   // Member ids: opaque, case kept
   [
     'https://www.linkedin.com/in/ACoAABcdEfGhIjKlMnOpQrStUvWxYz0123456789',
