@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
-import { validateProfilesPlugin } from './data/vite-plugin-validate-profiles';
+import { validateProfilesPlugin } from './data/vite-plugin-validate-profiles.ts';
 
 export default defineConfig({
   plugins: [WxtVitest(), preact(), validateProfilesPlugin()],

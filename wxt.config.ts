@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { validateProfilesPlugin } from './data/vite-plugin-validate-profiles';
+import { validateProfilesPlugin } from './data/vite-plugin-validate-profiles.ts';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({

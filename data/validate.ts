@@ -4,7 +4,7 @@
  * Used at every edge that validates: the build, imports, storage reads.
  */
 import type { z } from 'zod';
-import { type Profile, profileSchema } from './schema';
+import { type Profile, profileSchema } from './schema.ts';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 

@@ -9,8 +9,8 @@
  */
 import { basename, relative } from 'node:path';
 import type { Plugin } from 'vite';
-import type { Profile } from './schema';
-import { validateProfile } from './validate';
+import type { Profile } from './schema.ts';
+import { validateProfile } from './validate.ts';
 
 const PROFILE_FILE = /[\\/]data[\\/]profiles[\\/][^\\/]+\.json$/;
 
