@@ -1,0 +1,15 @@
+/** Small builders shared by unit tests. */
+import type { Profile } from '../../data/schema';
+
+export function person(id: string, overrides: Partial<Profile> = {}): Profile {
+  return {
+    id,
+    name: `Person ${id}`,
+    headline: 'Engineer',
+    bio: 'Builds things.',
+    projects: [],
+    contact: {},
+    identities: { github: [`gh-${id}`], linkedin: [] },
+    ...overrides,
+  };
+}
