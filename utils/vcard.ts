@@ -59,6 +59,8 @@ export function toVCard(profile: Profile): string {
     'PRODID:-//Profile Card//EN',
     `FN:${escapeText(profile.name)}`,
     `TITLE:${escapeText(profile.headline)}`,
+    // An extension property (RFC 6350 §6.10) so re-importing finds the same person.
+    `X-PROFILE-CARD-ID:${profile.id}`,
   ];
   if (profile.contact.email) lines.push(`EMAIL:${escapeText(profile.contact.email)}`);
   for (const link of profileLinks(profile)) lines.push(`URL:${escapeUri(link.url)}`);
