@@ -1,0 +1,165 @@
+/**
+ * Every hostile payload in every field: the importer refuses what could run,
+ * mislead or bloat, and whatever it accepts passes an independent safety
+ * check (not the schema's own code).
+ */
+import { bundledProfiles } from '../../data/bundled';
+import type { Profile } from '../../data/schema';
+import { previewImport } from '../../utils/import';
+import { DIRECTION_AND_CONTROL, HOSTILE, HUGE, MARKUP, URL_SCHEMES } from './hostile';
+
+const base = () => ({
+  id: 'target',
+  name: 'Target',
+  headline: 'Headline',
+  bio: 'Bio',
+  location: 'Somewhere',
+  highlights: ['One'],
+  projects: [
+    {
+      name: 'Project',
+      description: 'Does things',
+      url: 'https://example.com/p',
+      repo: 'owner/repo',
+    },
+  ],
+  contact: {
+    email: 'target@example.com',
+    website: 'https://example.com/',
+    links: [{ label: 'Blog', url: 'https://blog.example/' }],
+  },
+  identities: { github: ['target'], linkedin: ['target-person'] },
+});
+
+const TEXT_FIELDS = [
+  'name',
+  'headline',
+  'bio',
+  'location',
+  'highlights.0',
+  'projects.0.name',
+  'projects.0.description',
+  'contact.links.0.label',
+];
+const URL_FIELDS = ['projects.0.url', 'contact.website', 'contact.links.0.url'];
+const HANDLE_FIELDS = [
+  'id',
+  'projects.0.repo',
+  'contact.email',
+  'identities.github.0',
+  'identities.linkedin.0',
+];
+const FIELDS = [...TEXT_FIELDS, ...URL_FIELDS, ...HANDLE_FIELDS];
+
+function withField(path: string, value: string): unknown {
+  const document = base() as Record<string, unknown>;
+  const keys = path.split('.');
+  let node = document as Record<string, unknown>;
+  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  node[keys.at(-1) as string] = value;
+  return document;
+}
+
+/** Independent of data/schema.ts: what "safe to store" means, checked from scratch. */
+function unsafeParts(profile: Profile): string[] {
+  const problems: string[] = [];
+  const texts = [
+    profile.id,
+    profile.name,
+    profile.headline,
+    profile.bio,
+    profile.location ?? '',
+    ...(profile.highlights ?? []),
+    ...profile.projects.flatMap((p) => [p.name, p.description, p.repo ?? '']),
+    ...(profile.contact.links ?? []).map((l) => l.label),
+    profile.contact.email ?? '',
+    ...profile.identities.github,
+    ...profile.identities.linkedin,
+  ];
+  for (const text of texts) {
+    if (/<[a-z!/?]/i.test(text)) problems.push(`markup: ${text.slice(0, 40)}`);
+    if (/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/.test(text))
+      problems.push(`control: ${JSON.stringify(text.slice(0, 40))}`);
+    if (text.length > 1200) problems.push(`huge: ${text.length}`);
+  }
+  const urls = [
+    ...profile.projects.map((p) => p.url ?? 'https://ok.example/'),
+    profile.contact.website ?? 'https://ok.example/',
+    ...(profile.contact.links ?? []).map((l) => l.url),
+  ];
+  for (const url of urls) {
+    const protocol = (() => {
+      try {
+        return new URL(url).protocol;
+      } catch {
+        return 'unparseable';
+      }
+    })();
+    if (protocol !== 'https:' && protocol !== 'http:') problems.push(`url: ${url}`);
+    if (/["<>`\s]/.test(url)) problems.push(`url characters: ${url}`);
+  }
+  return problems;
+}
+
+describe('hostile payloads', () => {
+  it('has a corpus of at least 50', () => {
+    expect(HOSTILE.length).toBeGreaterThanOrEqual(50);
+  });
+
+  const cases = FIELDS.flatMap((field) => HOSTILE.map((payload) => [field, payload] as const));
+  it(`never stores anything unsafe (${cases.length} payload × field cases)`, () => {
+    let refused = 0;
+    for (const [field, payload] of cases) {
+      const result = previewImport('hostile.json', JSON.stringify(withField(field, payload)), {
+        existing: [],
+        bundled: bundledProfiles,
+      });
+      if (!result.ok) {
+        refused++;
+        continue;
+      }
+      const accepted = [...result.preview.added, ...result.preview.updated.map((u) => u.after)];
+      for (const profile of accepted)
+        expect(unsafeParts(profile), `${field} = ${JSON.stringify(payload.slice(0, 60))}`).toEqual(
+          [],
+        );
+      if (accepted.length === 0) refused++;
+    }
+    expect(refused).toBeGreaterThan(cases.length / 2);
+  });
+
+  it.each(TEXT_FIELDS)('refuses markup, direction tricks, controls and 1 MB in %s', (field) => {
+    for (const payload of [...MARKUP, ...DIRECTION_AND_CONTROL, ...HUGE]) {
+      const result = previewImport('x.json', JSON.stringify(withField(field, payload)), {
+        existing: [],
+        bundled: bundledProfiles,
+      });
+      expect(
+        result.ok && result.preview.added.length,
+        `${field} = ${JSON.stringify(payload.slice(0, 40))}`,
+      ).toBe(0);
+      if (result.ok) expect(result.preview.rejected[0]?.errors.join(' ')).toContain(field);
+    }
+  });
+
+  it.each(URL_FIELDS)('refuses every non-http(s) URL in %s', (field) => {
+    for (const payload of [...URL_SCHEMES, ...MARKUP]) {
+      const result = previewImport('x.json', JSON.stringify(withField(field, payload)), {
+        existing: [],
+        bundled: bundledProfiles,
+      });
+      expect(result.ok && result.preview.added.length, `${field} = ${payload}`).toBe(0);
+    }
+  });
+
+  it('says which field, in words', () => {
+    const result = previewImport(
+      'x.json',
+      JSON.stringify(withField('projects.0.url', 'javascript:alert(1)')),
+      { existing: [], bundled: bundledProfiles },
+    );
+    expect(result.ok && result.preview.rejected[0]?.errors).toEqual([
+      'projects.0.url must be an http(s) URL',
+    ]);
+  });
+});
