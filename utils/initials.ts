@@ -5,15 +5,16 @@
  */
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+const WORDLIKE = /[\p{L}\p{N}\p{Extended_Pictographic}]/u;
+
+/** The first letter, digit or emoji of a word: "(Ada)" → "A", "{{x" → "x". */
 function firstGrapheme(word: string): string {
-  for (const { segment } of segmenter.segment(word)) return segment;
+  for (const { segment } of segmenter.segment(word)) if (WORDLIKE.test(segment)) return segment;
   return '';
 }
 
 export function initials(name: string): string {
-  const words = name
-    .split(/[\s\-_.]+/u)
-    .filter((word) => /[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(word));
+  const words = name.split(/[\s\-_.]+/u).filter((word) => WORDLIKE.test(word));
   if (words.length === 0) return '?';
   const first = firstGrapheme(words[0] ?? '');
   const last = words.length > 1 ? firstGrapheme(words.at(-1) ?? '') : '';

@@ -16,6 +16,8 @@ describe('initials', () => {
     ['👩🏽‍💻 Dev', '👩🏽‍💻D'],
     ['ǆemal bey', 'ǄB'],
     ['---', '?'],
+    ['{{constructor.constructor("alert(1)")()}}', 'CC'],
+    ['(Ada) Lovelace', 'AL'],
   ])('%s → %s', (name, expected) => {
     expect(initials(name)).toBe(expected);
   });
