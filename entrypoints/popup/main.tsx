@@ -24,6 +24,7 @@ const api: PopupApi = {
   },
   list: () => ask({ type: 'list' }),
   profile: (id) => ask({ type: 'profile', id }),
+  openOptions: () => void browser.runtime.openOptionsPage().then(() => window.close()),
 };
 
 const app = document.getElementById('app');

@@ -1,0 +1,208 @@
+/**
+ * Import by file picker, drag-and-drop or paste. Nothing is written until the
+ * user has seen the preview (what will be added, updated, left alone and
+ * refused, and why) and confirmed it. Every problem is announced with
+ * role="alert" and rendered as text.
+ */
+import { useState } from 'preact/hooks';
+import { type ImportResult, MAX_IMPORT_BYTES, type Preview, rejectionLines } from '../utils/import';
+
+export interface ImportPanelProps {
+  preview: (fileName: string, input: Uint8Array | string) => ImportResult;
+  /** Applies the preview; resolves to a sentence for the status line. */
+  onConfirm: (preview: Preview) => Promise<string>;
+  /** Why importing is blocked right now (damaged storage), if it is. */
+  blocked?: string;
+}
+
+export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelProps) {
+  const [error, setError] = useState<string>();
+  const [pending, setPending] = useState<{ name: string; preview: Preview }>();
+  const [pasted, setPasted] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const [done, setDone] = useState<string>();
+
+  const handle = (name: string, input: Uint8Array | string) => {
+    setDone(undefined);
+    const result = run(name, input);
+    if (result.ok) {
+      setError(undefined);
+      setPending({ name, preview: result.preview });
+    } else {
+      setPending(undefined);
+      setError(result.error);
+    }
+  };
+
+  const readFile = async (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > MAX_IMPORT_BYTES) {
+      // Refused before a byte is read.
+      setPending(undefined);
+      setDone(undefined);
+      setError(
+        `"${file.name}" is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${(MAX_IMPORT_BYTES / 1024 / 1024).toFixed(1)} MB.`,
+      );
+      return;
+    }
+    handle(file.name, new Uint8Array(await file.arrayBuffer()));
+  };
+
+  const confirm = async () => {
+    if (!pending) return;
+    try {
+      setDone(await onConfirm(pending.preview));
+      setPending(undefined);
+      setPasted('');
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  };
+
+  const preview = pending?.preview;
+  const writes = preview ? preview.added.length + preview.updated.length : 0;
+
+  return (
+    <section class="pc-panel" aria-labelledby="pc-import-title">
+      <h2 id="pc-import-title">Import</h2>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target for files; the file picker inside is the keyboard path */}
+      <div
+        class={dragging ? 'pc-drop pc-dropping' : 'pc-drop'}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(event) => {
+          event.preventDefault();
+          setDragging(false);
+          void readFile(event.dataTransfer?.files[0]);
+        }}
+      >
+        <p>
+          Drop a <code>.json</code> or <code>.vcf</code> file here, or{' '}
+          <label class="pc-file">
+            <span>choose a file</span>
+            <input
+              type="file"
+              accept=".json,.vcf,application/json,text/vcard"
+              onChange={(event) => {
+                void readFile(event.currentTarget.files?.[0]);
+                event.currentTarget.value = '';
+              }}
+            />
+          </label>
+          .
+        </p>
+        <p class="pc-muted">
+          JSON: one profile, a list of profiles, or an export (
+          <code>{'{ "profiles": [...] }'}</code>). vCard: FN, EMAIL, URL (GitHub and LinkedIn
+          profiles become identities), NOTE. Up to 5 MB.
+        </p>
+      </div>
+      <details class="pc-paste">
+        <summary>Paste instead</summary>
+        <label class="pc-field">
+          <span>JSON or vCard text</span>
+          <textarea
+            rows={6}
+            value={pasted}
+            onInput={(event) => setPasted(event.currentTarget.value)}
+          />
+        </label>
+        <button
+          type="button"
+          class="pc-button"
+          disabled={pasted.trim() === ''}
+          onClick={() => handle('pasted text', pasted)}
+        >
+          Preview
+        </button>
+      </details>
+
+      {error && (
+        <p class="pc-error" role="alert">
+          {error}
+        </p>
+      )}
+      {done && (
+        <p class="pc-ok" role="status">
+          {done}
+        </p>
+      )}
+
+      {preview && pending && (
+        <section class="pc-preview" aria-labelledby="pc-preview-title">
+          <h3 id="pc-preview-title">Preview of {pending.name}</h3>
+          <p>
+            {preview.added.length} to add · {preview.updated.length} to update ·{' '}
+            {preview.unchanged.length} unchanged · {preview.rejected.length} refused
+          </p>
+          {preview.added.length > 0 && (
+            <PeopleList title="Will be added" names={preview.added.map((p) => p.name)} />
+          )}
+          {preview.updated.length > 0 && (
+            <PeopleList
+              title="Will be updated (same id)"
+              names={preview.updated.map(({ after }) => after.name)}
+            />
+          )}
+          {preview.rejected.length > 0 && (
+            <div class="pc-errors" role="alert">
+              <p>
+                {preview.rejected.length === 1 ? 'One entry' : `${preview.rejected.length} entries`}{' '}
+                can't be imported:
+              </p>
+              <ul>
+                {preview.rejected
+                  .slice(0, 50)
+                  .flatMap((rejected) =>
+                    rejectionLines(rejected).map((line) => <li key={line}>{line}</li>),
+                  )}
+                {preview.rejected.length > 50 && (
+                  <li>… and {preview.rejected.length - 50} more.</li>
+                )}
+              </ul>
+            </div>
+          )}
+          {blocked && (
+            <p class="pc-error" role="alert">
+              {blocked}
+            </p>
+          )}
+          <div class="pc-form-actions">
+            <button
+              type="button"
+              class="pc-button pc-primary"
+              disabled={writes === 0 || !!blocked}
+              onClick={confirm}
+            >
+              {writes === 0
+                ? 'Nothing to import'
+                : `Import ${writes} ${writes === 1 ? 'profile' : 'profiles'}`}
+            </button>
+            <button type="button" class="pc-button" onClick={() => setPending(undefined)}>
+              Cancel
+            </button>
+          </div>
+        </section>
+      )}
+    </section>
+  );
+}
+
+function PeopleList({ title, names }: { title: string; names: string[] }) {
+  return (
+    <details>
+      <summary>
+        {title}: {names.length}
+      </summary>
+      <ul class="pc-names">
+        {names.slice(0, 200).map((name, index) => (
+          <li key={index}>{name}</li>
+        ))}
+        {names.length > 200 && <li>… and {names.length - 200} more</li>}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * Per-site switches and the hover delay. Saved as soon as they change; open
+ * tabs pick them up from storage without a reload.
+ */
+import type { Site } from '../utils/identity';
+import type { Settings, SiteSettings } from '../utils/settings';
+
+const SITES: [Site, string][] = [
+  ['github', 'GitHub'],
+  ['linkedin', 'LinkedIn'],
+];
+const SWITCHES: [keyof SiteSettings, string][] = [
+  ['inPage', 'Card on their own pages'],
+  ['hovercards', 'Hovercards on links'],
+];
+
+export function SettingsPanel({
+  settings,
+  onChange,
+}: {
+  settings: Settings;
+  onChange: (next: Settings) => void;
+}) {
+  const setSite = (site: Site, key: keyof SiteSettings, value: boolean) =>
+    onChange({
+      ...settings,
+      sites: { ...settings.sites, [site]: { ...settings.sites[site], [key]: value } },
+    });
+
+  return (
+    <section class="pc-panel" aria-labelledby="pc-settings-title">
+      <h2 id="pc-settings-title">Settings</h2>
+      <div class="pc-settings-grid">
+        {SITES.map(([site, label]) => (
+          <fieldset key={site} class="pc-fieldset">
+            <legend>{label}</legend>
+            {SWITCHES.map(([key, text]) => (
+              <label key={key} class="pc-check">
+                <input
+                  type="checkbox"
+                  checked={settings.sites[site][key]}
+                  onChange={(event) => setSite(site, key, event.currentTarget.checked)}
+                />
+                {text}
+              </label>
+            ))}
+          </fieldset>
+        ))}
+        <div class="pc-field">
+          <label for="pc-hover-delay">Hover delay (milliseconds)</label>
+          <input
+            id="pc-hover-delay"
+            type="number"
+            min={0}
+            max={2000}
+            step={50}
+            aria-describedby="pc-hover-delay-hint"
+            value={settings.hoverDelayMs}
+            onChange={(event) => {
+              const value = Math.round(Number(event.currentTarget.value));
+              if (Number.isFinite(value) && value >= 0 && value <= 2000) {
+                onChange({ ...settings, hoverDelayMs: value });
+              }
+            }}
+          />
+          <small id="pc-hover-delay-hint">
+            How long the pointer rests on a link before its card opens (0–2000).
+          </small>
+        </div>
+      </div>
+    </section>
+  );
+}

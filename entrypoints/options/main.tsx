@@ -1,0 +1,50 @@
+/**
+ * Options page entry: wires the Options component to storage. Writes go
+ * through profile-store.ts (validated, one atomic write); settings through
+ * storage.ts. Open tabs and the background see changes via storage events.
+ */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import '../../components/card.css';
+import '../../components/options.css';
+import { downloadText } from '../../components/copy';
+import { Options, type OptionsApi } from '../../components/Options';
+import { bundledProfiles } from '../../data/bundled';
+import { pageTheme, readMediaPreferences } from '../../utils/page-theme';
+import { readStore, writeStore } from '../../utils/profile-store';
+import { readSettings, settingsItem } from '../../utils/storage';
+
+const api: OptionsApi = {
+  async load() {
+    const [{ store, damage }, settings] = await Promise.all([readStore(), readSettings()]);
+    return { store, damage, settings: settings.value, settingsProblem: settings.problem };
+  },
+  saveStore: (store, options) => writeStore(store, options),
+  saveSettings: (settings) => settingsItem.setValue(settings),
+  onChange(callback) {
+    const listener = (_changes: unknown, area: string) => {
+      if (area === 'local') callback();
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  },
+  download: (fileName, text, type) => void downloadText(fileName, text, type),
+};
+
+const app = document.getElementById('app');
+const draw = () => {
+  if (app) {
+    render(
+      <Options
+        api={api}
+        bundled={bundledProfiles}
+        theme={pageTheme(null, readMediaPreferences(window))}
+      />,
+      app,
+    );
+  }
+};
+for (const query of ['(prefers-color-scheme: dark)', '(prefers-contrast: more)']) {
+  window.matchMedia(query).addEventListener('change', draw);
+}
+draw();
