@@ -64,4 +64,42 @@ describe.each(['light', 'dark'] as const)('%s', (scheme) => {
     });
     await page.close();
   });
+
+  it('options page', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await page.getByRole('heading', { name: 'People' }).waitFor();
+    await page.setInputFiles('input[type="file"]', {
+      name: 'team.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(
+        JSON.stringify([
+          {
+            id: 'ada-lovelace',
+            name: 'Ada Lovelace',
+            headline: 'Analyst of the Analytical Engine',
+            bio: 'Wrote the first published program.',
+            identities: { github: ['adalovelace'] },
+          },
+          {
+            id: 'grace',
+            name: 'Grace Hopper',
+            headline: 'Compilers',
+            bio: 'COBOL.',
+            contact: { email: 'not-an-email' },
+            identities: {},
+          },
+        ]),
+      ),
+    });
+    await page.getByText(/1 to add/).waitFor();
+    await page.screenshot({
+      path: join(docs, `options-${scheme}.png`),
+      fullPage: true,
+      animations: 'disabled',
+    });
+    await page.close();
+  });
 });

@@ -1,0 +1,443 @@
+/**
+ * The options page in real Chromium with the built extension: imports (good
+ * and every kind of bad), edits reaching open tabs, export and re-import,
+ * settings, damaged storage, and hostile text that must stay text.
+ */
+import { readFileSync } from 'node:fs';
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
+import { exportDocument } from '../../utils/import';
+import { LOOKS_DANGEROUS, MARKUP } from '../unit/hostile';
+import {
+  cardShows,
+  cardText,
+  hostCount,
+  hovercardShows,
+  launch,
+  type Session,
+  strayRequests,
+  waitUntil,
+} from './harness';
+
+let session: Session;
+let options: Page;
+const dialogs: string[] = [];
+
+const ada = {
+  id: 'ada-lovelace',
+  name: 'Ada Lovelace',
+  headline: 'Analyst of the Analytical Engine',
+  bio: 'Wrote the first published program.',
+  projects: [
+    {
+      name: 'Notes',
+      description: 'Sketch of the Analytical Engine',
+      url: 'https://example.org/notes',
+    },
+  ],
+  contact: { email: 'ada@example.org' },
+  identities: { github: ['adalovelace'], linkedin: ['michael-rüffer-61125324'] },
+};
+
+const storedRaw = () =>
+  session.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(['profiles'])));
+const file = (name: string, content: string | Buffer, mimeType = 'application/json') => ({
+  name,
+  mimeType,
+  buffer: typeof content === 'string' ? Buffer.from(content) : content,
+});
+const importFile = (upload: ReturnType<typeof file>) =>
+  options.setInputFiles('input[type="file"]', upload);
+const alerts = () => options.getByRole('alert').allInnerTexts();
+
+async function openOptions() {
+  await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+  await options.getByRole('heading', { name: 'People' }).waitFor();
+}
+
+beforeAll(async () => {
+  session = await launch({ width: 1440, height: 1000 });
+  options = await session.context.newPage();
+  for (const page of [options])
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  session.context.on('page', (page) =>
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    }),
+  );
+  await openOptions();
+});
+afterAll(() => session?.close());
+
+describe('importing a valid file', () => {
+  it('previews, then imports on confirmation', async () => {
+    await importFile(file('ada.json', JSON.stringify(ada)));
+    await options.getByText('1 to add · 0 to update · 0 unchanged · 0 refused').waitFor();
+    expect(await options.locator('.pc-person-row').count()).toBe(3);
+    expect(await storedRaw()).toBe('{}');
+    await options.getByRole('button', { name: 'Import 1 profile' }).click();
+    await options.getByText('Imported: 1 added, 0 updated.').first().waitFor();
+    await options.getByText('Ada Lovelace').first().waitFor();
+    expect(await options.locator('.pc-person-row').count()).toBe(4);
+  });
+
+  it("shows the new person's card on their GitHub page and as a hovercard", async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://github.com/adalovelace');
+    await cardShows(page, 'Ada Lovelace');
+    await page.goto('https://www.linkedin.com/feed/');
+    await page.hover('[data-test="pav-unicode"]');
+    await hovercardShows(page, 'Ada Lovelace');
+    await page.close();
+  });
+});
+
+describe('bad files get their own clear message and change nothing', () => {
+  const png = Buffer.from([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+  ]);
+  it.each([
+    [
+      'malformed JSON',
+      file('broken.json', '{"id": "x",\n  "name": }'),
+      'This is not valid JSON: unexpected "}" at line 2, column 11.',
+    ],
+    ['the wrong shape', file('shape.json', '{"people": []}'), 'this object has none of those'],
+    ['not text', file('photo.json', png, 'image/png'), '"photo.json" is not a text file.'],
+    [
+      'over 5 MB',
+      file('huge.json', `[${' '.repeat(5 * 1024 * 1024 + 10)}]`),
+      '"huge.json" is 5.0 MB; the limit is 5.0 MB.',
+    ],
+    [
+      'an unknown format version',
+      file('future.json', JSON.stringify({ version: 9, profiles: [ada] })),
+      'format version 9',
+    ],
+    [
+      'duplicate ids',
+      file(
+        'dupes.json',
+        JSON.stringify([
+          { ...ada, id: 'x1', identities: { github: ['x1'] } },
+          { ...ada, id: 'x1', identities: { github: ['x2'] } },
+        ]),
+      ),
+      'profile 2 ("Ada Lovelace"): id "x1" is already used by profile 1 in this file',
+    ],
+    [
+      'an identity someone else has',
+      file(
+        'claim.json',
+        JSON.stringify({ ...ada, id: 'imposter', identities: { github: ['spacejam'] } }),
+      ),
+      'profile 1 ("Ada Lovelace"): github:spacejam is already Tyler Neely\'s (tyler-neely)',
+    ],
+    [
+      'a javascript: URL',
+      file(
+        'js.json',
+        JSON.stringify({
+          ...ada,
+          id: 'js',
+          identities: {},
+          contact: { website: 'javascript:alert(1)' },
+        }),
+      ),
+      'profile 1 ("Ada Lovelace"): contact.website must be an http(s) URL',
+    ],
+    [
+      'HTML in a text field',
+      file(
+        'html.json',
+        JSON.stringify({
+          ...ada,
+          id: 'html',
+          identities: {},
+          bio: '<img src=x onerror="window.__pwned=1">',
+        }),
+      ),
+      'profile 1 ("Ada Lovelace"): bio must not contain HTML markup',
+    ],
+    [
+      'a broken vCard',
+      file('card.vcf', 'BEGIN:VCARD\r\nFN;\r\n', 'text/vcard'),
+      'This is not a valid vCard',
+    ],
+  ])('%s', async (_label, upload, message) => {
+    const before = await storedRaw();
+    await importFile(upload);
+    await waitUntil(`an alert saying ${message}`, async () =>
+      (await alerts()).some((text) => text.includes(message)),
+    );
+    expect(await options.locator('.pc-person-row').count()).toBe(4);
+    expect(await storedRaw()).toBe(before);
+    // A partly valid file may import its valid part; here we walk away.
+    const cancel = options.locator('.pc-preview').getByRole('button', { name: 'Cancel' });
+    if (await cancel.count()) await cancel.click();
+    expect(await storedRaw()).toBe(before);
+  });
+
+  it('renders hostile text as text: nothing runs, no element is created', async () => {
+    const hostile = [
+      ...MARKUP.slice(0, 12).map((payload, index) => ({
+        ...ada,
+        id: `m${index}`,
+        identities: {},
+        name: payload,
+      })),
+      {
+        ...ada,
+        id: 'looks-bad',
+        name: LOOKS_DANGEROUS[0],
+        headline: LOOKS_DANGEROUS[1],
+        bio: LOOKS_DANGEROUS.join(' · '),
+        identities: { github: ['looksbad'] },
+      },
+    ];
+    await importFile(file('hostile.json', JSON.stringify(hostile)));
+    await options.getByText('1 to add · 0 to update · 0 unchanged · 12 refused').waitFor();
+    const state = await options.evaluate(() => ({
+      images: document.querySelectorAll('img, iframe, svg, script:not([src]), object, embed')
+        .length,
+      pwned: (window as never as { __pwned?: number }).__pwned,
+      literal: document.body.innerText.includes('<img src=x onerror="window.__pwned=1">'),
+    }));
+    expect(state).toEqual({ images: 0, pwned: undefined, literal: true });
+    await options.getByRole('button', { name: 'Import 1 profile' }).click();
+    await options.getByText('{{constructor.constructor("alert(1)")()}}').first().waitFor();
+    const page = await session.context.newPage();
+    await page.goto('https://github.com/looksbad');
+    await cardShows(page, '{{constructor.constructor("alert(1)")()}}');
+    expect(await cardText(page)).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    await page.close();
+    expect(dialogs).toEqual([]);
+  });
+});
+
+describe('editing', () => {
+  it("changes the open tab's card without a reload", async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://github.com/adalovelace');
+    await cardShows(page, 'Analyst of the Analytical Engine');
+    await options.bringToFront();
+    await options.getByRole('button', { name: 'Edit Ada Lovelace' }).click();
+    const headline = options.getByLabel('Headline', { exact: true });
+    await headline.fill('First programmer');
+    await options.getByLabel('Email (optional)').fill('not an email');
+    await options.getByRole('button', { name: 'Save changes' }).click();
+    await options.getByRole('alert').getByText('contact.email is not an email').waitFor();
+    await options.getByLabel('Email (optional)').fill('ada@example.org');
+    await options.getByRole('button', { name: 'Save changes' }).click();
+    await options.getByText('Saved Ada Lovelace.').waitFor();
+    await cardShows(page, 'First programmer');
+    await page.close();
+  });
+
+  it('adds a person from scratch, with the same validation as an import', async () => {
+    await options.getByRole('button', { name: 'Add a person' }).click();
+    await options.getByLabel('Id', { exact: true }).fill('grace');
+    await options.getByLabel('Name', { exact: true }).first().fill('Grace Hopper');
+    await options.getByLabel('Headline', { exact: true }).fill('Rear admiral');
+    await options.getByLabel('Short bio').fill('Compilers.');
+    await options.getByLabel('GitHub logins').fill('https://github.com/SpaceJam');
+    await options.getByRole('button', { name: 'Add person' }).click();
+    await options
+      .getByRole('alert')
+      .getByText("github:spacejam is already Tyler Neely's (tyler-neely)")
+      .waitFor();
+    await options.getByLabel('GitHub logins').fill('https://github.com/ghopper');
+    await options.getByRole('button', { name: 'Add a project' }).click();
+    await options.getByLabel('Name', { exact: true }).nth(1).fill('COBOL');
+    await options.getByLabel('One line').fill('A language');
+    await options.getByRole('button', { name: 'Add person' }).click();
+    await options.getByText('Saved Grace Hopper.').waitFor();
+    const stored = JSON.parse(await storedRaw()).profiles.profiles.find(
+      (p: { id: string }) => p.id === 'grace',
+    );
+    expect(stored.identities.github).toEqual(['ghopper']);
+    expect(stored.projects).toEqual([{ name: 'COBOL', description: 'A language' }]);
+  });
+
+  it('deletes after confirmation', async () => {
+    await options.getByRole('button', { name: 'Delete Grace Hopper' }).click();
+    await options.getByRole('button', { name: 'Keep' }).click();
+    await options.getByRole('button', { name: 'Delete Grace Hopper' }).click();
+    await options.getByRole('button', { name: 'Delete', exact: true }).click();
+    await options.getByText('Deleted Grace Hopper.').waitFor();
+    expect(await storedRaw()).not.toContain('Grace Hopper');
+  });
+});
+
+describe('export and re-import', () => {
+  it('round-trips losslessly', async () => {
+    const download = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export all (JSON)' }).click();
+    const saved = await download;
+    const text = readFileSync((await saved.path()) as string, 'utf8');
+    const exported = JSON.parse(text);
+    expect(exported.version).toBe(1);
+    expect(exported.profiles.map((p: { id: string }) => p.id)).toEqual([
+      'ada-lovelace',
+      'looks-bad',
+    ]);
+    const before = await storedRaw();
+    await importFile(file(saved.suggestedFilename(), text));
+    await options.getByText('0 to add · 0 to update · 2 unchanged · 0 refused').waitFor();
+    expect(await options.getByRole('button', { name: 'Nothing to import' }).isDisabled()).toBe(
+      true,
+    );
+    expect(await storedRaw()).toBe(before);
+  });
+
+  it('exports one person as JSON and as a vCard that re-imports as the same person', async () => {
+    const json = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export Ada Lovelace as JSON' }).click();
+    expect(
+      JSON.parse(readFileSync((await (await json).path()) as string, 'utf8')).profiles,
+    ).toHaveLength(1);
+    const vcf = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export Ada Lovelace as vCard' }).click();
+    const card = await vcf;
+    expect(card.suggestedFilename()).toBe('ada-lovelace.vcf');
+    await importFile(
+      file('ada-lovelace.vcf', readFileSync((await card.path()) as string, 'utf8'), 'text/vcard'),
+    );
+    await options.getByText(/0 to add · 1 to update/).waitFor();
+    await options.locator('.pc-preview').getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('accepts a file by drag-and-drop and text by paste', async () => {
+    await options.evaluate(
+      (content) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([content], 'dropped.json', { type: 'application/json' }));
+        document
+          .querySelector('.pc-drop')
+          ?.dispatchEvent(
+            new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+          );
+      },
+      JSON.stringify({ ...ada, id: 'dropped', identities: { github: ['dropped'] } }),
+    );
+    await options.getByText('Preview of dropped.json').waitFor();
+    await options.locator('.pc-preview').getByRole('button', { name: 'Cancel' }).click();
+    await options.getByText('Paste instead').click();
+    await options.getByLabel('JSON or vCard text').fill(exportDocument([]));
+    await options.getByRole('button', { name: 'Preview' }).click();
+    await options.getByRole('alert').getByText('The file holds no profiles.').waitFor();
+  });
+});
+
+describe('hiding bundled people and settings reach open tabs', () => {
+  it('hides and shows a bundled person', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://github.com/spacejam');
+    await cardShows(page, 'Tyler Neely');
+    await options.bringToFront();
+    await options.getByRole('button', { name: 'Hide Tyler Neely' }).click();
+    await waitUntil('the card to go', async () => (await hostCount(page)) === 0);
+    await options.getByRole('button', { name: 'Show Tyler Neely' }).click();
+    await cardShows(page, 'Tyler Neely');
+    await page.close();
+  });
+
+  it('switches the in-page card per site in an open tab', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://github.com/spacejam');
+    await cardShows(page, 'Tyler Neely');
+    await options.bringToFront();
+    const github = options.getByRole('group', { name: 'GitHub' });
+    await github.getByLabel('Card on their own pages').uncheck();
+    await waitUntil('the card to go', async () => (await hostCount(page)) === 0);
+    await github.getByLabel('Card on their own pages').check();
+    await cardShows(page, 'Tyler Neely');
+    await options.getByLabel('Hover delay (milliseconds)').fill('650');
+    await options.getByLabel('Hover delay (milliseconds)').blur();
+    await options.getByText('Settings saved.').waitFor();
+    const settings = await session.worker.evaluate(
+      async () => (await chrome.storage.local.get('settings')).settings,
+    );
+    expect(settings).toMatchObject({ hoverDelayMs: 650, sites: { github: { inPage: true } } });
+    await page.close();
+  });
+});
+
+describe('damaged storage', () => {
+  it('warns, offers the raw data, blocks saving, and never overwrites it silently', async () => {
+    const saved = await storedRaw();
+    await session.worker.evaluate(() =>
+      chrome.storage.local.set({ profiles: { profiles: [{ id: 'x' }], hidden: [], junk: 1 } }),
+    );
+    await openOptions();
+    await options
+      .getByRole('alert')
+      .getByText('Your stored profiles could not all be read.')
+      .waitFor();
+    const download = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Download what was stored' }).click();
+    const raw = JSON.parse(readFileSync((await (await download).path()) as string, 'utf8'));
+    expect(raw).toEqual({ profiles: [{ id: 'x' }], hidden: [], junk: 1 });
+    expect(await options.getByRole('button', { name: 'Add a person' }).isDisabled()).toBe(true);
+    await importFile(file('ada.json', JSON.stringify({ ...ada, id: 'new-one', identities: {} })));
+    await options
+      .getByRole('alert')
+      .getByText(/Saving is paused/)
+      .first()
+      .waitFor();
+    expect(JSON.parse(await storedRaw()).profiles).toEqual({
+      profiles: [{ id: 'x' }],
+      hidden: [],
+      junk: 1,
+    });
+    // Pages keep working with the bundled people meanwhile.
+    const page = await session.context.newPage();
+    await page.goto('https://github.com/denizalti');
+    await cardShows(page, 'Deniz');
+    await page.close();
+    await options.bringToFront();
+    await options.getByRole('button', { name: 'Keep only the readable profiles' }).click();
+    await waitUntil(
+      'the banner to go',
+      async () => !(await alerts()).some((text) => text.includes('could not all be read')),
+    );
+    await session.worker.evaluate((value) => chrome.storage.local.set(JSON.parse(value)), saved);
+  });
+});
+
+describe('accessibility and privacy', () => {
+  it.each(['light', 'dark'] as const)('has no axe-core violations (%s)', async (scheme) => {
+    await options.emulateMedia({ colorScheme: scheme });
+    await openOptions();
+    await options.getByRole('button', { name: 'Add a person' }).click();
+    await importFile(
+      file(
+        'mixed.json',
+        JSON.stringify([
+          { ...ada, id: 'm-ok', identities: {} },
+          { ...ada, id: 'm-bad', identities: {}, contact: { email: 'no' } },
+        ]),
+      ),
+    );
+    await options.getByText(/1 to add/).waitFor();
+    await options.evaluate(axe.source);
+    const violations = await options.evaluate(async () => {
+      const result = await (window as never as { axe: typeof axe }).axe.run(document);
+      return result.violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+    });
+    expect(violations).toEqual([]);
+    await options.screenshot({ path: `/tmp/options-${scheme}.png`, fullPage: true });
+  });
+
+  it('made no request beyond the fixtures, and no dialog ever opened', () => {
+    expect(session.unexpected).toEqual([]);
+    expect(strayRequests(session)).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+});
