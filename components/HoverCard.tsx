@@ -3,19 +3,30 @@
  * Placed with Floating UI (https://floating-ui.com/docs/computeposition):
  * below the target, flipped above or shifted sideways to stay in the
  * viewport, never over the target itself; `autoUpdate` keeps it attached
- * while the page scrolls or resizes. Position is set before the first paint,
- * so the card never flashes in the wrong place.
+ * while the page scrolls or resizes. It becomes visible only once placed, so
+ * it never flashes in the wrong place.
  */
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Profile } from '../data/schema';
 import type { Theme } from '../utils/page-theme';
 import { Card } from './Card';
+
+/**
+ * Shared with the UI bundle: a card can be rendered hidden while the hover
+ * delay runs and revealed when it ends, without another render.
+ */
+export interface HoverControl {
+  revealed: boolean;
+  /** Set by the card once mounted; makes it visible (and focused, if asked). */
+  reveal?: () => void;
+}
 
 export interface HoverCardProps {
   profile: Profile;
   anchor: Element;
   theme: Theme;
+  control: HoverControl;
   /** Move focus into the card when it opens (keyboard: Alt+↑). */
   focus: boolean;
   onPointer: (inside: boolean) => void;
@@ -24,12 +35,31 @@ export interface HoverCardProps {
 
 const GAP = 8;
 
-export function HoverCard({ profile, anchor, theme, focus, onPointer, onEscape }: HoverCardProps) {
+export function HoverCard({
+  profile,
+  anchor,
+  theme,
+  control,
+  focus,
+  onPointer,
+  onEscape,
+}: HoverCardProps) {
   const dialog = useRef<HTMLElement>(null);
 
   useLayoutEffect(() => {
     const floating = dialog.current;
     if (!floating) return;
+    let placed = false;
+    const show = () => {
+      if (!placed || !control.revealed) return;
+      floating.style.visibility = 'visible';
+      floating.removeAttribute('inert');
+      if (focus) floating.focus();
+    };
+    control.reveal = () => {
+      control.revealed = true;
+      show();
+    };
     const place = () =>
       computePosition(anchor, floating, {
         strategy: 'fixed',
@@ -48,14 +78,11 @@ export function HoverCard({ profile, anchor, theme, focus, onPointer, onEscape }
       }).then(({ x, y }) => {
         floating.style.left = `${x}px`;
         floating.style.top = `${y}px`;
-        floating.style.visibility = 'visible';
+        placed = true;
+        show();
       });
     return autoUpdate(anchor, floating, place);
-  }, [anchor]);
-
-  useEffect(() => {
-    if (focus) dialog.current?.focus();
-  }, [focus]);
+  }, [anchor, control, focus]);
 
   return (
     <div class="pc-theme" data-scheme={theme.scheme} data-contrast={theme.contrast}>
@@ -65,6 +92,8 @@ export function HoverCard({ profile, anchor, theme, focus, onPointer, onEscape }
         role="dialog"
         aria-label={`Profile card: ${profile.name}`}
         tabIndex={-1}
+        // Until revealed: invisible (CSS), unfocusable and unannounced.
+        inert={!control.revealed}
         onPointerEnter={() => onPointer(true)}
         onPointerLeave={() => onPointer(false)}
         onKeyDown={(event) => {

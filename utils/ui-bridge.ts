@@ -30,8 +30,18 @@ export interface CardUi {
   ): Promise<void>;
   /** Remove the floating card, if any. */
   hideInPage(): void;
-  /** Show a person's hovercard beside `anchor`, replacing any other. */
-  showHover(anchor: Element, profile: Profile, options: HoverOptions): Promise<void>;
+  /**
+   * Render a person's hovercard beside `anchor`, replacing any other: shown at
+   * once when `reveal` is true, else hidden (inert) until `revealHover()`.
+   */
+  showHover(
+    anchor: Element,
+    profile: Profile,
+    options: HoverOptions,
+    reveal: boolean,
+  ): Promise<void>;
+  /** Make the prepared hovercard visible: one style change, painted in the next frame. */
+  revealHover(): void;
   hideHover(): void;
 }
 

@@ -20,7 +20,7 @@ import {
   type ShadowRootContentScriptUi,
 } from 'wxt/utils/content-script-ui/shadow-root';
 import cardCss from '../../components/card.css?inline';
-import { HoverCard } from '../../components/HoverCard';
+import { HoverCard, type HoverControl } from '../../components/HoverCard';
 import { InPageCard } from '../../components/InPageCard';
 import type { Profile } from '../../data/schema';
 import type { CardState } from '../../utils/messages';
@@ -39,6 +39,7 @@ interface InPage {
 interface Hover extends HoverOptions {
   profile: Profile;
   anchor: Element;
+  control: HoverControl;
   /** Changes with every opening, so reopening remounts (fresh focus, position). */
   serial: number;
 }
@@ -95,6 +96,7 @@ export function createCardUi(ctx: ContentScriptContext): CardUi {
             key={hover.serial}
             profile={hover.profile}
             anchor={hover.anchor}
+            control={hover.control}
             theme={theme}
             focus={hover.focus}
             onPointer={hover.onPointer}
@@ -158,12 +160,19 @@ export function createCardUi(ctx: ContentScriptContext): CardUi {
       inPage = undefined;
       unmountIfEmpty();
     },
-    async showHover(anchor, profile, options) {
+    async showHover(anchor, profile, options, reveal) {
       await mount();
       if (ctx.isInvalid) return;
-      restoreGithubHovercard ??= keepGithubHovercardHidden();
-      hover = { ...options, anchor, profile, serial: ++serial };
+      if (reveal) restoreGithubHovercard ??= keepGithubHovercardHidden();
+      hover = { ...options, anchor, profile, control: { revealed: reveal }, serial: ++serial };
       draw();
+    },
+    revealHover() {
+      if (!hover) return;
+      restoreGithubHovercard ??= keepGithubHovercardHidden();
+      const { control } = hover;
+      if (control.reveal) control.reveal();
+      else control.revealed = true;
     },
     hideHover() {
       if (!hover) return;

@@ -5,8 +5,9 @@
  *   document (one delegated set of listeners, nothing per element, no scanning)
  *     pointerover / focusin ─▶ closest('a[href], [data-hovercard-url]')
  *       └─ parseIdentityUrl: a person's profile URL? else nothing happens
- *            └─ lookup(key) now (prefetch) and, if known, load the UI bundle
- *                 └─ delay (setting, 300 ms) still on the target? ─▶ showHover
+ *            └─ lookup(key) now (prefetch); if known, load the UI bundle and
+ *               render the card hidden
+ *                 └─ delay (setting, 300 ms) ends, still on the target? ─▶ reveal it
  *     pointerout / focusout ─▶ close after a grace period unless the pointer
  *                              moved into the card (the UI reports that)
  *     Alt+↑ on a focused target ─▶ open now, focus inside; Esc ─▶ close, focus back
@@ -66,9 +67,16 @@ export function startHovercards(ctx: ContentScriptContext): () => void {
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   const canHover = () => window.matchMedia('(any-hover: hover)').matches;
 
+  /** A card rendered hidden while the delay runs (see `consider`), not yet revealed. */
+  let prepared: Target | undefined;
+
   const cancelOpen = () => {
     clearTimeout(openTimer);
     intent = undefined;
+    if (prepared) {
+      prepared = undefined;
+      void loadedCardUi()?.then((ui) => ui?.hideHover());
+    }
   };
   const cancelClose = () => clearTimeout(closeTimer);
 
@@ -76,6 +84,7 @@ export function startHovercards(ctx: ContentScriptContext): () => void {
     cancelClose();
     const was = open;
     open = undefined;
+    prepared = undefined;
     void loadedCardUi()?.then((ui) => ui?.hideHover());
     if (returnFocus && was?.element instanceof HTMLElement) was.element.focus();
   };
@@ -84,34 +93,58 @@ export function startHovercards(ctx: ContentScriptContext): () => void {
     closeTimer = setTimeout(() => close(), CLOSE_GRACE_MS);
   };
 
-  const show = (ui: CardUi, target: Target, focus: boolean) => {
+  const hoverOptions = (focus: boolean) => ({
+    focus,
+    onPointer: (inside: boolean) => (inside ? cancelClose() : closeSoon()),
+    onEscape: () => close(true),
+  });
+
+  /** Opens a card now (keyboard, or a switch from another open card). */
+  const show = async (ui: CardUi, target: Target, focus: boolean) => {
     const answer = settledAnswer(target.key);
     if (!answer || ctx.isInvalid) return;
     cancelClose();
+    prepared = undefined;
     open = target;
-    void ui.showHover(target.element, answer.profile, {
-      focus,
-      onPointer: (inside) => (inside ? cancelClose() : closeSoon()),
-      onEscape: () => close(true),
-    });
+    await ui.showHover(target.element, answer.profile, hoverOptions(focus), true);
   };
 
-  /** Starts hover intent: look the person up now, open when the delay has passed. */
-  const consider = async (target: Target) => {
+  /**
+   * Starts hover intent: look the person up at once and, if they are known,
+   * render their card hidden while the delay runs. When the delay ends (and
+   * the pointer is still there) revealing it is one style change, so it paints
+   * in the first frame after — rendering it then took a frame or more. While
+   * another card is open, the new one is rendered only when its delay ends, so
+   * passing over a link on the way into the open card never replaces it.
+   */
+  const consider = async (target: Target, start: number) => {
     if (open?.element === target.element) return cancelClose();
     if (intent?.element === target.element) return;
     cancelOpen();
     intent = target;
-    const start = performance.now();
     const answer = await lookup(ctx, target.key);
     if (intent !== target || !answer?.settings.hovercards || githubHovercardsOff()) return;
-    // Load the UI while the delay runs, so the card paints as soon as it ends.
-    const ui = cardUi(ctx);
+    const ui = await cardUi(ctx);
+    if (intent !== target || !ui) return;
     const wait = Math.max(0, answer.hoverDelayMs - (performance.now() - start));
-    openTimer = setTimeout(async () => {
-      const loaded = await ui;
-      if (intent === target && loaded) show(loaded, target, false);
-    }, wait);
+    if (open) {
+      openTimer = setTimeout(() => {
+        if (intent === target) void show(ui, target, false);
+      }, wait);
+      return;
+    }
+    prepared = target;
+    await ui.showHover(target.element, answer.profile, hoverOptions(false), false);
+    openTimer = setTimeout(
+      () => {
+        if (intent !== target || prepared !== target) return;
+        prepared = undefined;
+        cancelClose();
+        open = target;
+        ui.revealHover();
+      },
+      Math.max(0, answer.hoverDelayMs - (performance.now() - start)),
+    );
   };
 
   const openNow = async (target: Target) => {
@@ -119,7 +152,7 @@ export function startHovercards(ctx: ContentScriptContext): () => void {
     const answer = await lookup(ctx, target.key);
     if (!answer?.settings.hovercards) return;
     const ui = await cardUi(ctx);
-    if (ui) show(ui, target, true);
+    if (ui) await show(ui, target, true);
   };
 
   const leaving = (target: Element | undefined, to: EventTarget | null) =>
@@ -131,7 +164,8 @@ export function startHovercards(ctx: ContentScriptContext): () => void {
     (event) => {
       if (event.pointerType === 'touch') return;
       const target = targetOf(event.target);
-      if (target) void consider(target);
+      // The delay runs from when the pointer arrived, not from when we heard of it.
+      if (target) void consider(target, event.timeStamp);
     },
     options,
   );
@@ -150,7 +184,7 @@ export function startHovercards(ctx: ContentScriptContext): () => void {
     'focusin',
     (event) => {
       const target = targetOf(event.target);
-      if (target && canHover()) void consider(target);
+      if (target && canHover()) void consider(target, event.timeStamp);
     },
     options,
   );
