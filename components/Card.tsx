@@ -52,9 +52,15 @@ export interface CardProps {
   controls?: ComponentChildren;
   /** 1 where the card is the whole page (the popup), 2 inside someone else's page. */
   headingLevel?: 1 | 2 | 3;
+  /**
+   * Element Timing name for the heading (https://w3c.github.io/element-timing/),
+   * so the benchmark can read when the popup's card painted. Extension pages
+   * only: never set inside web pages, where the page could observe it.
+   */
+  elementTiming?: string;
 }
 
-export function Card({ profile, idPrefix, controls, headingLevel = 2 }: CardProps) {
+export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTiming }: CardProps) {
   const [bioOpen, setBioOpen] = useState(false);
   const [allProjects, setAllProjects] = useState(false);
   const [status, setStatus] = useState<CopyResult | undefined>();
@@ -85,7 +91,11 @@ export function Card({ profile, idPrefix, controls, headingLevel = 2 }: CardProp
           {initials(profile.name)}
         </div>
         <div class="pc-who">
-          <Heading class="pc-name" id={nameId}>
+          <Heading
+            class="pc-name"
+            id={nameId}
+            {...(elementTiming ? { elementtiming: elementTiming } : {})}
+          >
             {profile.name}
           </Heading>
           <p class="pc-headline">{profile.headline}</p>

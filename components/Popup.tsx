@@ -24,16 +24,35 @@ type View =
   | { kind: 'card'; profile: Profile; fromList: boolean }
   | { kind: 'list' };
 
-export function Popup({ api, theme }: { api: PopupApi; theme: Theme }) {
-  const [view, setView] = useState<View>({ kind: 'loading' });
+const viewFor = (profile: Profile | null): View =>
+  profile ? { kind: 'card', profile, fromList: false } : { kind: 'list' };
+
+/**
+ * `initial`: the active tab's person if already known when the popup first
+ * renders (main.tsx asks before rendering, so the card is the popup's first
+ * paint); undefined to ask here.
+ */
+export function Popup({
+  api,
+  theme,
+  initial,
+}: {
+  api: PopupApi;
+  theme: Theme;
+  initial?: Profile | null;
+}) {
+  const [view, setView] = useState<View>(
+    initial === undefined ? { kind: 'loading' } : viewFor(initial),
+  );
   const [error, setError] = useState<string | undefined>();
 
   useEffect(() => {
+    if (initial !== undefined) return;
     api.activeTabProfile().then(
-      (profile) => setView(profile ? { kind: 'card', profile, fromList: false } : { kind: 'list' }),
+      (profile) => setView(viewFor(profile)),
       () => setView({ kind: 'list' }),
     );
-  }, [api]);
+  }, [api, initial]);
 
   const open = async (id: string) => {
     const profile = await api.profile(id).catch(() => null);
@@ -49,6 +68,7 @@ export function Popup({ api, theme }: { api: PopupApi; theme: Theme }) {
           profile={view.profile}
           idPrefix="pc-popup"
           headingLevel={1}
+          elementTiming="profile-card"
           controls={
             <button
               type="button"

@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import '../../components/card.css';
 import '../../components/popup.css';
 import { Popup, type PopupApi } from '../../components/Popup';
+import type { Profile } from '../../data/schema';
 import type { Answers, Message } from '../../utils/messages';
 import { pageTheme, readMediaPreferences } from '../../utils/page-theme';
 import { parseIdentityUrl } from '../../utils/parse-identity-url';
@@ -28,10 +29,26 @@ const api: PopupApi = {
 };
 
 const app = document.getElementById('app');
+let initial: Profile | null | undefined;
 const draw = () => {
-  if (app) render(<Popup api={api} theme={pageTheme(null, readMediaPreferences(window))} />, app);
+  if (app) {
+    render(
+      <Popup api={api} initial={initial} theme={pageTheme(null, readMediaPreferences(window))} />,
+      app,
+    );
+  }
 };
 for (const query of ['(prefers-color-scheme: dark)', '(prefers-contrast: more)']) {
   window.matchMedia(query).addEventListener('change', draw);
 }
-draw();
+// Ask for the active tab's person before the first render, so the popup's
+// first paint is the card rather than "Loading…"; give up waiting after a
+// moment (a background that is still starting) and let the popup ask itself.
+const FIRST_PAINT_BUDGET_MS = 150;
+void Promise.race([
+  api.activeTabProfile().catch(() => null),
+  new Promise<undefined>((resolve) => setTimeout(resolve, FIRST_PAINT_BUDGET_MS)),
+]).then((profile) => {
+  initial = profile;
+  draw();
+});
