@@ -27,9 +27,12 @@ export interface Loaded {
 
 export interface OptionsApi {
   load(): Promise<Loaded>;
-  saveStore(store: Store, options?: { replaceDamaged?: boolean }): Promise<void>;
+  saveStore(store: Store, options?: { replaceDamaged?: boolean }): Promise<unknown>;
   saveSettings(settings: Settings): Promise<void>;
-  /** Calls back when stored data changes elsewhere; returns an unsubscribe. */
+  /**
+   * Calls back when stored data changes in another tab or context (not for
+   * this page's own writes); returns an unsubscribe.
+   */
   onChange(callback: () => void): () => void;
   download(fileName: string, text: string, type: string): void;
 }
@@ -95,7 +98,8 @@ export function Options({
     setFailure(undefined);
     try {
       await api.saveStore(next, { replaceDamaged });
-      await reload();
+      // What was written is what we show: no need to read 10,000 profiles back.
+      setData((current) => current && { ...current, store: next, damage: undefined });
       setStatus(message);
     } catch (error) {
       setFailure((error as Error).message);

@@ -89,11 +89,11 @@ export async function readRevision(): Promise<number> {
 export class DamagedStoreError extends Error {}
 
 /**
- * Replaces the store in one write. Every profile is validated again first:
- * nothing invalid is ever stored. Refuses to overwrite a damaged value unless
+ * Replaces the store in one write and returns the new revision. Every
+ * profile is validated again first: nothing invalid is ever stored. Refuses to overwrite a damaged value unless
  * `replaceDamaged` says the user chose to.
  */
-export async function writeStore(next: Store, { replaceDamaged = false } = {}): Promise<void> {
+export async function writeStore(next: Store, { replaceDamaged = false } = {}): Promise<number> {
   const current = await readStore();
   if (current.damage && !replaceDamaged) {
     throw new DamagedStoreError(
@@ -104,8 +104,10 @@ export async function writeStore(next: Store, { replaceDamaged = false } = {}): 
     const result = validateProfile(profile);
     if (!result.ok) throw new Error(`Not saved: ${profile.id}: ${result.errors[0]}`);
   }
+  const revision = (await readRevision()) + 1;
   await storage.setItems([
     { item: profilesItem, value: { profiles: next.profiles, hidden: next.hidden } },
-    { item: revisionItem, value: (await readRevision()) + 1 },
+    { item: revisionItem, value: revision },
   ]);
+  return revision;
 }

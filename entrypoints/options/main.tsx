@@ -14,16 +14,31 @@ import { pageTheme, readMediaPreferences } from '../../utils/page-theme';
 import { readStore, writeStore } from '../../utils/profile-store';
 import { readSettings, settingsItem } from '../../utils/storage';
 
+let ownRevision: number | undefined;
+let ownSettings: string | undefined;
+
 const api: OptionsApi = {
   async load() {
     const [{ store, damage }, settings] = await Promise.all([readStore(), readSettings()]);
     return { store, damage, settings: settings.value, settingsProblem: settings.problem };
   },
-  saveStore: (store, options) => writeStore(store, options),
-  saveSettings: (settings) => settingsItem.setValue(settings),
+  async saveStore(store, options) {
+    ownRevision = await writeStore(store, options);
+  },
+  async saveSettings(settings) {
+    ownSettings = JSON.stringify(settings);
+    await settingsItem.setValue(settings);
+  },
   onChange(callback) {
-    const listener = (_changes: unknown, area: string) => {
-      if (area === 'local') callback();
+    // Our own writes come back as change events too; only others' call back.
+    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local') return;
+      const revision = changes.profilesRevision?.newValue;
+      const settings = changes.settings && JSON.stringify(changes.settings.newValue);
+      const foreign =
+        (changes.profiles !== undefined && revision !== ownRevision) ||
+        (changes.settings !== undefined && settings !== ownSettings);
+      if (foreign) callback();
     };
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);
