@@ -231,7 +231,13 @@ export function applyPreview(existing: readonly Profile[], preview: Preview): Pr
   return [...existing.map((profile) => updates.get(profile.id) ?? profile), ...preview.added];
 }
 
-/** What Export writes; re-importing it changes nothing. */
+/**
+ * What Export writes; re-importing it changes nothing. Indented while small
+ * enough to read; compact past 1 MB, so a directory that fits in storage also
+ * fits under the import limit when exported.
+ */
 export function exportDocument(profiles: readonly Profile[]): string {
-  return `${JSON.stringify({ version: EXPORT_FORMAT_VERSION, profiles }, null, 2)}\n`;
+  const document = { version: EXPORT_FORMAT_VERSION, profiles };
+  const pretty = JSON.stringify(document, null, 2);
+  return `${pretty.length <= 1024 * 1024 ? pretty : JSON.stringify(document)}\n`;
 }
