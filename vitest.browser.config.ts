@@ -1,12 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
-// Real-browser tests (and, with SCREENSHOTS=1, the README's screenshots):
+// Real-browser tests (with SCREENSHOTS=1 the README's screenshots, with
+// BENCH=1 the benchmark):
 // one Chromium at a time (2 cores), against the built .output/chrome-mv3.
 export default defineConfig({
   test: {
-    include: process.env.SCREENSHOTS
-      ? ['tests/screenshots/**/*.ts']
-      : ['tests/browser/**/*.test.ts'],
+    include: process.env.BENCH
+      ? ['bench/measure.ts']
+      : process.env.SCREENSHOTS
+        ? ['tests/screenshots/**/*.ts']
+        : ['tests/browser/**/*.test.ts'],
     environment: 'node',
     globals: true,
     fileParallelism: false,

@@ -22,7 +22,7 @@ export interface FixtureOptions {
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** Shared by both sites: client-side navigation as the real sites do it. */
-const ROUTER = (site: 'github' | 'linkedin') => `
+export const ROUTER = (site: 'github' | 'linkedin') => `
 <script>
   window.__spaNavigate = (href) => {
     history.pushState({}, '', href);
@@ -86,7 +86,7 @@ ${options.githubHovercardsOff ? '<meta name="hovercards-preference" content="fal
  * shown by a delegated \`mouseover\` listener on document for anything with
  * \`data-hovercard-url\`, after a delay (the real one then fetches the card).
  */
-const GITHUB_HOVERCARD = `
+export const GITHUB_HOVERCARD = `
 <div class="Popover js-hovercard-content position-absolute" style="display: none; outline: none;">
   <div class="Popover-message">GitHub's own hovercard</div>
 </div>

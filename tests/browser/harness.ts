@@ -41,7 +41,11 @@ export interface Session {
 
 const FIXTURE_HOSTS = /^(?:gist\.)?github\.com$|^(?:[a-z0-9-]+\.)?linkedin\.com$/;
 
-export async function launch(viewport = { width: 1440, height: 900 }): Promise<Session> {
+/** `extension: false` starts the same browser without it: the benchmark's baseline. */
+export async function launch(
+  viewport = { width: 1440, height: 900 },
+  { extension = true } = {},
+): Promise<Session> {
   const profileDir = mkdtempSync(join(tmpdir(), 'profile-card-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
@@ -49,8 +53,9 @@ export async function launch(viewport = { width: 1440, height: 900 }): Promise<S
     viewport,
     args: [
       '--no-sandbox',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...(extension
+        ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
+        : []),
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
@@ -89,6 +94,7 @@ export async function launch(viewport = { width: 1440, height: 900 }): Promise<S
     session.unexpected.push(url.href);
     return route.abort();
   });
+  if (!extension) return session;
   session.worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   session.extensionId = new URL(session.worker.url()).host;
   return session;

@@ -1,0 +1,487 @@
+/**
+ * `npm run bench`: what the extension costs a page, measured in Debian's
+ * Chromium with the built extension (the browser tests' harness). Prints a
+ * table and writes bench/results.json ({ name, unit, median, min, max, runs }
+ * per figure). Every page-load figure is also given as a ratio to a baseline
+ * measured in the same run, because this machine is shared and noisy.
+ *
+ * Browsers (all alive at once, so scenarios interleave run by run):
+ *   three   — the extension with its 3 bundled people
+ *   tenk    — the extension with 10,000 more profiles in storage
+ *   bare    — the same Chromium without the extension (baseline)
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { EXTENSION_DIR, launch, openToolbarPopup, type Session } from '../tests/browser/harness';
+import {
+  generateProfiles,
+  genLogin,
+  githubLinksPage,
+  hoverPage,
+  linkedinFeedPage,
+} from './generate';
+import { scriptTime, traceWhile } from './trace';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const RUNS = QUICK ? 2 : Math.max(10, Number(process.env.BENCH_RUNS ?? 10));
+const HOVERS_PER_RUN = QUICK ? 3 : 12;
+const DIRECTORY_SIZE = QUICK ? 1_000 : 10_000;
+const OUT = join(import.meta.dirname, '..', QUICK ? '.tmp/bench-quick.json' : 'bench/results.json');
+
+const SMALL = 'https://github.com/tikv/tikv/pulls';
+const LINKS = 'https://github.com/tikv/tikv/issues/2000';
+const FEED = 'https://www.linkedin.com/feed/?bench=500';
+
+interface Figure {
+  name: string;
+  unit: 'ms' | 'bytes' | 'ratio';
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+  target?: string;
+  met?: boolean;
+}
+const figures: Figure[] = [];
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return sorted.length % 2
+    ? (sorted[Math.floor(middle)] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+};
+const round = (value: number, unit: Figure['unit']) =>
+  unit === 'bytes'
+    ? Math.round(value)
+    : unit === 'ratio'
+      ? Math.round(value * 1000) / 1000
+      : Math.round(value * 100) / 100;
+
+function record(name: string, unit: Figure['unit'], samples: number[], target?: { max: number }) {
+  const figure: Figure = {
+    name,
+    unit,
+    median: round(median(samples), unit),
+    min: round(Math.min(...samples), unit),
+    max: round(Math.max(...samples), unit),
+    runs: samples.length,
+  };
+  if (target) {
+    figure.target = `≤ ${target.max}`;
+    figure.met = figure.median <= target.max;
+  }
+  figures.push(figure);
+  return figure;
+}
+
+async function tracedLoad(session: Session, page: Page, url: string) {
+  const cdp = await session.context.newCDPSession(page);
+  const events = await traceWhile(cdp, async () => {
+    await page.goto(url, { waitUntil: 'load' });
+    // The content script runs at document_idle and asks the background once.
+    await page.waitForTimeout(400);
+  });
+  await cdp.detach();
+  const extension = session.extensionId ? `chrome-extension://${session.extensionId}/` : '\u0000';
+  const own = scriptTime(events, (url) => url.startsWith(extension));
+  const all = scriptTime(events, () => true);
+  return { extensionMs: own.ms, extensionWithGcMs: own.ms + own.gcMs, pageMs: all.ms + all.gcMs };
+}
+
+async function heapAfterLoad(session: Session, page: Page, url: string) {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(400);
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize;
+}
+
+/**
+ * Hovers each bench link. For each: ms from the delay's expiry to the first
+ * animation frame in which the card is hit-testable under its link (checked
+ * from the page's own world, which sees only our closed host), and which
+ * frame after the expiry that was (1 = the first).
+ */
+type HoverTime = { ms: number; frames: number };
+async function hoverTimes(page: Page, delayMs: number): Promise<HoverTime[]> {
+  await page.evaluate((delay) => {
+    const bench = { results: [] as { ms: number; frames: number }[] };
+    (window as never as { __bench: typeof bench }).__bench = bench;
+    document.addEventListener(
+      'pointerover',
+      (event) => {
+        const link = (event.target as Element).closest?.('a[data-bench]');
+        if (!link) return;
+        const box = link.getBoundingClientRect();
+        const probe = { x: box.left + 30, y: box.bottom + 40 };
+        const expiry = event.timeStamp + delay;
+        let frames = 0;
+        // A frame counts as "after the delay" if it began after it (its rAF
+        // timestamp); ms is measured when that frame's callbacks run.
+        const frame = (began: number) => {
+          const now = performance.now();
+          if (now > expiry + 3000) return;
+          if (began >= expiry) {
+            frames++;
+            if (document.elementFromPoint(probe.x, probe.y)?.localName === 'profile-card') {
+              bench.results.push({ ms: now - expiry, frames });
+              return;
+            }
+          }
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      },
+      true,
+    );
+  }, delayMs);
+  const links = page.locator('a[data-bench]');
+  const count = await links.count();
+  for (let index = 0; index < count; index++) {
+    await page.mouse.move(1300, 880);
+    await page.waitForTimeout(450); // the previous card closes
+    const box = await links.nth(index).boundingBox();
+    if (!box) continue;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForFunction(
+      (n) => (window as never as { __bench: { results: HoverTime[] } }).__bench.results.length > n,
+      index,
+      { timeout: 5000 },
+    );
+  }
+  await page.mouse.move(1300, 880);
+  return page.evaluate(
+    () => (window as never as { __bench: { results: HoverTime[] } }).__bench.results,
+  );
+}
+
+async function popupOpenMs(session: Session, url: string) {
+  const page = await session.context.newPage();
+  await page.goto(url);
+  const popup = await openToolbarPopup(session, page);
+  const times = await popup.evaluate<{ card: number; firstPaint: number }>(`new Promise((resolve) =>
+    new PerformanceObserver((list) => {
+      const entry = list.getEntries()[0];
+      const paint = performance.getEntriesByName('first-paint')[0];
+      resolve({ card: entry.renderTime || entry.loadTime, firstPaint: paint ? paint.startTime : NaN });
+    }).observe({ type: 'element', buffered: true }))`);
+  await popup.close();
+  await page.close();
+  return times;
+}
+
+async function storeProfiles(session: Session, count: number) {
+  const profiles = generateProfiles(count);
+  await session.worker.evaluate(
+    (value) =>
+      chrome.storage.local.set({
+        profiles: { profiles: value, hidden: [] },
+        profilesRevision: Date.now(),
+      }),
+    profiles,
+  );
+}
+
+async function importOnce(session: Session, page: Page, file: Buffer) {
+  await session.worker.evaluate(() => chrome.storage.local.clear());
+  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+  await page.getByRole('heading', { name: 'People' }).waitFor();
+  await page.evaluate(() => {
+    const marks: Record<string, number> = {};
+    (window as never as { __import: typeof marks }).__import = marks;
+    document
+      .querySelector('input[type="file"]')
+      ?.addEventListener('change', () => (marks.chosen = performance.now()), true);
+    document.addEventListener(
+      'click',
+      (event) => {
+        if ((event.target as Element).closest?.('.pc-preview .pc-primary'))
+          marks.confirmed = performance.now();
+      },
+      true,
+    );
+    new MutationObserver(() => {
+      if (!marks.previewed && document.getElementById('pc-preview-title'))
+        marks.previewed = performance.now();
+      if (marks.confirmed && !marks.saved && document.body.textContent?.includes('Imported:'))
+        marks.saved = performance.now();
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.setInputFiles('input[type="file"]', {
+    name: 'directory.json',
+    mimeType: 'application/json',
+    buffer: file,
+  });
+  await page.getByRole('button', { name: /^Import \d/ }).click({ timeout: 30_000 });
+  await page
+    .getByText(/^Imported: /)
+    .first()
+    .waitFor({ timeout: 30_000 });
+  const marks = await page.evaluate(
+    () => (window as never as { __import: Record<string, number> }).__import,
+  );
+  const bytes = await session.worker.evaluate(() => chrome.storage.local.getBytesInUse(null));
+  return {
+    preview: (marks.previewed ?? 0) - (marks.chosen ?? 0),
+    write: (marks.saved ?? 0) - (marks.confirmed ?? 0),
+    bytes,
+  };
+}
+
+it(
+  'measures the extension',
+  async () => {
+    // 1. Content-script size
+    const scripts = readdirSync(join(EXTENSION_DIR, 'content-scripts')).filter((file) =>
+      file.endsWith('.js'),
+    );
+    const raw = scripts.map((file) => readFileSync(join(EXTENSION_DIR, 'content-scripts', file)));
+    record('content_script_bytes', 'bytes', [raw.reduce((sum, buffer) => sum + buffer.length, 0)], {
+      max: 30_000,
+    });
+    record(
+      'content_script_gzip_bytes',
+      'bytes',
+      [raw.reduce((sum, buffer) => sum + gzipSync(buffer, { level: 9 }).length, 0)],
+      { max: 12_000 },
+    );
+    const ui = readFileSync(join(EXTENSION_DIR, 'card-ui.js'));
+    record('card_ui_bytes_injected_on_demand', 'bytes', [ui.length]);
+
+    const three = await launch({ width: 1440, height: 900 });
+    const tenk = await launch({ width: 1440, height: 900 });
+    const bare = await launch({ width: 1440, height: 900 }, { extension: false });
+    try {
+      for (const session of [three, tenk, bare]) {
+        session.pages.set(LINKS, githubLinksPage(2000));
+        session.pages.set(FEED, linkedinFeedPage(500));
+      }
+      await storeProfiles(tenk, DIRECTORY_SIZE);
+
+      // 2. Page-load cost, interleaved run by run; two warm-up loads each first.
+      // Each scenario keeps its own tab that only reloads its own URL: a
+      // cross-site navigation starts a new renderer and would measure a cold
+      // compile of the content script instead of the page's effect on it.
+      const tabs = new Map<Session, Map<string, Page>>();
+      const tab = async (session: Session, key: string) => {
+        const own = tabs.get(session) ?? new Map<string, Page>();
+        tabs.set(session, own);
+        let page = own.get(key);
+        if (!page) {
+          page = await session.context.newPage();
+          own.set(key, page);
+        }
+        return page;
+      };
+      const load = async (session: Session, url: string) =>
+        tracedLoad(session, await tab(session, url), url);
+      for (let warm = 0; warm < 2; warm++) {
+        for (const url of [SMALL, LINKS, FEED]) {
+          await load(three, url);
+          await load(bare, url);
+        }
+        await load(tenk, LINKS);
+      }
+      type Scenario = 'small' | 'links' | 'links10k' | 'feed';
+      const own: Record<Scenario, number[]> = { small: [], links: [], links10k: [], feed: [] };
+      const raw: Record<Scenario, number[]> = { small: [], links: [], links10k: [], feed: [] };
+      const samples = { withTotal: [] as number[], bareTotal: [] as number[] };
+      const take = (scenario: Scenario, result: Awaited<ReturnType<typeof load>>) => {
+        own[scenario].push(result.extensionMs);
+        raw[scenario].push(result.extensionWithGcMs);
+        return result;
+      };
+      for (let run = 0; run < RUNS; run++) {
+        take('small', await load(three, SMALL));
+        samples.withTotal.push(take('links', await load(three, LINKS)).pageMs);
+        take('links10k', await load(tenk, LINKS));
+        take('feed', await load(three, FEED));
+        samples.bareTotal.push((await load(bare, LINKS)).pageMs);
+      }
+      const small = record('pageload_small_ms', 'ms', own.small);
+      const growth = [
+        record('pageload_2000links_ms', 'ms', own.links),
+        record('pageload_2000links_10k_profiles_ms', 'ms', own.links10k),
+        record('pageload_linkedin_feed_ms', 'ms', own.feed),
+      ].map((figure) => figure.median / small.median);
+      const ratios = [own.links, own.links10k, own.feed].flatMap((list) =>
+        list.map((value) => value / small.median),
+      );
+      figures.push({
+        name: 'pageload_growth_ratio',
+        unit: 'ratio',
+        median: round(Math.max(...growth), 'ratio'),
+        min: round(Math.min(...ratios), 'ratio'),
+        max: round(Math.max(...ratios), 'ratio'),
+        runs: RUNS,
+        target: '≤ 1.1',
+        met: Math.max(...growth) <= 1.1,
+      });
+      // The same, counting the garbage collection that ran inside our events.
+      const rawSmall = median(raw.small);
+      const rawGrowth = [raw.links, raw.links10k, raw.feed].map((list) => median(list) / rawSmall);
+      const rawRatios = [raw.links, raw.links10k, raw.feed].flatMap((list) =>
+        list.map((value) => value / rawSmall),
+      );
+      figures.push({
+        name: 'pageload_growth_ratio_including_gc',
+        unit: 'ratio',
+        median: round(Math.max(...rawGrowth), 'ratio'),
+        min: round(Math.min(...rawRatios), 'ratio'),
+        max: round(Math.max(...rawRatios), 'ratio'),
+        runs: RUNS,
+      });
+      record('pageload_2000links_page_script_ms', 'ms', samples.withTotal);
+      record('pageload_2000links_page_script_no_extension_ms', 'ms', samples.bareTotal);
+
+      // 6. Memory: the page's JS heap after loading (b), with and without the extension.
+      const deltas: number[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const withExtension = await heapAfterLoad(three, await tab(three, LINKS), LINKS);
+        const without = await heapAfterLoad(bare, await tab(bare, LINKS), LINKS);
+        deltas.push(withExtension - without);
+      }
+      record('heap_delta_bytes', 'bytes', deltas);
+
+      // 3. Hover → card, with 3 and with the large directory.
+      const hover3: number[] = [];
+      const hover10k: number[] = [];
+      const hover3p50: number[] = [];
+      const frames: number[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const known = ['spacejam', 'denizalti', 'PATMESH'];
+        const url3 = `https://github.com/tikv/tikv/discussions/${run}`;
+        three.pages.set(
+          url3,
+          hoverPage(
+            Array.from({ length: HOVERS_PER_RUN }, (_, index) => known[index % 3] as string),
+          ),
+        );
+        const page3 = await tab(three, 'hover');
+        await page3.goto(url3);
+        const times3 = await hoverTimes(page3, 300);
+        frames.push(
+          percentile(
+            times3.map((time) => time.frames),
+            95,
+          ),
+        );
+        hover3.push(
+          percentile(
+            times3.map((time) => time.ms),
+            95,
+          ),
+        );
+        hover3p50.push(
+          percentile(
+            times3.map((time) => time.ms),
+            50,
+          ),
+        );
+        const url10k = `https://github.com/tikv/tikv/discussions/${run}`;
+        tenk.pages.set(
+          url10k,
+          hoverPage(
+            Array.from({ length: HOVERS_PER_RUN }, (_, index) =>
+              genLogin((run * HOVERS_PER_RUN + index * 37) % DIRECTORY_SIZE),
+            ),
+          ),
+        );
+        const page10k = await tab(tenk, 'hover');
+        await page10k.goto(url10k);
+        const times10k = await hoverTimes(page10k, 300);
+        hover10k.push(
+          percentile(
+            times10k.map((time) => time.ms),
+            95,
+          ),
+        );
+        frames.push(
+          percentile(
+            times10k.map((time) => time.frames),
+            95,
+          ),
+        );
+      }
+      record('hover_to_card_p50_ms', 'ms', hover3p50);
+      record('hover_to_card_p95_ms', 'ms', hover3, { max: 16 });
+      record('hover_to_card_p95_10k_ms', 'ms', hover10k, { max: 16 });
+      // The frame count behind the ms: 1 means the first frame after the delay.
+      record('hover_to_card_frame_p95', 'ratio', frames, { max: 1 });
+
+      // 4. Popup: open → card painted (Element Timing in the popup document).
+      const popup3: number[] = [];
+      const popup10k: number[] = [];
+      const firstPaints: number[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const opened = await popupOpenMs(three, 'https://github.com/spacejam');
+        popup3.push(opened.card);
+        if (Number.isFinite(opened.firstPaint)) firstPaints.push(opened.firstPaint);
+        const login = genLogin((run * 101) % DIRECTORY_SIZE);
+        popup10k.push((await popupOpenMs(tenk, `https://github.com/${login}`)).card);
+      }
+      record('popup_open_ms', 'ms', popup3, { max: 50 });
+      record('popup_open_10k_ms', 'ms', popup10k, { max: 50 });
+      // The popup document's first paint of anything: the floor under popup_open_ms.
+      if (firstPaints.length > 0) record('popup_first_paint_ms', 'ms', firstPaints);
+
+      // 5. Import of the large directory through the options page, preview + write.
+      const file = Buffer.from(
+        JSON.stringify({ version: 1, profiles: generateProfiles(DIRECTORY_SIZE) }),
+      );
+      const options = await three.context.newPage();
+      const imports: number[] = [];
+      const previews: number[] = [];
+      const writes: number[] = [];
+      let stored = 0;
+      for (let run = 0; run < RUNS; run++) {
+        const { preview, write, bytes } = await importOnce(three, options, file);
+        imports.push(preview + write);
+        previews.push(preview);
+        writes.push(write);
+        stored = bytes;
+      }
+      record(QUICK ? 'import_1k_profiles_ms' : 'import_10k_profiles_ms', 'ms', imports, {
+        max: 2000,
+      });
+      record('import_preview_ms', 'ms', previews);
+      record('import_write_ms', 'ms', writes);
+      record('import_file_bytes', 'bytes', [file.length]);
+      record('storage_bytes_after_import', 'bytes', [stored], { max: 10 * 1024 * 1024 });
+    } finally {
+      await Promise.all([three.close(), tenk.close(), bare.close()]);
+    }
+
+    mkdirSync(dirname(OUT), { recursive: true });
+    writeFileSync(OUT, `${JSON.stringify(figures, null, 2)}\n`);
+    const rows = figures.map((f) => [
+      f.name,
+      String(f.median),
+      String(f.min),
+      String(f.max),
+      String(f.runs),
+      f.unit,
+      f.target ? `${f.target} ${f.met ? 'met' : 'MISSED'}` : '',
+    ]);
+    const header = ['figure', 'median', 'min', 'max', 'runs', 'unit', 'target'];
+    const widths = header.map((title, column) =>
+      Math.max(title.length, ...rows.map((row) => (row[column] as string).length)),
+    );
+    const line = (cells: string[]) =>
+      cells.map((cell, column) => cell.padEnd(widths[column] as number)).join('  ');
+    console.log(
+      `\n${[line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n')}\n\nwritten to ${OUT}${QUICK ? ' (quick mode: fewer runs, 1,000 profiles)' : ''}`,
+    );
+    expect(figures.length).toBeGreaterThan(10);
+  },
+  60 * 60_000,
+);

@@ -1,0 +1,95 @@
+/**
+ * CPU time from a Chrome trace (CDP `Tracing`): the top-level script events
+ * (`EvaluateScript`, `FunctionCall`, `v8.compile`, `v8.run`) on the page's
+ * renderer, counted once each (events nested in another counted event are
+ * skipped) and summed as thread time (`tdur`), which a busy neighbour on the
+ * machine disturbs less than wall time; garbage collection that ran inside
+ * them is reported apart (see `scriptTime`).
+ */
+import type { CDPSession } from 'playwright-core';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  tid: number;
+  pid: number;
+  args?: { data?: { url?: string }; fileName?: string };
+}
+
+const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', 'v8.run']);
+
+export async function traceWhile(
+  cdp: CDPSession,
+  action: () => Promise<void>,
+): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  const collect = (batch: { value: unknown[] }) => {
+    events.push(...(batch.value as TraceEvent[]));
+  };
+  cdp.on('Tracing.dataCollected', collect);
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,v8',
+    transferMode: 'ReportEvents',
+  });
+  await action();
+  await cdp.send('Tracing.end');
+  await complete;
+  cdp.off('Tracing.dataCollected', collect);
+  return events;
+}
+
+const urlOf = (event: TraceEvent) => event.args?.data?.url ?? event.args?.fileName ?? '';
+
+/** Garbage-collection events (V8's and the page's heap alike). */
+const isGc = (event: TraceEvent) =>
+  /^(MajorGC|MinorGC|V8\.GC)/.test(event.name) && event.ph === 'X';
+
+export interface ScriptTime {
+  /** Thread time in matching script events, less garbage collection that ran inside them. */
+  ms: number;
+  /** The garbage collection left out of `ms`: the heap's work, whoever's turn it was. */
+  gcMs: number;
+}
+
+/**
+ * Thread time spent in script events that `match`. V8 collects the whole
+ * isolate's garbage (the page's heap included) whenever allocation asks for
+ * it, and the trace bills that to whichever script is running: on big pages a
+ * major GC can land inside the content script's few milliseconds. It is
+ * reported apart (`gcMs`) rather than counted as the script's own work.
+ */
+export function scriptTime(events: TraceEvent[], match: (url: string) => boolean): ScriptTime {
+  const counted = events
+    .filter((event) => event.ph === 'X' && SCRIPT_EVENTS.has(event.name) && match(urlOf(event)))
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const gcs = events.filter(isGc).sort((a, b) => a.ts - b.ts);
+  let total = 0;
+  let gcTotal = 0;
+  const open: { end: number; tid: number }[] = [];
+  for (const event of counted) {
+    const end = event.ts + (event.dur ?? 0);
+    if (open.some((outer) => outer.tid === event.tid && outer.end >= end)) continue; // nested
+    open.push({ end, tid: event.tid });
+    // Union of the GC intervals inside this event, on its thread.
+    let gc = 0;
+    let reached = event.ts;
+    for (const collection of gcs) {
+      if (collection.tid !== event.tid || collection.ts < event.ts) continue;
+      const collectionEnd = Math.min(collection.ts + (collection.dur ?? 0), end);
+      if (collection.ts >= end) break;
+      const from = Math.max(collection.ts, reached);
+      if (collectionEnd > from) {
+        gc += collectionEnd - from;
+        reached = collectionEnd;
+      }
+    }
+    const own = event.tdur ?? event.dur ?? 0;
+    total += Math.max(0, own - gc);
+    gcTotal += Math.min(gc, own);
+  }
+  return { ms: total / 1000, gcMs: gcTotal / 1000 };
+}
