@@ -1,15 +1,40 @@
+import { join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { ICON_SIZES, renderIcons } from './assets/render-icons.ts';
 import { validateProfilesPlugin } from './data/vite-plugin-validate-profiles.ts';
+
+const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact(), validateProfilesPlugin()] }),
+  vite: () => ({
+    plugins: [preact(), validateProfilesPlugin()],
+    // Vite's modulepreload polyfill fetches module URLs by hand; every browser
+    // we support (Chrome, Firefox 140+) preloads natively, so leave it out.
+    build: { modulePreload: { polyfill: false } },
+  }),
+  hooks: {
+    // Icons are rendered from assets/icon.svg on every build (assets/render-icons.ts).
+    'build:publicAssets': async (wxt, files) => {
+      const rendered = await renderIcons(
+        join(wxt.config.root, 'assets/icon.svg'),
+        join(wxt.config.wxtDir, 'icons'),
+      );
+      for (const [relativeDest, absoluteSrc] of rendered) files.push({ relativeDest, absoluteSrc });
+    },
+  },
+  zip: {
+    // The Firefox sources zip: what a reviewer needs to rebuild, nothing generated.
+    excludeSources: ['.tmp/**', 'docs/**', 'bench/results.json'],
+  },
   manifest: ({ browser }) => ({
     name: 'Profile Card',
+    icons,
+    action: { default_title: 'Profile Card', default_icon: { 16: icons[16], 32: icons[32] } },
     description:
       'A compact profile card for the people you care about, on GitHub and LinkedIn. Nothing leaves your browser.',
     // Why each one: README.md#permissions. Never `tabs`, `webNavigation`,
@@ -30,6 +55,8 @@ export default defineConfig({
           strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
+        // Firefox for Android understands the data-consent key from 142.
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

@@ -12,6 +12,10 @@
  */
 import { z } from 'zod';
 
+// zod 4 can compile validators with `new Function`; extension pages forbid
+// eval (and web-ext lint flags it), so never try: https://zod.dev/packages/core#jitless
+z.config({ jitless: true });
+
 /** Text bounds keep a card compact; they are limits, not targets. */
 export const LIMITS = {
   id: 64,

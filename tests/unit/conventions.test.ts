@@ -71,6 +71,13 @@ describe('conventions', () => {
     expect(read(join(root, path))).toMatch(/Real URLs:\n( \* https:\/\/\S+.*\n){2,}/);
   });
 
+  // Text is always rendered as text: Preact escapes it unless told otherwise.
+  it.each(sources.map(rel))('%s never renders raw HTML', (path) => {
+    expect(read(join(root, path))).not.toMatch(
+      /dangerouslySetInnerHTML|\.innerHTML\s*=|insertAdjacentHTML|document\.write/,
+    );
+  });
+
   it.each(sources.map(rel))('%s makes no network requests', (path) => {
     expect(read(join(root, path))).not.toMatch(
       /\bfetch\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts/,

@@ -1,0 +1,76 @@
+/**
+ * What a store reviewer runs: `web-ext lint` on the Firefox build (errors
+ * fail; each remaining warning is one README.md explains), and `npm run zip`
+ * yielding the Chrome, Firefox and sources zips named with the version.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '../..');
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
+
+/** The warnings README.md#firefox-and-web-ext-lint explains, by code and file. */
+const EXPLAINED = [
+  { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^(card-ui\.js|chunks\/page-theme-[\w-]+\.js)$/ },
+  { code: 'DANGEROUS_EVAL', file: /^(background\.js|chunks\/options-[\w-]+\.js)$/ },
+];
+
+interface LintMessage {
+  code: string;
+  file?: string;
+  message: string;
+}
+
+it('web-ext lint: no errors, no unexplained warnings', () => {
+  let out = '';
+  try {
+    out = execFileSync(
+      'npx',
+      ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--output', 'json'],
+      { cwd: root, encoding: 'utf8' },
+    );
+  } catch (error) {
+    out = (error as { stdout: string }).stdout; // exits non-zero on errors; the JSON says which
+  }
+  const report = JSON.parse(out) as {
+    errors: LintMessage[];
+    warnings: LintMessage[];
+    notices: LintMessage[];
+  };
+  expect(report.errors.map((m) => `${m.code} ${m.file}: ${m.message}`)).toEqual([]);
+  const unexplained = report.warnings.filter(
+    (warning) =>
+      !EXPLAINED.some(
+        (known) => known.code === warning.code && known.file.test(warning.file ?? ''),
+      ),
+  );
+  expect(unexplained.map((m) => `${m.code} ${m.file}: ${m.message}`)).toEqual([]);
+}, 120_000);
+
+it('npm run zip makes the Chrome, Firefox and sources zips, named with the version', () => {
+  const zips = ['chrome', 'firefox', 'sources'].map((kind) =>
+    join(root, '.output', `profile-card-${version}-${kind}.zip`),
+  );
+  for (const zip of zips) rmSync(zip, { force: true });
+  execFileSync('npm', ['run', 'zip'], { cwd: root, stdio: 'pipe' });
+  for (const zip of zips) expect(existsSync(zip), zip).toBe(true);
+  const sources = execFileSync('unzip', ['-Z1', zips[2] as string], { encoding: 'utf8' }).split(
+    '\n',
+  );
+  expect(sources).toEqual(
+    expect.arrayContaining([
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'assets/icon.svg',
+      'data/schema.ts',
+    ]),
+  );
+  expect(sources.filter((file) => /^(node_modules|\.output|\.wxt|docs)\//.test(file))).toEqual([]);
+  // The built zips are what was built: the manifest inside carries the version.
+  const manifest = JSON.parse(
+    execFileSync('unzip', ['-p', zips[0] as string, 'manifest.json'], { encoding: 'utf8' }),
+  );
+  expect(manifest.version).toBe(version);
+}, 180_000);
