@@ -123,6 +123,58 @@ function Field(props: {
   );
 }
 
+/** A list of same-shaped rows (projects, links): edit, add, remove. */
+function RowsEditor<Row extends Record<string, string>>(props: {
+  legend: string;
+  noun: string;
+  rows: Row[];
+  fields: [keyof Row & string, string][];
+  blank: Row;
+  onChange: (rows: Row[]) => void;
+}) {
+  const { rows, onChange } = props;
+  return (
+    <fieldset class="pc-fieldset pc-rows">
+      <legend>{props.legend}</legend>
+      {rows.map((row, index) => (
+        <div class="pc-row" key={index}>
+          {props.fields.map(([key, label]) => (
+            <label class="pc-field" key={key}>
+              <span>{label}</span>
+              <input
+                type="text"
+                value={row[key]}
+                onInput={(event) =>
+                  onChange(
+                    rows.map((other, at) =>
+                      at === index ? { ...other, [key]: event.currentTarget.value } : other,
+                    ),
+                  )
+                }
+              />
+            </label>
+          ))}
+          <button
+            type="button"
+            class="pc-button"
+            aria-label={`Remove ${props.noun} ${Object.values(row)[0] || index + 1}`}
+            onClick={() => onChange(rows.filter((_, at) => at !== index))}
+          >
+            Remove
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        class="pc-button"
+        onClick={() => onChange([...rows, { ...props.blank }])}
+      >
+        Add a {props.noun}
+      </button>
+    </fieldset>
+  );
+}
+
 export interface ProfileFormProps {
   profile?: Profile;
   /** Errors for this entry, in words; empty when it may be saved. */
@@ -243,100 +295,30 @@ export function ProfileForm({ profile, check, onSave, onCancel }: ProfileFormPro
           )}
         </div>
 
-        <fieldset class="pc-fieldset pc-rows">
-          <legend>Projects</legend>
-          {draft.projects.map((project, index) => (
-            <div class="pc-row" key={index}>
-              {(['name', 'description', 'url', 'repo'] as const).map((key) => (
-                <label class="pc-field" key={key}>
-                  <span>
-                    {
-                      {
-                        name: 'Name',
-                        description: 'One line',
-                        url: 'URL',
-                        repo: 'GitHub repo (owner/name)',
-                      }[key]
-                    }
-                  </span>
-                  <input
-                    type="text"
-                    value={project[key]}
-                    onInput={(event) => {
-                      const projects = [...draft.projects];
-                      projects[index] = { ...project, [key]: event.currentTarget.value };
-                      set('projects', projects);
-                    }}
-                  />
-                </label>
-              ))}
-              <button
-                type="button"
-                class="pc-button"
-                aria-label={`Remove project ${project.name || index + 1}`}
-                onClick={() =>
-                  set(
-                    'projects',
-                    draft.projects.filter((_, other) => other !== index),
-                  )
-                }
-              >
-                Remove
-              </button>
-            </div>
-          ))}
-          <button
-            type="button"
-            class="pc-button"
-            onClick={() =>
-              set('projects', [...draft.projects, { name: '', description: '', url: '', repo: '' }])
-            }
-          >
-            Add a project
-          </button>
-        </fieldset>
-
-        <fieldset class="pc-fieldset pc-rows">
-          <legend>Other links</legend>
-          {draft.links.map((link, index) => (
-            <div class="pc-row" key={index}>
-              {(['label', 'url'] as const).map((key) => (
-                <label class="pc-field" key={key}>
-                  <span>{key === 'label' ? 'Label' : 'URL'}</span>
-                  <input
-                    type="text"
-                    value={link[key]}
-                    onInput={(event) => {
-                      const links = [...draft.links];
-                      links[index] = { ...link, [key]: event.currentTarget.value };
-                      set('links', links);
-                    }}
-                  />
-                </label>
-              ))}
-              <button
-                type="button"
-                class="pc-button"
-                aria-label={`Remove link ${link.label || index + 1}`}
-                onClick={() =>
-                  set(
-                    'links',
-                    draft.links.filter((_, other) => other !== index),
-                  )
-                }
-              >
-                Remove
-              </button>
-            </div>
-          ))}
-          <button
-            type="button"
-            class="pc-button"
-            onClick={() => set('links', [...draft.links, { label: '', url: '' }])}
-          >
-            Add a link
-          </button>
-        </fieldset>
+        <RowsEditor
+          legend="Projects"
+          noun="project"
+          rows={draft.projects}
+          fields={[
+            ['name', 'Name'],
+            ['description', 'One line'],
+            ['url', 'URL'],
+            ['repo', 'GitHub repo (owner/name)'],
+          ]}
+          blank={{ name: '', description: '', url: '', repo: '' }}
+          onChange={(projects) => set('projects', projects)}
+        />
+        <RowsEditor
+          legend="Other links"
+          noun="link"
+          rows={draft.links}
+          fields={[
+            ['label', 'Label'],
+            ['url', 'URL'],
+          ]}
+          blank={{ label: '', url: '' }}
+          onChange={(links) => set('links', links)}
+        />
 
         <div class="pc-form-actions">
           <button type="submit" class="pc-button pc-primary">
