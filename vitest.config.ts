@@ -1,12 +1,12 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
-import { validateProfilesPlugin } from './data/vite-plugin-validate-profiles.ts';
+import { validateProfilesPlugin } from './build/vite-plugin-validate-profiles.ts';
 
 export default defineConfig({
   plugins: [WxtVitest(), preact(), validateProfilesPlugin()],
   test: {
-    // @testing-library/preact cleans up between tests only with globals on.
+    // describe/it/expect without imports, as in the browser tests.
     globals: true,
     environment: 'happy-dom',
     include: ['tests/unit/**/*.test.{ts,tsx}'],

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { ICON_SIZES, renderIcons } from './assets/render-icons.ts';
-import { validateProfilesPlugin } from './data/vite-plugin-validate-profiles.ts';
+import { ICON_SIZES, renderIcons } from './build/render-icons.ts';
+import { validateProfilesPlugin } from './build/vite-plugin-validate-profiles.ts';
+import { MATCH_PATTERNS } from './identity/hosts.ts';
 
 const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
 
@@ -18,7 +19,7 @@ export default defineConfig({
     build: { modulePreload: { polyfill: false } },
   }),
   hooks: {
-    // Icons are rendered from assets/icon.svg on every build (assets/render-icons.ts).
+    // Icons are rendered from assets/icon.svg on every build (build/render-icons.ts).
     'build:publicAssets': async (wxt, files) => {
       const rendered = await renderIcons(
         join(wxt.config.root, 'assets/icon.svg'),
@@ -40,11 +41,7 @@ export default defineConfig({
     // Why each one: README.md#permissions. Never `tabs`, `webNavigation`,
     // `history` or all-sites access (tests/unit/manifest.test.ts).
     permissions: ['storage', 'activeTab', 'scripting'],
-    host_permissions: [
-      'https://github.com/*',
-      'https://gist.github.com/*',
-      'https://*.linkedin.com/*',
-    ],
+    host_permissions: [...MATCH_PATTERNS],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

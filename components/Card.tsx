@@ -9,12 +9,12 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import type { Profile } from '../data/schema';
-import { initials } from '../utils/initials';
-import { mailtoUrl } from '../utils/mailto';
-import { toPlainText } from '../utils/plain-text';
-import { type ProfileLink, profileLinks, projectUrl } from '../utils/profile-links';
-import { toVCard, vcardFileName } from '../utils/vcard';
+import { initials } from '../contact/initials';
+import { type ProfileLink, profileLinks, projectUrl } from '../contact/links';
+import { mailtoUrl } from '../contact/mailto';
+import { toPlainText } from '../contact/plain-text';
+import { toVCard, vcardFileName } from '../contact/vcard';
+import type { Profile } from '../profiles/schema';
 import { type CopyResult, copyText, downloadText } from './copy';
 
 const VISIBLE_PROJECTS = 4;

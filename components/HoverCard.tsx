@@ -8,9 +8,9 @@
  */
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { Profile } from '../data/schema';
-import type { Theme } from '../utils/page-theme';
+import type { Profile } from '../profiles/schema';
 import { Card } from './Card';
+import type { Theme } from './page-theme';
 
 /**
  * Shared with the UI bundle: a card can be rendered hidden while the hover

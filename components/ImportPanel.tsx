@@ -5,7 +5,12 @@
  * role="alert" and rendered as text.
  */
 import { useState } from 'preact/hooks';
-import { type ImportResult, MAX_IMPORT_BYTES, type Preview, rejectionLines } from '../utils/import';
+import {
+  type ImportResult,
+  MAX_IMPORT_BYTES,
+  type Preview,
+  rejectionLines,
+} from '../profiles/import';
 
 export interface ImportPanelProps {
   preview: (fileName: string, input: Uint8Array | string) => ImportResult;

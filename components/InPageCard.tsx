@@ -6,11 +6,11 @@
  * and leaves focus on the chip.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Profile } from '../data/schema';
-import { initials } from '../utils/initials';
-import type { CardState } from '../utils/messages';
-import type { Theme } from '../utils/page-theme';
+import { initials } from '../contact/initials';
+import type { CardState } from '../messaging/messages';
+import type { Profile } from '../profiles/schema';
 import { Card } from './Card';
+import type { Theme } from './page-theme';
 
 export interface InPageCardProps {
   profile: Profile;

@@ -1,15 +1,15 @@
 /**
  * The toolbar popup. If the active tab shows a known person (any URL form
- * utils/parse-identity-url.ts knows), their card; otherwise everyone, in a
+ * identity/parse.ts knows), their card; otherwise everyone, in a
  * list you can search and walk with the arrow keys. The tab's URL is read
  * through `activeTab`, granted by the click on the toolbar icon.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Profile } from '../data/schema';
-import type { ListEntry } from '../utils/messages';
-import type { Theme } from '../utils/page-theme';
-import { matchesQuery } from '../utils/search';
+import type { ListEntry } from '../messaging/messages';
+import type { Profile } from '../profiles/schema';
+import { matchesQuery } from '../profiles/search';
 import { Card } from './Card';
+import type { Theme } from './page-theme';
 
 export interface PopupApi {
   /** The profile for the active tab's page, or null. */

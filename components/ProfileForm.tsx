@@ -6,8 +6,8 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import type { Profile } from '../data/schema';
-import { parseIdentityUrl } from '../utils/parse-identity-url';
+import { parseIdentityUrl } from '../identity/parse';
+import type { Profile } from '../profiles/schema';
 
 interface ProjectDraft {
   name: string;

@@ -2,8 +2,8 @@
  * Per-site switches and the hover delay. Saved as soon as they change; open
  * tabs pick them up from storage without a reload.
  */
-import type { Site } from '../utils/identity';
-import type { Settings, SiteSettings } from '../utils/settings';
+import type { Site } from '../identity/keys';
+import type { Settings, SiteSettings } from '../settings/defaults';
 
 const SITES: [Site, string][] = [
   ['github', 'GitHub'],

@@ -22,10 +22,10 @@ import {
 import cardCss from '../../components/card.css?inline';
 import { HoverCard, type HoverControl } from '../../components/HoverCard';
 import { InPageCard } from '../../components/InPageCard';
-import type { Profile } from '../../data/schema';
-import type { CardState } from '../../utils/messages';
-import { pageTheme, readMediaPreferences, type Theme } from '../../utils/page-theme';
-import type { CardUi, HoverOptions } from '../../utils/ui-bridge';
+import { pageTheme, readMediaPreferences, type Theme } from '../../components/page-theme';
+import type { CardState } from '../../messaging/messages';
+import type { CardUi, HoverOptions } from '../../messaging/ui-bridge';
+import type { Profile } from '../../profiles/schema';
 import { keepGithubHovercardHidden } from './github-hovercard';
 
 /** Below this width the page's main column needs the corner: start as a chip. */

@@ -1,7 +1,7 @@
 /**
  * Never two cards at once: while our hovercard is open on GitHub, GitHub's
  * own hovercard (one reused `div.Popover.js-hovercard-content`, see
- * ../shared/notes/pages.md) is kept invisible, and put back exactly as it was
+ * docs/pages.md) is kept invisible, and put back exactly as it was
  * when ours closes. The startup script already stops GitHub's card from
  * starting for people we know (./content/hovercards.ts); this covers the very
  * first hover, before we knew. Watching is limited to <body>'s own children
@@ -11,10 +11,12 @@
  * https://github.com/spacejam/sled/issues/1200 (hover an author, then another user)
  * https://github.com/spacejam/sled/graphs/contributors
  */
+import { siteOfHost } from '../../identity/hosts';
+
 const POPOVER = '.js-hovercard-content';
 
 export function keepGithubHovercardHidden(): () => void {
-  if (!/^(gist\.)?github\.com$/.test(location.hostname) || !document.body) return () => {};
+  if (siteOfHost(location.hostname) !== 'github' || !document.body) return () => {};
   const changed = new Map<HTMLElement, [string, string]>();
   const hide = () => {
     for (const popover of document.querySelectorAll<HTMLElement>(POPOVER)) {

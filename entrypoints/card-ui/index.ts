@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import type { BridgeGlobal } from '../../utils/ui-bridge';
-import { UI_KEY } from '../../utils/ui-bridge';
+import type { BridgeGlobal } from '../../messaging/ui-bridge';
+import { UI_KEY } from '../../messaging/ui-bridge';
 import { createCardUi } from './card-ui';
 
 // Injected by the background (scripting.executeScript) into a page's isolated

@@ -12,12 +12,9 @@
  *                              moved into the card (the UI reports that)
  *     Alt+↑ on a focused target ─▶ open now, focus inside; Esc ─▶ close, focus back
  *
- * GitHub's own hovercard: for people we know we take over — their `mouseover`
- * is stopped before GitHub's delegated listener sees it, and the UI keeps
- * GitHub's popover hidden while ours is open (card-ui/github-hovercard.ts).
- * For everyone else GitHub's card works exactly as before. If the user turned
- * GitHub's hovercards off (<meta name="hovercards-preference">), hovering and
- * focusing open nothing on GitHub; Alt+↑ still does.
+ * GitHub's own hovercard: ./github-takeover.ts keeps it out of the way for
+ * people we know; the UI keeps GitHub's popover hidden while ours is open
+ * (card-ui/github-hovercard.ts).
  *
  * Real URLs:
  * https://github.com/spacejam/sled/issues/1200 (authors, @mentions, avatars)
@@ -26,11 +23,12 @@
  * https://www.linkedin.com/search/results/people/?keywords=distributed%20systems
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { IdentityKey } from '../../utils/identity';
-import { parseIdentityUrl } from '../../utils/parse-identity-url';
-import type { CardUi } from '../../utils/ui-bridge';
-import { lookup, settledAnswer } from './lookup';
-import { cardUi, loadedCardUi } from './ui';
+import type { IdentityKey } from '../../identity/keys';
+import { parseIdentityUrl } from '../../identity/parse';
+import type { CardUi } from '../../messaging/ui-bridge';
+import { cardUi, loadedCardUi } from './card-ui-loader';
+import { githubHovercardsOff, takeOverGithubHovercards } from './github-takeover';
+import { lookup, settledAnswer } from './lookup-cache';
 
 /** How long after leaving the target (or card) the card stays, to allow moving into it. */
 const CLOSE_GRACE_MS = 300;
@@ -42,7 +40,7 @@ interface Target {
 }
 
 /** The person an element points at, from its URL alone (never its classes). */
-function targetOf(node: EventTarget | null): Target | undefined {
+export function targetOf(node: EventTarget | null): Target | undefined {
   if (!(node instanceof Element)) return undefined;
   const element = node.closest(TARGET);
   if (!element) return undefined;
@@ -51,13 +49,6 @@ function targetOf(node: EventTarget | null): Target | undefined {
   const url = element.getAttribute('data-hovercard-url') ?? element.getAttribute('href');
   const identity = url ? parseIdentityUrl(url, location.href) : undefined;
   return identity?.kind === 'profile' ? { element, key: identity.key } : undefined;
-}
-
-const onGithub = () => /^(gist\.)?github\.com$/.test(location.hostname);
-
-function githubHovercardsOff(): boolean {
-  const preference = document.querySelector('meta[name="hovercards-preference"]');
-  return onGithub() && /^(false|off|disabled?)$/i.test(preference?.getAttribute('content') ?? '');
 }
 
 export function startHovercards(ctx: ContentScriptContext): () => void {
@@ -235,18 +226,10 @@ export function startHovercards(ctx: ContentScriptContext): () => void {
     },
     { signal: ctx.signal, capture: true },
   );
-  // Take over GitHub's hovercard for people we know, before its delegated
-  // `mouseover` listener on document can start one.
-  window.addEventListener(
-    'mouseover',
-    (event) => {
-      if (!onGithub()) return;
-      const target = targetOf(event.target);
-      if (target && settledAnswer(target.key)?.settings.hovercards)
-        event.stopImmediatePropagation();
-    },
-    { signal: ctx.signal, capture: true },
-  );
+  takeOverGithubHovercards(ctx, (node) => {
+    const target = targetOf(node);
+    return target !== undefined && !!settledAnswer(target.key)?.settings.hovercards;
+  });
 
   /** Navigation or a settings change: no card outlives its page. */
   return () => {

@@ -16,11 +16,11 @@
  * https://www.linkedin.com/in/denizalti/
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { IdentityKey } from '../../utils/identity';
-import { parseIdentityUrl } from '../../utils/parse-identity-url';
+import type { IdentityKey } from '../../identity/keys';
+import { parseIdentityUrl } from '../../identity/parse';
 import { ask } from './ask';
-import { lookup } from './lookup';
-import { cardUi, loadedCardUi } from './ui';
+import { cardUi, loadedCardUi } from './card-ui-loader';
+import { lookup } from './lookup-cache';
 
 /** Returns `update`, to run on every URL change or stored-data change. */
 export function startInPageCard(ctx: ContentScriptContext): (force?: boolean) => void {

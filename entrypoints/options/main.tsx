@@ -9,10 +9,10 @@ import '../../components/card.css';
 import '../../components/options.css';
 import { downloadText } from '../../components/copy';
 import { Options, type OptionsApi } from '../../components/Options';
-import { bundledProfiles } from '../../data/bundled';
-import { pageTheme, readMediaPreferences } from '../../utils/page-theme';
-import { readStore, writeStore } from '../../utils/profile-store';
-import { readSettings, settingsItem } from '../../utils/storage';
+import { pageTheme, readMediaPreferences } from '../../components/page-theme';
+import { bundledProfiles } from '../../profiles/bundled';
+import { readStore, writeStore } from '../../profiles/store';
+import { readSettings, settingsItem } from '../../settings/items';
 
 let ownRevision: number | undefined;
 let ownSettings: string | undefined;

@@ -8,13 +8,10 @@ import { browser } from 'wxt/browser';
 import '../../components/card.css';
 import '../../components/popup.css';
 import { Popup, type PopupApi } from '../../components/Popup';
-import type { Profile } from '../../data/schema';
-import type { Answers, Message } from '../../utils/messages';
-import { pageTheme, readMediaPreferences } from '../../utils/page-theme';
-import { parseIdentityUrl } from '../../utils/parse-identity-url';
-
-const ask = <M extends Message>(message: M) =>
-  browser.runtime.sendMessage(message) as Promise<Answers[M['type']]>;
+import { pageTheme, readMediaPreferences } from '../../components/page-theme';
+import { parseIdentityUrl } from '../../identity/parse';
+import { send as ask } from '../../messaging/ask';
+import type { Profile } from '../../profiles/schema';
 
 const api: PopupApi = {
   async activeTabProfile() {

@@ -19,6 +19,7 @@ import {
   type Page,
   type Worker,
 } from 'playwright-core';
+import { siteOfHost } from '../../identity/hosts';
 import { type FixtureOptions, githubFixture, linkedinFixture } from './fixtures';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
@@ -39,7 +40,9 @@ export interface Session {
   close(): Promise<void>;
 }
 
-const FIXTURE_HOSTS = /^(?:gist\.)?github\.com$|^(?:[a-z0-9-]+\.)?linkedin\.com$/;
+/** Fixture pages stand in for every host the extension runs on. */
+const isFixtureUrl = (url: URL) =>
+  url.protocol === 'https:' && siteOfHost(url.hostname) !== undefined;
 
 /** `extension: false` starts the same browser without it: the benchmark's baseline. */
 export async function launch(
@@ -83,12 +86,13 @@ export async function launch(
       return route.continue();
     const custom = session.pages.get(url.href);
     if (custom !== undefined) return route.fulfill({ contentType: 'text/html', body: custom });
-    if (url.protocol === 'https:' && FIXTURE_HOSTS.test(url.hostname)) {
+    if (isFixtureUrl(url)) {
       if (/\.(ico|png|svg|css|js)$/.test(url.pathname))
         return route.fulfill({ status: 404, body: '' });
-      const body = url.hostname.endsWith('linkedin.com')
-        ? linkedinFixture(url, session.fixture)
-        : githubFixture(url, session.fixture);
+      const body =
+        siteOfHost(url.hostname) === 'linkedin'
+          ? linkedinFixture(url, session.fixture)
+          : githubFixture(url, session.fixture);
       return route.fulfill({ contentType: 'text/html; charset=utf-8', body });
     }
     session.unexpected.push(url.href);
@@ -106,7 +110,7 @@ export function strayRequests(session: Session): string[] {
     const url = new URL(href);
     if (url.protocol === 'chrome-extension:' && url.host === session.extensionId) return false;
     if (url.protocol === 'data:' || url.protocol === 'blob:') return false;
-    return !(url.protocol === 'https:' && FIXTURE_HOSTS.test(url.hostname));
+    return !isFixtureUrl(url);
   });
 }
 

@@ -66,6 +66,26 @@ describe('shows the person on their pages', () => {
   });
 });
 
+describe('costs one message for the first card', () => {
+  it('asks once and gets the UI with the answer, with no separate mount-ui', async () => {
+    // Record what reaches the background from here on (a listener in the
+    // service worker's own global, which answers nothing).
+    await session.worker.evaluate(() => {
+      const seen: string[] = [];
+      (globalThis as { __seen?: string[] }).__seen = seen;
+      chrome.runtime.onMessage.addListener((message: { type: string }) => {
+        seen.push(message.type);
+      });
+    });
+    await page.goto('https://github.com/denizalti');
+    await cardShows(page, 'Deniz Altınbüken');
+    const seen = await session.worker.evaluate(
+      () => (globalThis as { __seen?: string[] }).__seen ?? [],
+    );
+    expect(seen).toEqual(['lookup']);
+  });
+});
+
 describe('shows nothing elsewhere', () => {
   it.each([
     'https://github.com/tikv',

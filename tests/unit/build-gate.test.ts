@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { validateProfilesPlugin } from '../../data/vite-plugin-validate-profiles';
+import { validateProfilesPlugin } from '../../build/vite-plugin-validate-profiles';
 
 describe('build-time validation of bundled profiles', () => {
   let root: string;

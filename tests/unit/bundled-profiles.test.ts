@@ -4,10 +4,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundledProfiles } from '../../data/bundled';
-import { checkBundledProfile } from '../../data/vite-plugin-validate-profiles';
-import { buildDirectory } from '../../utils/directory';
-import { projectUrl } from '../../utils/profile-links';
+import { checkBundledProfile } from '../../build/vite-plugin-validate-profiles';
+import { projectUrl } from '../../contact/links';
+import { bundledProfiles } from '../../profiles/bundled';
+import { buildDirectory } from '../../profiles/directory';
 
 const dir = join(import.meta.dirname, '../../data/profiles');
 const files = readdirSync(dir).filter((file) => file.endsWith('.json'));

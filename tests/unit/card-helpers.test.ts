@@ -1,8 +1,9 @@
-import { bundledProfiles } from '../../data/bundled';
-import { badgeFor, NO_BADGE } from '../../utils/badge';
-import { initials } from '../../utils/initials';
-import { pageTheme } from '../../utils/page-theme';
-import { foldForSearch, matchesQuery } from '../../utils/search';
+import { pageTheme } from '../../components/page-theme';
+import { initials } from '../../contact/initials';
+import { badgeFor, NO_BADGE } from '../../entrypoints/background/badge';
+import { bundledProfiles } from '../../profiles/bundled';
+import { matchesQuery } from '../../profiles/search';
+import { fold } from '../../text/fold';
 
 describe('initials', () => {
   it.each([
@@ -99,8 +100,8 @@ describe('pageTheme', () => {
 
 describe('search', () => {
   it('folds case and accents, including the dotless ı', () => {
-    expect(foldForSearch('Deniz Altınbüken')).toBe('deniz altinbuken');
-    expect(foldForSearch('ØRJAN Straße')).toBe('orjan strasse');
+    expect(fold('Deniz Altınbüken')).toBe('deniz altinbuken');
+    expect(fold('ØRJAN Straße')).toBe('orjan strasse');
   });
   it.each([
     ['Deniz Altınbüken Google @denizalti', 'altinbuken', true],

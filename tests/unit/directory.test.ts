@@ -1,6 +1,6 @@
-import { bundledProfiles } from '../../data/bundled';
-import type { Profile } from '../../data/schema';
-import { buildDirectory } from '../../utils/directory';
+import { bundledProfiles } from '../../profiles/bundled';
+import { buildDirectory } from '../../profiles/directory';
+import type { Profile } from '../../profiles/schema';
 
 const person = (id: string, github: string[] = [], linkedin: string[] = []): Profile => ({
   id,

@@ -3,9 +3,9 @@
  * mislead or bloat, and whatever it accepts passes an independent safety
  * check (not the schema's own code).
  */
-import { bundledProfiles } from '../../data/bundled';
-import type { Profile } from '../../data/schema';
-import { previewImport } from '../../utils/import';
+import { bundledProfiles } from '../../profiles/bundled';
+import { previewImport } from '../../profiles/import';
+import type { Profile } from '../../profiles/schema';
 import { DIRECTION_AND_CONTROL, HOSTILE, HUGE, MARKUP, URL_SCHEMES } from './hostile';
 
 const base = () => ({
@@ -60,7 +60,7 @@ function withField(path: string, value: string): unknown {
   return document;
 }
 
-/** Independent of data/schema.ts: what "safe to store" means, checked from scratch. */
+/** Independent of profiles/schema.ts: what "safe to store" means, checked from scratch. */
 function unsafeParts(profile: Profile): string[] {
   const problems: string[] = [];
   const texts = [

@@ -4,11 +4,12 @@
  * through, and leaves existing data unchanged when it refuses.
  */
 import fc from 'fast-check';
-import { bundledProfiles } from '../../data/bundled';
-import type { Profile } from '../../data/schema';
-import { validateProfile } from '../../data/validate';
-import { applyPreview, exportDocument, previewImport } from '../../utils/import';
-import { locateJsonError } from '../../utils/json-error';
+import { bundledProfiles } from '../../profiles/bundled';
+import { exportDocument } from '../../profiles/export';
+import { applyPreview, previewImport } from '../../profiles/import';
+import { locateJsonError } from '../../profiles/json-error';
+import type { Profile } from '../../profiles/schema';
+import { validateProfile } from '../../profiles/validate';
 import { person } from './fixtures';
 import { HOSTILE } from './hostile';
 

@@ -1,16 +1,16 @@
-import { bundledProfiles } from '../../data/bundled';
-import type { Profile } from '../../data/schema';
+import { toVCard } from '../../contact/vcard';
+import { bundledProfiles } from '../../profiles/bundled';
+import { exportDocument } from '../../profiles/export';
+import { slugify } from '../../profiles/ids';
 import {
   applyPreview,
   EXPORT_FORMAT_VERSION,
-  exportDocument,
   MAX_IMPORT_BYTES,
   type Preview,
   previewImport,
   rejectionLines,
-} from '../../utils/import';
-import { toVCard } from '../../utils/vcard';
-import { slugify } from '../../utils/vcard-import';
+} from '../../profiles/import';
+import type { Profile } from '../../profiles/schema';
 import { person } from './fixtures';
 
 const context = (existing: Profile[] = []) => ({ existing, bundled: bundledProfiles });

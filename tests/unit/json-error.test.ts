@@ -1,4 +1,4 @@
-import { locateJsonError } from '../../utils/json-error';
+import { locateJsonError } from '../../profiles/json-error';
 
 describe('locateJsonError', () => {
   it.each([

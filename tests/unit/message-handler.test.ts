@@ -1,8 +1,8 @@
-import { bundledProfiles } from '../../data/bundled';
-import { buildDirectory } from '../../utils/directory';
-import { createMessageHandler, type HandlerDeps } from '../../utils/message-handler';
-import type { CardState } from '../../utils/messages';
-import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { createMessageHandler, type HandlerDeps } from '../../messaging/handler';
+import type { CardState } from '../../messaging/messages';
+import { bundledProfiles } from '../../profiles/bundled';
+import { buildDirectory } from '../../profiles/directory';
+import { DEFAULT_SETTINGS } from '../../settings/defaults';
 
 function setup(overrides: Partial<HandlerDeps> = {}) {
   const states: Record<string, CardState> = {};
@@ -80,5 +80,43 @@ describe('message handler', () => {
       name: 'Patmesh S',
     });
     expect(await handle({ type: 'profile', id: 'nobody' }, fromPage)).toBeNull();
+  });
+
+  it('injects the UI with the answer to a lookup of a known person, once per document', async () => {
+    const { handle, injected } = setup();
+    // Unknown person: no UI, whatever the frame asked.
+    expect(await handle({ type: 'lookup', key: 'github:nobody', ui: true }, fromPage)).toBeNull();
+    expect(injected).toEqual([]);
+    // A frame that already has the UI says so: nothing to inject.
+    await handle({ type: 'lookup', key: 'github:spacejam', ui: false }, fromPage);
+    expect(injected).toEqual([]);
+    // Two lookups at once from a frame without it: one injection, both answered.
+    const answers = await Promise.all([
+      handle({ type: 'lookup', key: 'github:spacejam', ui: true }, fromPage),
+      handle({ type: 'lookup', key: 'github:denizalti', ui: true }, fromPage),
+    ]);
+    expect(answers.map((answer) => (answer as { profile: { id: string } }).profile.id)).toEqual([
+      'tyler-neely',
+      'deniz-altinbuken',
+    ]);
+    expect(injected).toEqual([[7, 0]]);
+    // Never into a page that is not GitHub or LinkedIn.
+    await handle(
+      { type: 'lookup', key: 'github:spacejam', ui: true },
+      { ...fromPage, url: 'https://evil.example/', frameId: 2 },
+    );
+    expect(injected).toEqual([[7, 0]]);
+  });
+
+  it('still answers a lookup when the injection fails', async () => {
+    const { handle } = setup({
+      injectUi: async () => {
+        throw new Error('Cannot access contents of the page');
+      },
+    });
+    expect(
+      await handle({ type: 'lookup', key: 'github:spacejam', ui: true }, fromPage),
+    ).toMatchObject({ profile: { id: 'tyler-neely' } });
+    expect(await handle({ type: 'mount-ui' }, fromPage)).toBe(false);
   });
 });

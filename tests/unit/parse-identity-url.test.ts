@@ -1,7 +1,7 @@
-import { bundledProfiles } from '../../data/bundled';
-import { buildDirectory } from '../../utils/directory';
-import type { PageKind } from '../../utils/identity';
-import { parseIdentityUrl } from '../../utils/parse-identity-url';
+import type { PageKind } from '../../identity/keys';
+import { parseIdentityUrl } from '../../identity/parse';
+import { bundledProfiles } from '../../profiles/bundled';
+import { buildDirectory } from '../../profiles/directory';
 
 /** [URL, expected key (null: nobody), expected page kind] */
 type Row = [string, string | null, PageKind?];

@@ -1,8 +1,8 @@
-import { bundledProfiles } from '../../data/bundled';
-import type { Profile } from '../../data/schema';
-import { mailtoUrl } from '../../utils/mailto';
-import { toPlainText } from '../../utils/plain-text';
-import { profileLinks, projectUrl } from '../../utils/profile-links';
+import { profileLinks, projectUrl } from '../../contact/links';
+import { mailtoUrl } from '../../contact/mailto';
+import { toPlainText } from '../../contact/plain-text';
+import { bundledProfiles } from '../../profiles/bundled';
+import type { Profile } from '../../profiles/schema';
 
 const byId = (id: string) => bundledProfiles.find((profile) => profile.id === id) as Profile;
 

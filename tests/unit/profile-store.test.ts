@@ -5,7 +5,7 @@ import {
   readRevision,
   readStore,
   writeStore,
-} from '../../utils/profile-store';
+} from '../../profiles/store';
 import { person } from './fixtures';
 
 const raw = async () => JSON.stringify(await fakeBrowser.storage.local.get(null));

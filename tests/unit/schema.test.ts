@@ -1,5 +1,5 @@
-import { profileSchema } from '../../data/schema';
-import { validateProfile } from '../../data/validate';
+import { profileSchema } from '../../profiles/schema';
+import { validateProfile } from '../../profiles/validate';
 
 const ada = {
   id: 'ada',

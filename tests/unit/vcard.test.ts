@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
-import { bundledProfiles } from '../../data/bundled';
-import type { Profile } from '../../data/schema';
-import { escapeText, foldLine, toVCard, vcardFileName } from '../../utils/vcard';
+import { escapeText, foldLine, toVCard, vcardFileName } from '../../contact/vcard';
+import { bundledProfiles } from '../../profiles/bundled';
+import type { Profile } from '../../profiles/schema';
 
 const octets = (line: string) => new TextEncoder().encode(line).length;
 const deniz = bundledProfiles.find((profile) => profile.id === 'deniz-altinbuken') as Profile;

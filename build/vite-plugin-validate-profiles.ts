@@ -1,0 +1,52 @@
+/**
+ * Build-time gate for the bundled profiles: every `data/profiles/*.json` that
+ * the build pulls in is validated against the schema before Vite turns it into
+ * a module. An invalid file fails the build with its name and the field path,
+ * e.g. `data/profiles/tyler-neely.json: contact.website must be an http(s) URL`.
+ * What the module then holds is the schema's output (defaults applied, text
+ * trimmed, `$schema` dropped), so the runtime takes bundled data as it is,
+ * without shipping zod.
+ */
+import { basename, relative } from 'node:path';
+import type { Plugin } from 'vite';
+import type { Profile } from '../profiles/schema.ts';
+import { validateProfile } from '../profiles/validate.ts';
+
+const PROFILE_FILE = /[\\/]data[\\/]profiles[\\/][^\\/]+\.json$/;
+
+export function checkBundledProfile(
+  file: string,
+  source: string,
+): { ok: true; value: Profile } | { ok: false; errors: string[] } {
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch (error) {
+    return { ok: false, errors: [`${file}: is not valid JSON (${(error as Error).message})`] };
+  }
+  const result = validateProfile(value);
+  if (!result.ok)
+    return { ok: false, errors: result.errors.map((message) => `${file}: ${message}`) };
+  const expected = basename(file, '.json');
+  if (result.value.id !== expected) {
+    return {
+      ok: false,
+      errors: [`${file}: id "${result.value.id}" must match the file name ("${expected}")`],
+    };
+  }
+  const { $schema: _editorHint, ...profile } = result.value;
+  return { ok: true, value: profile };
+}
+
+export function validateProfilesPlugin(root = process.cwd()): Plugin {
+  return {
+    name: 'profile-card:validate-profiles',
+    enforce: 'pre',
+    transform(source, id) {
+      if (!PROFILE_FILE.test(id)) return null;
+      const result = checkBundledProfile(relative(root, id), source);
+      if (!result.ok) this.error(`Invalid bundled profile\n  ${result.errors.join('\n  ')}`);
+      return { code: JSON.stringify(result.value), map: null };
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * The card UI bundle (`card-ui.js`: Preact, styles), on first need. The
+ * background injects it into this frame's isolated world, usually with the
+ * answer to the first lookup of a known person (./lookup-cache.ts); running
+ * it registers a factory on the shared global (messaging/ui-bridge.ts). If
+ * that did not happen, one `mount-ui` message asks for it. Pages where nobody
+ * is matched never load it.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { type BridgeGlobal, type CardUi, UI_KEY } from '../../messaging/ui-bridge';
+import { ask } from './ask';
+
+let loading: Promise<CardUi | undefined> | undefined;
+
+/** The UI if it was ever asked for, without loading it. */
+export function loadedCardUi(): Promise<CardUi | undefined> | undefined {
+  return loading;
+}
+
+export function cardUi(ctx: ContentScriptContext): Promise<CardUi | undefined> {
+  loading ??= (async () => {
+    const bridge = globalThis as BridgeGlobal;
+    if (!bridge[UI_KEY] && !(await ask(ctx, { type: 'mount-ui' }))) return undefined;
+    const factory = bridge[UI_KEY];
+    return factory && !ctx.isInvalid ? factory(ctx) : undefined;
+  })();
+  const pending = loading;
+  // A failed load may be retried on the next match.
+  void pending.then((ui) => {
+    if (!ui && loading === pending) loading = undefined;
+  });
+  return pending;
+}

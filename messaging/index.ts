@@ -1,0 +1,14 @@
+/**
+ * messaging/ — how the extension's parts talk.
+ *
+ *   content script ──┐                      ┌─▶ handler.ts ─▶ directory, settings, scripting
+ *   popup, options ──┴─ ask.ts send() ──────┤     (after schemas.ts validates with zod)
+ *                        typed by messages.ts (one map: type → sent, answer)
+ *
+ *   content script ◀── ui-bridge.ts ──▶ card-ui.js (same isolated world, shared global)
+ */
+export { send } from './ask';
+export { createMessageHandler } from './handler';
+export type { Answer, CardState, ListEntry, LookupAnswer, Message, MessageMap } from './messages';
+export { messageSchema } from './schemas';
+export type { CardUi, HoverOptions } from './ui-bridge';

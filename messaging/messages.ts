@@ -1,0 +1,52 @@
+/**
+ * Every message the content script and the extension pages send the
+ * background, with its answer, in one map. Types only: the content script
+ * imports this, and its size budget has no room for zod. The background
+ * validates every incoming message against ./schemas.ts before ./handler.ts
+ * sees it.
+ */
+import type { IdentityKey, Site } from '../identity/keys';
+import type { Profile } from '../profiles/schema';
+import type { SiteSettings } from '../settings/defaults';
+
+export type CardState = 'expanded' | 'collapsed' | 'dismissed';
+
+export interface LookupAnswer {
+  profile: Profile;
+  site: Site;
+  settings: SiteSettings;
+  /** How long the pointer rests on a link before its hovercard opens. */
+  hoverDelayMs: number;
+  /** How the user left this person's in-page card earlier in this session. */
+  state: CardState | undefined;
+}
+
+export interface ListEntry {
+  id: string;
+  name: string;
+  headline: string;
+  handles: string[];
+}
+
+/** Message type → what is sent (besides `type`) and what comes back. */
+export interface MessageMap {
+  /**
+   * Who is this? One identity, one answer: content scripts never load the
+   * directory. `ui`: this frame has no card UI yet; if the person is known,
+   * the background injects it before answering, so the first card on a page
+   * costs one round trip.
+   */
+  lookup: { send: { key: IdentityKey; ui?: boolean }; answer: LookupAnswer | null };
+  /** Inject the card UI into the asking frame (when a lookup could not). */
+  'mount-ui': { send: Record<never, never>; answer: boolean };
+  /** Remember, for this browser session, how the user left a person's in-page card. */
+  'card-state': { send: { profileId: string; state: CardState }; answer: null };
+  /** Everyone, for the popup's list. */
+  list: { send: Record<never, never>; answer: ListEntry[] };
+  /** One person by id, when the popup's list opens a card. */
+  profile: { send: { id: string }; answer: Profile | null };
+}
+
+export type MessageType = keyof MessageMap;
+export type Message = { [T in MessageType]: { type: T } & MessageMap[T]['send'] }[MessageType];
+export type Answer<T extends MessageType> = MessageMap[T]['answer'];

@@ -1,0 +1,24 @@
+/**
+ * zod schemas for messages arriving at the background: the one place where a
+ * content script (a page's renderer) hands us data. Anything that does not
+ * match is refused before it reaches the handler.
+ */
+import { z } from 'zod';
+import type { Message } from './messages';
+
+const identityKey = z
+  .string()
+  .max(200)
+  .regex(/^(github|linkedin):[^\s]+$/) as z.ZodType<`github:${string}` | `linkedin:${string}`>;
+
+export const messageSchema: z.ZodType<Message> = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('lookup'), key: identityKey, ui: z.boolean().optional() }),
+  z.strictObject({ type: z.literal('mount-ui') }),
+  z.strictObject({
+    type: z.literal('card-state'),
+    profileId: z.string().max(64),
+    state: z.enum(['expanded', 'collapsed', 'dismissed']),
+  }),
+  z.strictObject({ type: z.literal('list') }),
+  z.strictObject({ type: z.literal('profile'), id: z.string().max(64) }),
+]);

@@ -1,0 +1,50 @@
+/**
+ * How the small startup content script talks to the card UI bundle that the
+ * background injects on demand (entrypoints/card-ui). Both run in the
+ * extension's isolated world of the same frame, so they share its global
+ * object; the page's own scripts live in another world and cannot see it
+ * (https://developer.chrome.com/docs/extensions/develop/concepts/content-scripts#isolated_world).
+ * Types and the key only: nothing here adds to the startup bundle's size.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Profile } from '../profiles/schema';
+import type { CardState } from './messages';
+
+export const UI_KEY = '__profileCardUi';
+
+export interface HoverOptions {
+  /** Move focus into the card (opened from the keyboard). */
+  focus: boolean;
+  /** The pointer entered (true) or left (false) the hovercard. */
+  onPointer(inside: boolean): void;
+  /** Esc was pressed inside the hovercard. */
+  onEscape(): void;
+}
+
+export interface CardUi {
+  /** Show (or switch to) a person's floating card. */
+  showInPage(
+    profile: Profile,
+    state: CardState | undefined,
+    onState: (state: CardState) => void,
+  ): Promise<void>;
+  /** Remove the floating card, if any. */
+  hideInPage(): void;
+  /**
+   * Render a person's hovercard beside `anchor`, replacing any other: shown at
+   * once when `reveal` is true, else hidden (inert) until `revealHover()`.
+   */
+  showHover(
+    anchor: Element,
+    profile: Profile,
+    options: HoverOptions,
+    reveal: boolean,
+  ): Promise<void>;
+  /** Make the prepared hovercard visible: one style change, painted in the next frame. */
+  revealHover(): void;
+  hideHover(): void;
+}
+
+export type CardUiFactory = (ctx: ContentScriptContext) => CardUi;
+
+export type BridgeGlobal = typeof globalThis & { [UI_KEY]?: CardUiFactory };

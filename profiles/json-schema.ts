@@ -1,0 +1,18 @@
+/**
+ * The JSON Schema that editors use to validate profile files, generated from
+ * the zod schema (https://zod.dev/json-schema). It describes the file as
+ * written (`io: 'input'`), so fields with defaults are optional. Written to
+ * `profile.schema.json` by `npm run schema`; tests/unit/json-schema.test.ts
+ * fails when the committed file drifts from this.
+ */
+import { z } from 'zod';
+import { profileSchema } from './schema';
+
+export function profileJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(profileSchema, { io: 'input', target: 'draft-2020-12' }),
+    title: 'Profile Card profile',
+    description:
+      'One person as Profile Card shows them. Generated from profiles/schema.ts by `npm run schema`; do not edit by hand.',
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * User settings, per site. Types and defaults only, so the content script can
+ * import them; the storage item and its validation live in storage.ts
+ * (background and extension pages).
+ */
+import type { Site } from '../identity/keys';
+
+export interface SiteSettings {
+  /** The floating card on a known person's own pages. */
+  inPage: boolean;
+  /** Cards on hover or focus of a known person's links. */
+  hovercards: boolean;
+}
+
+export interface Settings {
+  sites: Record<Site, SiteSettings>;
+  /** How long the pointer rests on a link before its card opens. */
+  hoverDelayMs: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  sites: {
+    github: { inPage: true, hovercards: true },
+    linkedin: { inPage: true, hovercards: true },
+  },
+  hoverDelayMs: 300,
+};
