@@ -7,15 +7,19 @@
  * to download it as it was, and saving stays blocked until the user chooses.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Profile } from '../data/schema';
-import { applyPreview, exportDocument, type Preview, previewImport } from '../utils/import';
-import type { Theme } from '../utils/page-theme';
-import type { Damage, Store } from '../utils/profile-store';
-import { matchesQuery } from '../utils/search';
-import type { Settings } from '../utils/settings';
-import { toVCard, vcardFileName } from '../utils/vcard';
+import { toVCard, vcardFileName } from '../contact/vcard';
+import { formatHandles } from '../identity/handles';
+import { buildDirectory } from '../profiles/directory';
+import { exportDocument } from '../profiles/export';
+import { applyPreview, type Preview, previewImport } from '../profiles/import';
+import type { Profile } from '../profiles/schema';
+import { matchesQuery } from '../profiles/search';
+import type { Damage, Store } from '../profiles/store';
+import type { Settings } from '../settings/defaults';
+import { ConflictsPanel } from './ConflictsPanel';
 import { ImportPanel } from './ImportPanel';
 import { ProfileForm } from './ProfileForm';
+import type { Theme } from './page-theme';
 import { SettingsPanel } from './SettingsPanel';
 
 export interface Loaded {
@@ -70,11 +74,15 @@ export function Options({
       ...bundled.map((profile) => ({ profile, bundled: true, hidden: hidden.has(profile.id) })),
     ];
   }, [data, bundled]);
+  const directory = useMemo(
+    () => data && buildDirectory({ bundled, user: data.store.profiles, hidden: data.store.hidden }),
+    [data, bundled],
+  );
   const shown = useMemo(
     () =>
       rows.filter(({ profile }) =>
         matchesQuery(
-          `${profile.name} ${profile.headline} ${profile.identities.github.join(' ')} ${profile.identities.linkedin.join(' ')}`,
+          `${profile.name} ${profile.headline} ${formatHandles(profile.identities).join(' ')}`,
           query,
         ),
       ),
@@ -195,6 +203,8 @@ export function Options({
         />
       )}
 
+      {directory && <ConflictsPanel conflicts={directory.conflicts} byId={directory.byId} />}
+
       <section class="pc-panel" aria-labelledby="pc-people-title">
         <h2 id="pc-people-title">People</h2>
         <p class="pc-muted">
@@ -251,10 +261,7 @@ export function Options({
                 {hidden && <span class="pc-tag">Hidden</span>}
                 <span class="pc-person-headline">{profile.headline}</span>
                 <span class="pc-person-handles">
-                  {[
-                    ...profile.identities.github.map((login) => `@${login}`),
-                    ...profile.identities.linkedin.map((slug) => `in/${slug}`),
-                  ].join(' · ')}
+                  {formatHandles(profile.identities).join(' · ')}
                 </span>
               </div>
               <div class="pc-person-actions">
