@@ -73,7 +73,9 @@ export function stripMarkup(text: string): string {
 function shorten(text: string, max: number): string {
   const cut = text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '');
   const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.8 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  // A word boundary within the last 40 characters (or the second half of a short field).
+  const atWord = space >= Math.max(max / 2, max - 40);
+  return `${(atWord ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 function bounded(text: string, max: number): Cleaned {
