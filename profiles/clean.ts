@@ -46,11 +46,14 @@ function decodeEntities(text: string): string {
 
 /**
  * Markup out, text kept: `<p>Builds <b>things</b></p>` → "Builds things".
- * Line-breaking tags become line breaks; entities are decoded and stripped
- * again (so `&lt;script&gt;` cannot come back as markup); a `<` that still
- * starts something tag-like is dropped, since the schema refuses it.
+ * Line-breaking tags become line breaks; in text that has markup, entities
+ * are decoded and stripped again (so `&lt;script&gt;` cannot come back as
+ * markup); a `<` that still starts something tag-like is dropped, since the
+ * schema refuses it. Text without markup is left as it is.
  */
 export function stripMarkup(text: string): string {
+  // Entities belong to markup: plain text that says "&amp;" means it.
+  if (!/<[A-Za-z/!?]/.test(text)) return text;
   let out = text;
   for (let round = 0; round < 3; round++) {
     const before = out;
