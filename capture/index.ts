@@ -16,6 +16,9 @@
  *                                        ▼  in the popup
  *   draft.ts  clean (profiles/clean.ts) ─▶ identities from links ─▶ id from the name
  *             ─▶ validateProfile ─▶ { draft, sources, notes } or { reason, message }
+ *                                        │ someone already kept?
+ *                                        ▼
+ *   update.ts  kept + draft ─▶ updated profile and a field-by-field list of changes
  */
 import type { CaptureResult, DraftOptions } from './draft';
 import { draftFromReading } from './draft';
@@ -25,6 +28,8 @@ export type { CaptureResult, DraftOptions, Note } from './draft';
 export { draftFromReading } from './draft';
 export { readPage } from './read-page';
 export type { PageReading, PersonReading, RefusalReason, Source } from './reading';
+export type { FieldChange, UpdateResult } from './update';
+export { updateFromDraft } from './update';
 
 /**
  * Both halves at once, for code that already holds the document (tests, or
