@@ -63,9 +63,13 @@ function readCard(root: Element, base: string): HCard {
     .filter((url): url is string => url !== undefined)
     .slice(0, MAX_ITEMS);
   // An h-card with no property elements at all is named by its text (mf2's implied name).
-  const hasProperties = [...root.querySelectorAll('[class]')].some((element) =>
-    [...element.classList].some((name) => /^(?:p|u|e|dt)-/.test(name)),
-  );
+  // A class token starting p-, u-, e- or dt- anywhere inside (one native query, however big the card).
+  const hasProperties =
+    root.querySelector(
+      ['p-', 'u-', 'e-', 'dt-']
+        .map((prefix) => `[class^="${prefix}"], [class*=" ${prefix}"]`)
+        .join(', '),
+    ) !== null;
   const implied = hasProperties ? undefined : oneLine(root.textContent) || undefined;
   if (urls.length === 0 && root.matches('a[href]')) {
     const url = absoluteUrl(root.getAttribute('href'), base);
@@ -107,7 +111,7 @@ export function readHCard(
 ): HCard | undefined {
   const roots = [...doc.querySelectorAll('.h-card')]
     .filter((element) => element.parentElement?.closest('.h-card') == null)
-    .slice(0, MAX_ITEMS);
+    .slice(0, 20);
   const cards = roots.map((root) => readCard(root, pageUrl)).filter((card) => card.name);
   const own = new Set([pageUrl, ...relMe].map(withoutQuery));
   return cards.find((card) => card.urls.some((url) => own.has(withoutQuery(url)))) ?? cards[0];

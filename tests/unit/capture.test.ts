@@ -406,6 +406,23 @@ describe('a personal site', () => {
     ]);
   });
 
+  it("takes a bare h-card's text as its name (mf2's implied name)", () => {
+    const doc = parse(
+      '<p>Written by <a class="h-card" href="https://ivy.example/">Ivy Implied</a></p>',
+    );
+    const { draft, sources } = kept(capturePerson(doc, 'https://ivy.example/post/1'));
+    expect(draft).toMatchObject({
+      name: 'Ivy Implied',
+      contact: { website: 'https://ivy.example/' },
+    });
+    expect(sources.name).toBe('h-card');
+    // Positive control: a card with properties is named by p-name, not by all its text.
+    const named = parse(
+      '<div class="h-card"><span class="p-name">Ivy</span> <span class="p-note">Writes.</span></div>',
+    );
+    expect(kept(capturePerson(named, 'https://ivy.example/')).draft.name).toBe('Ivy');
+  });
+
   it('falls back through author meta, og:title, title and h1 for the name', () => {
     const page = (head: string, body = '') =>
       parse(
