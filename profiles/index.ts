@@ -5,6 +5,9 @@
  *        │                                json-schema.ts (data/profile.schema.json for editors)
  *        ▼
  *   import.ts  bytes ─▶ JSON / vCard (contact/vcard-read.ts) ─▶ preview: added/updated/unchanged/refused
+ *   connections-csv.ts  LinkedIn's Connections.csv (papaparse) ─▶ the same preview, matched by identity
+ *   json-resume.ts  JSON Resume ◀─▶ profile (validates against resume-schema, round-trips)
+ *        ▲ clean.ts (outside text into the schema, with notes) · new-id.ts (an unused id from a name)
  *   export.ts  profiles ─▶ { version: 1, profiles } (re-imports unchanged)
  *   store.ts   the user's profiles in extension storage, validated on the way in
  *        │
@@ -14,6 +17,8 @@
  *   search.ts, ids.ts  folding (text/fold.ts) for search and ids made from names
  *
  * zod runs only at these edges; everything else uses the inferred `Profile`.
+ * connections-csv.ts and json-resume.ts are imported directly by the extension
+ * pages that need them, not from here: papaparse is for extension pages only.
  */
 export { bundledProfiles } from './bundled';
 export { currentDirectory } from './current-directory';

@@ -9,7 +9,16 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 const root = join(import.meta.dirname, '../..');
 /** Domains: plain TypeScript, no UI, importable from any entrypoint. */
-const DOMAINS = ['identity', 'profiles', 'contact', 'messaging', 'settings', 'text', 'build'];
+const DOMAINS = [
+  'identity',
+  'profiles',
+  'contact',
+  'messaging',
+  'settings',
+  'text',
+  'build',
+  'capture',
+];
 /** WXT's conventional folders. */
 const WXT_DIRS = ['entrypoints', 'components'];
 

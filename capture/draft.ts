@@ -1,0 +1,258 @@
+/**
+ * What the page said (reading.ts) → a draft profile the user can confirm.
+ * Runs in the extension page (the popup), never in the page: this is where
+ * the untrusted reading meets the schema. Every field is cleaned
+ * (profiles/clean.ts: trimmed to the limits, markup stripped, URLs checked
+ * with the schema's http(s) rule), what could not be kept is noted with the
+ * reason, GitHub and LinkedIn profile links become identities, the id is
+ * made from the name, and the result must pass `validateProfile` before it
+ * is offered. Each field says where on the page it came from.
+ */
+import { formatHandles } from '../identity/handles';
+import { githubKey, linkedinKey } from '../identity/keys';
+import { parseIdentityUrl } from '../identity/parse';
+import { GITHUB_REPO } from '../identity/rules';
+import {
+  type Cleaned,
+  cleanBlock,
+  cleanEmail,
+  cleanHandle,
+  cleanLine,
+  cleanUrl,
+  type Note,
+} from '../profiles/clean';
+import { newId } from '../profiles/new-id';
+import type { Profile } from '../profiles/schema';
+import { LIMITS } from '../profiles/schema';
+import { validateProfile } from '../profiles/validate';
+import type { PageReading, PersonReading, ReadLink, RefusalReason, Source } from './reading';
+
+export type { Note } from '../profiles/clean';
+
+export type CaptureResult =
+  | {
+      ok: true;
+      draft: Profile;
+      /** Where each field came from, by path: `name`, `identities.linkedin.1`, `projects.0`. */
+      sources: Record<string, Source>;
+      /** What was shortened, dropped (and why) or filled in. */
+      notes: Note[];
+    }
+  | { ok: false; reason: RefusalReason | 'invalid'; message: string };
+
+export interface DraftOptions {
+  /** Ids in use (the user's and the bundled profiles'), so the new one is not one of them. */
+  takenIds?: ReadonlySet<string>;
+}
+
+const hostOf = (url: string) => new URL(url).hostname.replace(/^www\./, '');
+
+class Collector {
+  readonly sources: Record<string, Source> = {};
+  readonly notes: Note[] = [];
+
+  /** Keeps a cleaned value's note under its field; returns the value. */
+  take(field: string, cleaned: Cleaned, source?: Source): string | undefined {
+    if (cleaned.note) this.notes.push({ field, ...cleaned.note });
+    if (cleaned.value !== undefined && source) this.sources[field] = source;
+    return cleaned.value;
+  }
+
+  fill(field: string, source: Source, detail: string): void {
+    this.sources[field] = source;
+    this.notes.push({ field, action: 'filled', detail });
+  }
+}
+
+interface Identities {
+  github: string[];
+  linkedin: string[];
+}
+
+/** GitHub and LinkedIn identities from the reading and from its links; the other links stay links. */
+function sortLinks(
+  person: PersonReading,
+  out: Collector,
+): { identities: Identities; links: ReadLink[] } {
+  const identities: Identities = { github: [], linkedin: [] };
+  const keys = new Set<string>();
+  const add = (site: 'github' | 'linkedin', handle: string, source: Source) => {
+    const list = identities[site];
+    const at = `identities.${site}.${list.length}`;
+    const value = out.take(at, cleanHandle(site, handle));
+    if (value === undefined) return;
+    const key = site === 'github' ? githubKey(value) : linkedinKey(value);
+    if (keys.has(key)) return;
+    if (list.length >= LIMITS.identities) {
+      out.notes.push({
+        field: `identities.${site}`,
+        action: 'dropped',
+        detail: `more than ${LIMITS.identities}`,
+      });
+      return;
+    }
+    keys.add(key);
+    out.sources[at] = source;
+    list.push(value);
+  };
+  for (const identity of person.identities) add(identity.site, identity.handle, identity.source);
+  const links: ReadLink[] = [];
+  for (const link of person.links) {
+    const identity = parseIdentityUrl(link.url);
+    if (identity?.kind === 'profile') add(identity.site, identity.handle, link.source);
+    else links.push(link);
+  }
+  return { identities, links };
+}
+
+function projectsOf(person: PersonReading, out: Collector): Profile['projects'] {
+  const projects: Profile['projects'] = [];
+  for (const read of person.projects) {
+    const at = `projects.${projects.length}`;
+    if (projects.length >= LIMITS.projects) {
+      out.notes.push({
+        field: 'projects',
+        action: 'dropped',
+        detail: `"${read.name}": more than ${LIMITS.projects} projects`,
+      });
+      break;
+    }
+    const name = out.take(`${at}.name`, cleanLine(read.name, LIMITS.projectName));
+    if (!name) continue;
+    const url = out.take(`${at}.url`, cleanUrl(read.url));
+    const repo = read.repo && GITHUB_REPO.test(read.repo) ? read.repo : undefined;
+    let description = out.take(
+      `${at}.description`,
+      cleanLine(read.description, LIMITS.projectDescription),
+    );
+    if (!description) {
+      // The schema wants one line about every project; say what it is rather than invent.
+      description = repo ? `${repo} on GitHub` : url ? hostOf(url) : name;
+      out.notes.push({
+        field: `${at}.description`,
+        action: 'filled',
+        detail: 'the page gives no description',
+      });
+    }
+    out.sources[at] = read.source;
+    projects.push({ name, description, ...(url && { url }), ...(repo && { repo }) });
+  }
+  return projects;
+}
+
+function linksOf(links: ReadLink[], website: string | undefined, out: Collector) {
+  const kept: { label: string; url: string }[] = [];
+  const seen = new Set(website ? [website] : []);
+  for (const link of links) {
+    const at = `contact.links.${kept.length}`;
+    const url = out.take(`${at}.url`, cleanUrl(link.url));
+    if (!url || seen.has(url)) continue;
+    if (kept.length >= LIMITS.links) {
+      out.notes.push({
+        field: 'contact.links',
+        action: 'dropped',
+        detail: `${url}: more than ${LIMITS.links} links`,
+      });
+      continue;
+    }
+    seen.add(url);
+    const label =
+      cleanLine(link.label, LIMITS.linkLabel).value ??
+      cleanLine(hostOf(url), LIMITS.linkLabel).value ??
+      'Link';
+    out.sources[at] = link.source;
+    kept.push({ label, url });
+  }
+  return kept;
+}
+
+/** The page's reading → a validated draft, or the reason there is none. */
+export function draftFromReading(reading: PageReading, options: DraftOptions = {}): CaptureResult {
+  if (!reading.ok) return reading;
+  const person = reading.person;
+  const out = new Collector();
+  const { identities, links } = sortLinks(person, out);
+
+  let name = out.take('name', cleanLine(person.name?.value, LIMITS.name), person.name?.source);
+  if (!name) {
+    const [login] = identities.github;
+    if (!login) {
+      return {
+        ok: false,
+        reason: 'no-person',
+        message: 'This page does not say the person’s name.',
+      };
+    }
+    name = login;
+    out.fill('name', 'url', 'the page shows no name; the GitHub login stands in');
+  }
+
+  const company = cleanLine(person.company?.value, LIMITS.headline).value;
+  let headline = out.take(
+    'headline',
+    cleanLine(person.headline?.value, LIMITS.headline),
+    person.headline?.source,
+  );
+  if (!headline && company && person.company) {
+    headline = company;
+    out.fill(
+      'headline',
+      person.company.source,
+      'the page gives no headline; where they work stands in',
+    );
+  }
+  const bioSource = person.bio;
+  let bio = out.take('bio', cleanBlock(bioSource?.value, LIMITS.bio), bioSource?.source);
+  if (!headline && bio) {
+    const firstLine = bio.split('\n')[0] ?? '';
+    headline = cleanLine(firstLine, LIMITS.headline).value;
+    if (headline && bioSource)
+      out.fill('headline', bioSource.source, 'the first line of the bio stands in');
+  }
+  if (!headline) {
+    headline = formatHandles(identities)[0] ?? hostOf(person.url);
+    out.fill('headline', 'url', 'the page gives no headline; edit it');
+  }
+  if (!bio) {
+    bio = headline;
+    out.fill('bio', out.sources.headline ?? 'url', 'the page gives no bio; the headline stands in');
+  }
+
+  const location = out.take(
+    'location',
+    cleanLine(person.location?.value, LIMITS.location),
+    person.location?.source,
+  );
+  const email = out.take('contact.email', cleanEmail(person.email?.value), person.email?.source);
+  let website = out.take(
+    'contact.website',
+    cleanUrl(person.website?.value),
+    person.website?.source,
+  );
+  if (website && parseIdentityUrl(website)?.kind === 'profile') website = undefined;
+  const contactLinks = linksOf(links, website, out);
+
+  const draft = {
+    id: newId(name, options.takenIds ?? new Set()),
+    name,
+    headline,
+    bio,
+    projects: projectsOf(person, out),
+    contact: {
+      ...(email && { email }),
+      ...(website && { website }),
+      ...(contactLinks.length > 0 && { links: contactLinks }),
+    },
+    identities,
+    ...(location && { location }),
+  };
+  const result = validateProfile(draft);
+  if (!result.ok) {
+    return {
+      ok: false,
+      reason: 'invalid',
+      message: `The draft is not a valid profile: ${result.errors.join('; ')}`,
+    };
+  }
+  return { ok: true, draft: result.value, sources: out.sources, notes: out.notes };
+}

@@ -1,0 +1,339 @@
+/**
+ * LinkedIn's `Connections.csv` (Settings → Data privacy → Get a copy of your
+ * data → Connections) → people, each with their LinkedIn identity. Facts in
+ * docs/pages.md: a few lines of notes, a blank line, then the header
+ * `First Name,Last Name,URL,Email Address,Company,Position,Connected On`;
+ * quoted fields with commas, quotes and line breaks; emoji and credentials in
+ * names; emails usually empty; some rows without a URL.
+ *
+ * CSV is parsed by papaparse (RFC 4180 quoting), never by hand. It is for
+ * extension pages only: it also carries code to download a CSV over the
+ * network (`download: true`) and to parse in a Worker, neither of which is
+ * ever asked for here (a test checks that parsing makes no request).
+ *
+ * A person is matched by their LinkedIn identity, not by id, so importing a
+ * newer export updates the people an older one added instead of adding them
+ * twice. Each row's `key` is what the importer matches on.
+ */
+import Papa from 'papaparse';
+import { formatHandles } from '../identity/handles';
+import { type IdentityKey, linkedinKey, profileKeys } from '../identity/keys';
+import { parseIdentityUrl } from '../identity/parse';
+import { defang } from '../text/characters';
+import { cleanEmail, cleanLine, cleanUrl, type Note } from './clean';
+import type { ImportContext, Preview, Rejected } from './import';
+import { MAX_IMPORT_BYTES } from './import';
+import { newId } from './new-id';
+import type { Profile } from './schema';
+import { LIMITS } from './schema';
+import { validateProfile } from './validate';
+
+export const CONNECTIONS_HEADER = [
+  'First Name',
+  'Last Name',
+  'URL',
+  'Email Address',
+  'Company',
+  'Position',
+  'Connected On',
+] as const;
+type Column = (typeof CONNECTIONS_HEADER)[number];
+const REQUIRED: Column[] = ['First Name', 'Last Name', 'URL'];
+
+export interface ConnectionRow {
+  /** 1-based: the first connection after the header is row 1. */
+  row: number;
+  /** The person as this row describes them; the id is only provisional (see previewConnections). */
+  profile: Profile;
+  /** Their LinkedIn identity: how a later export finds the same person. */
+  key: IdentityKey;
+  /** As LinkedIn writes it, e.g. `05 Jan 2024`. */
+  connectedOn?: string;
+  /** What was shortened or left out of this row, and why. */
+  notes: Note[];
+}
+
+export type ConnectionsRead =
+  | { ok: true; rows: ConnectionRow[]; refused: Rejected[] }
+  | { ok: false; error: string };
+
+/** Where the header is, or -1: it comes after LinkedIn's notes, within the first lines. */
+function headerIndex(records: string[][]): number {
+  return records
+    .slice(0, 50)
+    .findIndex(
+      (cells) =>
+        cells[0]?.replace(/^\uFEFF/, '').trim() === 'First Name' &&
+        cells[1]?.trim() === 'Last Name',
+    );
+}
+
+/** Whether a text is LinkedIn's Connections export (its header within the first lines). */
+export function isConnectionsCsv(text: string): boolean {
+  return text
+    .slice(0, 20_000)
+    .split(/\r?\n/)
+    .slice(0, 50)
+    .some((line) => /^\uFEFF?"?First Name"?,"?Last Name"?,/.test(line.trim()));
+}
+
+function headlineOf(position: string, company: string, connectedOn: string): string {
+  if (position && company) return `${position} at ${company}`;
+  if (position || company) return position || company;
+  return connectedOn ? `LinkedIn connection since ${connectedOn}` : 'LinkedIn connection';
+}
+
+export interface ReadOptions {
+  /** Ids already in use; each new person gets an unused one. */
+  takenIds?: ReadonlySet<string>;
+  /** The id of someone already kept under this identity, who keeps it. */
+  idOf?: (key: IdentityKey) => string | undefined;
+}
+
+/** Rows → people, refusing (with the row number and reason) rows that cannot become one. */
+export function readConnections(
+  text: string,
+  { takenIds, idOf }: ReadOptions = {},
+): ConnectionsRead {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+    delimiter: ',',
+    skipEmptyLines: false,
+  });
+  const records = parsed.data;
+  const start = headerIndex(records);
+  if (start < 0) {
+    return {
+      ok: false,
+      error: `This is not LinkedIn's Connections.csv: no "${CONNECTIONS_HEADER.join(',')}" header line.`,
+    };
+  }
+  const header = (records[start] ?? []).map((cell) => cell.trim());
+  const column = new Map(header.map((name, index) => [name, index]));
+  const missing = REQUIRED.filter((name) => !column.has(name));
+  if (missing.length > 0)
+    return {
+      ok: false,
+      error: `The header has no ${missing.map((name) => `"${name}"`).join(' or ')} column.`,
+    };
+
+  // papaparse reports malformed quoting per record; such a record is refused, not guessed at.
+  const broken = new Map<number, string>();
+  for (const error of parsed.errors)
+    if (error.row !== undefined && error.row > start) broken.set(error.row, error.message);
+
+  const taken = new Set(takenIds ?? []);
+  const rows: ConnectionRow[] = [];
+  const refused: Rejected[] = [];
+  let row = 0;
+  for (let index = start + 1; index < records.length; index++) {
+    const cells = records[index] ?? [];
+    if (cells.every((cell) => cell.trim() === '')) continue; // blank line
+    row++;
+    const cell = (name: Column) => (cells[column.get(name) ?? -1] ?? '').trim();
+    const fullName = `${cell('First Name')} ${cell('Last Name')}`.trim();
+    const label = defang(fullName.slice(0, 40));
+    const refuse = (error: string) =>
+      refused.push({
+        index: row,
+        label,
+        prefix: `row ${row}${label ? ` ("${label}")` : ''}`,
+        errors: [error],
+      });
+
+    const brokenHere = broken.get(index);
+    if (brokenHere) {
+      refuse(`the CSV is malformed here (${brokenHere})`);
+      continue;
+    }
+    if (cells.length > header.length) {
+      refuse(
+        `it has ${cells.length} fields where the header has ${header.length} (an unquoted comma?)`,
+      );
+      continue;
+    }
+    const notes: Note[] = [];
+    const keep = (field: string, cleaned: { value?: string; note?: Omit<Note, 'field'> }) => {
+      if (cleaned.note) notes.push({ field, ...cleaned.note });
+      return cleaned.value;
+    };
+    const name = keep('name', cleanLine(fullName, LIMITS.name));
+    if (!name) {
+      refuse('it has no name');
+      continue;
+    }
+    const url = cell('URL');
+    if (!url) {
+      refuse(
+        'it has no profile URL, so it cannot be matched to their LinkedIn page or a later export',
+      );
+      continue;
+    }
+    const identity = cleanUrl(url).value ? parseIdentityUrl(url) : undefined;
+    if (identity?.site !== 'linkedin') {
+      refuse(`"${defang(url.slice(0, 80))}" is not a LinkedIn profile URL`);
+      continue;
+    }
+    const connectedOn = cell('Connected On');
+    const headline =
+      keep(
+        'headline',
+        cleanLine(headlineOf(cell('Position'), cell('Company'), connectedOn), LIMITS.headline),
+      ) ??
+      formatHandles({ github: [], linkedin: [identity.handle] })[0] ??
+      'LinkedIn connection';
+    const email = keep('contact.email', cleanEmail(cell('Email Address')));
+    const id = idOf?.(identity.key) ?? newId(name, taken);
+    const result = validateProfile({
+      id,
+      name,
+      headline,
+      bio: headline,
+      contact: email ? { email } : {},
+      identities: { github: [], linkedin: [identity.handle] },
+    });
+    if (!result.ok) {
+      refuse(result.errors.join('; '));
+      continue;
+    }
+    taken.add(id);
+    rows.push({
+      row,
+      profile: result.value,
+      key: identity.key,
+      ...(connectedOn && { connectedOn }),
+      notes,
+    });
+  }
+  return { ok: true, rows, refused };
+}
+
+/**
+ * A newer row for someone already kept: LinkedIn's name, headline and email
+ * (when the row has one) replace the old ones; everything the user added
+ * (bio, projects, links, other identities) stays. A bio that was only the old
+ * headline follows the new one.
+ */
+export function mergeConnection(before: Profile, row: Profile): Profile {
+  const bio = before.bio === before.headline ? row.headline : before.bio;
+  const known = new Set(before.identities.linkedin.map(linkedinKey));
+  const linkedin = [
+    ...before.identities.linkedin,
+    ...row.identities.linkedin.filter((slug) => !known.has(linkedinKey(slug))),
+  ];
+  return {
+    ...before,
+    name: row.name,
+    headline: row.headline,
+    bio,
+    contact: { ...before.contact, ...(row.contact.email && { email: row.contact.email }) },
+    identities: { ...before.identities, linkedin },
+  };
+}
+
+/** Key order does not make two profiles different. */
+const same = (a: Profile, b: Profile) => JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, sorted((value as Record<string, unknown>)[key])]),
+    );
+  return value;
+}
+
+export interface ConnectionsPreview extends Preview {
+  /** `row 7 ("Jane Doe"): headline shortened from 214 to at most 160 characters`. */
+  notes: string[];
+}
+
+/**
+ * The import preview for a Connections.csv, in the shape previewImport gives
+ * (added / updated / unchanged / refused), matching people by their LinkedIn
+ * identity: someone the user already keeps is updated (mergeConnection) and
+ * keeps their id; a bundled person's identity is refused, as import.ts does.
+ */
+export type ConnectionsResult =
+  | { ok: true; preview: ConnectionsPreview }
+  | { ok: false; error: string };
+
+export function previewConnections(
+  fileName: string,
+  input: Uint8Array | string,
+  { existing, bundled }: ImportContext,
+): ConnectionsResult {
+  const size =
+    typeof input === 'string' ? new TextEncoder().encode(input).length : input.byteLength;
+  if (size > MAX_IMPORT_BYTES) {
+    const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+    return { ok: false, error: `The file is ${mb(size)}; the limit is ${mb(MAX_IMPORT_BYTES)}.` };
+  }
+  let text: string;
+  try {
+    text =
+      typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(input);
+  } catch {
+    return { ok: false, error: `"${fileName}" is not a text file.` };
+  }
+  const owners = new Map<IdentityKey, { profile: Profile; bundled: boolean }>();
+  for (const profile of bundled)
+    for (const key of profileKeys(profile.identities)) owners.set(key, { profile, bundled: true });
+  for (const profile of existing)
+    for (const key of profileKeys(profile.identities)) owners.set(key, { profile, bundled: false });
+  const taken = new Set([...existing, ...bundled].map((profile) => profile.id));
+
+  const read = readConnections(text, {
+    takenIds: taken,
+    idOf: (key) => {
+      const owner = owners.get(key);
+      return owner && !owner.bundled ? owner.profile.id : undefined;
+    },
+  });
+  if (!read.ok) return read;
+  if (read.rows.length === 0 && read.refused.length === 0)
+    return { ok: false, error: 'The file holds no connections.' };
+
+  const preview: ConnectionsPreview = {
+    added: [],
+    updated: [],
+    unchanged: [],
+    rejected: read.refused,
+    notes: [],
+  };
+  const seen = new Map<IdentityKey, number>();
+  for (const { row, profile, key, notes } of read.rows) {
+    const label = defang(profile.name.slice(0, 40));
+    const prefix = `row ${row} ("${label}")`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      preview.rejected.push({
+        index: row,
+        label,
+        prefix,
+        errors: [`${key} is already row ${earlier} in this file`],
+      });
+      continue;
+    }
+    seen.set(key, row);
+    const owner = owners.get(key);
+    if (owner?.bundled) {
+      preview.rejected.push({
+        index: row,
+        label,
+        prefix,
+        errors: [`${key} is already ${owner.profile.name}'s (${owner.profile.id})`],
+      });
+      continue;
+    }
+    for (const note of notes) preview.notes.push(`${prefix}: ${note.field} ${note.detail}`);
+    if (!owner) preview.added.push(profile);
+    else {
+      const after = mergeConnection(owner.profile, profile);
+      if (same(owner.profile, after)) preview.unchanged.push(after);
+      else preview.updated.push({ before: owner.profile, after });
+    }
+  }
+  preview.rejected.sort((a, b) => a.index - b.index);
+  return { ok: true, preview };
+}

@@ -1,0 +1,309 @@
+/**
+ * LinkedIn's Connections.csv: a hand-written file with the awkward cases, a
+ * generated 3,000-row export, and a second, newer export that must update
+ * the people the first one added instead of adding them again.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { linkedinKey } from '../../identity/keys';
+import { bundledProfiles } from '../../profiles/bundled';
+import {
+  type ConnectionsPreview,
+  isConnectionsCsv,
+  mergeConnection,
+  previewConnections,
+  readConnections,
+} from '../../profiles/connections-csv';
+import { applyPreview, rejectionLines } from '../../profiles/import';
+import type { Profile } from '../../profiles/schema';
+import { validateProfile } from '../../profiles/validate';
+
+const fixture = readFileSync(
+  join(import.meta.dirname, 'fixtures/connections/Connections.csv'),
+  'utf8',
+);
+const HEADER = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
+const NOTES =
+  'Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing."\n\n';
+
+function preview(text: string, existing: Profile[] = []): ConnectionsPreview {
+  const result = previewConnections('Connections.csv', text, {
+    existing,
+    bundled: bundledProfiles,
+  });
+  if (!result.ok) throw new Error(result.error);
+  for (const profile of [...result.preview.added, ...result.preview.updated.map((u) => u.after)])
+    expect(validateProfile(profile).ok).toBe(true);
+  return result.preview;
+}
+
+describe('Connections.csv, the awkward cases', () => {
+  const p = preview(fixture);
+  const byName = (name: string) => p.added.find((profile) => profile.name === name);
+
+  it('keeps quoted commas, escaped quotes, line breaks, emoji and accents', () => {
+    expect(byName('Jane Doe, PhD')).toEqual({
+      id: 'jane-doe-phd',
+      name: 'Jane Doe, PhD',
+      headline: 'Head of Research at Acme, Inc.',
+      bio: 'Head of Research at Acme, Inc.',
+      projects: [],
+      contact: { email: 'jane@doe.example' },
+      identities: { github: [], linkedin: ['jane-doe-phd'] },
+    });
+    expect(byName('Zoë Ångström 🚀')).toMatchObject({
+      id: 'zoe-angstrom',
+      headline: 'Engineer, "platform" at Fjord AB',
+      contact: {},
+      identities: { linkedin: ['zoë-ångström-1a2b3c'] },
+    });
+    expect(byName('Multi Line Person')?.headline).toBe('Position with a line break');
+  });
+
+  it('makes a headline from what the row has', () => {
+    expect(byName('Only Company')?.headline).toBe('Lumen Systems');
+    expect(byName('Quiet One')?.headline).toBe('LinkedIn connection since 11 Nov 2017');
+    expect(byName('Long Headline')?.headline.length).toBeLessThanOrEqual(160);
+    expect(byName('Long Headline')?.headline).toMatch(/^Principal Engineer, .* at Corp$|…$/);
+  });
+
+  it('leaves out a bad email, and says so', () => {
+    expect(byName('Bad Email')?.contact).toEqual({});
+    expect(p.notes).toContain('row 7 ("Bad Email"): contact.email "not-an-email" is not an email');
+    expect(
+      p.notes.some((line) => line.startsWith('row 10 ("Long Headline"): headline shortened')),
+    ).toBe(true);
+  });
+
+  it('refuses rows it cannot keep, with their row number and reason', () => {
+    expect(p.rejected.flatMap(rejectionLines)).toEqual([
+      'row 1 ("Deniz Altınbüken"): linkedin:denizalti is already Deniz Altınbüken\'s (deniz-altinbuken)',
+      'row 5 ("No Url"): it has no profile URL, so it cannot be matched to their LinkedIn page or a later export',
+      'row 6: it has no name',
+      'row 8 ("Not LinkedIn"): "https://example.com/in/not-linkedin" is not a LinkedIn profile URL',
+      'row 9 ("Jane Again"): linkedin:jane-doe-phd is already row 2 in this file',
+      'row 13 ("Too Many"): it has 8 fields where the header has 7 (an unquoted comma?)',
+    ]);
+    expect(p.added).toHaveLength(7);
+  });
+
+  it('tells the file apart from other CSV', () => {
+    expect(isConnectionsCsv(fixture)).toBe(true);
+    expect(isConnectionsCsv(`\uFEFF${HEADER}\n`)).toBe(true);
+    expect(isConnectionsCsv('name,email\nAda,ada@example.com\n')).toBe(false);
+    expect(readConnections('name,email\nAda,ada@example.com\n')).toEqual({
+      ok: false,
+      error: `This is not LinkedIn's Connections.csv: no "${HEADER}" header line.`,
+    });
+  });
+
+  it('refuses a header without the URL column', () => {
+    expect(readConnections('First Name,Last Name,Company\nAda,L,X\n')).toEqual({
+      ok: false,
+      error: 'The header has no "URL" column.',
+    });
+  });
+
+  it('refuses an unterminated quote rather than guessing', () => {
+    const text = `${NOTES}${HEADER}\nAda,Lovelace,https://www.linkedin.com/in/ada,,,,\nBob,"Broken,https://www.linkedin.com/in/bob,,,,\n`;
+    const read = readConnections(text);
+    if (!read.ok) throw new Error(read.error);
+    expect(read.rows.map((row) => row.profile.name)).toEqual(['Ada Lovelace']);
+    expect(read.refused.map((row) => row.errors[0])).toEqual([
+      expect.stringMatching(/^the CSV is malformed here \(/),
+    ]);
+  });
+});
+
+describe('a newer export', () => {
+  const first = preview(fixture);
+  const kept = applyPreview([], first);
+
+  it('updates the people the first one added, instead of adding them again', () => {
+    const mine = kept.map((profile) =>
+      profile.name === 'Jane Doe, PhD'
+        ? {
+            ...profile,
+            bio: 'Met at the 2023 summit.',
+            identities: { github: ['janedoe'], linkedin: profile.identities.linkedin },
+          }
+        : profile,
+    );
+    const newer = fixture
+      .replace('Head of Research', 'Chief Scientist')
+      .replace('Quiet,One', 'Quieter,One')
+      .replace(/Only,Company.*\n/, '')
+      .concat('New,Person,https://www.linkedin.com/in/new-person,,,,01 Jan 2025\n');
+    const second = preview(newer, mine);
+    expect(second.added.map((profile) => profile.name)).toEqual(['New Person']);
+    expect(second.updated.map(({ before, after }) => [before.name, after.name])).toEqual([
+      ['Jane Doe, PhD', 'Jane Doe, PhD'],
+      ['Quiet One', 'Quieter One'],
+    ]);
+    const jane = second.updated[0]?.after;
+    // LinkedIn's fields are updated; what the user added stays; the id stays.
+    expect(jane).toMatchObject({
+      id: 'jane-doe-phd',
+      headline: 'Chief Scientist at Acme, Inc.',
+      bio: 'Met at the 2023 summit.',
+      identities: { github: ['janedoe'], linkedin: ['jane-doe-phd'] },
+    });
+    // "Quiet One" keeps the id made from the old name.
+    expect(second.updated[1]?.after.id).toBe('quiet-one');
+    // Someone no longer in the export (Only Company) is left as they are, not removed.
+    expect(second.unchanged).toHaveLength(4);
+    expect(applyPreview(mine, second).some((profile) => profile.name === 'Only Company')).toBe(
+      true,
+    );
+    const after = applyPreview(mine, second);
+    expect(after).toHaveLength(mine.length + 1);
+    expect(new Set(after.map((profile) => profile.id)).size).toBe(after.length);
+  });
+
+  it('re-importing the same export changes nothing', () => {
+    const again = preview(fixture, kept);
+    expect(again.added).toEqual([]);
+    expect(again.updated).toEqual([]);
+    expect(again.unchanged).toHaveLength(kept.length);
+  });
+
+  it('a bio that was only the headline follows the new headline', () => {
+    const before = kept.find((profile) => profile.name === 'Jane Doe, PhD') as Profile;
+    const row = { ...before, headline: 'Chief Scientist', bio: 'Chief Scientist' };
+    expect(mergeConnection(before, row).bio).toBe('Chief Scientist');
+    expect(mergeConnection({ ...before, bio: 'Mine.' }, row).bio).toBe('Mine.');
+  });
+});
+
+/** A deterministic LinkedIn-like export: the awkward cases, mixed in at fixed rates. */
+function generateExport(count: number): { text: string; noUrl: number[]; slugs: string[] } {
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+  const first = [
+    'Ada',
+    'Zoë',
+    'Łukasz',
+    'José',
+    'Søren',
+    'Aiko',
+    'Nnamdi',
+    'Chloé',
+    'Ömer',
+    '🦄 Uni',
+    'Jean-Luc',
+    'Mary "May"',
+  ];
+  const last = [
+    'Lovelace',
+    'Ångström',
+    'Żółw',
+    'García, PhD',
+    'Kierkegaard',
+    'Tanaka',
+    'Okafor',
+    "O'Brien",
+    'Müller-Lüdenscheidt',
+    'Smith',
+  ];
+  const companies = [
+    '',
+    '',
+    'Acme, Inc.',
+    'Fjord AB',
+    'Lumen "Systems"',
+    'Ferrous Labs',
+    'Café Ünïcode',
+  ];
+  const positions = [
+    '',
+    'Engineer',
+    'Head of Research, EMEA',
+    'Line one\nline two',
+    'Staff Engineer 🚀',
+    'CEO',
+  ];
+  const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+  const rows: string[] = [];
+  const noUrl: number[] = [];
+  const slugs: string[] = [];
+  for (let n = 1; n <= count; n++) {
+    const given = pick(first);
+    const family = pick(last);
+    const slug = `${given}-${family}-${n.toString(36)}`
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-');
+    const hasUrl = n % 97 !== 0;
+    if (hasUrl) slugs.push(slug);
+    else noUrl.push(n);
+    const url = hasUrl ? `https://www.linkedin.com/in/${encodeURIComponent(slug)}` : '';
+    const email = n % 11 === 0 ? `person${n}@mail.example` : '';
+    const day = String(1 + (n % 28)).padStart(2, '0');
+    const cells = [given, family, url, email, pick(companies), pick(positions), `${day} Jan 2024`];
+    rows.push(cells.map(quote).join(','));
+  }
+  return { text: `${NOTES}${HEADER}\r\n${rows.join('\r\n')}\r\n`, noUrl, slugs };
+}
+
+describe('a 3,000-row export', () => {
+  const { text, noUrl, slugs } = generateExport(3000);
+  const p = preview(text);
+
+  it('keeps every row that has a URL, with its LinkedIn identity', () => {
+    expect(p.added).toHaveLength(3000 - noUrl.length);
+    expect(p.added.map((profile) => linkedinKey(profile.identities.linkedin[0] ?? ''))).toEqual(
+      slugs.map(linkedinKey),
+    );
+  });
+
+  it('gives everyone a different id, made from their name', () => {
+    const ids = p.added.map((profile) => profile.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toContain('ada-lovelace');
+    expect(ids).toContain('ada-lovelace-2');
+  });
+
+  it('refuses exactly the rows without a URL, by number', () => {
+    expect(p.rejected.map((row) => row.index)).toEqual(noUrl);
+  });
+
+  it('imports the same export again without a single duplicate', () => {
+    const again = preview(text, applyPreview([], p));
+    expect([again.added.length, again.updated.length, again.unchanged.length]).toEqual([
+      0,
+      0,
+      p.added.length,
+    ]);
+  });
+});
+
+describe('parsing asks for nothing over the network', () => {
+  it('creates no XMLHttpRequest while reading a file (and papaparse would, if told to download)', () => {
+    const opened: string[] = [];
+    const original = globalThis.XMLHttpRequest;
+    class Recorder {
+      open(_method: string, url: string) {
+        opened.push(url);
+      }
+      send() {}
+      setRequestHeader() {}
+      overrideMimeType() {}
+    }
+    globalThis.XMLHttpRequest = Recorder as unknown as typeof XMLHttpRequest;
+    try {
+      expect(previewConnections('Connections.csv', fixture, { existing: [], bundled: [] }).ok).toBe(
+        true,
+      );
+      expect(opened).toEqual([]);
+      // Positive control: the same library, asked to download, does open a request.
+      Papa.parse('https://example.com/Connections.csv', { download: true, complete: () => {} });
+      expect(opened).toEqual(['https://example.com/Connections.csv']);
+    } finally {
+      globalThis.XMLHttpRequest = original;
+    }
+  });
+});
