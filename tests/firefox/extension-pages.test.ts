@@ -1,9 +1,10 @@
 /**
  * The add-on's own pages in real Firefox, loaded as moz-extension:// tabs:
  * the popup's list (search, keyboard, a card, copy) and the options page's
- * people. The toolbar popup itself cannot be opened by a test in Firefox
- * (`browserAction.openPopup` needs a user's click), so popup.html runs in a
- * tab, where it lists everyone.
+ * people. A test cannot open the toolbar popup itself in Firefox (release
+ * builds allow `browserAction.openPopup()` only in a user action's handler,
+ * and BiDi cannot run code in the background page), so popup.html runs in a
+ * tab, where it lists everyone (docs/firefox.md).
  */
 import type { Page } from 'puppeteer-core';
 import {
