@@ -5,7 +5,7 @@
  * its navigations with nothing else, so that is what this checks there;
  * GitHub's Turbo events are the control that the add-on runs at all.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
   cardGone,
@@ -21,12 +21,17 @@ import {
 const major = MIN_VERSION.split('.')[0] as string;
 let session: FirefoxSession;
 
+/** Unpacks (once) and finds the oldest accepted ESR; stderr says what apt did. */
+function oldestEsr(): string {
+  const script = join(import.meta.dirname, 'unpack-esr.sh');
+  const run = spawnSync('bash', [script, major], { encoding: 'utf8' });
+  if (run.stderr) console.log(run.stderr);
+  if (run.status !== 0) throw new Error(`unpack-esr.sh ${major} failed:\n${run.stderr}`);
+  return run.stdout.trim();
+}
+
 beforeAll(async () => {
-  const executablePath = execFileSync('bash', [join(import.meta.dirname, 'unpack-esr.sh'), major], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  }).trim();
-  session = await launch({ executablePath });
+  session = await launch({ executablePath: oldestEsr() });
   console.log(`Firefox under test: ${session.version} (the manifest asks for ${MIN_VERSION})`);
 }, 300_000);
 afterAll(() => session?.close());

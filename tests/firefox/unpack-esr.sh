@@ -37,6 +37,7 @@ download() { (cd "$work" && apt-get download -q "firefox-esr=$version" >&2); }
 # Stale lists name a version the archive has since replaced: refresh, choose again, retry.
 download || { refresh && choose && download; }
 rm -rf "$dest.partial"
+mkdir -p "$(dirname "$dest")"
 dpkg -x "$work"/firefox-esr_*.deb "$dest.partial"
 mv "$dest.partial" "$dest"
 echo "$version" >"$dest/VERSION"
