@@ -127,6 +127,21 @@ async function recordingProxy(log: string[]) {
   return { server, port: (server.address() as AddressInfo).port };
 }
 
+/** Prefs for every Firefox here: the add-on's fixed address, the proxy, quiet services. */
+const prefs = (proxyPort: number) => ({
+  'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': proxyPort,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': proxyPort,
+  'network.proxy.no_proxies_on': '',
+  'network.proxy.allow_hijacking_localhost': true,
+  'services.settings.server': 'data:,#remote-settings-dummy/v1',
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+});
+
 export async function launch({
   executablePath = FIREFOX,
   viewport = { width: 1440, height: 900 },
@@ -134,68 +149,62 @@ export async function launch({
   const outside: string[] = [];
   const proxy = await recordingProxy(outside);
   const profileDir = mkdtempSync(join(tmpdir(), 'profile-card-firefox-'));
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath,
-    headless: true,
-    userDataDir: profileDir,
-    // puppeteer's page.setViewport fails on ESR 140; see setViewport below.
-    defaultViewport: null,
-    // Without it Firefox 153 refuses to navigate a tab to moz-extension:// pages.
-    args: ['--remote-allow-system-access'],
-    // Lets the remote-settings server below be overridden in a release build,
-    // so Firefox does not phone home during the tests.
-    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
-      'network.proxy.type': 1,
-      'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': proxy.port,
-      'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': proxy.port,
-      'network.proxy.no_proxies_on': '',
-      'network.proxy.allow_hijacking_localhost': true,
-      'services.settings.server': 'data:,#remote-settings-dummy/v1',
-      'network.captive-portal-service.enabled': false,
-      'network.connectivity-service.enabled': false,
-    },
-  });
-  const bidi = (browser as unknown as { connection: Bidi }).connection;
-  const [page] = await browser.pages();
-  if (!page) throw new Error('Firefox opened no tab');
-  const session: FirefoxSession = {
-    browser,
-    page,
-    version: await browser.version(),
-    requests: [],
-    unexpected: [],
-    outside,
-    fixture: {},
-    bidi,
-    close: async () => {
-      await browser.close();
-      proxy.server.close();
-      rmSync(profileDir, { recursive: true, force: true });
-    },
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    proxy.server.close();
+    rmSync(profileDir, { recursive: true, force: true });
   };
-  bidi.on('network.beforeRequestSent', (event: BeforeRequestSent) => {
-    session.requests.push(event.request.url);
-    if (!event.isBlocked) return;
-    answer(session, event).catch((error: Error) =>
-      session.unexpected.push(`${event.request.url} (not answered: ${error.message})`),
-    );
-  });
-  await bidi.send('network.addIntercept', {
-    phases: ['beforeRequestSent'],
-    urlPatterns: [
-      { type: 'pattern', protocol: 'https' },
-      { type: 'pattern', protocol: 'http' },
-    ],
-  });
-  const id = await browser.installExtension(EXTENSION_DIR);
-  if (id !== GECKO_ID) throw new Error(`installed ${id}, expected ${GECKO_ID}`);
-  await setViewport(session, page, viewport);
-  return session;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless: true,
+      userDataDir: profileDir,
+      // puppeteer's page.setViewport fails on ESR 140; see setViewport below.
+      defaultViewport: null,
+      // Without it Firefox 153 refuses to navigate a tab to moz-extension:// pages.
+      args: ['--remote-allow-system-access'],
+      // Lets the remote-settings server in the prefs be overridden in a
+      // release build, so Firefox does not phone home during the tests.
+      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+      extraPrefsFirefox: prefs(proxy.port),
+    });
+    const bidi = (browser as unknown as { connection: Bidi }).connection;
+    const [page] = await browser.pages();
+    if (!page) throw new Error('Firefox opened no tab');
+    const session: FirefoxSession = {
+      browser,
+      page,
+      version: await browser.version(),
+      requests: [],
+      unexpected: [],
+      outside,
+      fixture: {},
+      bidi,
+      close,
+    };
+    bidi.on('network.beforeRequestSent', (event: BeforeRequestSent) => {
+      session.requests.push(event.request.url);
+      // answer() records a stray request before it responds; a request whose
+      // page navigated away meanwhile cannot be answered, and that is fine.
+      if (event.isBlocked) answer(session, event).catch(() => undefined);
+    });
+    await bidi.send('network.addIntercept', {
+      phases: ['beforeRequestSent'],
+      urlPatterns: [
+        { type: 'pattern', protocol: 'https' },
+        { type: 'pattern', protocol: 'http' },
+      ],
+    });
+    const id = await browser.installExtension(EXTENSION_DIR);
+    if (id !== GECKO_ID) throw new Error(`installed ${id}, expected ${GECKO_ID}`);
+    await setViewport(session, page, viewport);
+    return session;
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw error;
+  }
 }
 
 /**

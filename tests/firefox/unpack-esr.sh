@@ -29,16 +29,19 @@ if ! [[ $version == "$major".* ]] && refresh; then choose; fi
 [[ $version == "$major".* ]] ||
   echo "unpack-esr: no firefox-esr $major.x on offer; using the lowest there is, $version" >&2
 
+mkdir -p "$root/.tmp"
 work=$(mktemp -d)
-trap 'rm -rf "$work" "$dest.partial"' EXIT
+# Unpacked beside its final place under a name of its own, then moved there in
+# one step: an interrupted or concurrent run never leaves a half-unpacked browser.
+partial=$(mktemp -d "$dest.XXXXXX")
+trap 'rm -rf "$work" "$partial"' EXIT
 # apt's download user must be able to write here (else a warning, and root downloads unsandboxed).
 chmod a+rwx "$work"
 download() { (cd "$work" && apt-get download -q "firefox-esr=$version" >&2); }
 # Stale lists name a version the archive has since replaced: refresh, choose again, retry.
 download || { refresh && choose && download; }
-rm -rf "$dest.partial"
-mkdir -p "$(dirname "$dest")"
-dpkg -x "$work"/firefox-esr_*.deb "$dest.partial"
-mv "$dest.partial" "$dest"
-echo "$version" >"$dest/VERSION"
+dpkg -x "$work"/firefox-esr_*.deb "$partial"
+echo "$version" >"$partial/VERSION"
+# If another run got there first, its copy is as good as ours.
+mv -T "$partial" "$dest" 2>/dev/null || [ -x "$binary" ]
 echo "$binary"
