@@ -13,10 +13,10 @@ import {
   launch,
   newTab,
   openExtensionPage,
-  pasteClipboard,
   strayRequests,
   wait,
 } from './harness';
+import { pasteClipboard } from './input';
 
 let session: FirefoxSession;
 beforeAll(async () => {

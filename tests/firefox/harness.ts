@@ -12,9 +12,7 @@
  * local proxy that refuses and records whatever reaches it. Both lists must
  * stay empty (`strayRequests`).
  *
- * The card lives in a *closed* shadow root: BiDi serializes it anyway
- * (`includeShadowTree: 'all'`), and a second call with the root as `this`
- * reads it. The host is found by what its shadow root holds, not by its tag.
+ * Reading the card: ./card.ts; real mouse and keyboard: ./input.ts.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -53,7 +51,7 @@ interface BeforeRequestSent {
   isBlocked: boolean;
   request: { request: string; url: string };
 }
-type Remote = {
+export type Remote = {
   type: string;
   value?: unknown;
   sharedId?: string;
@@ -225,7 +223,7 @@ export function strayRequests(session: FirefoxSession): string[] {
 }
 
 /** The BiDi browsing-context id of a tab (puppeteer keeps it on the frame). */
-function contextOf(page: Page): string {
+export function contextOf(page: Page): string {
   const id = (page.mainFrame() as unknown as { _id?: unknown })._id;
   if (typeof id !== 'string') throw new Error('no BiDi context id on the page');
   return id;
@@ -270,7 +268,7 @@ export const wait = (what: string, check: () => Promise<boolean>, timeout = WAIT
   waitUntil(what, check, timeout);
 
 /** Runs `script.callFunction` in the page's main world, with `this` if given. */
-async function callFunction(
+export async function callFunction(
   session: FirefoxSession,
   page: Page,
   params: { functionDeclaration: string; this?: Remote; arguments?: Remote[] },
@@ -286,190 +284,4 @@ async function callFunction(
   if (result.type === 'exception')
     throw new Error(`in page: ${result.exceptionDetails?.text ?? 'an exception'}`);
   return result.result as Remote;
-}
-
-/** Elements whose shadow root is closed (the fixture pages have none of their own). */
-async function closedShadowRoots(session: FirefoxSession, page: Page): Promise<string[]> {
-  const elements = await callFunction(
-    session,
-    page,
-    { functionDeclaration: '() => [...document.querySelectorAll("*")]' },
-    { includeShadowTree: 'all', maxDomDepth: 0 },
-  );
-  type Node = { value?: { shadowRoot?: { sharedId?: string; value?: { mode?: string } } } };
-  return ((elements.value ?? []) as Node[]).flatMap((node) => {
-    const root = node.value?.shadowRoot;
-    return root?.value?.mode === 'closed' && root.sharedId ? [root.sharedId] : [];
-  });
-}
-
-/** Anything the card UI renders carries a `pc-` class. */
-const CARD_PARTS = '.pc-theme, .pc-card, .pc-hover, .pc-chip';
-
-/** How many elements on the page carry a closed shadow root: card hosts. */
-export async function hostCount(session: FirefoxSession, page: Page): Promise<number> {
-  return (await closedShadowRoots(session, page)).length;
-}
-
-/**
- * Runs `fn` (a function's source, returning JSON-able data) with `this` bound
- * to the closed shadow root that holds the card. Undefined when there is none.
- */
-export async function inCard<T>(
-  session: FirefoxSession,
-  page: Page,
-  fn: string,
-  ...args: unknown[]
-): Promise<T | undefined> {
-  for (const sharedId of await closedShadowRoots(session, page)) {
-    const result = await callFunction(session, page, {
-      functionDeclaration: `async function (parts, json) {
-        if (!this.querySelector(parts)) return '"__none__"';
-        const value = await (${fn}).apply(this, JSON.parse(json));
-        return JSON.stringify(value === undefined ? null : value);
-      }`,
-      this: { type: 'node', sharedId },
-      arguments: [
-        { type: 'string', value: CARD_PARTS },
-        { type: 'string', value: JSON.stringify(args) },
-      ],
-    });
-    const parsed = JSON.parse(result.value as string) as T | '__none__';
-    if (parsed !== '__none__') return parsed;
-  }
-  return undefined;
-}
-
-/** The card's visible text, or '' when there is no card. */
-export async function cardText(session: FirefoxSession, page: Page): Promise<string> {
-  return (
-    (await inCard<string>(
-      session,
-      page,
-      'function () { return [...this.children].filter((e) => e.tagName !== "STYLE").map((e) => e.textContent).join(""); }',
-    )) ?? ''
-  );
-}
-
-/** Waits for the card to show `text`; on timeout, says what it showed instead. */
-export async function cardShows(session: FirefoxSession, page: Page, text: string) {
-  let shown = '';
-  try {
-    return await wait(`a card showing "${text}"`, async () => {
-      shown = await cardText(session, page);
-      return shown.includes(text);
-    });
-  } catch (error) {
-    throw new Error(
-      `${(error as Error).message}; the card shows ${shown ? `"${shown.slice(0, 80)}…"` : 'nothing'} at ${page.url()}`,
-    );
-  }
-}
-
-export const cardGone = (session: FirefoxSession, page: Page) =>
-  wait('the card and its host to go', async () => (await hostCount(session, page)) === 0);
-
-/** Clicks the element matching `selector` (and containing `text`) inside the card, with the real mouse. */
-export async function clickInCard(
-  session: FirefoxSession,
-  page: Page,
-  selector: string,
-  text = '',
-): Promise<void> {
-  const point = await inCard<{ x: number; y: number } | null>(
-    session,
-    page,
-    `function (selector, text) {
-      const el = [...this.querySelectorAll(selector)].find((e) => e.textContent.includes(text));
-      if (!el) return null;
-      el.scrollIntoView({ block: 'nearest' });
-      const r = el.getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    }`,
-    selector,
-    text,
-  );
-  if (!point) throw new Error(`no ${selector} ${text} in the card`);
-  await page.mouse.click(point.x, point.y);
-}
-
-export interface HoverState {
-  open: boolean;
-  text: string;
-  box: { x: number; y: number; width: number; height: number } | null;
-}
-
-/** The hovercard: open (placed and visible), its text, its box. */
-export async function hoverState(session: FirefoxSession, page: Page): Promise<HoverState> {
-  return (
-    (await inCard<HoverState>(
-      session,
-      page,
-      `function () {
-        const card = this.querySelector('.pc-hover');
-        if (!card) return { open: false, text: '', box: null };
-        const r = card.getBoundingClientRect();
-        return { open: card.style.visibility === 'visible', text: card.textContent,
-          box: { x: r.x, y: r.y, width: r.width, height: r.height } };
-      }`,
-    )) ?? { open: false, text: '', box: null }
-  );
-}
-
-export const hovercardShows = (session: FirefoxSession, page: Page, text: string) =>
-  wait(`a hovercard showing "${text}"`, async () => {
-    const state = await hoverState(session, page);
-    return state.open && state.text.includes(text);
-  });
-
-export const hovercardGone = (session: FirefoxSession, page: Page) =>
-  wait('the hovercard to close', async () => !(await hoverState(session, page)).open);
-
-/** The page element's box in viewport coordinates. */
-export async function boxOf(page: Page, selector: string) {
-  const box = await page.$eval(selector, (el) => {
-    const r = el.getBoundingClientRect();
-    return { x: r.x, y: r.y, width: r.width, height: r.height };
-  });
-  return { ...box, center: { x: box.x + box.width / 2, y: box.y + box.height / 2 } };
-}
-
-/**
- * Clicks one of the fixture router's links (`a[data-spa]`, ../browser/fixtures.ts)
- * with the real mouse, so the page itself navigates without a reload as the
- * sites do, and waits for the URL to change.
- */
-export async function followLink(page: Page, href: string): Promise<void> {
-  const link = await boxOf(page, `a[data-spa][href="${href}"]`);
-  await page.mouse.click(link.center.x, link.center.y);
-  await wait(
-    `the URL to become ${href}`,
-    async () => (await page.evaluate(() => location.pathname)) === href,
-  );
-}
-
-/**
- * What the clipboard holds, read back as a user would: a trusted Ctrl+V into
- * a textarea added to `page` (a page cannot read the clipboard unprompted in
- * Firefox, and the add-on asks for no clipboard permission).
- */
-export async function pasteClipboard(page: Page): Promise<string> {
-  await page.evaluate(() => {
-    document.getElementById('test-paste')?.remove();
-    const area = document.createElement('textarea');
-    area.id = 'test-paste';
-    area.style.cssText = 'position:fixed;left:8px;top:8px;width:200px;height:40px;z-index:1;';
-    document.body.append(area);
-  });
-  await page.click('#test-paste');
-  await page.keyboard.down('Control');
-  await page.keyboard.press('v');
-  await page.keyboard.up('Control');
-  let text = '';
-  await wait('the paste', async () => {
-    text = await page.$eval('#test-paste', (area) => (area as HTMLTextAreaElement).value);
-    return text !== '';
-  });
-  await page.evaluate(() => document.getElementById('test-paste')?.remove());
-  return text;
 }

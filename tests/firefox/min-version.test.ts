@@ -7,16 +7,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import {
-  cardGone,
-  cardShows,
-  cardText,
-  type FirefoxSession,
-  followLink,
-  launch,
-  MIN_VERSION,
-  strayRequests,
-} from './harness';
+import { cardGone, cardShows, cardText } from './card';
+import { type FirefoxSession, launch, MIN_VERSION, strayRequests } from './harness';
+import { followLink } from './input';
 
 const major = MIN_VERSION.split('.')[0] as string;
 let session: FirefoxSession;

@@ -6,23 +6,17 @@
  */
 import type { Page } from 'puppeteer-core';
 import {
-  boxOf,
   cardGone,
   cardShows,
   cardText,
   clickInCard,
-  type FirefoxSession,
-  followLink,
   hostCount,
   hovercardGone,
   hovercardShows,
   hoverState,
-  launch,
-  PROBE_URL,
-  pasteClipboard,
-  strayRequests,
-  wait,
-} from './harness';
+} from './card';
+import { type FirefoxSession, launch, PROBE_URL, strayRequests, wait } from './harness';
+import { boxOf, followLink, pasteClipboard } from './input';
 
 let session: FirefoxSession;
 let page: Page;
