@@ -6,6 +6,7 @@ import { validateProfilesPlugin } from './build/vite-plugin-validate-profiles.ts
 import { MATCH_PATTERNS } from './identity/hosts.ts';
 
 const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
+const action = { default_title: 'Profile Card', default_icon: { 16: icons[16], 32: icons[32] } };
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -32,10 +33,13 @@ export default defineConfig({
     // The Firefox sources zip: what a reviewer needs to rebuild, nothing generated.
     excludeSources: ['.tmp/**', 'docs/**', 'bench/results.json'],
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Profile Card',
     icons,
-    action: { default_title: 'Profile Card', default_icon: { 16: icons[16], 32: icons[32] } },
+    // MV2 (the Firefox build) calls it `browser_action`. WXT writes the popup
+    // into that key itself and then ignores an MV3 `action` given here, so
+    // the title and icon must be given under the MV2 name.
+    ...(manifestVersion === 2 ? { browser_action: action } : { action }),
     description:
       'A compact profile card for the people you care about, on GitHub and LinkedIn. Nothing leaves your browser.',
     // Why each one: README.md#permissions. Never `tabs`, `webNavigation`,

@@ -2,7 +2,7 @@
  * The built manifests ask for exactly the permissions README.md#permissions
  * explains, and expose nothing a page could probe.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MATCH_PATTERNS } from '../../identity/hosts';
 
@@ -51,5 +51,15 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('%s manifest', (target) => {
 
   it('lists no web-accessible resources', () => {
     expect(manifest.web_accessible_resources).toBeUndefined();
+  });
+
+  // MV2 names the toolbar button `browser_action`; Firefox shows a puzzle
+  // piece and the add-on's name when its icon and title are missing there.
+  it('gives the toolbar button its title and icon', () => {
+    const action = target === 'chrome-mv3' ? manifest.action : manifest.browser_action;
+    expect(action).toMatchObject({ default_title: 'Profile Card', default_popup: 'popup.html' });
+    const icons = Object.entries<string>(action.default_icon ?? {});
+    expect(icons.map(([size]) => size).sort()).toEqual(['16', '32']);
+    for (const [, file] of icons) expect(existsSync(join(output, target, file)), file).toBe(true);
   });
 });
