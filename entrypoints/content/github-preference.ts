@@ -1,36 +1,22 @@
 /**
- * GitHub's own hovercard, for people we know: theirs must not open on top of
- * ours. GitHub starts its card from a delegated `mouseover` listener on
- * document (docs/pages.md), so a window-capture listener sees the event first
- * and can keep it from GitHub. Everyone else's GitHub card works as before.
+ * A GitHub user can switch GitHub's hovercards off (Settings → Accessibility),
+ * which GitHub reflects as `<meta name="hovercards-preference" content="false">`.
+ * We honour it: hovering opens nothing of ours on GitHub either; Alt+↑,
+ * which the user presses on purpose, still does.
  *
- * If the user turned GitHub's hovercards off (<meta name="hovercards-preference">),
- * hovering and focusing open nothing of ours on GitHub either; Alt+↑ still does.
+ * GitHub's own card and ours never show together: card-ui/github-hovercard.ts
+ * keeps GitHub's hidden while ours is open. (An earlier version stopped the
+ * `mouseover` of links to people we know before GitHub's listener saw it;
+ * a page could count its own listener's calls to tell who is known.)
  *
  * Real URLs:
  * https://github.com/spacejam/sled/issues/1200 (hover an author, then another user)
- * https://github.com/spacejam/sled/graphs/contributors
+ * https://github.com/settings/accessibility (the "Hovercards" switch)
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { siteOfHost } from '../../identity/hosts';
 
-const onGithub = () => siteOfHost(location.hostname) === 'github';
-
 export function githubHovercardsOff(): boolean {
+  if (siteOfHost(location.hostname) !== 'github') return false;
   const preference = document.querySelector('meta[name="hovercards-preference"]');
-  return onGithub() && /^(false|off|disabled?)$/i.test(preference?.getAttribute('content') ?? '');
-}
-
-/** `isOurs(node)`: does this node point at a person whose card we show? */
-export function takeOverGithubHovercards(
-  ctx: ContentScriptContext,
-  isOurs: (node: EventTarget | null) => boolean,
-): void {
-  window.addEventListener(
-    'mouseover',
-    (event) => {
-      if (onGithub() && isOurs(event.target)) event.stopImmediatePropagation();
-    },
-    { signal: ctx.signal, capture: true },
-  );
+  return /^(false|off|disabled?)$/i.test(preference?.getAttribute('content') ?? '');
 }
