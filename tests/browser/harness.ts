@@ -37,6 +37,8 @@ export interface Session {
   fixture: FixtureOptions;
   /** Extra fixture pages by URL, for a test's own markup. */
   pages: Map<string, string>;
+  /** Extra response headers for a fixture URL (a page's own policies). */
+  headers: Map<string, Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -73,6 +75,7 @@ export async function launch(
     unexpected: [],
     fixture: {},
     pages: new Map(),
+    headers: new Map(),
     close: async () => {
       await context.close();
       rmSync(profileDir, { recursive: true, force: true });
@@ -85,7 +88,9 @@ export async function launch(
     if (url.protocol === 'chrome-extension:' && url.host === session.extensionId)
       return route.continue();
     const custom = session.pages.get(url.href);
-    if (custom !== undefined) return route.fulfill({ contentType: 'text/html', body: custom });
+    const headers = session.headers.get(url.href);
+    if (custom !== undefined)
+      return route.fulfill({ contentType: 'text/html', body: custom, ...(headers && { headers }) });
     if (isFixtureUrl(url)) {
       if (/\.(ico|png|svg|css|js)$/.test(url.pathname))
         return route.fulfill({ status: 404, body: '' });

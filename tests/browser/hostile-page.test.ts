@@ -9,6 +9,7 @@
 import type { Page } from 'playwright-core';
 import {
   cardShows,
+  clickInCard,
   extensionListeners,
   focusedInCard,
   hostCount,
@@ -318,6 +319,37 @@ describe.each(SITES)('a hostile $site page', ({ site, url, people }) => {
       expect(await read()).toEqual([]);
     },
   );
+
+  it('a page that refuses the clipboard API neither reads nor rewrites what Copy copies', async () => {
+    // The page's own policy makes navigator.clipboard fail for every script
+    // in it, ours included; a copy fallback through a selection would fire a
+    // `copy` event the page hears, with the text selected and the clipboard
+    // writable.
+    const url = `${(people[1] as Person).ownPage}&no-clipboard`;
+    session.pages.set(url, hostilePage(site, 'No clipboard', session.extensionId));
+    session.headers.set(url, { 'Permissions-Policy': 'clipboard-write=()' });
+    await page.goto(url);
+    await page.evaluate(() => {
+      const w = window as never as { __copies: string[] };
+      w.__copies = [];
+      window.addEventListener(
+        'copy',
+        (event) => {
+          w.__copies.push(String(getSelection()));
+          event.clipboardData?.setData('text/plain', 'rewritten by the page');
+          event.preventDefault();
+        },
+        true,
+      );
+    });
+    await cardShows(page, 'Copy email');
+    await clickInCard(page, 'button', 'Copy email');
+    await cardShows(page, 'Could not copy email');
+    expect(await page.evaluate(() => (window as never as { __copies: string[] }).__copies)).toEqual(
+      [],
+    );
+    expect(await read()).toEqual([]);
+  });
 
   it("an unknown person's own page: no card, no change", async () => {
     await page.goto(unknown.ownPage);
