@@ -305,6 +305,7 @@ const FEED = `
   </article>
 </div>
 <aside aria-label="People you may know">
+  <a data-test="pav-unicode" href="https://nl.linkedin.com/in/michael-r%C3%BCffer-61125324">Michael Rüffer</a>
   <a data-test="member-id" href="https://www.linkedin.com/in/${MEMBER}">Member</a>
   <a data-test="school" href="https://www.linkedin.com/school/cornell-university/">Cornell University</a>
 </aside>`;

@@ -255,7 +255,12 @@ export const ATTACKS = `
    * dispatch took and the longest gap between 0 ms ticks over the next
    * 120 ms (work the extension did on the page's main thread shows as a gap).
    */
-  const timing = async (a) => {
+  const timing = async (a, plantMs = 0) => {
+    // The test's control plants a known amount of work, to show the probe can see it.
+    if (plantMs > 0) a.addEventListener('pointerover', () => {
+      const end = performance.now() + plantMs;
+      while (performance.now() < end);
+    }, { once: true });
     const channel = new MessageChannel();
     const tick = () => new Promise((done) => { channel.port1.onmessage = () => done(); channel.port2.postMessage(0); });
     await sleep(30);

@@ -4,13 +4,13 @@
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { IdentityKey } from '../../identity/keys';
 import { onUrlChange, POLL_MS, type UrlChange } from '../../entrypoints/content/navigation';
 import {
   ACTIVATION_WINDOW_MS,
   causedByUser,
   LINK_WINDOW_MS,
 } from '../../entrypoints/content/user-input';
+import type { IdentityKey } from '../../identity/keys';
 
 const deniz: IdentityKey = 'linkedin:denizalti';
 const patmesh: IdentityKey = 'linkedin:patmesh-s';
@@ -19,12 +19,36 @@ describe('causedByUser', () => {
   it.each([
     ['no input at all', undefined, 0, 0, false],
     ['a click 200 ms before', { at: 1000, keys: [] }, 1200, 0, true],
-    ['a click just inside the window', { at: 1000, keys: [] }, 1000 + ACTIVATION_WINDOW_MS, 0, true],
+    [
+      'a click just inside the window',
+      { at: 1000, keys: [] },
+      1000 + ACTIVATION_WINDOW_MS,
+      0,
+      true,
+    ],
     ['a click just outside it', { at: 1000, keys: [] }, 1001 + ACTIVATION_WINDOW_MS, 0, false],
-    ['…unless noticed late by polling', { at: 1000, keys: [] }, 1001 + ACTIVATION_WINDOW_MS, POLL_MS, true],
+    [
+      '…unless noticed late by polling',
+      { at: 1000, keys: [] },
+      1001 + ACTIVATION_WINDOW_MS,
+      POLL_MS,
+      true,
+    ],
     ['a click on a link to this person, 5 s before', { at: 1000, keys: [deniz] }, 6000, 0, true],
-    ['a click on a link to someone else, 5 s before', { at: 1000, keys: [patmesh] }, 6000, 0, false],
-    ['a click on a link to this person, too long ago', { at: 1000, keys: [deniz] }, 1001 + LINK_WINDOW_MS, 0, false],
+    [
+      'a click on a link to someone else, 5 s before',
+      { at: 1000, keys: [patmesh] },
+      6000,
+      0,
+      false,
+    ],
+    [
+      'a click on a link to this person, too long ago',
+      { at: 1000, keys: [deniz] },
+      1001 + LINK_WINDOW_MS,
+      0,
+      false,
+    ],
     ['an input stamped after the change (clock skew)', { at: 5000, keys: [deniz] }, 4000, 0, false],
   ] as const)('%s → %s', (_what, last, now, late, expected) => {
     expect(causedByUser(last && { at: last.at, keys: [...last.keys] }, [deniz], now, late)).toBe(
