@@ -25,7 +25,7 @@ export function safeHref(url: string | undefined): string | undefined {
 }
 
 /** A stable hue per person, so avatars differ without any image. */
-function hue(id: string): number {
+export function hue(id: string): number {
   let hash = 0;
   for (const char of id) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) % 360;
   return hash;
