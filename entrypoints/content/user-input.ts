@@ -26,7 +26,7 @@ export const ACTIVATION_WINDOW_MS = 1000;
 export const LINK_WINDOW_MS = 10_000;
 
 export interface Activation {
-  /** When (performance.now() / event.timeStamp clock). */
+  /** When (performance.now()). */
   at: number;
   /** Who the link it landed on names, if any. */
   keys: IdentityKey[];
@@ -71,7 +71,9 @@ export function watchUserInput(ctx: ContentScriptContext): UserInput {
       ? parseIdentityUrl(link.getAttribute('href') ?? '', location.href)
       : undefined;
     last = {
-      at: event.timeStamp,
+      // Now, not event.timeStamp: the same clock `caused` reads, whatever
+      // time origin a browser gives a content script's events.
+      at: performance.now(),
       keys: identity ? [identity.key, ...(identity.alternates ?? [])] : [],
     };
   };
