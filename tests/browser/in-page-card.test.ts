@@ -99,10 +99,13 @@ describe('shows nothing elsewhere', () => {
     'https://www.linkedin.com/company/google/',
     'https://www.linkedin.com/in/denizalti2/',
     'https://www.linkedin.com/feed/',
-  ])('%s', async (url) => {
+  ])('%s, while the user can still go to a known person from there', async (url) => {
     await page.goto(url);
     await settle();
     expect(await hostCount(page)).toBe(0);
+    // Positive control: the script runs on this page and shows a card when due.
+    await userNavigates(page, url.includes('linkedin') ? '/in/denizalti/' : '/denizalti');
+    await cardShows(page, 'Deniz Altınbüken');
   });
 });
 
