@@ -1,7 +1,7 @@
 /**
  * Never two cards at once: while our hovercard is open on GitHub, GitHub's
  * own hovercard (one reused `div.Popover.js-hovercard-content` that carries
- * `data-hovercard-target-url` while open; docs on GitHub's markup) is kept
+ * `data-hovercard-target-url` while open; docs/pages.md) is kept
  * invisible, and put back exactly as it was afterwards. Our listeners never
  * stop GitHub's from seeing the page's events (that would tell a page whom
  * we know, issue 10), so GitHub's card may open for the same link, by the

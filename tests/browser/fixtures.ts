@@ -1,7 +1,7 @@
 /**
  * Fixture pages for GitHub and LinkedIn URLs, written for these tests from
- * the facts in docs about the sites' markup (issue 17 lists the page shapes;
- * nothing here is copied from saved pages). The harness serves them for real
+ * the facts in docs/pages.md (issue 17 lists the page shapes; nothing here is
+ * copied from saved pages). The harness serves them for real
  * github.com / linkedin.com URLs, so the extension's content script runs
  * exactly as it would there. Each URL shape gets the structure of the real
  * page of that shape:
@@ -110,7 +110,7 @@ ${options.githubHovercardsOff ? '<meta name="hovercards-preference" content="fal
 }
 
 /**
- * A stand-in for GitHub's own hovercard as docs describe it: one reused
+ * A stand-in for GitHub's own hovercard as docs/pages.md describes it: one reused
  * `div.Popover.js-hovercard-content`; a delegated `mouseover` listener on
  * document opens it for anything with `data-hovercard-url` after a delay (the
  * real one then fetches the card) and sets `data-hovercard-target-url` while
