@@ -351,6 +351,25 @@ describe.each(SITES)('a hostile $site page', ({ site, url, people }) => {
     expect(await read()).toEqual([]);
   });
 
+  it("replaceState to a person's URL before our script starts shows nothing; loading that URL does", async () => {
+    const url = `${SITES.find((s) => s.site === site)?.url}&replaced`;
+    const path = new URL(bundled.ownPage).pathname;
+    session.pages.set(
+      url,
+      hostilePage(site, 'Replaced', session.extensionId).replace(
+        '</head>',
+        `<script>history.replaceState(null, '', ${JSON.stringify(path)});</script></head>`,
+      ),
+    );
+    await page.goto(url);
+    expect(await page.evaluate(() => location.pathname)).toBe(path);
+    await page.waitForTimeout(700);
+    expect(await hostCount(page)).toBe(0);
+    // Positive control: the same URL, loaded.
+    await page.goto(bundled.ownPage);
+    await cardShows(page, bundled.name);
+  });
+
   it("an unknown person's own page: no card, no change", async () => {
     await page.goto(unknown.ownPage);
     await page.waitForTimeout(600);
