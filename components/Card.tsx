@@ -25,7 +25,7 @@ export function safeHref(url: string | undefined): string | undefined {
 }
 
 /** A stable hue per person, so avatars differ without any image. */
-function hue(id: string): number {
+export function hue(id: string): number {
   let hash = 0;
   for (const char of id) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) % 360;
   return hash;
@@ -110,8 +110,9 @@ export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTim
         </p>
         {bioOpen && profile.highlights && (
           <ul class="pc-highlights">
-            {profile.highlights.map((highlight) => (
-              <li key={highlight}>{highlight}</li>
+            {profile.highlights.map((highlight, index) => (
+              // Lists keep their order and may repeat a value: the position is the identity.
+              <li key={index}>{highlight}</li>
             ))}
           </ul>
         )}
@@ -134,10 +135,10 @@ export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTim
             Projects
           </SubHeading>
           <ul class="pc-projects">
-            {projects.map((project) => {
+            {projects.map((project, index) => {
               const href = safeHref(projectUrl(project));
               return (
-                <li key={project.name} class="pc-project">
+                <li key={index} class="pc-project">
                   {href ? (
                     <a
                       href={href}
@@ -172,11 +173,11 @@ export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTim
 
       {(links.length > 0 || mailto) && (
         <ul class="pc-links" aria-label="Contact">
-          {links.map((link) => {
+          {links.map((link, index) => {
             const href = safeHref(link.url);
             return (
               href && (
-                <li key={link.url}>
+                <li key={index}>
                   <a
                     href={href}
                     target="_blank"

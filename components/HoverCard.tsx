@@ -4,7 +4,8 @@
  * below the target, flipped above or shifted sideways to stay in the
  * viewport, never over the target itself; `autoUpdate` keeps it attached
  * while the page scrolls or resizes. It becomes visible only once placed, so
- * it never flashes in the wrong place.
+ * it never flashes in the wrong place; in a page, it is placed only once its
+ * host is in the document (entrypoints/card-ui/card-ui.tsx).
  */
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { useLayoutEffect, useRef } from 'preact/hooks';
@@ -56,11 +57,10 @@ export function HoverCard({
       floating.removeAttribute('inert');
       if (focus) floating.focus();
     };
-    control.reveal = () => {
-      control.revealed = true;
-      show();
-    };
-    const place = () =>
+    // A card prepared during the hover delay may be rendered while its host
+    // is out of the document (nothing to measure): it is placed once it is in.
+    const place = () => {
+      if (!floating.isConnected) return;
       computePosition(anchor, floating, {
         strategy: 'fixed',
         placement: 'bottom-start',
@@ -75,13 +75,26 @@ export function HoverCard({
             },
           }),
         ],
-      }).then(({ x, y }) => {
-        floating.style.left = `${x}px`;
-        floating.style.top = `${y}px`;
-        placed = true;
-        show();
-      });
-    return autoUpdate(anchor, floating, place);
+      }).then(
+        ({ x, y }) => {
+          floating.style.left = `${x}px`;
+          floating.style.top = `${y}px`;
+          placed = true;
+          show();
+        },
+        // Measuring fails only if the anchor left the page mid-way; the card
+        // then stays hidden and autoUpdate tries again on the next change.
+        () => undefined,
+      );
+    };
+    control.reveal = () => {
+      control.revealed = true;
+      if (placed) show();
+      else place();
+    };
+    const stop = autoUpdate(anchor, floating, place);
+    if (control.revealed) control.reveal();
+    return stop;
   }, [anchor, control, focus]);
 
   return (

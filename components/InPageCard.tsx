@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { initials } from '../contact/initials';
 import type { CardState } from '../messaging/messages';
 import type { Profile } from '../profiles/schema';
-import { Card } from './Card';
+import { Card, hue } from './Card';
 import type { Theme } from './page-theme';
 
 export interface InPageCardProps {
@@ -62,7 +62,11 @@ export function InPageCard({ profile, state: initial, theme, onState }: InPageCa
             aria-expanded="false"
             onClick={() => change('expanded', true)}
           >
-            <span class="pc-avatar" aria-hidden="true">
+            <span
+              class="pc-avatar"
+              aria-hidden="true"
+              style={{ '--pc-hue': String(hue(profile.id)) }}
+            >
               {initials(profile.name)}
             </span>
             <span>{profile.name}</span>

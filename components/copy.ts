@@ -4,15 +4,19 @@
  * happened, including why it could not happen.
  *
  * `navigator.clipboard.writeText` needs a user gesture and a focused document
- * (https://developer.mozilla.org/en-US/docs/Web/API/Clipboard/writeText); when
- * a page's permissions policy or focus rules refuse it, `execCommand('copy')`
- * on a temporary textarea inside our own shadow root still works in content
- * scripts and extension pages.
+ * (https://developer.mozilla.org/en-US/docs/Web/API/Clipboard/writeText). In
+ * extension pages, when it is refused, `execCommand('copy')` on a temporary
+ * textarea still works. Never inside a web page (the card's closed shadow
+ * root): that fires a `copy` event the page hears, with our text selected
+ * (`getSelection()` returns it) and the clipboard data writable, and a page
+ * can make `writeText` fail on purpose with its own Permissions-Policy. There
+ * the user is told to copy from the toolbar popup, an extension page.
  */
 export type CopyResult = { ok: true; message: string } | { ok: false; message: string };
 
 function copyWithSelection(text: string, host: Node): boolean {
-  const parent = host instanceof ShadowRoot || host instanceof Element ? host : document.body;
+  if (host instanceof ShadowRoot) return false;
+  const parent = host instanceof Element ? host : document.body;
   const area = document.createElement('textarea');
   area.value = text;
   area.setAttribute('readonly', '');
@@ -38,10 +42,11 @@ export async function copyText(text: string, what: string, host: Node): Promise<
       error instanceof Error && error.name === 'NotAllowedError'
         ? 'the browser did not allow clipboard access here'
         : 'the clipboard is not available';
-    return {
-      ok: false,
-      message: `Could not copy ${what}: ${reason}. Select the text and copy it by hand.`,
-    };
+    const instead =
+      host instanceof ShadowRoot
+        ? 'Copy it from the toolbar popup.'
+        : 'Select the text and copy it by hand.';
+    return { ok: false, message: `Could not copy ${what}: ${reason}. ${instead}` };
   }
 }
 

@@ -14,6 +14,7 @@
  * https://github.com/tikv/tikv/commits?author=spacejam   ("commits by", names the author)
  * https://gist.github.com/PATMESH
  * https://gist.github.com/spacejam/4f4a3f2a7f1c0e0a9d6b5c4e3f2a1b0c
+ *   (its author links: `href="/<login>"`, `data-hovercard-url="/users/<login>/hovercard"`)
  */
 import reservedNames from 'github-reserved-names/reserved-names.json';
 import { GIST_HOST, GITHUB_HOST } from './hosts';
@@ -50,6 +51,21 @@ function identity(login: string, kind: UrlIdentity['kind']): UrlIdentity {
   return { key: githubKey(login), site: 'github', handle: login, kind };
 }
 
+const isLogin = (name: string | undefined): name is string =>
+  name !== undefined && LOGIN.test(name) && !RESERVED.has(name.toLowerCase());
+
+/**
+ * `/users/<login>` redirects to the profile; `/users/<login>/hovercard` is
+ * what GitHub puts in `data-hovercard-url` for people (organisations get
+ * `/orgs/<org>/hovercard`, which `orgs` being reserved turns away). Pages
+ * write it relative, so on gist.github.com it resolves there: it still
+ * means github.com's user.
+ */
+function parseUsers(second: string | undefined, third: string | undefined) {
+  if (!isLogin(second)) return undefined;
+  return identity(second, third === undefined || third === 'hovercard' ? 'profile' : 'owned');
+}
+
 export function parseGithubUrl(url: URL): UrlIdentity | undefined {
   const host = url.hostname;
   if (host === GIST_HOST) return parseGist(segments(url));
@@ -57,14 +73,8 @@ export function parseGithubUrl(url: URL): UrlIdentity | undefined {
 
   const [first, second, third] = segments(url);
   if (first === undefined) return undefined;
-  // `/users/<login>` redirects to the profile; `/users/<login>/hovercard` is
-  // what GitHub puts in `data-hovercard-url` for people (organisations get
-  // `/orgs/<org>/hovercard`, which `orgs` being reserved turns away).
-  if (first === 'users') {
-    if (second === undefined || !LOGIN.test(second)) return undefined;
-    return identity(second, third === undefined || third === 'hovercard' ? 'profile' : 'owned');
-  }
-  if (!LOGIN.test(first) || RESERVED.has(first.toLowerCase())) return undefined;
+  if (first === 'users') return parseUsers(second, third);
+  if (!isLogin(first)) return undefined;
   // A repository's commit list filtered by author is about that author.
   const author = url.searchParams.get('author');
   if (third === 'commits' && author !== null && LOGIN.test(author))
@@ -72,7 +82,9 @@ export function parseGithubUrl(url: URL): UrlIdentity | undefined {
   return identity(first, second === undefined ? 'profile' : 'owned');
 }
 
-function parseGist([first, second]: string[]): UrlIdentity | undefined {
+function parseGist([first, second, third]: string[]): UrlIdentity | undefined {
+  // No account is called `users`: it is reserved on github.com, whose names gists share.
+  if (first === 'users') return parseUsers(second, third);
   if (first === undefined || GIST_RESERVED.has(first.toLowerCase())) return undefined;
   // `gist.github.com/<id>` (no owner) redirects to the owner's URL; we can't tell who.
   if (second === undefined && GIST_ID.test(first)) return undefined;

@@ -29,6 +29,13 @@ export interface UrlIdentity {
   /** The handle as the URL spells it (decoded), for display. */
   handle: string;
   kind: PageKind;
+  /**
+   * Other keys the same URL names the person by, to look up when `key`
+   * finds nobody: LinkedIn feed links carry the member id in the query
+   * (`/in/<slug>?miniProfileUrn=urn:li:fsd_profile:ACoAA…`), and a person
+   * may be kept with only that id.
+   */
+  alternates?: IdentityKey[];
 }
 
 export function githubKey(login: string): IdentityKey {

@@ -14,8 +14,8 @@
  */
 import { UNSAFE_CLASS } from '../text/characters';
 import { LINKEDIN_DOMAIN } from './hosts';
-import type { UrlIdentity } from './keys';
-import { linkedinKey } from './keys';
+import type { IdentityKey, UrlIdentity } from './keys';
+import { isLinkedinMemberId, linkedinKey } from './keys';
 
 /** Profiles live on www, country (`de.`) and mobile (`m.`) hosts. */
 const PROFILE_SUBDOMAIN = /^(?:www|m|[a-z]{2})$/;
@@ -52,5 +52,22 @@ export function parseLinkedinUrl(url: URL): UrlIdentity | undefined {
     if (name && a && b && c) slug = `${name}-${c}${b}${a}`;
   }
   if (slug === undefined || !SLUG.test(slug)) return undefined;
-  return { key: linkedinKey(slug), site: 'linkedin', handle: slug, kind: 'profile' };
+  const key = linkedinKey(slug);
+  const alternates = memberIdOf(url).filter((other) => other !== key);
+  return {
+    key,
+    site: 'linkedin',
+    handle: slug,
+    kind: 'profile',
+    ...(alternates.length > 0 && { alternates }),
+  };
+}
+
+/** Feed links name the member as `miniProfileUrn=urn:li:fsd_profile:<member id>`. */
+const PROFILE_URN = 'urn:li:fsd_profile:';
+function memberIdOf(url: URL): IdentityKey[] {
+  const urn = url.searchParams.get('miniProfileUrn');
+  if (!urn?.startsWith(PROFILE_URN)) return [];
+  const id = urn.slice(PROFILE_URN.length);
+  return isLinkedinMemberId(id) ? [linkedinKey(id)] : [];
 }

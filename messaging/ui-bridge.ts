@@ -22,17 +22,22 @@ export interface HoverOptions {
 }
 
 export interface CardUi {
-  /** Show (or switch to) a person's floating card. */
+  /**
+   * Show (or switch to) a person's floating card; resolves to the state it
+   * shows (a stored one, else expanded or collapsed by the window's width),
+   * or undefined if it shows nothing.
+   */
   showInPage(
     profile: Profile,
     state: CardState | undefined,
     onState: (state: CardState) => void,
-  ): Promise<void>;
+  ): Promise<Exclude<CardState, 'dismissed'> | undefined>;
   /** Remove the floating card, if any. */
   hideInPage(): void;
   /**
    * Render a person's hovercard beside `anchor`, replacing any other: shown at
-   * once when `reveal` is true, else hidden (inert) until `revealHover()`.
+   * once when `reveal` is true, else prepared out of the page's sight (its
+   * host is not in the document) until `revealHover()`.
    */
   showHover(
     anchor: Element,
@@ -43,6 +48,8 @@ export interface CardUi {
   /** Make the prepared hovercard visible: one style change, painted in the next frame. */
   revealHover(): void;
   hideHover(): void;
+  /** Is this target, as the page's document sees it, the card's host? */
+  owns(target: EventTarget | null): boolean;
 }
 
 export type CardUiFactory = (ctx: ContentScriptContext) => CardUi;

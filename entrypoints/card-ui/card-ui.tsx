@@ -1,32 +1,41 @@
 /**
  * The card UI inside the page: one closed shadow root holding the floating
- * in-page card and/or the hovercard, mounted on <html> so GitHub's Turbo body
- * swaps don't take it away.
+ * in-page card and/or the hovercard, on a host at the end of <html> so
+ * GitHub's Turbo body swaps don't take it away.
  *
  *   startup script ─ showInPage / showHover ─▶ createCardUi(ctx)
- *                                                ├─ createShadowRootUi(mode: closed, css inlined)
- *                                                ├─ Preact render(<InPageCard/> <HoverCard/>)
- *                                                ├─ theme: <html> attributes + media queries
+ *                                                ├─ ./host.ts: a bare div, our own closed root, css inlined
+ *                                                ├─ Preact render(<InPageCard/> <HoverCard/>), text painted
+ *                                                │  from attributes (./unfindable-text.ts)
+ *                                                ├─ ./theme-watch.ts: re-render when the theme changes
  *                                                └─ GitHub's own hovercard kept hidden while ours is open
  *
- * Everything it adds (the host element, the observer on <html>'s attributes,
+ * The host goes into the page only while a card is visible. A hovercard
+ * being prepared during the hover delay is rendered into the host while it
+ * is out of the document, so the page sees nothing until the card is shown
+ * to the user (and nothing at all if the pointer moved on).
+ *
+ * Everything it adds (the host, the observer on <html>'s attributes,
  * media-query listeners) goes away once neither card is shown, or when WXT's
  * context is invalidated (extension reloaded, updated or removed).
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import {
-  createShadowRootUi,
-  type ShadowRootContentScriptUi,
-} from 'wxt/utils/content-script-ui/shadow-root';
 import cardCss from '../../components/card.css?inline';
 import { HoverCard, type HoverControl } from '../../components/HoverCard';
 import { InPageCard } from '../../components/InPageCard';
-import { pageTheme, readMediaPreferences, type Theme } from '../../components/page-theme';
+import type { Theme } from '../../components/page-theme';
 import type { CardState } from '../../messaging/messages';
 import type { CardUi, HoverOptions } from '../../messaging/ui-bridge';
 import type { Profile } from '../../profiles/schema';
-import { keepGithubHovercardHidden } from './github-hovercard';
+import {
+  hideGithubHovercard,
+  releaseGithubHovercard,
+  restoreGithubHovercard,
+} from './github-hovercard';
+import { type CardHost, createCardHost } from './host';
+import { currentTheme, type ThemeSources, watchTheme } from './theme-watch';
+import { paintTextFromAttributes, TEXT_CSS } from './unfindable-text';
 
 /** Below this width the page's main column needs the corner: start as a chip. */
 const ROOM_FOR_EXPANDED_CARD = 1280;
@@ -44,42 +53,21 @@ interface Hover extends HoverOptions {
   serial: number;
 }
 
-function currentTheme(): Theme {
-  return pageTheme(document.documentElement, readMediaPreferences(window));
-}
-
-function watchTheme(onChange: () => void): () => void {
-  const observer = new MutationObserver(onChange);
-  observer.observe(document.documentElement, {
-    attributes: true,
-    attributeFilter: ['class', 'data-color-mode', 'data-light-theme', 'data-dark-theme'],
-  });
-  const queries = ['(prefers-color-scheme: dark)', '(prefers-contrast: more)'].map((query) =>
-    window.matchMedia(query),
-  );
-  for (const query of queries) query.addEventListener('change', onChange);
-  return () => {
-    observer.disconnect();
-    for (const query of queries) query.removeEventListener('change', onChange);
-  };
-}
-
 export function createCardUi(ctx: ContentScriptContext): CardUi {
-  // Created once and then mounted/removed as cards come and go: each
-  // createShadowRootUi() registers its own teardown on the context, so making
-  // a new one per navigation would pile those up.
-  let created: Promise<ShadowRootContentScriptUi<HTMLElement>> | undefined;
-  let mounted = false;
-  let container: HTMLElement | undefined;
+  paintTextFromAttributes();
+  const sources: ThemeSources = {
+    root: document.documentElement,
+    matchMedia: (query) => window.matchMedia(query),
+  };
+  let host: CardHost | undefined;
+  let theme: Theme = currentTheme(sources);
   let stopWatchingTheme: (() => void) | undefined;
-  let restoreGithubHovercard: (() => void) | undefined;
   let inPage: InPage | undefined;
   let hover: Hover | undefined;
   let serial = 0;
 
   const draw = () => {
-    if (!container) return;
-    const theme = currentTheme();
+    if (!host) return;
     render(
       <>
         {inPage && (
@@ -104,82 +92,104 @@ export function createCardUi(ctx: ContentScriptContext): CardUi {
           />
         )}
       </>,
-      container,
+      host.container,
     );
   };
 
-  const mount = async () => {
-    created ??= createShadowRootUi(ctx, {
-      name: 'profile-card',
-      mode: 'closed',
-      position: 'inline',
-      anchor: document.documentElement,
-      css: cardCss,
-      // Keys typed in the card must not reach GitHub's or LinkedIn's shortcuts.
-      isolateEvents: true,
-      onMount: (root) => {
-        container = root;
-        stopWatchingTheme = watchTheme(draw);
-        return root;
-      },
-      onRemove: () => {
-        stopWatchingTheme?.();
-        stopWatchingTheme = undefined;
-        restoreGithubHovercard?.();
-        restoreGithubHovercard = undefined;
-        if (container) render(null, container);
-        container = undefined;
-      },
-    });
-    const ui = await created;
-    if (!mounted && !ctx.isInvalid) {
-      ui.mount();
-      mounted = true;
+  const ensureHost = (): CardHost => {
+    if (!host) {
+      host = createCardHost(cardCss + TEXT_CSS);
+      theme = currentTheme(sources);
+      stopWatchingTheme = watchTheme(sources, (next) => {
+        theme = next;
+        draw();
+      });
     }
+    return host;
   };
 
-  /** Take the host out of the page once neither card is shown. */
-  const unmountIfEmpty = () => {
+  const teardown = () => {
+    inPage = undefined;
+    hover = undefined;
+    releaseGithubHovercard();
+    stopWatchingTheme?.();
+    stopWatchingTheme = undefined;
+    if (host) {
+      render(null, host.container);
+      host.detach();
+    }
+    host = undefined;
+  };
+  ctx.onInvalidated(() => {
+    teardown();
+    restoreGithubHovercard();
+  });
+
+  /** After a card went away: the host leaves the page unless a visible card remains. */
+  const settle = () => {
+    if (!inPage && !hover) return teardown();
     draw();
-    if (inPage || hover || !mounted || !created) return;
-    mounted = false;
-    void created.then((ui) => ui.remove());
+    if (!inPage && hover && !hover.control.revealed) host?.detach();
+  };
+
+  const reveal = (current: Hover) => {
+    ensureHost().attach();
+    hideGithubHovercard(current.anchor);
+    const { control } = current;
+    if (control.reveal) control.reveal();
+    else control.revealed = true;
   };
 
   return {
     async showInPage(profile, state, onState) {
-      if (state === 'dismissed') return this.hideInPage();
-      await mount();
-      if (ctx.isInvalid) return;
-      const initial =
-        state ?? (window.innerWidth >= ROOM_FOR_EXPANDED_CARD ? 'expanded' : 'collapsed');
-      inPage = { profile, state: initial, onState };
+      if (state === 'dismissed') {
+        this.hideInPage();
+        return undefined;
+      }
+      if (ctx.isInvalid) return undefined;
+      const shown: InPage = {
+        profile,
+        state: state ?? (window.innerWidth >= ROOM_FOR_EXPANDED_CARD ? 'expanded' : 'collapsed'),
+        onState: (next) => {
+          if (next !== 'dismissed') shown.state = next;
+          onState(next);
+        },
+      };
+      inPage = shown;
+      ensureHost();
       draw();
+      host?.attach();
+      return shown.state;
     },
     hideInPage() {
+      if (!inPage) return;
       inPage = undefined;
-      unmountIfEmpty();
+      settle();
     },
-    async showHover(anchor, profile, options, reveal) {
-      await mount();
+    async showHover(anchor, profile, options, revealNow) {
       if (ctx.isInvalid) return;
-      if (reveal) restoreGithubHovercard ??= keepGithubHovercardHidden();
-      hover = { ...options, anchor, profile, control: { revealed: reveal }, serial: ++serial };
+      ensureHost();
+      const next: Hover = {
+        ...options,
+        anchor,
+        profile,
+        control: { revealed: false },
+        serial: ++serial,
+      };
+      hover = next;
       draw();
+      if (revealNow) reveal(next);
+      else if (!inPage) host?.detach();
     },
     revealHover() {
-      if (!hover) return;
-      restoreGithubHovercard ??= keepGithubHovercardHidden();
-      const { control } = hover;
-      if (control.reveal) control.reveal();
-      else control.revealed = true;
+      if (hover) reveal(hover);
     },
     hideHover() {
       if (!hover) return;
       hover = undefined;
-      restoreGithubHovercard?.();
-      restoreGithubHovercard = undefined;
-      unmountIfEmpty();
+      releaseGithubHovercard();
+      settle();
     },
+    owns: (target) => host?.owns(target) ?? false,
   };
 }

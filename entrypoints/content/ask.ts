@@ -4,7 +4,14 @@
  * `sendMessage` throws "Extension context invalidated"; we then stop the
  * script through WXT's context instead of throwing into the page
  * (https://wxt.dev/guide/essentials/content-scripts.html#context).
+ *
+ * Any other failure (the service worker waking up too slowly, a handler
+ * error) is only this question's: it answers `undefined` and the script
+ * carries on. `runtime.id` is what tells the two apart: it is undefined
+ * exactly when the extension is gone
+ * (https://developer.chrome.com/docs/extensions/reference/api/runtime#property-id).
  */
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../../messaging/ask';
 import type { Answer, Message } from '../../messaging/messages';
@@ -17,7 +24,7 @@ export async function ask<M extends Message>(
   try {
     return await send(message);
   } catch {
-    if (!ctx.isInvalid) ctx.abort('The extension is gone');
+    if (!browser.runtime?.id) ctx.abort('The extension is gone');
     return undefined;
   }
 }

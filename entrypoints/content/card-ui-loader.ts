@@ -9,6 +9,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type BridgeGlobal, type CardUi, UI_KEY } from '../../messaging/ui-bridge';
 import { ask } from './ask';
+import { unawaited } from './unawaited';
 
 let loading: Promise<CardUi | undefined> | undefined;
 
@@ -22,12 +23,20 @@ export function cardUi(ctx: ContentScriptContext): Promise<CardUi | undefined> {
     const bridge = globalThis as BridgeGlobal;
     if (!bridge[UI_KEY] && !(await ask(ctx, { type: 'mount-ui' }))) return undefined;
     const factory = bridge[UI_KEY];
-    return factory && !ctx.isInvalid ? factory(ctx) : undefined;
+    if (!factory || ctx.isInvalid) return undefined;
+    try {
+      return factory(ctx);
+    } catch (error) {
+      console.error('Profile Card: the card UI did not start', error);
+      return undefined;
+    }
   })();
   const pending = loading;
-  // A failed load may be retried on the next match.
-  void pending.then((ui) => {
-    if (!ui && loading === pending) loading = undefined;
-  });
+  // A failed load may be retried on the next match (the promise never rejects).
+  unawaited(
+    pending.then((ui) => {
+      if (!ui && loading === pending) loading = undefined;
+    }),
+  );
   return pending;
 }

@@ -1,34 +1,44 @@
 /**
- * Hovercards: rest the pointer on (or focus) a link or avatar that names a
- * known person, and their card opens beside it.
+ * Hovercards: rest the pointer on a link or avatar that names a known
+ * person, or focus it and press Alt+↑, and their card opens beside it.
  *
  *   document (one delegated set of listeners, nothing per element, no scanning)
- *     pointerover / focusin ─▶ closest('a[href], [data-hovercard-url]')
- *       └─ parseIdentityUrl: a person's profile URL? else nothing happens
- *            └─ lookup(key) now (prefetch); if known, load the UI bundle and
- *               render the card hidden
- *                 └─ delay (setting, 300 ms) ends, still on the target? ─▶ reveal it
- *     pointerout / focusout ─▶ close after a grace period unless the pointer
- *                              moved into the card (the UI reports that)
- *     Alt+↑ on a focused target ─▶ open now, focus inside; Esc ─▶ close, focus back
+ *     pointerover (trusted) ─▶ closest('a[href], [data-hovercard-url]')
+ *       └─ parseIdentityUrl: a person's profile (or gist list)? else nothing happens
+ *            └─ lookup(key) now; if known, load the UI bundle and prepare the
+ *               card out of the page's sight
+ *                 └─ delay (setting, 300 ms) ends, still on the target? ─▶ show it
+ *     pointerout ─▶ close after a grace period unless the pointer moved into the card
+ *     Alt+↑ (trusted) on a focused target ─▶ open now, focus inside; Esc ─▶ close, focus back
  *
- * GitHub's own hovercard: ./github-takeover.ts keeps it out of the way for
- * people we know; the UI keeps GitHub's popover hidden while ours is open
- * (card-ui/github-hovercard.ts).
+ * A page must not learn whom the user keeps cards for (issue 10), so:
+ * - only trusted input counts: a page's synthetic events do nothing at all,
+ *   not even a lookup, the same for known and unknown people;
+ * - focus alone opens nothing. A script's `focus()` fires trusted focus
+ *   events, and any "the user just pressed a key" rule can be ridden by a
+ *   page that focuses its own link inside the user's keystroke, so the
+ *   keyboard path is Alt+↑ only, GitHub's own shortcut, pressed by the user;
+ * - nothing here calls preventDefault or stops the page's events: the page
+ *   sees the same events, in the same order, whoever a link names. GitHub's
+ *   own card is kept hidden only while ours is visibly open
+ *   (card-ui/github-hovercard.ts);
+ * - the card's host enters the page only when the card is shown.
  *
  * Real URLs:
  * https://github.com/spacejam/sled/issues/1200 (authors, @mentions, avatars)
  * https://github.com/spacejam/sled/commits/main (commit authors, avatar stacks)
+ * https://gist.github.com/spacejam (gist authors, written relative to gist.github.com)
  * https://www.linkedin.com/feed/ (post and comment authors)
  * https://www.linkedin.com/search/results/people/?keywords=distributed%20systems
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { IdentityKey } from '../../identity/keys';
+import type { UrlIdentity } from '../../identity/keys';
 import { parseIdentityUrl } from '../../identity/parse';
 import type { CardUi } from '../../messaging/ui-bridge';
 import { cardUi, loadedCardUi } from './card-ui-loader';
-import { githubHovercardsOff, takeOverGithubHovercards } from './github-takeover';
-import { lookup, settledAnswer } from './lookup-cache';
+import { githubHovercardsOff } from './github-preference';
+import { lookupIdentity } from './lookup-cache';
+import { unawaited } from './unawaited';
 
 /** How long after leaving the target (or card) the card stays, to allow moving into it. */
 const CLOSE_GRACE_MS = 300;
@@ -36,7 +46,7 @@ const TARGET = 'a[href], [data-hovercard-url]';
 
 interface Target {
   element: Element;
-  key: IdentityKey;
+  identity: UrlIdentity;
 }
 
 /** The person an element points at, from its URL alone (never its classes). */
@@ -47,26 +57,35 @@ export function targetOf(node: EventTarget | null): Target | undefined {
   // GitHub's data-hovercard-url says who a link is about (`/users/x/hovercard`,
   // `/orgs/x/hovercard`); where present it wins over the href.
   const url = element.getAttribute('data-hovercard-url') ?? element.getAttribute('href');
-  const identity = url ? parseIdentityUrl(url, location.href) : undefined;
-  return identity?.kind === 'profile' ? { element, key: identity.key } : undefined;
+  const identity = url !== null ? parseIdentityUrl(url, location.href) : undefined;
+  // A person's page, or their gist list: a link to either is a link to them.
+  return identity?.kind === 'profile' || identity?.kind === 'gist-profile'
+    ? { element, identity }
+    : undefined;
 }
 
-export function startHovercards(ctx: ContentScriptContext): () => void {
-  let intent: Target | undefined; // what the pointer or focus rests on
+export interface HovercardDeps {
+  /** The person whose in-page card is expanded: their links open no second card. */
+  expandedInPage(): string | undefined;
+}
+
+export function startHovercards(ctx: ContentScriptContext, deps: HovercardDeps): () => void {
+  let intent: Target | undefined; // what the pointer rests on
   let open: Target | undefined; // whose card is showing
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
-  const canHover = () => window.matchMedia('(any-hover: hover)').matches;
-
-  /** A card rendered hidden while the delay runs (see `consider`), not yet revealed. */
+  /** A card prepared while the delay runs (see `consider`), not yet shown. */
   let prepared: Target | undefined;
+  /** The UI, once loaded, for synchronous checks in event handlers. */
+  let ui: CardUi | undefined;
 
+  const hideHover = () => unawaited(loadedCardUi()?.then((loaded) => loaded?.hideHover()));
   const cancelOpen = () => {
     clearTimeout(openTimer);
     intent = undefined;
     if (prepared) {
       prepared = undefined;
-      void loadedCardUi()?.then((ui) => ui?.hideHover());
+      hideHover();
     }
   };
   const cancelClose = () => clearTimeout(closeTimer);
@@ -76,7 +95,7 @@ export function startHovercards(ctx: ContentScriptContext): () => void {
     const was = open;
     open = undefined;
     prepared = undefined;
-    void loadedCardUi()?.then((ui) => ui?.hideHover());
+    hideHover();
     if (returnFocus && was?.element instanceof HTMLElement) was.element.focus();
   };
   const closeSoon = () => {
@@ -90,60 +109,64 @@ export function startHovercards(ctx: ContentScriptContext): () => void {
     onEscape: () => close(true),
   });
 
-  /** Opens a card now (keyboard, or a switch from another open card). */
-  const show = async (ui: CardUi, target: Target, focus: boolean) => {
-    const answer = settledAnswer(target.key);
-    if (!answer || ctx.isInvalid) return;
+  /** The person's answer, if a hovercard may open for them here. */
+  const answerFor = async (target: Target) => {
+    const answer = await lookupIdentity(ctx, target.identity);
+    if (!answer?.settings.hovercards || ctx.isInvalid) return undefined;
+    // Their own card is already open in the corner: no second one on top.
+    if (answer.profile.id === deps.expandedInPage()) return undefined;
+    return answer;
+  };
+
+  const loadUi = async () => {
+    ui = await cardUi(ctx);
+    return ui;
+  };
+
+  /** Opens a card now, shown at once (keyboard, or a switch from another open card). */
+  const show = async (target: Target, focus: boolean) => {
+    const answer = await answerFor(target);
+    const loaded = answer && (await loadUi());
+    if (!answer || !loaded || ctx.isInvalid) return;
     cancelClose();
     prepared = undefined;
     open = target;
-    await ui.showHover(target.element, answer.profile, hoverOptions(focus), true);
+    await loaded.showHover(target.element, answer.profile, hoverOptions(focus), true);
   };
 
   /**
    * Starts hover intent: look the person up at once and, if they are known,
-   * render their card hidden while the delay runs. When the delay ends (and
-   * the pointer is still there) revealing it is one style change, so it paints
-   * in the first frame after — rendering it then took a frame or more. While
-   * another card is open, the new one is rendered only when its delay ends, so
-   * passing over a link on the way into the open card never replaces it.
+   * prepare their card (rendered, out of the document) while the delay runs.
+   * When the delay ends and the pointer is still there, showing it is one
+   * insertion and a style change, painted in the first frame after. While
+   * another card is open, the new one is rendered only when its delay ends,
+   * so passing over a link on the way into the open card never replaces it.
    */
   const consider = async (target: Target, start: number) => {
     if (open?.element === target.element) return cancelClose();
     if (intent?.element === target.element) return;
     cancelOpen();
     intent = target;
-    const answer = await lookup(ctx, target.key);
-    if (intent !== target || !answer?.settings.hovercards || githubHovercardsOff()) return;
-    const ui = await cardUi(ctx);
-    if (intent !== target || !ui) return;
-    const wait = Math.max(0, answer.hoverDelayMs - (performance.now() - start));
+    const answer = await answerFor(target);
+    if (intent !== target || !answer || githubHovercardsOff()) return;
+    const loaded = await loadUi();
+    if (intent !== target || !loaded) return;
+    const wait = () => Math.max(0, answer.hoverDelayMs - (performance.now() - start));
     if (open) {
       openTimer = setTimeout(() => {
-        if (intent === target) void show(ui, target, false);
-      }, wait);
+        if (intent === target) unawaited(show(target, false));
+      }, wait());
       return;
     }
     prepared = target;
-    await ui.showHover(target.element, answer.profile, hoverOptions(false), false);
-    openTimer = setTimeout(
-      () => {
-        if (intent !== target || prepared !== target) return;
-        prepared = undefined;
-        cancelClose();
-        open = target;
-        ui.revealHover();
-      },
-      Math.max(0, answer.hoverDelayMs - (performance.now() - start)),
-    );
-  };
-
-  const openNow = async (target: Target) => {
-    cancelOpen();
-    const answer = await lookup(ctx, target.key);
-    if (!answer?.settings.hovercards) return;
-    const ui = await cardUi(ctx);
-    if (ui) await show(ui, target, true);
+    await loaded.showHover(target.element, answer.profile, hoverOptions(false), false);
+    openTimer = setTimeout(() => {
+      if (intent !== target || prepared !== target) return;
+      prepared = undefined;
+      cancelClose();
+      open = target;
+      loaded.revealHover();
+    }, wait());
   };
 
   const leaving = (target: Element | undefined, to: EventTarget | null) =>
@@ -153,17 +176,17 @@ export function startHovercards(ctx: ContentScriptContext): () => void {
   document.addEventListener(
     'pointerover',
     (event) => {
-      if (event.pointerType === 'touch') return;
+      if (!event.isTrusted || event.pointerType === 'touch') return;
       const target = targetOf(event.target);
       // The delay runs from when the pointer arrived, not from when we heard of it.
-      if (target) void consider(target, event.timeStamp);
+      if (target) unawaited(consider(target, event.timeStamp));
     },
     options,
   );
   document.addEventListener(
     'pointerout',
     (event) => {
-      if (event.pointerType === 'touch') return;
+      if (!event.isTrusted || event.pointerType === 'touch') return;
       if (intent && leaving(intent.element, event.relatedTarget)) cancelOpen();
       if (open && !open.element.contains(event.relatedTarget as Node | null)) {
         if (open.element.contains(event.target as Node)) closeSoon();
@@ -172,26 +195,10 @@ export function startHovercards(ctx: ContentScriptContext): () => void {
     options,
   );
   document.addEventListener(
-    'focusin',
-    (event) => {
-      const target = targetOf(event.target);
-      if (target && canHover()) void consider(target, event.timeStamp);
-    },
-    options,
-  );
-  document.addEventListener(
     'focusout',
     (event) => {
-      if (intent && leaving(intent.element, event.relatedTarget)) cancelOpen();
-      // Focus moving into our own card (its host) keeps it open.
-      const into = event.relatedTarget;
-      if (
-        open &&
-        open.element === event.target &&
-        !(into instanceof Element && into.localName === 'profile-card')
-      ) {
-        closeSoon();
-      }
+      // A keyboard-opened card stays while focus moves into it (its host).
+      if (open && open.element === event.target && !ui?.owns(event.relatedTarget)) closeSoon();
     },
     options,
   );
@@ -199,37 +206,30 @@ export function startHovercards(ctx: ContentScriptContext): () => void {
   document.addEventListener(
     'pointerdown',
     (event) => {
+      if (!event.isTrusted) return;
       cancelOpen();
-      if (open && !(event.target instanceof Element && event.target.localName === 'profile-card'))
-        close();
+      if (open && !ui?.owns(event.target)) close();
     },
     options,
   );
-
   window.addEventListener(
     'keydown',
     (event) => {
+      if (!event.isTrusted) return;
       if (event.key === 'Escape' && open) {
         close(true);
         return;
       }
       if (!event.altKey || event.key !== 'ArrowUp') return;
+      // Not prevented and not stopped, known or not: GitHub's own card may
+      // start too, and is kept hidden while ours is open.
       const target = targetOf(document.activeElement);
       if (!target) return;
-      const answer = settledAnswer(target.key);
-      // Known person: ours, not GitHub's (which uses the same shortcut).
-      if (answer?.settings.hovercards) {
-        event.preventDefault();
-        event.stopImmediatePropagation();
-      }
-      void openNow(target);
+      cancelOpen();
+      unawaited(show(target, true));
     },
-    { signal: ctx.signal, capture: true },
+    { signal: ctx.signal, capture: true, passive: true },
   );
-  takeOverGithubHovercards(ctx, (node) => {
-    const target = targetOf(node);
-    return target !== undefined && !!settledAnswer(target.key)?.settings.hovercards;
-  });
 
   /** Navigation or a settings change: no card outlives its page. */
   return () => {

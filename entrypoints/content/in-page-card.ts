@@ -1,10 +1,20 @@
 /**
  * In-page card: a known person's floating card on their own pages.
  *
- *   URL changes (load, Turbo, soft-nav, Navigation API; see ./index.ts)
- *     └─ parseIdentityUrl(location)  ── nobody? stop here: nothing else runs
- *          └─ lookup(key) (./lookup.ts) ── unknown, switched off or dismissed? hide
+ *   page load ─────────────────────────────┐ the URL the document loaded with
+ *   soft navigation (./navigation.ts) ─────┤ only if the user caused it (./user-input.ts)
+ *   stored data changed (./stored-changes) ┘ only for the person the user came to
+ *     └─ parseIdentityUrl(location)  ── nobody? hide: nothing else runs
+ *          └─ lookupIdentity ── unknown, switched off or dismissed? hide
  *               └─ cardUi(): inject the UI bundle once ── showInPage(profile)
+ *
+ * Why the gate: the card's host appearing is visible to the page, so a card
+ * that appeared after a page's own `pushState` would tell it whom the user
+ * keeps cards for. A person's card appears on a full load of their page (the
+ * URL the document was loaded with, not one a script replaced it with
+ * before we ran), on the user's own back/forward, and after the user's own
+ * click or navigation key. A page that pushes through profile URLs on its own
+ * sees nothing at all: the card it had (if any) goes, whoever the URL names.
  *
  * A sequence number drops answers that arrive after the user moved on, so a
  * slow answer never shows a stale card.
@@ -18,39 +28,85 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { IdentityKey } from '../../identity/keys';
 import { parseIdentityUrl } from '../../identity/parse';
+import type { CardState } from '../../messaging/messages';
 import { ask } from './ask';
 import { cardUi, loadedCardUi } from './card-ui-loader';
-import { lookup } from './lookup-cache';
+import { lookupIdentity, rememberCardState } from './lookup-cache';
+import type { UrlChange } from './navigation';
+import { unawaited } from './unawaited';
+import type { UserInput } from './user-input';
 
-/** Returns `update`, to run on every URL change or stored-data change. */
-export function startInPageCard(ctx: ContentScriptContext): (force?: boolean) => void {
+export type InPageReason = { kind: 'load' } | { kind: 'stored' } | ({ kind: 'url' } & UrlChange);
+
+export interface InPageCard {
+  update(reason: InPageReason): void;
+  /** The person whose card is shown expanded right now, if any. */
+  expandedProfileId(): string | undefined;
+}
+
+/** The key of the URL this document was loaded with (not a later pushState). */
+function loadedKey(): IdentityKey | undefined {
+  const [entry] = performance.getEntriesByType('navigation');
+  return parseIdentityUrl(entry?.name ?? location.href)?.key;
+}
+
+export function startInPageCard(ctx: ContentScriptContext, input: UserInput): InPageCard {
   let shownKey: IdentityKey | undefined;
+  let shown: { profileId: string; state: CardState } | undefined;
+  /** The person the user came to this URL for: only their card may show. */
+  let allowedKey: IdentityKey | undefined;
   let sequence = 0;
 
   const hide = () => {
+    sequence++;
     shownKey = undefined;
-    void loadedCardUi()?.then((ui) => ui?.hideInPage());
+    shown = undefined;
+    unawaited(loadedCardUi()?.then((ui) => ui?.hideInPage()));
   };
 
-  const update = async (force = false) => {
-    const key = parseIdentityUrl(location.href)?.key;
-    if (key === shownKey && key !== undefined && !force) return;
+  const show = async (key: IdentityKey, alternates: IdentityKey[] | undefined) => {
     const turn = ++sequence;
-    if (key === undefined) return hide();
-    const answer = await lookup(ctx, key);
+    const answer = await lookupIdentity(ctx, { key, alternates });
     if (turn !== sequence || ctx.isInvalid) return;
     if (!answer?.settings.inPage || answer.state === 'dismissed') return hide();
     const ui = await cardUi(ctx);
     if (turn !== sequence || !ui) return;
-    shownKey = key;
     const { profile } = answer;
-    await ui.showInPage(profile, answer.state, (state) => {
-      void ask(ctx, { type: 'card-state', profileId: profile.id, state });
+    shownKey = key;
+    const state = await ui.showInPage(profile, answer.state, (next) => {
+      rememberCardState(profile.id, next);
+      if (shown?.profileId === profile.id) shown.state = next;
+      unawaited(ask(ctx, { type: 'card-state', profileId: profile.id, state: next }));
       // Dismissed: take the host out too, leaving the page as it was.
-      if (state === 'dismissed') ui.hideInPage();
+      if (next === 'dismissed') {
+        shown = undefined;
+        ui.hideInPage();
+      }
     });
+    if (turn === sequence) shown = state ? { profileId: profile.id, state } : undefined;
   };
 
-  void update();
-  return (force) => void update(force);
+  const update = (reason: InPageReason) => {
+    const identity = parseIdentityUrl(location.href);
+    const key = identity?.key;
+    if (key === undefined) {
+      allowedKey = undefined;
+      return hide();
+    }
+    if (reason.kind === 'url') {
+      // Same person (a profile tab, a repository of theirs): nothing changes.
+      if (key === shownKey || key === allowedKey) return;
+      const keys = [key, ...(identity?.alternates ?? [])];
+      allowedKey = reason.userTraversal || input.caused(keys, reason.lateByMs) ? key : undefined;
+    } else if (reason.kind === 'load') {
+      allowedKey = key === loadedKey() ? key : undefined;
+    }
+    if (key !== allowedKey) return hide();
+    unawaited(show(key, identity?.alternates));
+  };
+
+  return {
+    update,
+    expandedProfileId: () => (shown?.state === 'expanded' ? shown.profileId : undefined),
+  };
 }

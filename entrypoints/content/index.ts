@@ -1,26 +1,31 @@
 /**
  * The startup content script, on every GitHub and LinkedIn page: small, and
- * idle until a URL names a known person.
+ * idle until a URL names a known person. It reacts only to the user: page
+ * scripts' events, focus() calls and pushState()s change nothing a page can
+ * observe (see README "Privacy").
  *
- *   page load, ./navigation.ts (Turbo, soft-nav, Navigation API, popstate)
- *     └─▶ ./in-page-card.ts   the page's own person? ─┐
- *   document listeners (one delegated set)             │
- *     └─▶ ./hovercards.ts     a link's person? ───────┤
- *         ./github-takeover.ts  GitHub's card aside    │
- *                                                      ▼
+ *   page load, ./navigation.ts (Navigation API, else polling; Turbo, popstate)
+ *     └─▶ ./in-page-card.ts   the page's own person, if the user came here ─┐
+ *   ./user-input.ts  the user's own clicks and navigation keys ─┘            │
+ *   document listeners (one delegated set, trusted input only)               │
+ *     └─▶ ./hovercards.ts     a link's person? ─────────────────────────────┤
+ *                                                                            ▼
  *   ./lookup-cache.ts  one `lookup` per identity ─▶ background (messaging/handler.ts)
  *                      known + no UI yet ─▶ the background injects card-ui.js first
  *   ./card-ui-loader.ts  the injected UI's factory (closed shadow root, Preact)
  *   ./stored-changes.ts  settings or profiles changed ─▶ forget answers, look again
+ *   ./quiet-start.ts     WXT's page-visible start-up event, switched off
  *
  * Everything registers on WXT's context and goes with it.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { MATCH_PATTERNS } from '../../identity/hosts';
+import './quiet-start';
 import { startHovercards } from './hovercards';
 import { startInPageCard } from './in-page-card';
 import { onUrlChange } from './navigation';
 import { onStoredDataChange } from './stored-changes';
+import { watchUserInput } from './user-input';
 
 export default defineContentScript({
   matches: [...MATCH_PATTERNS],
@@ -28,15 +33,16 @@ export default defineContentScript({
   // WXT's legacy window.postMessage announcement would be visible to page scripts.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    const updateInPage = startInPageCard(ctx);
-    const closeHovercard = startHovercards(ctx);
-    onUrlChange(ctx, () => {
+    const inPage = startInPageCard(ctx, watchUserInput(ctx));
+    const closeHovercard = startHovercards(ctx, { expandedInPage: inPage.expandedProfileId });
+    inPage.update({ kind: 'load' });
+    onUrlChange(ctx, (change) => {
       closeHovercard();
-      updateInPage();
+      inPage.update({ kind: 'url', ...change });
     });
     onStoredDataChange(ctx, () => {
       closeHovercard();
-      updateInPage(true);
+      inPage.update({ kind: 'stored' });
     });
   },
 });

@@ -1,29 +1,68 @@
 /**
- * Calls back when the page's URL changes without a reload.
- * - GitHub: Turbo (`turbo:load`), React soft navigation (`soft-nav:end`) and
- *   legacy pjax (`pjax:end`) announce themselves with DOM events.
- * - LinkedIn fires nothing of its own and patching `history` from the isolated
- *   world does not see the page's calls; the Navigation API does
- *   (https://developer.mozilla.org/en-US/docs/Web/API/Navigation/currententrychange_event).
- * - `popstate` covers back/forward where the Navigation API is missing.
- * All listeners share the context's AbortSignal, so they go with it.
+ * Calls back when the page's URL changes without a reload, saying whether
+ * the browser reported it as the user's own traversal (back/forward).
+ * - The Navigation API sees every same-document navigation, LinkedIn's
+ *   `history.pushState` included, and marks what the user started in the
+ *   browser (`userInitiated`, never true for a script's pushState or
+ *   history.back(); https://developer.mozilla.org/en-US/docs/Web/API/NavigateEvent/userInitiated).
+ *   A page can dispatch a forged `navigate` event at the shared `navigation`
+ *   object, so only trusted ones count.
+ * - Firefox before 147 has no Navigation API, and from the isolated world a
+ *   content script cannot see the page's `pushState` calls. There the URL is
+ *   polled every 250 ms (a string comparison; WXT's `wxt:locationchange`
+ *   polls too, but announces each change with an event on `window` that the
+ *   page could listen for). Without `userInitiated`, no traversal is
+ *   reported as the user's: a page could `history.back()` onto a profile.
+ * - GitHub's Turbo (`turbo:load`), React soft navigation (`soft-nav:end`),
+ *   legacy pjax (`pjax:end`) and `popstate` make it look at once.
+ * All listeners and the timer share the context's AbortSignal.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
-interface NavigationLike extends EventTarget {
-  currentEntry: unknown;
+export const POLL_MS = 250;
+
+export interface UrlChange {
+  /** The browser says the user went back or forward (or followed a link it handled). */
+  userTraversal: boolean;
+  /** How late this change may have been noticed (polling), for ./user-input.ts's windows. */
+  lateByMs: number;
 }
 
-export function onUrlChange(ctx: ContentScriptContext, callback: () => void): void {
+interface NavigateEventLike extends Event {
+  userInitiated?: boolean;
+  destination?: { url: string };
+}
+
+export function onUrlChange(
+  ctx: ContentScriptContext,
+  callback: (change: UrlChange) => void,
+): void {
   let last = location.href;
-  const check = () => {
+  /** Where the user's own (browser-initiated) navigation is going. */
+  let userDestination: string | undefined;
+  const report = (lateByMs: number) => {
     if (location.href === last) return;
     last = location.href;
-    callback();
+    const userTraversal = userDestination === location.href;
+    userDestination = undefined;
+    callback({ userTraversal, lateByMs });
   };
+  const check = () => report(0);
   const options = { signal: ctx.signal };
-  const navigation = (globalThis as { navigation?: NavigationLike }).navigation;
-  navigation?.addEventListener('currententrychange', check, options);
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  if (typeof navigation?.addEventListener === 'function') {
+    navigation.addEventListener(
+      'navigate',
+      (event: Event) => {
+        const { isTrusted, userInitiated, destination } = event as NavigateEventLike;
+        if (isTrusted && userInitiated && destination) userDestination = destination.url;
+      },
+      options,
+    );
+    navigation.addEventListener('currententrychange', check, options);
+  } else {
+    ctx.setInterval(() => report(POLL_MS), POLL_MS);
+  }
   for (const type of ['turbo:load', 'soft-nav:end', 'pjax:end']) {
     document.addEventListener(type, check, options);
   }

@@ -37,6 +37,8 @@ export interface Session {
   fixture: FixtureOptions;
   /** Extra fixture pages by URL, for a test's own markup. */
   pages: Map<string, string>;
+  /** Extra response headers for a fixture URL (a page's own policies). */
+  headers: Map<string, Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -73,6 +75,7 @@ export async function launch(
     unexpected: [],
     fixture: {},
     pages: new Map(),
+    headers: new Map(),
     close: async () => {
       await context.close();
       rmSync(profileDir, { recursive: true, force: true });
@@ -85,7 +88,9 @@ export async function launch(
     if (url.protocol === 'chrome-extension:' && url.host === session.extensionId)
       return route.continue();
     const custom = session.pages.get(url.href);
-    if (custom !== undefined) return route.fulfill({ contentType: 'text/html', body: custom });
+    const headers = session.headers.get(url.href);
+    if (custom !== undefined)
+      return route.fulfill({ contentType: 'text/html', body: custom, ...(headers && { headers }) });
     if (isFixtureUrl(url)) {
       if (/\.(ico|png|svg|css|js)$/.test(url.pathname))
         return route.fulfill({ status: 404, body: '' });
@@ -126,13 +131,29 @@ async function cdp(page: Page): Promise<CDPSession> {
 
 interface DomNode {
   nodeName: string;
+  nodeType: number;
+  nodeValue?: string;
   backendNodeId: number;
   children?: DomNode[];
   shadowRoots?: DomNode[];
+  shadowRootType?: string;
   contentDocument?: DomNode;
 }
 
-/** The closed shadow roots of every `<profile-card>` host on the page. */
+/** Our shadow root holds the card's stylesheet: the only way to tell it from a page's own. */
+const isCardRoot = (root: DomNode) =>
+  root.shadowRootType === 'closed' &&
+  (root.children ?? []).some(
+    (child) =>
+      child.nodeName === 'STYLE' &&
+      (child.children ?? []).some((text) => text.nodeValue?.includes('.pc-theme')),
+  );
+
+/**
+ * The card's closed shadow roots on the page. The host is a plain element
+ * with no attributes (it must not say what it is), so it is found by what its
+ * root holds, through CDP, which sees closed roots.
+ */
 async function cardShadowRoots(page: Page): Promise<DomNode[]> {
   const { root } = (await (
     await cdp(page)
@@ -141,7 +162,7 @@ async function cardShadowRoots(page: Page): Promise<DomNode[]> {
   };
   const found: DomNode[] = [];
   const walk = (node: DomNode) => {
-    if (node.nodeName === 'PROFILE-CARD' && node.shadowRoots) found.push(...node.shadowRoots);
+    for (const shadow of node.shadowRoots ?? []) if (isCardRoot(shadow)) found.push(shadow);
     for (const child of node.children ?? []) walk(child);
   };
   walk(root);
@@ -177,18 +198,36 @@ export async function inCard<T>(
   return result.value;
 }
 
+/**
+ * In pages, the card's text is painted as CSS generated content from
+ * `data-text` attributes, not held in text nodes (so the page's
+ * `window.find` and selections cannot reach it). This function, as source
+ * for `inCard` callers, reads a subtree's text the way a user sees it.
+ */
+export const RENDERED_TEXT = `function renderedText(node) {
+  let out = '';
+  for (const child of node.childNodes) {
+    if (child.nodeType === 3) out += child.data;
+    else if (child.nodeType === 1 && child.localName !== 'style') {
+      const text = child.getAttribute('data-text');
+      if (text !== null) out += text;
+      out += renderedText(child);
+    }
+  }
+  return out;
+}`;
+
 /** The card's visible text, or '' when there is no card. */
 export async function cardText(page: Page): Promise<string> {
   return (
-    (await inCard<string>(
-      page,
-      'function () { return [...this.children].filter((e) => e.tagName !== "STYLE").map((e) => e.textContent).join(""); }',
-    )) ?? ''
+    (await inCard<string>(page, `function () { ${RENDERED_TEXT}; return renderedText(this); }`)) ??
+    ''
   );
 }
 
+/** How many card hosts the page holds (0 or 1). */
 export async function hostCount(page: Page): Promise<number> {
-  return page.evaluate(() => document.querySelectorAll('profile-card').length);
+  return (await cardShadowRoots(page)).length;
 }
 
 /** Polls until `check` holds; returns how long that took. */
@@ -213,7 +252,8 @@ export async function clickInCard(page: Page, selector: string, text?: string): 
   const point = await inCard<{ x: number; y: number } | null>(
     page,
     `function (selector, text) {
-      const el = [...this.querySelectorAll(selector)].find((e) => !text || e.textContent.includes(text));
+      ${RENDERED_TEXT};
+      const el = [...this.querySelectorAll(selector)].find((e) => !text || renderedText(e).includes(text));
       if (!el) return null;
       el.scrollIntoView({ block: 'nearest' });
       const r = el.getBoundingClientRect();
@@ -232,8 +272,9 @@ export async function focusedInCard(page: Page): Promise<string | null> {
     (await inCard<string | null>(
       page,
       `function () {
+        ${RENDERED_TEXT};
         const el = this.activeElement;
-        return el ? (el.getAttribute('aria-label') || el.textContent || el.tagName).trim() : null;
+        return el ? (el.getAttribute('aria-label') || renderedText(el) || el.tagName).trim() : null;
       }`,
     )) ?? null
   );
@@ -309,10 +350,11 @@ export async function hoverState(page: Page): Promise<HoverState> {
     (await inCard<HoverState>(
       page,
       `function () {
+        ${RENDERED_TEXT};
         const card = this.querySelector('.pc-hover');
         if (!card) return { open: false, text: '', box: null };
         const r = card.getBoundingClientRect();
-        return { open: card.style.visibility === 'visible', text: card.textContent,
+        return { open: card.style.visibility === 'visible', text: renderedText(card),
           box: { x: r.x, y: r.y, width: r.width, height: r.height } };
       }`,
     )) ?? { open: false, text: '', box: null }
@@ -327,3 +369,95 @@ export const hovercardShows = (page: Page, text: string) =>
 
 export const hovercardGone = (page: Page) =>
   waitUntil('the hovercard to close', async () => !(await hoverState(page)).open);
+
+/**
+ * Stores the user's own profiles, as the options page would, and bumps the
+ * revision so the background reads them at once. The one place tests write
+ * profiles: if the store moves (IndexedDB), only this function changes.
+ */
+export async function seedUserProfiles(session: Session, profiles: unknown[]): Promise<void> {
+  await session.worker.evaluate(async (list) => {
+    const { profilesRevision } = await chrome.storage.local.get('profilesRevision');
+    await chrome.storage.local.set({
+      profiles: { profiles: list, hidden: [] },
+      profilesRevision: (typeof profilesRevision === 'number' ? profilesRevision : 0) + 1,
+    });
+  }, profiles);
+}
+
+/**
+ * Event listeners the extension holds on the page's `window`, `document` and
+ * `<html>`, counted in the extension's own isolated world (listeners are per
+ * world: the page's count says nothing about ours). CDP names each execution
+ * context; ours is the top frame's `isolated` one whose origin is the
+ * extension's.
+ */
+export async function extensionListeners(
+  session: Session,
+  page: Page,
+): Promise<Record<string, number>> {
+  const client = await page.context().newCDPSession(page);
+  try {
+    const contexts: {
+      id: number;
+      origin: string;
+      auxData?: { type?: string; frameId?: string };
+    }[] = [];
+    client.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+    await client.send('Runtime.enable');
+    const { frameTree } = (await client.send('Page.getFrameTree')) as {
+      frameTree: { frame: { id: string } };
+    };
+    const ours = contexts.filter(
+      (context) =>
+        context.auxData?.type === 'isolated' &&
+        context.auxData.frameId === frameTree.frame.id &&
+        context.origin === `chrome-extension://${session.extensionId}`,
+    );
+    if (ours.length !== 1) throw new Error(`expected one extension world, found ${ours.length}`);
+    const counts: Record<string, number> = {};
+    for (const expression of ['window', 'document', 'document.documentElement']) {
+      const { result } = (await client.send('Runtime.evaluate', {
+        expression,
+        contextId: ours[0]?.id,
+      })) as { result: { objectId: string } };
+      const { listeners } = (await client.send('DOMDebugger.getEventListeners', {
+        objectId: result.objectId,
+      })) as { listeners: { type: string }[] };
+      for (const { type } of listeners) {
+        const name = `${expression}:${type}`;
+        counts[name] = (counts[name] ?? 0) + 1;
+      }
+    }
+    return counts;
+  } finally {
+    await client.detach();
+  }
+}
+
+/**
+ * The user clicks a link that the fixture page routes itself (pushState, as
+ * GitHub and LinkedIn do): a soft navigation the user caused. The fixture's
+ * navigation holds the common ones; others are added to it first.
+ */
+export async function userNavigates(page: Page, href: string): Promise<void> {
+  const selector = `nav a[data-spa][href="${href}"]`;
+  if ((await page.locator(selector).count()) === 0) {
+    await page.evaluate((target) => {
+      const link = document.createElement('a');
+      link.setAttribute('data-spa', '');
+      link.href = target;
+      link.textContent = target;
+      document.querySelector('nav')?.append(' ', link);
+    }, href);
+  }
+  await page.click(selector);
+}
+
+/** A page script's own client-side navigation: not the user's doing. */
+export async function pageNavigates(page: Page, href: string): Promise<void> {
+  await page.evaluate(
+    (target) => (window as never as { __spaNavigate(h: string): void }).__spaNavigate(target),
+    href,
+  );
+}

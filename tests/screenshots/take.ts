@@ -48,7 +48,7 @@ describe.each(['light', 'dark'] as const)('%s', (scheme) => {
   });
 
   it.each([
-    ['github', 'https://github.com/tikv/tikv/issues/1', 'review-author', 'Deniz'],
+    ['github', 'https://github.com/tikv/tikv/pull/1', 'review-author', 'Deniz'],
     ['linkedin', 'https://www.linkedin.com/feed/', 'comment-author', 'Patmesh'],
   ])('hovercard on %s', async (site, url, target, name) => {
     session.fixture = scheme === 'dark' ? { colorMode: 'dark', linkedinTheme: 'dark' } : {};

@@ -266,3 +266,83 @@ describe('URL → person, with the bundled directory', () => {
     expect(other && withId.lookup(other)).toBeUndefined();
   });
 });
+
+describe('links as real pages write them (issue 17)', () => {
+  const GIST = 'https://gist.github.com/spacejam/4f4a3f2a7f1c0e0a9d6b5c4e3f2a1b0c';
+  const PROFILE = 'https://github.com/spacejam';
+
+  it.each([
+    // 4: on gist pages, GitHub's `/users/<login>/hovercard` still means github.com
+    ['/users/spacejam/hovercard', GIST, 'github:spacejam', 'profile'],
+    [
+      '/users/DenizAlti/hovercard',
+      'https://gist.github.com/discover',
+      'github:denizalti',
+      'profile',
+    ],
+    ['https://gist.github.com/users/patmesh/hovercard', undefined, 'github:patmesh', 'profile'],
+    // ...and a link to someone's gist list is a link to them
+    ['/denizalti', GIST, 'github:denizalti', 'gist-profile'],
+    // 4b: a link to another document names its person...
+    ['/spacejam#readme', 'https://github.com/tikv/tikv/issues/1', 'github:spacejam', 'profile'],
+    ['?tab=repositories', PROFILE, 'github:spacejam', 'profile'],
+    [PROFILE, PROFILE, 'github:spacejam', 'profile'],
+  ])('%s on %s → %s (%s)', (href, base, key, kind) => {
+    const identity = parseIdentityUrl(href, base);
+    expect(identity?.key).toBe(key);
+    expect(identity?.kind).toBe(kind);
+  });
+
+  it.each([
+    // 4b: ...a fragment-only or same-document link never does
+    ['#', PROFILE],
+    ['#repositories', PROFILE],
+    ['  #top', PROFILE],
+    ['', PROFILE],
+    ['https://github.com/spacejam#readme', PROFILE],
+    ['/spacejam#pinned', 'https://github.com/spacejam#x'],
+    ['#experience', 'https://www.linkedin.com/in/denizalti/'],
+    ['/users/orgs/hovercard', GIST],
+    ['/users/dependabot[bot]/hovercard', GIST],
+  ])('%s on %s → nobody', (href, base) => {
+    expect(parseIdentityUrl(href, base)).toBeUndefined();
+  });
+
+  it('4c: a feed link carries the member id as an alternate key', () => {
+    const identity = parseIdentityUrl(
+      'https://www.linkedin.com/in/patmesh-s?miniProfileUrn=urn%3Ali%3Afsd_profile%3AACoAABcdEfGhIjKlMnOpQrStUvWxYz0123456789',
+    );
+    expect(identity?.key).toBe('linkedin:patmesh-s');
+    expect(identity?.alternates).toEqual(['linkedin:ACoAABcdEfGhIjKlMnOpQrStUvWxYz0123456789']);
+    // Only a real profile URN counts; anything else is ignored.
+    for (const query of [
+      'miniProfileUrn=urn%3Ali%3Afsd_company%3AACoAABcdEfGhIjKlMnOpQrStUvWxYz',
+      'miniProfileUrn=ACoAABcdEfGhIjKlMnOpQrStUvWxYz0123456789',
+      'miniProfileUrn=urn%3Ali%3Afsd_profile%3Anot-an-id',
+      'lipi=urn%3Ali%3Apage%3Ad_flagship3_feed',
+    ]) {
+      expect(
+        parseIdentityUrl(`https://www.linkedin.com/in/patmesh-s?${query}`)?.alternates,
+        query,
+      ).toBeUndefined();
+    }
+  });
+
+  it('4c: a person kept only by member id is found through the feed link', () => {
+    const [patmesh] = bundledProfiles.filter((profile) => profile.id === 'patmesh');
+    if (!patmesh) throw new Error('bundled profile missing');
+    const memberId = 'ACoAABcdEfGhIjKlMnOpQrStUvWxYz0123456789';
+    const directory = buildDirectory({
+      bundled: [],
+      user: [{ ...patmesh, identities: { github: [], linkedin: [memberId] } }],
+    });
+    const identity = parseIdentityUrl(
+      `https://www.linkedin.com/in/patmesh-s?miniProfileUrn=urn%3Ali%3Afsd_profile%3A${memberId}`,
+    );
+    if (!identity) throw new Error('not parsed');
+    const found = [identity.key, ...(identity.alternates ?? [])]
+      .map((key) => directory.lookup(key)?.id)
+      .find(Boolean);
+    expect(found).toBe('patmesh');
+  });
+});
