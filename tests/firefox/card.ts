@@ -6,6 +6,7 @@
  * what its shadow root holds, never by its tag name.
  */
 import type { Page } from 'puppeteer-core';
+import { RENDERED_TEXT } from '../browser/harness';
 import { callFunction, type FirefoxSession, wait } from './harness';
 
 /** Elements whose shadow root is closed (the fixture pages have none of their own). */
@@ -66,7 +67,7 @@ export async function cardText(session: FirefoxSession, page: Page): Promise<str
     (await inCard<string>(
       session,
       page,
-      'function () { return [...this.children].filter((e) => e.tagName !== "STYLE").map((e) => e.textContent).join(""); }',
+      `function () { ${RENDERED_TEXT}; return renderedText(this); }`,
     )) ?? ''
   );
 }
@@ -100,7 +101,8 @@ export async function clickInCard(
     session,
     page,
     `function (selector, text) {
-      const el = [...this.querySelectorAll(selector)].find((e) => e.textContent.includes(text));
+      ${RENDERED_TEXT};
+      const el = [...this.querySelectorAll(selector)].find((e) => renderedText(e).includes(text));
       if (!el) return null;
       el.scrollIntoView({ block: 'nearest' });
       const r = el.getBoundingClientRect();
@@ -126,10 +128,11 @@ export async function hoverState(session: FirefoxSession, page: Page): Promise<H
       session,
       page,
       `function () {
+        ${RENDERED_TEXT};
         const card = this.querySelector('.pc-hover');
         if (!card) return { open: false, text: '', box: null };
         const r = card.getBoundingClientRect();
-        return { open: card.style.visibility === 'visible', text: card.textContent,
+        return { open: card.style.visibility === 'visible', text: renderedText(card),
           box: { x: r.x, y: r.y, width: r.width, height: r.height } };
       }`,
     )) ?? { open: false, text: '', box: null }

@@ -57,7 +57,7 @@ describe('the in-page card', () => {
 });
 
 describe('a hovercard under the real mouse', () => {
-  const THREAD = 'https://github.com/tikv/tikv/issues/1';
+  const THREAD = 'https://github.com/tikv/tikv/pull/1';
   const FEED = 'https://www.linkedin.com/feed/';
 
   it.each([
