@@ -82,7 +82,7 @@ export function Options({
     () =>
       rows.filter(({ profile }) =>
         matchesQuery(
-          `${profile.name} ${profile.headline} ${formatHandles(profile.identities).join(' ')}`,
+          `${profile.name} ${profile.headline ?? ''} ${formatHandles(profile.identities).join(' ')}`,
           query,
         ),
       ),
@@ -259,7 +259,7 @@ export function Options({
                 <span class="pc-person-name">{profile.name}</span>
                 {isBundled && <span class="pc-tag">Bundled</span>}
                 {hidden && <span class="pc-tag">Hidden</span>}
-                <span class="pc-person-headline">{profile.headline}</span>
+                {profile.headline && <span class="pc-person-headline">{profile.headline}</span>}
                 <span class="pc-person-handles">
                   {formatHandles(profile.identities).join(' · ')}
                 </span>

@@ -13,11 +13,12 @@
 import { z } from 'zod';
 import { GITHUB_LOGIN, GITHUB_REPO } from '../identity/rules.ts';
 import {
-  type CharacterRule,
+  type CharacterRules,
   defang,
-  SLUG_RULES,
-  TEXT_RULES,
-  URL_RULES,
+  ONE_SCRIPT,
+  SLUG_CHARACTERS,
+  TEXT_CHARACTERS,
+  URL_CHARACTERS,
 } from '../text/characters.ts';
 import { findMarkup, NO_MARKUP } from '../text/markup.ts';
 
@@ -53,15 +54,15 @@ export const LIMITS = {
 const tooLong = (max: number, message = `must be at most ${max} characters`) =>
   ({ message, abort: true }) as const;
 
-/** Each character rule as a regex check (so the JSON Schema carries it too). */
-function withRules(schema: z.ZodString, rules: readonly CharacterRule[]): z.ZodString {
-  return rules.reduce((checked, rule) => checked.regex(rule.pattern, rule.message), schema);
+/** The character rules as one regex check (the JSON Schema carries it too), named when broken. */
+function withRules(schema: z.ZodString, rules: CharacterRules): z.ZodString {
+  return schema.regex(rules.pattern, { error: (issue) => rules.explain(String(issue.input)) });
 }
 
 const text = (max: number, { multiline = false } = {}) => {
   let schema = withRules(
     z.string().trim().min(1, 'must not be empty').max(max, tooLong(max)),
-    TEXT_RULES,
+    TEXT_CHARACTERS,
   ).regex(NO_MARKUP, {
     // Quote the tag, so `Vec<Option>` says why (`<option>` is an element).
     error: (issue) =>
@@ -76,7 +77,10 @@ const text = (max: number, { multiline = false } = {}) => {
  * The shape is checked without backtracking: the authority runs up to the
  * first `/`, `?` or `#`, and the rest is one character class.
  */
-export const httpUrl = withRules(z.string().trim().max(LIMITS.url, tooLong(LIMITS.url)), URL_RULES)
+export const httpUrl = withRules(
+  z.string().trim().max(LIMITS.url, tooLong(LIMITS.url)),
+  URL_CHARACTERS,
+)
   // Raw quotes, angle brackets, backticks and spaces never appear in a
   // serialised URL (https://url.spec.whatwg.org/#url-code-points); browsers
   // read a backslash as "/" (`https://evil.example\@good.example` goes to
@@ -112,8 +116,8 @@ export const linkedinSlug = withRules(
     .min(3, 'must be a LinkedIn profile slug (3 to 100 characters)')
     .max(LIMITS.slug, tooLong(LIMITS.slug, 'must be a LinkedIn profile slug (3 to 100 characters)'))
     .regex(/^[^\s/?#%<>"\\]+$/u, 'must be a LinkedIn profile slug, not a URL'),
-  SLUG_RULES,
-);
+  SLUG_CHARACTERS,
+).regex(ONE_SCRIPT.pattern, ONE_SCRIPT.message);
 
 const ID_MESSAGE =
   'must be lowercase letters, digits and hyphens (at most 64), starting with a letter or digit';
@@ -157,8 +161,9 @@ export const profileSchema = z.strictObject({
   $schema: z.string().optional(),
   id: profileId,
   name: text(LIMITS.name),
-  headline: text(LIMITS.headline),
-  bio: text(LIMITS.bio, { multiline: true }),
+  // Optional: most people in a real address book have no title or note.
+  headline: text(LIMITS.headline).optional(),
+  bio: text(LIMITS.bio, { multiline: true }).optional(),
   highlights: z.array(text(LIMITS.highlight)).max(LIMITS.highlights).optional(),
   projects: z.array(projectSchema).max(LIMITS.projects).default([]),
   contact: contactSchema.default({}),

@@ -25,7 +25,9 @@
  *   (https://unicode.org/reports/tr39/#Mixed_Script_Detection).
  *
  * Every pattern is one pass over the value: a character class repeated, or a
- * few such alternatives, never nested quantifiers.
+ * few such alternatives, never nested quantifiers. The rules for one kind
+ * of value are checked together, in one pass; only a value that fails is
+ * looked at again, to say which rule it broke.
  */
 
 /** C0 and C1 controls, except tab and line feed. */
@@ -50,76 +52,90 @@ export const UNSAFE_CLASS = CONTROL_CLASS + BIDI_OVERRIDE_CLASS;
 export const UNSAFE_CHARACTER = new RegExp(`[${UNSAFE_CLASS}]`);
 
 export interface CharacterRule {
-  /** Matches a whole value that obeys the rule (`u` flag). */
-  pattern: RegExp;
-  /** What is wrong when it does not, after the field's name. */
+  /** A character-class body: the characters the rule refuses. */
+  characters: string;
+  /** What is wrong when the value holds one, after the field's name. */
   message: string;
 }
 
-const none = (characterClass: string) => new RegExp(`^[^${characterClass}]*$`, 'u');
+/**
+ * A set of rules checked in one pass: `pattern` matches a value that obeys
+ * them all (`u` flag), `explain` names the first one a value breaks.
+ */
+export interface CharacterRules {
+  pattern: RegExp;
+  explain(value: string): string;
+}
+
+function combine(rules: readonly CharacterRule[]): CharacterRules {
+  const tests = rules.map((rule) => ({ ...rule, test: new RegExp(`[${rule.characters}]`, 'u') }));
+  return {
+    pattern: new RegExp(`^[^${rules.map((rule) => rule.characters).join('')}]*$`, 'u'),
+    explain: (value) =>
+      tests.find((rule) => rule.test.test(value))?.message ?? 'must not contain these characters',
+  };
+}
 
 const WELL_FORMED: CharacterRule = {
-  pattern: none('\\uD800-\\uDFFF'),
+  characters: '\\uD800-\\uDFFF',
   message: 'must not contain a lone surrogate (half of a UTF-16 pair, such as "\\uD800")',
 };
 const NO_CONTROLS: CharacterRule = {
-  pattern: none(CONTROL_CLASS),
+  characters: CONTROL_CLASS,
   message: 'must not contain control characters',
 };
 const NO_OVERRIDES: CharacterRule = {
-  pattern: none(BIDI_OVERRIDE_CLASS),
+  characters: BIDI_OVERRIDE_CLASS,
   message: 'must not contain text-direction override characters (U+202A–U+202E, U+2066–U+2069)',
 };
 
 /** Names, headlines, bios, labels: anything shown as prose. */
-export const TEXT_RULES: readonly CharacterRule[] = [
+export const TEXT_CHARACTERS = combine([
   WELL_FORMED,
   NO_CONTROLS,
   NO_OVERRIDES,
   {
-    pattern: none(SEPARATOR_CLASS),
+    characters: SEPARATOR_CLASS,
     message: 'must not contain Unicode line or paragraph separators (U+2028, U+2029)',
   },
-];
+]);
 
 /** URLs: nothing invisible, nothing that reorders what is shown. */
-export const URL_RULES: readonly CharacterRule[] = [
+export const URL_CHARACTERS = combine([
   WELL_FORMED,
   {
     // Tab and line feed included: a URL holds neither.
-    pattern: none('\\u0000-\\u001F\\u007F-\\u009F'),
+    characters: '\\u0000-\\u001F\\u007F-\\u009F',
     message: 'must not contain control characters',
   },
   {
-    pattern: none(BIDI_OVERRIDE_CLASS + BIDI_MARK_CLASS),
+    characters: BIDI_OVERRIDE_CLASS + BIDI_MARK_CLASS,
     message: 'must not contain text-direction characters (U+202A–U+202E, U+2066–U+2069, U+200E/F)',
   },
   {
-    pattern: none(ZERO_WIDTH_CLASS),
+    characters: ZERO_WIDTH_CLASS,
     message: 'must not contain invisible zero-width characters (U+200B–U+200D, U+2060, U+FEFF)',
   },
-];
+]);
+
+/** LinkedIn ids: what no text may hold. */
+export const SLUG_CHARACTERS = combine([WELL_FORMED, NO_CONTROLS, NO_OVERRIDES]);
 
 const LATIN = '\\p{Script=Latin}';
 const CYRILLIC = '\\p{Script=Cyrillic}';
 const GREEK = '\\p{Script=Greek}';
 
 /** LinkedIn ids: one script of the three that share look-alike letters. */
-export const SLUG_RULES: readonly CharacterRule[] = [
-  WELL_FORMED,
-  NO_CONTROLS,
-  NO_OVERRIDES,
-  {
-    // Three alternatives, each one pass: without Cyrillic and Greek, without
-    // Latin and Greek, or without Latin and Cyrillic.
-    pattern: new RegExp(
-      `^(?:[^${CYRILLIC}${GREEK}]*|[^${LATIN}${GREEK}]*|[^${LATIN}${CYRILLIC}]*)$`,
-      'u',
-    ),
-    message:
-      'mixes Latin letters with Cyrillic or Greek look-alikes (such as "а" for "a"); write it in one script, or paste the profile URL',
-  },
-];
+export const ONE_SCRIPT = {
+  // Three alternatives, each one pass: without Cyrillic and Greek, without
+  // Latin and Greek, or without Latin and Cyrillic.
+  pattern: new RegExp(
+    `^(?:[^${CYRILLIC}${GREEK}]*|[^${LATIN}${GREEK}]*|[^${LATIN}${CYRILLIC}]*)$`,
+    'u',
+  ),
+  message:
+    'mixes Latin letters with Cyrillic or Greek look-alikes (such as "а" for "a"); write it in one script, or paste the profile URL',
+} as const;
 
 /**
  * Replaces whatever could lie or break a line with U+FFFD, for quoting input

@@ -6,15 +6,16 @@
  *   markup.ts      what the HTML tokenizer reads as a tag (`<b>`, not `Vec<T>`) ─▶ schema
  *   fold.ts        "Łukasz Altınbüken" ─▶ "lukasz altinbuken" ─▶ search and ids
  */
-export type { CharacterRule } from './characters';
+export type { CharacterRule, CharacterRules } from './characters';
 export {
   clip,
   defang,
-  SLUG_RULES,
-  TEXT_RULES,
+  ONE_SCRIPT,
+  SLUG_CHARACTERS,
+  TEXT_CHARACTERS,
   UNSAFE_CHARACTER,
   UNSAFE_CLASS,
-  URL_RULES,
+  URL_CHARACTERS,
 } from './characters';
 export { fold } from './fold';
 export { findMarkup, HTML_ELEMENTS, NO_MARKUP } from './markup';

@@ -196,17 +196,24 @@ const ELEMENTS = [...HTML_ELEMENTS]
   .map(anyCase)
   .join('|');
 
-/** One tag-like thing, starting at its `<` (see the list above). */
-export const MARKUP_SOURCE = [
-  '<(?:[!?]',
+/** What follows the `<` of a tag-like thing (see the list above). */
+const AFTER_OPEN = [
+  '(?:[!?]',
   '/[\\s\\S]',
   `(?:${ELEMENTS})${NAME_END}`,
   `[A-Za-z][^\\t\\n\\f\\r /<>-]*-${NAME_CHAR}*${NAME_END}`,
   `[A-Za-z]${NAME_CHAR}*[\\t\\n\\f\\r /][^<>]*=)`,
 ].join('|');
 
-/** Matches a whole value that holds no markup. */
-export const NO_MARKUP = new RegExp(`^(?![\\s\\S]*${MARKUP_SOURCE})[\\s\\S]*$`, 'u');
+/** One tag-like thing, starting at its `<`. */
+export const MARKUP_SOURCE = `<${AFTER_OPEN}`;
+
+/**
+ * Matches a whole value that holds no markup: runs without `<`, and each `<`
+ * checked once, only where it stands, so the alternatives above are tried at
+ * the `<`s alone and never twice.
+ */
+export const NO_MARKUP = new RegExp(`^[^<]*(?:<(?!${AFTER_OPEN})[^<]*)*$`, 'u');
 
 const FIRST_MARKUP = new RegExp(MARKUP_SOURCE, 'u');
 

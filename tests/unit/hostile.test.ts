@@ -110,8 +110,8 @@ function unsafeParts(profile: Profile): string[] {
   const texts = [
     profile.id,
     profile.name,
-    profile.headline,
-    profile.bio,
+    profile.headline ?? '',
+    profile.bio ?? '',
     profile.location ?? '',
     ...(profile.highlights ?? []),
     ...profile.projects.flatMap((p) => [p.name, p.description, p.repo ?? '']),

@@ -125,4 +125,12 @@ describe('profile schema', () => {
   it('allows "<" that is not markup', () => {
     expect(validateProfile({ ...ada, bio: 'Latency < 1 ms; 3 <= x' }).ok).toBe(true);
   });
+
+  it('needs no headline or bio: address books rarely have them', () => {
+    const { headline: _h, bio: _b, ...bare } = ada;
+    expect(validateProfile(bare)).toEqual({
+      ok: true,
+      value: { ...bare, projects: [], contact: {} },
+    });
+  });
 });
