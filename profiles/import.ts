@@ -21,7 +21,7 @@ import { EXPORT_FORMAT_VERSION } from './export';
 import { type Place, placeEntry } from './merge';
 import { readEntries, Unreadable } from './read-entries';
 import type { Profile } from './schema';
-import { validateProfile } from './validate';
+import { describe, type Issue, validateProfile } from './validate';
 
 /** Checked before parsing, so a huge file never reaches JSON.parse. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -35,6 +35,8 @@ export interface Rejected {
   prefix: string;
   /** What is wrong with it, one sentence each: `contact.email is not an email`. */
   errors: string[];
+  /** The same, by field, for a form to mark (`path` [] when no one field is at fault). */
+  issues: Issue[];
 }
 
 /** `profile 3 ("Ada"): contact.email is not an email`, one line per error. */
@@ -136,53 +138,71 @@ export function previewImport(
     const index = position + 1;
     const label = labelOf(entry);
     const prefix = `${kind} ${index}${label ? ` ("${label}")` : ''}`;
-    const reject = (errors: string[]) => {
-      preview.rejected.push({ index, label, prefix, errors });
+    const reject = (issues: Issue[], errors = issues.map(describe)) => {
+      preview.rejected.push({ index, label, prefix, errors, issues });
     };
+    const whole = (message: string) => reject([{ path: [], message }], [message]);
 
     if (entry instanceof Unreadable) {
-      reject(entry.errors);
+      reject(
+        entry.errors.map((message) => ({ path: [], message })),
+        entry.errors,
+      );
       continue;
     }
     let document = entry;
     if (read.merge) {
       const placed = placeEntry(entry, place);
       if (!placed.ok) {
-        reject([placed.error]);
+        whole(placed.error);
         continue;
       }
       document = placed.document;
     }
     const result = validateProfile(document);
     if (!result.ok) {
-      reject(result.errors);
+      reject(result.issues, result.errors);
       continue;
     }
     const { $schema: _hint, ...profile } = result.value;
 
     const earlier = seenIds.get(profile.id);
     if (earlier !== undefined) {
-      reject([
-        read.merge
-          ? `is the same person as ${kind} ${earlier} in this file (${profile.id})`
-          : `id "${profile.id}" is already used by ${kind} ${earlier} in this file`,
-      ]);
+      if (read.merge)
+        whole(`is the same person as ${kind} ${earlier} in this file (${profile.id})`);
+      else
+        reject(
+          [{ path: ['id'], message: `is already used by ${kind} ${earlier} in this file` }],
+          [`id "${profile.id}" is already used by ${kind} ${earlier} in this file`],
+        );
       continue;
     }
     seenIds.set(profile.id, index);
     usedInFile.add(profile.id);
     if (bundledIds.has(profile.id)) {
-      reject([`id "${profile.id}" belongs to a bundled profile; give this person another id`]);
+      reject(
+        [{ path: ['id'], message: 'belongs to a bundled profile; give this person another id' }],
+        [`id "${profile.id}" belongs to a bundled profile; give this person another id`],
+      );
       continue;
     }
-    const claims: string[] = [];
-    for (const key of new Set(profileKeys(profile.identities))) {
-      const owner = owners.get(key);
-      if (owner && owner.id !== profile.id)
-        claims.push(`${key} is already ${owner.name}'s (${owner.id})`);
+    const claims: Issue[] = [];
+    const claimed: string[] = [];
+    const seenKeys = new Set<IdentityKey>();
+    for (const site of ['github', 'linkedin'] as const) {
+      for (const [at, handle] of profile.identities[site].entries()) {
+        const [key] = profileKeys({ github: [], linkedin: [], [site]: [handle] });
+        if (!key || seenKeys.has(key)) continue;
+        seenKeys.add(key);
+        const owner = owners.get(key);
+        if (!owner || owner.id === profile.id) continue;
+        const message = `is already ${owner.name}'s (${owner.id})`;
+        claims.push({ path: ['identities', site, at], message });
+        claimed.push(`${key} ${message}`);
+      }
     }
     if (claims.length > 0) {
-      reject(claims);
+      reject(claims, claimed);
       continue;
     }
     for (const key of profileKeys(profile.identities)) owners.set(key, profile);
