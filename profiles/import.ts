@@ -25,6 +25,13 @@ import { describe, type Issue, validateProfile } from './validate';
 
 /** Checked before parsing, so a huge file never reaches JSON.parse. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/**
+ * A file that is mostly not profiles (`[{},{},…]`: 1.7 million entries in
+ * 5 MB, each costing a validation) stops after this many refusals, once
+ * they are over a tenth of what was read. A real file with a few bad
+ * entries among many good ones reads to the end.
+ */
+export const MAX_REFUSED = 1000;
 export { EXPORT_FORMAT_VERSION };
 
 export interface Rejected {
@@ -138,6 +145,13 @@ export function previewImport(
     const index = position + 1;
     const label = labelOf(entry);
     const prefix = `${kind} ${index}${label ? ` ("${label}")` : ''}`;
+    if (preview.rejected.length >= MAX_REFUSED && preview.rejected.length * 10 > position) {
+      const [first] = preview.rejected;
+      return {
+        ok: false,
+        error: `Stopped at ${kind} ${index} of ${entries.length.toLocaleString('en')}: ${preview.rejected.length.toLocaleString('en')} of the entries before it are not valid, so this does not look like a file of profiles. The first: ${first ? rejectionLines(first)[0] : ''}`,
+      };
+    }
     const reject = (issues: Issue[], errors = issues.map(describe)) => {
       preview.rejected.push({ index, label, prefix, errors, issues });
     };

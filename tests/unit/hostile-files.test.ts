@@ -7,8 +7,9 @@
  * before any parser, and nothing here recurses.
  */
 import { bundledProfiles } from '../../profiles/bundled';
-import { previewImport } from '../../profiles/import';
+import { MAX_REFUSED, previewImport } from '../../profiles/import';
 import { locateJsonError, nestingDepth } from '../../profiles/json-error';
+import { profileSchema } from '../../profiles/schema';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const utf16le = (text: string, bom = true) => {
@@ -125,6 +126,25 @@ describe('hostile files: a specific message each, no exception', () => {
   ])('reads %s by its content (positive control)', (_label, name, input) => {
     const result = run(name, input);
     expect(result.ok && result.preview.added.map((p) => p.name)).toEqual(['Ada']);
+  });
+
+  it('stops reading a file that is mostly not profiles, but not a good file with bad entries', () => {
+    const junk = `[${Array(1_700_000).fill('{}').join(',')}]`;
+    const validate = vi.spyOn(profileSchema, 'safeParse');
+    const result = run('junk.json', junk);
+    expect(result.ok ? '' : result.error).toBe(
+      'Stopped at profile 1001 of 1,700,000: 1,000 of the entries before it are not valid, so this does not look like a file of profiles. The first: profile 1: id is required',
+    );
+    expect(validate).toHaveBeenCalledTimes(MAX_REFUSED);
+    validate.mockRestore();
+    // Positive control: 1,500 bad entries among 20,000 good ones are all read and reported.
+    const good = (i: number) => ({ id: `p${i}`, name: `P ${i}`, identities: {} });
+    const mixed = Array.from({ length: 21_500 }, (_, i) =>
+      i % 14 === 0 && i < 21_000 ? {} : good(i),
+    );
+    const read = run('mixed.json', JSON.stringify(mixed));
+    expect(read.ok && read.preview.rejected.length).toBe(1500);
+    expect(read.ok && read.preview.added.length).toBe(20_000);
   });
 
   it('checks the depth before JSON.parse sees the text', () => {
