@@ -58,6 +58,11 @@ const cards = Array.from({ length: 5000 }, (_, index) =>
   } as Profile),
 ).join('');
 
+/** 5 MB of entries that are not profiles: the import stops after 1,000 refusals. */
+const junkJson = `[${Array(1_700_000).fill('{}').join(',')}]`;
+const emptyCard = 'BEGIN:VCARD\r\nEND:VCARD\r\n';
+const emptyCards = emptyCard.repeat(Math.floor(MAX_IMPORT_BYTES / emptyCard.length));
+
 /** 5 MB of the smallest cards, all with one name: each needs the next free id. */
 const tinyCard = 'BEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\n';
 const tinyCards = tinyCard.repeat(Math.floor(MAX_IMPORT_BYTES / tinyCard.length));
@@ -87,6 +92,20 @@ describe('whole files', () => {
   bench('20,000 unclosed [', () => {
     previewImport('deep.json', deepFile, context);
   });
+  bench(
+    '5 MB of [{},{},…] (1.7 million entries)',
+    () => {
+      previewImport('junk.json', junkJson, context);
+    },
+    { iterations: 5, time: 0 },
+  );
+  bench(
+    `5 MB of empty vCards (${emptyCards.length / emptyCard.length})`,
+    () => {
+      previewImport('empty.vcf', emptyCards, context);
+    },
+    { iterations: 5, time: 0 },
+  );
   bench(
     `5 MB of worst-case profiles (${Math.round(fullFile.length / 1024)} KB)`,
     () => {

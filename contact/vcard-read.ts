@@ -31,7 +31,7 @@
 import type { Site } from '../identity/keys';
 import { parseIdentityUrl } from '../identity/parse';
 import { GITHUB_LOGIN } from '../identity/rules';
-import { readVCardLines, type VCardProperty } from './vcard-lines';
+import { type RawCard, readVCardLines, type VCardProperty } from './vcard-lines';
 
 export interface VCardEntry {
   /** The card's name for messages (`vCard 3 ("Ada")`). */
@@ -249,19 +249,22 @@ function readCard(properties: VCardProperty[], problems: string[]) {
   return profile;
 }
 
+/** One card's fields, or why it cannot be read. */
+export function interpretCard(raw: RawCard): VCardEntry {
+  const problems: string[] = [];
+  const profile = readCard(raw.properties, problems);
+  if (raw.unterminated)
+    problems.push(`has no END:VCARD after line ${raw.line}; the file may be cut short`);
+  // A name that could not be decoded is not shown back as its raw bytes.
+  const undecodable = raw.properties.some((p) => p.name === 'FN' && p.problem);
+  const label = typeof profile.name === 'string' && !undecodable ? profile.name : '';
+  return { label, profile, problems: [...new Set(problems)] };
+}
+
+/** Every card at once (the importer reads them one by one, see profiles/read-entries.ts). */
 export function readVCards(source: string): VCardRead {
   const lines = readVCardLines(source);
   if (!lines.ok) return lines;
   if (lines.cards.length === 0) return { ok: false, error: 'This vCard file holds no cards.' };
-  const cards = lines.cards.map((raw): VCardEntry => {
-    const problems: string[] = [];
-    const profile = readCard(raw.properties, problems);
-    if (raw.unterminated)
-      problems.push(`has no END:VCARD after line ${raw.line}; the file may be cut short`);
-    // A name that could not be decoded is not shown back as its raw bytes.
-    const undecodable = raw.properties.some((p) => p.name === 'FN' && p.problem);
-    const label = typeof profile.name === 'string' && !undecodable ? profile.name : '';
-    return { label, profile, problems: [...new Set(problems)] };
-  });
-  return { ok: true, cards };
+  return { ok: true, cards: lines.cards.map(interpretCard) };
 }

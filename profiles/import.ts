@@ -141,10 +141,8 @@ export function previewImport(
   };
 
   const preview: Preview = { added: [], updated: [], unchanged: [], rejected: [] };
-  for (const [position, entry] of entries.entries()) {
+  for (let position = 0; position < entries.length; position++) {
     const index = position + 1;
-    const label = labelOf(entry);
-    const prefix = `${kind} ${index}${label ? ` ("${label}")` : ''}`;
     if (preview.rejected.length >= MAX_REFUSED && preview.rejected.length * 10 > position) {
       const [first] = preview.rejected;
       return {
@@ -152,6 +150,9 @@ export function previewImport(
         error: `Stopped at ${kind} ${index} of ${entries.length.toLocaleString('en')}: ${preview.rejected.length.toLocaleString('en')} of the entries before it are not valid, so this does not look like a file of profiles. The first: ${first ? rejectionLines(first)[0] : ''}`,
       };
     }
+    const entry = entries.at(position);
+    const label = labelOf(entry);
+    const prefix = `${kind} ${index}${label ? ` ("${label}")` : ''}`;
     const reject = (issues: Issue[], errors = issues.map(describe)) => {
       preview.rejected.push({ index, label, prefix, errors, issues });
     };

@@ -13,7 +13,9 @@
  * some fields of a person (vCard, contact exports), whose entries update a
  * person already kept instead of replacing them.
  */
-import { readVCards } from '../contact/vcard-read';
+
+import { readVCardLines } from '../contact/vcard-lines';
+import { interpretCard } from '../contact/vcard-read';
 import { clip, defang } from '../text/characters';
 import { EXPORT_FORMAT_VERSION } from './export';
 import { locateJsonError, nestingDepth } from './json-error';
@@ -26,10 +28,20 @@ export class Unreadable {
   ) {}
 }
 
+/**
+ * The entries of a file, in order. An array will do; a reader may instead
+ * build each entry when it is asked for, so a file the importer stops
+ * reading early (profiles/import.ts MAX_REFUSED) costs only what was read.
+ */
+export interface EntryList {
+  readonly length: number;
+  at(index: number): unknown;
+}
+
 export interface Entries {
   /** What one entry is called in messages: `profile 3`, `vCard 2`. */
   kind: string;
-  entries: unknown[];
+  entries: EntryList;
   /** Entries carry only some fields; merge them into the person they match. */
   merge?: boolean;
 }
@@ -97,14 +109,22 @@ export function readJson(text: string): ReadResult {
 }
 
 function readVCardEntries(text: string): ReadResult {
-  const read = readVCards(text);
+  const read = readVCardLines(text);
   if (!read.ok) return { error: read.error };
+  if (read.cards.length === 0) return { error: 'This vCard file holds no cards.' };
+  const { cards } = read;
   return {
     kind: 'vCard',
     merge: true,
-    entries: read.cards.map((card) =>
-      card.problems.length > 0 ? new Unreadable(card.label, card.problems) : card.profile,
-    ),
+    entries: {
+      length: cards.length,
+      at: (index) => {
+        const raw = cards[index];
+        if (!raw) return undefined;
+        const card = interpretCard(raw);
+        return card.problems.length > 0 ? new Unreadable(card.label, card.problems) : card.profile;
+      },
+    },
   };
 }
 
