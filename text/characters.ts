@@ -49,7 +49,7 @@ export const SEPARATOR_CLASS = '\\u2028\\u2029';
 export const UNSAFE_CLASS = CONTROL_CLASS + BIDI_OVERRIDE_CLASS;
 
 /** Matches any unsafe character. */
-export const UNSAFE_CHARACTER = new RegExp(`[${UNSAFE_CLASS}]`);
+export const UNSAFE_CHARACTER = /* @__PURE__ */ new RegExp(`[${UNSAFE_CLASS}]`);
 
 export interface CharacterRule {
   /** A character-class body: the characters the rule refuses. */
@@ -90,7 +90,7 @@ const NO_OVERRIDES: CharacterRule = {
 };
 
 /** Names, headlines, bios, labels: anything shown as prose. */
-export const TEXT_CHARACTERS = combine([
+export const TEXT_CHARACTERS = /* @__PURE__ */ combine([
   WELL_FORMED,
   NO_CONTROLS,
   NO_OVERRIDES,
@@ -101,7 +101,7 @@ export const TEXT_CHARACTERS = combine([
 ]);
 
 /** URLs: nothing invisible, nothing that reorders what is shown. */
-export const URL_CHARACTERS = combine([
+export const URL_CHARACTERS = /* @__PURE__ */ combine([
   WELL_FORMED,
   {
     // Tab and line feed included: a URL holds neither.
@@ -119,23 +119,26 @@ export const URL_CHARACTERS = combine([
 ]);
 
 /** LinkedIn ids: what no text may hold. */
-export const SLUG_CHARACTERS = combine([WELL_FORMED, NO_CONTROLS, NO_OVERRIDES]);
-
-const LATIN = '\\p{Script=Latin}';
-const CYRILLIC = '\\p{Script=Cyrillic}';
-const GREEK = '\\p{Script=Greek}';
+export const SLUG_CHARACTERS = /* @__PURE__ */ combine([WELL_FORMED, NO_CONTROLS, NO_OVERRIDES]);
 
 /** LinkedIn ids: one script of the three that share look-alike letters. */
-export const ONE_SCRIPT = {
-  // Three alternatives, each one pass: without Cyrillic and Greek, without
-  // Latin and Greek, or without Latin and Cyrillic.
-  pattern: new RegExp(
-    `^(?:[^${CYRILLIC}${GREEK}]*|[^${LATIN}${GREEK}]*|[^${LATIN}${CYRILLIC}]*)$`,
-    'u',
-  ),
-  message:
-    'mixes Latin letters with Cyrillic or Greek look-alikes (such as "а" for "a"); write it in one script, or paste the profile URL',
-} as const;
+export const ONE_SCRIPT = /* @__PURE__ */ oneScript();
+
+function oneScript() {
+  const latin = '\\p{Script=Latin}';
+  const cyrillic = '\\p{Script=Cyrillic}';
+  const greek = '\\p{Script=Greek}';
+  return {
+    // Three alternatives, each one pass: without Cyrillic and Greek, without
+    // Latin and Greek, or without Latin and Cyrillic.
+    pattern: new RegExp(
+      `^(?:[^${cyrillic}${greek}]*|[^${latin}${greek}]*|[^${latin}${cyrillic}]*)$`,
+      'u',
+    ),
+    message:
+      'mixes Latin letters with Cyrillic or Greek look-alikes (such as "а" for "a"); write it in one script, or paste the profile URL',
+  } as const;
+}
 
 /**
  * Replaces whatever could lie or break a line with U+FFFD, for quoting input
