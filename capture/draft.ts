@@ -21,7 +21,7 @@ import {
   cleanUrl,
   type Note,
 } from '../profiles/clean';
-import { newId } from '../profiles/new-id';
+import { uniqueId } from '../profiles/ids';
 import type { Profile } from '../profiles/schema';
 import { LIMITS } from '../profiles/schema';
 import { validateProfile } from '../profiles/validate';
@@ -233,7 +233,7 @@ export function draftFromReading(reading: PageReading, options: DraftOptions = {
   const contactLinks = linksOf(links, website, out);
 
   const draft = {
-    id: newId(name, options.takenIds ?? new Set()),
+    id: uniqueId(name, options.takenIds ?? new Set()),
     name,
     headline,
     bio,

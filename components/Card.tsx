@@ -73,8 +73,8 @@ export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTim
   const mailto = email ? mailtoUrl(email) : undefined;
   const projects = allProjects ? profile.projects : profile.projects.slice(0, VISIBLE_PROJECTS);
   const hiddenProjects = profile.projects.length - projects.length;
-  const bioIsLong =
-    profile.bio.length > LONG_BIO || profile.bio.includes('\n') || !!profile.highlights?.length;
+  const bio = profile.bio ?? '';
+  const bioIsLong = bio.length > LONG_BIO || bio.includes('\n') || !!profile.highlights?.length;
   const nameId = `${idPrefix}-name`;
   const bioId = `${idPrefix}-bio`;
 
@@ -98,16 +98,19 @@ export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTim
           >
             {profile.name}
           </Heading>
-          <p class="pc-headline">{profile.headline}</p>
+          {profile.headline && <p class="pc-headline">{profile.headline}</p>}
           {profile.location && <p class="pc-location">{profile.location}</p>}
         </div>
         {controls && <div class="pc-controls">{controls}</div>}
       </header>
 
       <div class="pc-bio-wrap">
-        <p id={bioId} class={bioOpen ? 'pc-bio' : 'pc-bio pc-clamp'}>
-          {profile.bio}
-        </p>
+        {/* No bio (most imported address-book cards): nothing, or highlights behind "more". */}
+        {bio && (
+          <p id={bioId} class={bioOpen ? 'pc-bio' : 'pc-bio pc-clamp'}>
+            {bio}
+          </p>
+        )}
         {bioOpen && profile.highlights && (
           <ul class="pc-highlights">
             {profile.highlights.map((highlight, index) => (
@@ -121,7 +124,7 @@ export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTim
             type="button"
             class="pc-more"
             aria-expanded={bioOpen}
-            aria-controls={bioId}
+            aria-controls={bio ? bioId : undefined}
             onClick={() => setBioOpen(!bioOpen)}
           >
             {bioOpen ? 'less' : 'more'}

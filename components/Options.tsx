@@ -82,7 +82,7 @@ export function Options({
     () =>
       rows.filter(({ profile }) =>
         matchesQuery(
-          `${profile.name} ${profile.headline} ${formatHandles(profile.identities).join(' ')}`,
+          `${profile.name} ${profile.headline ?? ''} ${formatHandles(profile.identities).join(' ')}`,
           query,
         ),
       ),
@@ -116,8 +116,8 @@ export function Options({
   };
   const check = (entry: unknown, others: readonly Profile[]) => {
     const result = previewImport('form', JSON.stringify(entry), { existing: others, bundled });
-    if (!result.ok) return [result.error];
-    return result.preview.rejected.flatMap((rejected) => rejected.errors);
+    if (!result.ok) return [{ path: [], message: result.error }];
+    return result.preview.rejected.flatMap((rejected) => rejected.issues);
   };
   const userCount = store.profiles.length;
   const hiddenCount = store.hidden.length;
@@ -185,6 +185,7 @@ export function Options({
         <ProfileForm
           key={editing === 'new' ? 'new' : editing.id}
           profile={editing === 'new' ? undefined : editing}
+          takenIds={new Set([...store.profiles, ...bundled].map((profile) => profile.id))}
           check={(entry) => check(entry, store.profiles)}
           onCancel={() => setEditing(undefined)}
           onSave={async (entry) => {
@@ -259,7 +260,7 @@ export function Options({
                 <span class="pc-person-name">{profile.name}</span>
                 {isBundled && <span class="pc-tag">Bundled</span>}
                 {hidden && <span class="pc-tag">Hidden</span>}
-                <span class="pc-person-headline">{profile.headline}</span>
+                {profile.headline && <span class="pc-person-headline">{profile.headline}</span>}
                 <span class="pc-person-handles">
                   {formatHandles(profile.identities).join(' · ')}
                 </span>

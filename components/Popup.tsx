@@ -119,7 +119,7 @@ function PeopleList({ api, onOpen }: { api: PopupApi; onOpen: (id: string) => vo
   const shown = useMemo(
     () =>
       (entries ?? []).filter((entry) =>
-        matchesQuery(`${entry.name} ${entry.headline} ${entry.handles.join(' ')}`, query),
+        matchesQuery(`${entry.name} ${entry.headline ?? ''} ${entry.handles.join(' ')}`, query),
       ),
     [entries, query],
   );
@@ -186,7 +186,7 @@ function PeopleList({ api, onOpen }: { api: PopupApi; onOpen: (id: string) => vo
             onMouseMove={() => setActive(index)}
           >
             <span class="pc-person-name">{entry.name}</span>
-            <span class="pc-person-headline">{entry.headline}</span>
+            {entry.headline && <span class="pc-person-headline">{entry.headline}</span>}
             <span class="pc-person-handles">{entry.handles.join(' · ')}</span>
           </div>
         ))}

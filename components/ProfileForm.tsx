@@ -2,122 +2,60 @@
  * Add or edit one of the user's profiles. The form builds a profile-shaped
  * object and hands it to `check`, which runs the same validation as an import
  * (schema, identity claims), so the form can never save what an import would
- * refuse. Handles may be typed as logins/slugs or pasted as profile URLs.
+ * refuse. The model (drafts, handle lines, problems in the form's words) is
+ * in profile-draft.ts.
+ *
+ * Nobody invents an id: a new person's is made from their name, unique
+ * among the ids in use (`ada-lovelace-2`), and shown under "Advanced", where
+ * it can be changed while adding and is read-only while editing.
+ *
+ * Problems follow the usual accessible pattern
+ * (https://www.w3.org/WAI/tutorials/forms/notifications/): a summary with
+ * role="alert" that links to each field, and on each field `aria-invalid`
+ * and its message joined to it with aria-describedby; the first invalid
+ * field takes focus.
  */
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { parseIdentityUrl } from '../identity/parse';
+import { uniqueId } from '../profiles/ids';
 import type { Profile } from '../profiles/schema';
+import type { Issue } from '../profiles/validate';
+import {
+  CONTROL,
+  type Draft,
+  draftOf,
+  entryOf,
+  rowControl,
+  type Shown,
+  shown,
+} from './profile-draft';
 
-interface ProjectDraft {
-  name: string;
-  description: string;
-  url: string;
-  repo: string;
-}
-interface LinkDraft {
-  label: string;
-  url: string;
-}
-interface Draft {
-  id: string;
-  name: string;
-  headline: string;
-  bio: string;
-  location: string;
-  highlights: string;
-  email: string;
-  website: string;
-  github: string;
-  linkedin: string;
-  projects: ProjectDraft[];
-  links: LinkDraft[];
-}
+/** Space-separated ids, or undefined when there are none. */
+const ids = (...list: (string | undefined)[]) => list.filter(Boolean).join(' ') || undefined;
 
-function draftOf(profile?: Profile): Draft {
-  return {
-    id: profile?.id ?? '',
-    name: profile?.name ?? '',
-    headline: profile?.headline ?? '',
-    bio: profile?.bio ?? '',
-    location: profile?.location ?? '',
-    highlights: (profile?.highlights ?? []).join('\n'),
-    email: profile?.contact.email ?? '',
-    website: profile?.contact.website ?? '',
-    github: (profile?.identities.github ?? []).join(', '),
-    linkedin: (profile?.identities.linkedin ?? []).join(', '),
-    projects: (profile?.projects ?? []).map((project) => ({
-      name: project.name,
-      description: project.description,
-      url: project.url ?? '',
-      repo: project.repo ?? '',
-    })),
-    links: (profile?.contact.links ?? []).map((link) => ({ ...link })),
-  };
-}
-
-/** "spacejam, https://github.com/other" → ["spacejam", "other"] */
-function handles(text: string, site: 'github' | 'linkedin'): string[] {
-  return text
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((item) => {
-      const identity = /^https?:\/\//i.test(item) ? parseIdentityUrl(item) : undefined;
-      return identity?.site === site ? identity.handle : item;
-    });
-}
-
-const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
-
-/** The draft as a profile document; empty optional fields are left out. */
-export function entryOf(draft: Draft): Record<string, unknown> {
-  const highlights = draft.highlights
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
-  const links = draft.links.filter((link) => link.label.trim() || link.url.trim());
-  return JSON.parse(
-    JSON.stringify({
-      id: draft.id.trim(),
-      name: draft.name,
-      headline: draft.headline,
-      bio: draft.bio,
-      location: optional(draft.location),
-      highlights: highlights.length > 0 ? highlights : undefined,
-      projects: draft.projects
-        .filter((project) => project.name.trim() || project.description.trim())
-        .map((project) => ({
-          name: project.name,
-          description: project.description,
-          url: optional(project.url),
-          repo: optional(project.repo),
-        })),
-      contact: {
-        email: optional(draft.email),
-        website: optional(draft.website),
-        links: links.length > 0 ? links : undefined,
-      },
-      identities: {
-        github: handles(draft.github, 'github'),
-        linkedin: handles(draft.linkedin, 'linkedin'),
-      },
-    }),
-  );
-}
-
-/** A labelled control with an optional hint, linked by aria-describedby (not part of its name). */
+/** A labelled control with an optional hint and error, both linked by aria-describedby. */
 function Field(props: {
   id: string;
   label: string;
   hint?: string;
+  error?: string;
   wide?: boolean;
-  children: (describedBy: string | undefined) => ComponentChildren;
+  children: (aria: { 'aria-describedby'?: string; 'aria-invalid'?: 'true' }) => ComponentChildren;
 }) {
   const hintId = props.hint ? `${props.id}-hint` : undefined;
+  const errorId = props.error ? `${props.id}-error` : undefined;
   return (
     <div class={props.wide ? 'pc-field pc-wide' : 'pc-field'}>
       <label for={props.id}>{props.label}</label>
-      {props.children(hintId)}
+      {props.children({
+        'aria-describedby': ids(errorId, hintId),
+        ...(props.error ? { 'aria-invalid': 'true' as const } : {}),
+      })}
+      {props.error && (
+        <p class="pc-field-error" id={errorId}>
+          {props.error}
+        </p>
+      )}
       {props.hint && <small id={hintId}>{props.hint}</small>}
     </div>
   );
@@ -128,8 +66,10 @@ function RowsEditor<Row extends Record<string, string>>(props: {
   legend: string;
   noun: string;
   rows: Row[];
+  name: 'projects' | 'links';
   fields: [keyof Row & string, string][];
   blank: Row;
+  errors: Map<string, string>;
   onChange: (rows: Row[]) => void;
 }) {
   const { rows, onChange } = props;
@@ -138,22 +78,34 @@ function RowsEditor<Row extends Record<string, string>>(props: {
       <legend>{props.legend}</legend>
       {rows.map((row, index) => (
         <div class="pc-row" key={index}>
-          {props.fields.map(([key, label]) => (
-            <label class="pc-field" key={key}>
-              <span>{label}</span>
-              <input
-                type="text"
-                value={row[key]}
-                onInput={(event) =>
-                  onChange(
-                    rows.map((other, at) =>
-                      at === index ? { ...other, [key]: event.currentTarget.value } : other,
-                    ),
-                  )
-                }
-              />
-            </label>
-          ))}
+          {props.fields.map(([key, label]) => {
+            const id = rowControl(props.name, index, key);
+            const error = props.errors.get(id);
+            return (
+              <label class="pc-field" key={key}>
+                <span>{label}</span>
+                <input
+                  id={id}
+                  type="text"
+                  value={row[key]}
+                  aria-invalid={error ? 'true' : undefined}
+                  aria-describedby={error ? `${id}-error` : undefined}
+                  onInput={(event) =>
+                    onChange(
+                      rows.map((other, at) =>
+                        at === index ? { ...other, [key]: event.currentTarget.value } : other,
+                      ),
+                    )
+                  }
+                />
+                {error && (
+                  <span class="pc-field-error" id={`${id}-error`}>
+                    {error}
+                  </span>
+                )}
+              </label>
+            );
+          })}
           <button
             type="button"
             class="pc-button"
@@ -177,33 +129,67 @@ function RowsEditor<Row extends Record<string, string>>(props: {
 
 export interface ProfileFormProps {
   profile?: Profile;
-  /** Errors for this entry, in words; empty when it may be saved. */
-  check: (entry: unknown) => string[];
+  /** Every id in use (yours and the bundled ones): a new person's id avoids them. */
+  takenIds: ReadonlySet<string>;
+  /** What is wrong with this entry, by field; empty when it may be saved. */
+  check: (entry: unknown) => Issue[];
   onSave: (entry: unknown) => Promise<void>;
   onCancel: () => void;
 }
 
-export function ProfileForm({ profile, check, onSave, onCancel }: ProfileFormProps) {
+export function ProfileForm({ profile, takenIds, check, onSave, onCancel }: ProfileFormProps) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(profile));
-  const [errors, setErrors] = useState<string[]>([]);
+  const [problems, setProblems] = useState<Shown[]>([]);
+  const [advanced, setAdvanced] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   const editing = profile !== undefined;
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
     setDraft({ ...draft, [key]: value });
 
+  const madeId = uniqueId(draft.name, takenIds);
+  const id = editing ? profile.id : draft.id.trim() || madeId;
+  const errors = new Map<string, string>();
+  for (const problem of problems)
+    if (problem.control)
+      errors.set(
+        problem.control,
+        errors.has(problem.control)
+          ? `${errors.get(problem.control)} ${problem.text}.`
+          : `${problem.text}.`,
+      );
+
   const field = (
-    key: 'name' | 'headline' | 'location' | 'email' | 'website' | 'github' | 'linkedin',
+    key: 'name' | 'headline' | 'location' | 'email' | 'website',
     label: string,
     hint?: string,
   ) => (
-    <Field id={`pc-f-${key}`} label={label} hint={hint}>
-      {(describedBy) => (
+    <Field id={CONTROL[key]} label={label} hint={hint} error={errors.get(CONTROL[key])}>
+      {(aria) => (
         <input
-          id={`pc-f-${key}`}
+          id={CONTROL[key]}
           type="text"
           inputMode={key === 'email' ? 'email' : key === 'website' ? 'url' : 'text'}
           autoComplete="off"
-          aria-describedby={describedBy}
+          {...aria}
+          value={draft[key]}
+          onInput={(event) => set(key, event.currentTarget.value)}
+        />
+      )}
+    </Field>
+  );
+  const lines = (
+    key: 'bio' | 'highlights' | 'github' | 'linkedin',
+    label: string,
+    rows: number,
+    hint?: string,
+  ) => (
+    <Field id={CONTROL[key]} label={label} hint={hint} error={errors.get(CONTROL[key])} wide>
+      {(aria) => (
+        <textarea
+          id={CONTROL[key]}
+          rows={rows}
+          {...aria}
           value={draft[key]}
           onInput={(event) => set(key, event.currentTarget.value)}
         />
@@ -211,94 +197,95 @@ export function ProfileForm({ profile, check, onSave, onCancel }: ProfileFormPro
     </Field>
   );
 
+  /** The first invalid field, else the summary. */
+  const focusFirst = (found: Shown[]) => {
+    requestAnimationFrame(() => {
+      const invalid = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      (invalid ?? summary.current)?.focus();
+    });
+    if (found.some((problem) => problem.control === CONTROL.id)) setAdvanced(true);
+  };
+
   const submit = async (event: Event) => {
     event.preventDefault();
-    const entry = entryOf(draft);
-    const found = check(entry);
-    setErrors(found);
+    const made = entryOf(draft, id);
+    const found: Shown[] = [...made.problems];
+    if (!editing && draft.id.trim() && takenIds.has(draft.id.trim()))
+      found.push({
+        text: `Id "${draft.id.trim()}" is already someone else's; choose another, or clear it to use one made from the name`,
+        control: CONTROL.id,
+      });
+    if (found.length === 0) found.push(...check(made.entry).map((issue) => shown(issue, made)));
+    setProblems(found);
     if (found.length > 0) {
-      requestAnimationFrame(() => summary.current?.focus());
+      focusFirst(found);
       return;
     }
     try {
-      await onSave(entry);
+      await onSave(made.entry);
     } catch (error) {
-      setErrors([(error as Error).message]);
+      setProblems([{ text: (error as Error).message }]);
+      requestAnimationFrame(() => summary.current?.focus());
     }
   };
 
   return (
     <section class="pc-panel pc-form" aria-labelledby="pc-form-title">
       <h2 id="pc-form-title">{editing ? `Edit ${profile.name}` : 'Add a person'}</h2>
-      {errors.length > 0 && (
+      {problems.length > 0 && (
         <div class="pc-errors" role="alert" tabIndex={-1} ref={summary}>
-          <p>This profile can't be saved yet:</p>
+          <p>
+            This profile can't be saved yet ({problems.length}{' '}
+            {problems.length === 1 ? 'problem' : 'problems'}):
+          </p>
           <ul>
-            {errors.map((error) => (
-              <li key={error}>{error}</li>
+            {problems.map((problem, index) => (
+              <li key={index}>
+                {problem.control ? (
+                  <a
+                    href={`#${problem.control}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      if (problem.control === CONTROL.id) setAdvanced(true);
+                      requestAnimationFrame(() =>
+                        document.getElementById(problem.control as string)?.focus(),
+                      );
+                    }}
+                  >
+                    {problem.text}
+                  </a>
+                ) : (
+                  problem.text
+                )}
+              </li>
             ))}
           </ul>
         </div>
       )}
-      <form onSubmit={submit} noValidate>
+      <form ref={form} onSubmit={submit} noValidate>
         <div class="pc-form-grid">
-          <Field
-            id="pc-f-id"
-            label="Id"
-            hint={
-              editing
-                ? 'The id stays the same.'
-                : 'Lowercase letters, digits and hyphens, e.g. ada-lovelace.'
-            }
-          >
-            {(describedBy) => (
-              <input
-                id="pc-f-id"
-                type="text"
-                aria-describedby={describedBy}
-                value={draft.id}
-                readOnly={editing}
-                onInput={(event) => set('id', event.currentTarget.value)}
-              />
-            )}
-          </Field>
           {field('name', 'Name')}
-          {field('headline', 'Headline')}
+          {field('headline', 'Headline (optional)')}
           {field('location', 'Location (optional)')}
-          <Field id="pc-f-bio" label="Short bio" wide>
-            {() => (
-              <textarea
-                id="pc-f-bio"
-                rows={4}
-                value={draft.bio}
-                onInput={(event) => set('bio', event.currentTarget.value)}
-              />
-            )}
-          </Field>
-          <Field id="pc-f-highlights" label="Highlights (optional, one per line)" wide>
-            {() => (
-              <textarea
-                id="pc-f-highlights"
-                rows={3}
-                value={draft.highlights}
-                onInput={(event) => set('highlights', event.currentTarget.value)}
-              />
-            )}
-          </Field>
+          {lines('bio', 'Short bio (optional)', 4)}
+          {lines('highlights', 'Highlights (optional, one per line)', 3)}
           {field('email', 'Email (optional)')}
           {field('website', 'Website (optional)', 'https://…')}
-          {field('github', 'GitHub logins', 'Comma-separated; profile URLs work too.')}
-          {field(
+          {lines('github', 'GitHub logins', 2, 'One per line; profile URLs work too.')}
+          {lines(
             'linkedin',
             'LinkedIn profiles',
-            'Slugs as in linkedin.com/in/<slug>, or profile URLs.',
+            2,
+            'One per line: the id in linkedin.com/in/<id>, or the profile URL.',
           )}
         </div>
 
         <RowsEditor
           legend="Projects"
           noun="project"
+          name="projects"
           rows={draft.projects}
+          errors={errors}
           fields={[
             ['name', 'Name'],
             ['description', 'One line'],
@@ -311,7 +298,9 @@ export function ProfileForm({ profile, check, onSave, onCancel }: ProfileFormPro
         <RowsEditor
           legend="Other links"
           noun="link"
+          name="links"
           rows={draft.links}
+          errors={errors}
           fields={[
             ['label', 'Label'],
             ['url', 'URL'],
@@ -319,6 +308,41 @@ export function ProfileForm({ profile, check, onSave, onCancel }: ProfileFormPro
           blank={{ label: '', url: '' }}
           onChange={(links) => set('links', links)}
         />
+
+        <details
+          class="pc-advanced"
+          open={advanced}
+          onToggle={(event) => setAdvanced(event.currentTarget.open)}
+        >
+          <summary>Advanced</summary>
+          <Field
+            id={CONTROL.id}
+            label="Id"
+            error={errors.get(CONTROL.id)}
+            hint={
+              editing
+                ? 'The id stays the same.'
+                : draft.id.trim()
+                  ? 'Your own id: lowercase letters, digits and hyphens. Clear it to use one made from the name.'
+                  : `Made from the name${draft.name.trim() ? '' : ' once you type it'}; change it only if you need a particular id.`
+            }
+          >
+            {(aria) => (
+              <input
+                id={CONTROL.id}
+                type="text"
+                autoComplete="off"
+                {...aria}
+                value={editing ? profile.id : draft.id || madeId}
+                readOnly={editing}
+                onInput={(event) => {
+                  const value = event.currentTarget.value;
+                  set('id', value === madeId ? '' : value);
+                }}
+              />
+            )}
+          </Field>
+        </details>
 
         <div class="pc-form-actions">
           <button type="submit" class="pc-button pc-primary">

@@ -3,7 +3,7 @@
  * tabs pick them up from storage without a reload.
  */
 import type { Site } from '../identity/keys';
-import type { Settings, SiteSettings } from '../settings/defaults';
+import { HOVER_DELAY_MAX_MS, type Settings, type SiteSettings } from '../settings/defaults';
 
 const SITES: [Site, string][] = [
   ['github', 'GitHub'],
@@ -52,19 +52,20 @@ export function SettingsPanel({
             id="pc-hover-delay"
             type="number"
             min={0}
-            max={2000}
+            max={HOVER_DELAY_MAX_MS}
             step={50}
             aria-describedby="pc-hover-delay-hint"
             value={settings.hoverDelayMs}
             onChange={(event) => {
               const value = Math.round(Number(event.currentTarget.value));
-              if (Number.isFinite(value) && value >= 0 && value <= 2000) {
+              if (Number.isFinite(value) && value >= 0 && value <= HOVER_DELAY_MAX_MS) {
                 onChange({ ...settings, hoverDelayMs: value });
               }
             }}
           />
           <small id="pc-hover-delay-hint">
-            How long the pointer rests on a link before its card opens (0–2000).
+            How long the pointer rests on a link before its card opens (0–
+            {HOVER_DELAY_MAX_MS.toLocaleString('en')}).
           </small>
         </div>
       </div>

@@ -6,7 +6,8 @@ import type { Profile } from '../profiles/schema';
 import { profileLinks } from './links';
 
 export function toPlainText(profile: Profile): string {
-  const lines = [profile.name, profile.headline];
+  const lines = [profile.name];
+  if (profile.headline) lines.push(profile.headline);
   if (profile.location) lines.push(profile.location);
   lines.push('');
   if (profile.contact.email) lines.push(`Email: ${profile.contact.email}`);

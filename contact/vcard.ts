@@ -5,9 +5,23 @@
  * - CRLF line ends, lines folded at 75 octets, never inside a UTF-8
  *   character (§3.2): "Altınbüken" must survive a fold
  * - in text values `\`, `,`, `;` and newlines are escaped (§3.4)
+ *
+ * The card carries the whole person, so importing it again changes nothing
+ * (contact/vcard-read.ts reads it back exactly):
+ *
+ *   name FN · headline TITLE · bio NOTE · location ADR (as the locality)
+ *   contact.email EMAIL · contact.website URL;PREF=1
+ *   identities: a URL per GitHub login and LinkedIn id (every one, not
+ *     only the one the card shows)
+ *   contact.links: itemN.URL + itemN.X-ABLABEL, the grouping Apple and
+ *     Google Contacts use for a URL's label
+ *   id, highlights, projects: extension properties (§6.10)
+ *     X-PROFILE-CARD-ID, X-PROFILE-CARD-HIGHLIGHT (one each), and
+ *     X-PROFILE-CARD-PROJECT:name;description;url;repo (components escaped
+ *     like any structured value; an absent url or repo is empty)
  */
 import type { Profile } from '../profiles/schema';
-import { profileLinks } from './links';
+import { githubProfileUrl, linkedinProfileUrl } from './links';
 
 const CRLF = '\r\n';
 const MAX_OCTETS = 75;
@@ -23,12 +37,13 @@ export function escapeText(value: string): string {
 }
 
 /**
- * URI values are not text: their own commas and semicolons are data. Percent-
- * encoding the few characters vCard treats specially keeps every parser
- * reading the same URL (they are equivalent in the URLs we emit).
+ * URI values are not text (§5.1 VALUE=uri): their commas and semicolons are
+ * part of the URI and stay as written, so the URL re-imports byte for byte.
+ * The schema refuses backslashes in URLs; one is escaped anyway, so no value
+ * can end a line in an escape.
  */
 function escapeUri(value: string): string {
-  return value.replace(/[\\,;]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  return value.replace(/\\/g, '\\\\');
 }
 
 /** §3.2: at most 75 octets per line; continuation lines start with a space. */
@@ -53,18 +68,33 @@ export function foldLine(line: string): string {
 }
 
 export function toVCard(profile: Profile): string {
+  const { contact, identities } = profile;
   const lines = [
     'BEGIN:VCARD',
     'VERSION:4.0',
     'PRODID:-//Profile Card//EN',
     `FN:${escapeText(profile.name)}`,
-    `TITLE:${escapeText(profile.headline)}`,
-    // An extension property (RFC 6350 §6.10) so re-importing finds the same person.
-    `X-PROFILE-CARD-ID:${profile.id}`,
   ];
-  if (profile.contact.email) lines.push(`EMAIL:${escapeText(profile.contact.email)}`);
-  for (const link of profileLinks(profile)) lines.push(`URL:${escapeUri(link.url)}`);
-  lines.push(`NOTE:${escapeText(profile.bio)}`);
+  if (profile.headline) lines.push(`TITLE:${escapeText(profile.headline)}`);
+  // So re-importing finds the same person.
+  lines.push(`X-PROFILE-CARD-ID:${profile.id}`);
+  if (contact.email) lines.push(`EMAIL:${escapeText(contact.email)}`);
+  // ADR's seven components (§6.3.1); the location is free text, kept whole as the locality.
+  if (profile.location) lines.push(`ADR:;;;${escapeText(profile.location)};;;`);
+  if (contact.website) lines.push(`URL;PREF=1:${escapeUri(contact.website)}`);
+  for (const login of identities.github) lines.push(`URL:${escapeUri(githubProfileUrl(login))}`);
+  for (const slug of identities.linkedin) lines.push(`URL:${escapeUri(linkedinProfileUrl(slug))}`);
+  for (const [index, link] of (contact.links ?? []).entries()) {
+    lines.push(`item${index + 1}.URL:${escapeUri(link.url)}`);
+    lines.push(`item${index + 1}.X-ABLABEL:${escapeText(link.label)}`);
+  }
+  if (profile.bio) lines.push(`NOTE:${escapeText(profile.bio)}`);
+  for (const highlight of profile.highlights ?? [])
+    lines.push(`X-PROFILE-CARD-HIGHLIGHT:${escapeText(highlight)}`);
+  for (const project of profile.projects) {
+    const parts = [project.name, project.description, project.url ?? '', project.repo ?? ''];
+    lines.push(`X-PROFILE-CARD-PROJECT:${parts.map(escapeText).join(';')}`);
+  }
   lines.push('END:VCARD');
   return lines.map(foldLine).join(CRLF) + CRLF;
 }

@@ -24,7 +24,7 @@ export interface LookupAnswer {
 export interface ListEntry {
   id: string;
   name: string;
-  headline: string;
+  headline?: string;
   handles: string[];
 }
 

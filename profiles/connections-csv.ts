@@ -21,9 +21,9 @@ import { type IdentityKey, linkedinKey, profileKeys } from '../identity/keys';
 import { parseIdentityUrl } from '../identity/parse';
 import { defang } from '../text/characters';
 import { cleanEmail, cleanLine, cleanUrl, type Note } from './clean';
+import { uniqueId } from './ids';
 import type { ImportContext, Preview, Rejected } from './import';
 import { MAX_IMPORT_BYTES } from './import';
-import { newId } from './new-id';
 import type { Profile } from './schema';
 import { LIMITS } from './schema';
 import { validateProfile } from './validate';
@@ -138,6 +138,7 @@ export function readConnections(
         label,
         prefix: `row ${row}${label ? ` ("${label}")` : ''}`,
         errors: [error],
+        issues: [],
       });
 
     const brokenHere = broken.get(index);
@@ -182,7 +183,7 @@ export function readConnections(
       formatHandles({ github: [], linkedin: [identity.handle] })[0] ??
       'LinkedIn connection';
     const email = keep('contact.email', cleanEmail(cell('Email Address')));
-    const id = idOf?.(identity.key) ?? newId(name, taken);
+    const id = idOf?.(identity.key) ?? uniqueId(name, taken);
     const result = validateProfile({
       id,
       name,
@@ -312,6 +313,7 @@ export function previewConnections(
         label,
         prefix,
         errors: [`${key} is already row ${earlier} in this file`],
+        issues: [],
       });
       continue;
     }
@@ -323,6 +325,7 @@ export function previewConnections(
         label,
         prefix,
         errors: [`${key} is already ${owner.profile.name}'s (${owner.profile.id})`],
+        issues: [],
       });
       continue;
     }

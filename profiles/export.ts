@@ -2,8 +2,10 @@
  * What Export writes: `{ "version": 1, "profiles": [...] }`, the shape
  * ./import.ts reads back, so a backup re-imports unchanged.
  */
-import { EXPORT_FORMAT_VERSION } from './import';
 import type { Profile } from './schema';
+
+/** The export format this version writes and reads. */
+export const EXPORT_FORMAT_VERSION = 1;
 
 /**
  * What Export writes; re-importing it changes nothing. Indented while small

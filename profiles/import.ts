@@ -1,26 +1,38 @@
 /**
  * Reading a file of profiles into a preview, before anything is written.
  * Pure: bytes in, a verdict out. The options page shows the preview and,
- * once the user confirms, applies it in one write (profile-store.ts), so an
+ * once the user confirms, applies it in one write (profiles/store.ts), so an
  * import lands entirely or not at all.
  *
- * Accepted: JSON — one profile, an array of profiles, or
- * `{ "version": 1, "profiles": [...] }` (what Export writes) — and vCard
- * (`.vcf`, see vcard-import.ts). Every error says which entry and which field,
- * in words: `profile 3 ("Ada"): contact.email is not an email`.
+ *   bytes ─▶ decode.ts (UTF-8 / UTF-16, or why not)
+ *         ─▶ read-entries.ts (JSON or vCard, by content)
+ *         ─▶ merge.ts (vCard: into the person it matches, else someone new)
+ *         ─▶ validate.ts, ids in the file, bundled ids, identity claims
+ *         ─▶ added / updated / unchanged / refused
+ *
+ * Every error says which entry and which field, in words:
+ * `profile 3 ("Ada"): contact.email is not an email`.
  */
 
-import { readVCards } from '../contact/vcard-read';
 import { type IdentityKey, profileKeys } from '../identity/keys';
-import { defang } from '../text/characters';
-import { locateJsonError } from './json-error';
+import { clip, defang } from '../text/characters';
+import { decodeFile } from './decode';
+import { EXPORT_FORMAT_VERSION } from './export';
+import { type Place, placeEntry } from './merge';
+import { readEntries, Unreadable } from './read-entries';
 import type { Profile } from './schema';
-import { validateProfile } from './validate';
+import { describe, type Issue, validateProfile } from './validate';
 
 /** Checked before parsing, so a huge file never reaches JSON.parse. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-/** The export format this version writes and reads. */
-export const EXPORT_FORMAT_VERSION = 1;
+/**
+ * A file that is mostly not profiles (`[{},{},…]`: 1.7 million entries in
+ * 5 MB, each costing a validation) stops after this many refusals, once
+ * they are over a tenth of what was read. A real file with a few bad
+ * entries among many good ones reads to the end.
+ */
+export const MAX_REFUSED = 1000;
+export { EXPORT_FORMAT_VERSION };
 
 export interface Rejected {
   /** 1-based position in the file. */
@@ -30,6 +42,8 @@ export interface Rejected {
   prefix: string;
   /** What is wrong with it, one sentence each: `contact.email is not an email`. */
   errors: string[];
+  /** The same, by field, for a form to mark (`path` [] when no one field is at fault). */
+  issues: Issue[];
 }
 
 /** `profile 3 ("Ada"): contact.email is not an email`, one line per error. */
@@ -54,23 +68,6 @@ export interface ImportContext {
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-function decodeText(input: Uint8Array | string): string | undefined {
-  if (typeof input === 'string') return input;
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(input);
-    // UTF-8 that holds NULs or other binary controls is not a profile file.
-    return /[\u0000-\u0008\u000E-\u001F]/.test(text) ? undefined : text;
-  } catch {
-    return undefined;
-  }
-}
-
-function describeJsonError(text: string): string {
-  const problem = locateJsonError(text);
-  if (!problem) return 'This is not valid JSON.';
-  return `This is not valid JSON: unexpected ${problem.found} at line ${problem.line}, column ${problem.column}.`;
-}
-
 /** Key order does not make two profiles different. */
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
@@ -84,49 +81,15 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-type Entries = { ok: true; entries: unknown[] } | { ok: false; error: string };
-
-function entriesOf(document: unknown): Entries {
-  if (Array.isArray(document)) return { ok: true, entries: document };
-  if (document === null || typeof document !== 'object') {
-    return {
-      ok: false,
-      error:
-        'Expected a profile, a list of profiles, or { "profiles": [...] }; this file holds a single value.',
-    };
-  }
-  const record = document as Record<string, unknown>;
-  if ('profiles' in record) {
-    if ('version' in record && record.version !== EXPORT_FORMAT_VERSION) {
-      return {
-        ok: false,
-        error: `This file is format version ${JSON.stringify(record.version)}; this version of Profile Card reads version ${EXPORT_FORMAT_VERSION}. Update the extension, or export again from a matching version.`,
-      };
-    }
-    const extra = Object.keys(record).filter((key) => key !== 'profiles' && key !== 'version');
-    if (extra.length > 0)
-      return { ok: false, error: `Unknown top-level field "${extra[0]}" next to "profiles".` };
-    if (!Array.isArray(record.profiles)) return { ok: false, error: '"profiles" must be a list.' };
-    return { ok: true, entries: record.profiles };
-  }
-  if ('id' in record || 'name' in record) return { ok: true, entries: [record] };
-  return {
-    ok: false,
-    error:
-      'Expected a profile, a list of profiles, or { "profiles": [...] }; this object has none of those.',
-  };
-}
-
 function labelOf(entry: unknown): string {
-  if (
-    entry &&
-    typeof entry === 'object' &&
-    typeof (entry as { name?: unknown }).name === 'string'
-  ) {
-    // Shown as text, but keep control and bidi characters out of messages too.
-    return defang((entry as { name: string }).name.trim().slice(0, 40));
-  }
-  return '';
+  const name =
+    entry instanceof Unreadable
+      ? entry.label
+      : entry && typeof entry === 'object' && typeof (entry as { name?: unknown }).name === 'string'
+        ? (entry as { name: string }).name
+        : '';
+  // Shown as text, but keep control and bidi characters out of messages too.
+  return clip(defang(name.trim()), 40);
 }
 
 const same = (a: Profile, b: Profile) =>
@@ -145,29 +108,11 @@ export function previewImport(
       error: `The file is ${megabytes(size)}; the limit is ${megabytes(MAX_IMPORT_BYTES)}.`,
     };
   }
-  const text = decodeText(input);
-  if (text === undefined) return { ok: false, error: `"${fileName}" is not a text file.` };
-  const trimmed = text.replace(/^\uFEFF/, '').trim();
-  if (trimmed === '') return { ok: false, error: `"${fileName}" is empty.` };
-
-  let entries: unknown[];
-  let kind = 'profile';
-  if (/^BEGIN:VCARD/i.test(trimmed) || /\.vcf$/i.test(fileName)) {
-    const cards = readVCards(trimmed);
-    if (!cards.ok) return cards;
-    entries = cards.profiles;
-    kind = 'vCard';
-  } else {
-    let document: unknown;
-    try {
-      document = JSON.parse(trimmed);
-    } catch {
-      return { ok: false, error: describeJsonError(trimmed) };
-    }
-    const found = entriesOf(document);
-    if (!found.ok) return found;
-    entries = found.entries;
-  }
+  const decoded = decodeFile(fileName, input);
+  if (!decoded.ok) return decoded;
+  const read = readEntries(fileName, decoded.text);
+  if ('error' in read) return { ok: false, error: read.error };
+  const { kind, entries } = read;
   if (entries.length === 0) return { ok: false, error: 'The file holds no profiles.' };
 
   const existingById = new Map(existing.map((profile) => [profile.id, profile]));
@@ -179,41 +124,100 @@ export function previewImport(
   for (const profile of existing)
     for (const key of profileKeys(profile.identities)) owners.set(key, profile);
   const seenIds = new Map<string, number>();
+  const usedInFile = new Set<string>();
+  const place: Place = {
+    byId: existingById,
+    byKey: new Map(
+      existing.flatMap((p) => profileKeys(p.identities).map((key) => [key, p] as const)),
+    ),
+    byEmail: new Map(
+      existing.flatMap((p) =>
+        p.contact.email ? [[p.contact.email.toLowerCase(), p] as const] : [],
+      ),
+    ),
+    taken: new Set([...existingById.keys(), ...bundledIds]),
+    usedInFile,
+    next: new Map(),
+  };
 
   const preview: Preview = { added: [], updated: [], unchanged: [], rejected: [] };
-  for (const [position, entry] of entries.entries()) {
+  for (let position = 0; position < entries.length; position++) {
     const index = position + 1;
+    if (preview.rejected.length >= MAX_REFUSED && preview.rejected.length * 10 > position) {
+      const [first] = preview.rejected;
+      return {
+        ok: false,
+        error: `Stopped at ${kind} ${index} of ${entries.length.toLocaleString('en')}: ${preview.rejected.length.toLocaleString('en')} of the entries before it are not valid, so this does not look like a file of profiles. The first: ${first ? rejectionLines(first)[0] : ''}`,
+      };
+    }
+    const entry = entries.at(position);
     const label = labelOf(entry);
     const prefix = `${kind} ${index}${label ? ` ("${label}")` : ''}`;
-    const reject = (errors: string[]) => {
-      preview.rejected.push({ index, label, prefix, errors });
+    const reject = (issues: Issue[], errors = issues.map(describe)) => {
+      preview.rejected.push({ index, label, prefix, errors, issues });
     };
+    const whole = (message: string) => reject([{ path: [], message }], [message]);
 
-    const result = validateProfile(entry);
+    if (entry instanceof Unreadable) {
+      reject(
+        entry.errors.map((message) => ({ path: [], message })),
+        entry.errors,
+      );
+      continue;
+    }
+    let document = entry;
+    if (read.merge) {
+      const placed = placeEntry(entry, place);
+      if (!placed.ok) {
+        whole(placed.error);
+        continue;
+      }
+      document = placed.document;
+    }
+    const result = validateProfile(document);
     if (!result.ok) {
-      reject(result.errors);
+      reject(result.issues, result.errors);
       continue;
     }
     const { $schema: _hint, ...profile } = result.value;
 
     const earlier = seenIds.get(profile.id);
     if (earlier !== undefined) {
-      reject([`id "${profile.id}" is already used by ${kind} ${earlier} in this file`]);
+      if (read.merge)
+        whole(`is the same person as ${kind} ${earlier} in this file (${profile.id})`);
+      else
+        reject(
+          [{ path: ['id'], message: `is already used by ${kind} ${earlier} in this file` }],
+          [`id "${profile.id}" is already used by ${kind} ${earlier} in this file`],
+        );
       continue;
     }
     seenIds.set(profile.id, index);
+    usedInFile.add(profile.id);
     if (bundledIds.has(profile.id)) {
-      reject([`id "${profile.id}" belongs to a bundled profile; give this person another id`]);
+      reject(
+        [{ path: ['id'], message: 'belongs to a bundled profile; give this person another id' }],
+        [`id "${profile.id}" belongs to a bundled profile; give this person another id`],
+      );
       continue;
     }
-    const claims: string[] = [];
-    for (const key of new Set(profileKeys(profile.identities))) {
-      const owner = owners.get(key);
-      if (owner && owner.id !== profile.id)
-        claims.push(`${key} is already ${owner.name}'s (${owner.id})`);
+    const claims: Issue[] = [];
+    const claimed: string[] = [];
+    const seenKeys = new Set<IdentityKey>();
+    for (const site of ['github', 'linkedin'] as const) {
+      for (const [at, handle] of profile.identities[site].entries()) {
+        const [key] = profileKeys({ github: [], linkedin: [], [site]: [handle] });
+        if (!key || seenKeys.has(key)) continue;
+        seenKeys.add(key);
+        const owner = owners.get(key);
+        if (!owner || owner.id === profile.id) continue;
+        const message = `is already ${owner.name}'s (${owner.id})`;
+        claims.push({ path: ['identities', site, at], message });
+        claimed.push(`${key} ${message}`);
+      }
     }
     if (claims.length > 0) {
-      reject(claims);
+      reject(claims, claimed);
       continue;
     }
     for (const key of profileKeys(profile.identities)) owners.set(key, profile);

@@ -4,17 +4,18 @@
  *   schema.ts (zod, the one definition) ─▶ validate.ts (sentences: "contact.email is not an email")
  *        │                                json-schema.ts (data/profile.schema.json for editors)
  *        ▼
- *   import.ts  bytes ─▶ JSON / vCard (contact/vcard-read.ts) ─▶ preview: added/updated/unchanged/refused
+ *   import.ts  bytes ─▶ decode.ts (UTF-8/16) ─▶ read-entries.ts (JSON or vCard, by content)
+ *              ─▶ merge.ts (vCard: into the person it matches) ─▶ preview: added/updated/unchanged/refused
  *   connections-csv.ts  LinkedIn's Connections.csv (papaparse) ─▶ the same preview, matched by identity
  *   json-resume.ts  JSON Resume ◀─▶ profile (validates against resume-schema, round-trips)
- *        ▲ clean.ts (outside text into the schema, with notes) · new-id.ts (an unused id from a name)
+ *        ▲ clean.ts (outside text into the schema, with notes) · ids.ts uniqueId (an unused id from a name)
  *   export.ts  profiles ─▶ { version: 1, profiles } (re-imports unchanged)
  *   store.ts   the user's profiles in extension storage, validated on the way in
  *        │
  *        ▼
  *   directory.ts  bundled.ts + store ─▶ identity key → profile, O(1); clashes reported
  *   current-directory.ts  the background's cached directory, rebuilt when the store changes
- *   search.ts, ids.ts  folding (text/fold.ts) for search and ids made from names
+ *   search.ts, ids.ts  folding (text/fold.ts) for search, and unique ids made from names
  *
  * zod runs only at these edges; everything else uses the inferred `Profile`.
  * connections-csv.ts and json-resume.ts are imported directly by the extension
@@ -25,7 +26,7 @@ export { currentDirectory } from './current-directory';
 export type { Directory, IdentityConflict } from './directory';
 export { buildDirectory } from './directory';
 export { exportDocument } from './export';
-export { slugify } from './ids';
+export { slugify, uniqueId } from './ids';
 export type { ImportResult, Preview, Rejected } from './import';
 export { applyPreview, previewImport } from './import';
 export type { Profile, Project } from './schema';

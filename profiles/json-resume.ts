@@ -30,7 +30,7 @@ import {
   cleanUrl,
   type Note,
 } from './clean';
-import { newId } from './new-id';
+import { uniqueId } from './ids';
 import {
   contactSchema,
   httpUrl,
@@ -237,7 +237,8 @@ export function readJsonResume(document: unknown, { takenIds }: ResumeOptions = 
   return {
     ok: true,
     profile: {
-      id: ownId && profileId.safeParse(ownId).success ? ownId : newId(name, takenIds ?? new Set()),
+      id:
+        ownId && profileId.safeParse(ownId).success ? ownId : uniqueId(name, takenIds ?? new Set()),
       name,
       headline,
       bio: summary ?? headline,

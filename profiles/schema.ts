@@ -12,7 +12,15 @@
  */
 import { z } from 'zod';
 import { GITHUB_LOGIN, GITHUB_REPO } from '../identity/rules.ts';
-import { UNSAFE_CLASS } from '../text/characters.ts';
+import {
+  type CharacterRules,
+  defang,
+  ONE_SCRIPT,
+  SLUG_CHARACTERS,
+  TEXT_CHARACTERS,
+  URL_CHARACTERS,
+} from '../text/characters.ts';
+import { findMarkup, NO_MARKUP } from '../text/markup.ts';
 
 // zod 4 can compile validators with `new Function`; extension pages forbid
 // eval (and web-ext lint flags it), so never try: https://zod.dev/packages/core#jitless
@@ -34,36 +42,52 @@ export const LIMITS = {
   links: 12,
   identities: 16,
   location: 80,
+  email: 254,
+  slug: 100,
 } as const;
 
-// Characters that let text lie about itself (text/characters.ts).
-const UNSAFE_CHARACTERS = new RegExp(`^[^${UNSAFE_CLASS}]*$`);
-// Anything that reads as the start of an HTML tag, comment or doctype. The card
-// renders text as text anyway; this keeps markup out of the data entirely so an
-// exported file never carries it to a less careful tool.
-const NO_MARKUP = /^(?![\s\S]*<[A-Za-z/!?])[\s\S]*$/;
+/*
+ * Every string check below is one linear pass, and the length check comes
+ * first with `abort`, so nothing else runs on an over-long value: a 1 MB
+ * URL costs one comparison, not a regex (https://zod.dev/api#abort).
+ */
+const tooLong = (max: number, message = `must be at most ${max} characters`) =>
+  ({ message, abort: true }) as const;
+
+/** The character rules as one regex check (the JSON Schema carries it too), named when broken. */
+function withRules(schema: z.ZodString, rules: CharacterRules): z.ZodString {
+  return schema.regex(rules.pattern, { error: (issue) => rules.explain(String(issue.input)) });
+}
 
 const text = (max: number, { multiline = false } = {}) => {
-  let schema = z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .regex(UNSAFE_CHARACTERS, 'must not contain control or text-direction override characters')
-    .regex(NO_MARKUP, 'must not contain HTML markup');
+  let schema = withRules(
+    z.string().trim().min(1, 'must not be empty').max(max, tooLong(max)),
+    TEXT_CHARACTERS,
+  ).regex(NO_MARKUP, {
+    // Quote the tag, so `Vec<Option>` says why (`<option>` is an element).
+    error: (issue) =>
+      `must not contain HTML markup: ${JSON.stringify(defang(findMarkup(String(issue.input)) ?? '<'))}`,
+  });
   if (!multiline) schema = schema.regex(/^[^\n\r\t]*$/, 'must be a single line');
   return schema;
 };
 
-/** http(s) only: `javascript:`, `data:`, `file:` and friends are rejected. */
-export const httpUrl = z
-  .string()
-  .trim()
-  .max(LIMITS.url, `must be at most ${LIMITS.url} characters`)
-  // Raw quotes, angle brackets and backticks never appear in a serialised URL
-  // (https://url.spec.whatwg.org/#url-code-points); refusing them keeps an
-  // exported file safe even for tools that paste URLs into HTML.
-  .regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\/[^\s/?#"<>`]+[^\s"<>`]*$/, 'must be an http(s) URL')
+/**
+ * http(s) only: `javascript:`, `data:`, `file:` and friends are rejected.
+ * The shape is checked without backtracking: the authority runs up to the
+ * first `/`, `?` or `#`, and the rest is one character class.
+ */
+export const httpUrl = withRules(
+  z.string().trim().max(LIMITS.url, tooLong(LIMITS.url)),
+  URL_CHARACTERS,
+)
+  // Raw quotes, angle brackets, backticks and spaces never appear in a
+  // serialised URL (https://url.spec.whatwg.org/#url-code-points); browsers
+  // read a backslash as "/" (`https://evil.example\@good.example` goes to
+  // evil.example). Refusing them keeps an exported file safe even for tools
+  // that paste URLs into HTML.
+  .regex(/^[^\s"<>`\\]*$/, 'must not contain spaces, quotes, "<", ">", "`" or backslashes')
+  .regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\/[^/?#]+(?:[/?#][\s\S]*)?$/, 'must be an http(s) URL')
   .refine(isHttpUrl, 'must be an http(s) URL');
 
 function isHttpUrl(value: string): boolean {
@@ -76,33 +100,39 @@ function isHttpUrl(value: string): boolean {
 }
 
 /** GitHub logins: see identity/rules.ts (old accounts break signup rules). */
+const LOGIN_MESSAGE = 'must be a GitHub login (letters, digits, - or _; at most 39)';
 export const githubLogin = z
   .string()
-  .regex(GITHUB_LOGIN, 'must be a GitHub login (letters, digits, - or _; at most 39)');
+  .max(39, tooLong(39, LOGIN_MESSAGE))
+  .regex(GITHUB_LOGIN, LOGIN_MESSAGE);
 
 /**
  * A LinkedIn vanity slug as it reads decoded (`michael-rüffer-61125324`), or
  * a member id (`ACoAA…`). No slashes, spaces, `%`, `?` or `#`.
  */
-export const linkedinSlug = z
-  .string()
-  .min(3, 'must be a LinkedIn profile slug (3 to 100 characters)')
-  .max(100, 'must be a LinkedIn profile slug (3 to 100 characters)')
-  .regex(/^[^\s/?#%<>"\\]+$/u, 'must be a LinkedIn profile slug, not a URL')
-  .regex(UNSAFE_CHARACTERS, 'must not contain control or text-direction override characters');
+export const linkedinSlug = withRules(
+  z
+    .string()
+    .min(3, 'must be a LinkedIn profile slug (3 to 100 characters)')
+    .max(LIMITS.slug, tooLong(LIMITS.slug, 'must be a LinkedIn profile slug (3 to 100 characters)'))
+    .regex(/^[^\s/?#%<>"\\]+$/u, 'must be a LinkedIn profile slug, not a URL'),
+  SLUG_CHARACTERS,
+).regex(ONE_SCRIPT.pattern, ONE_SCRIPT.message);
 
+const ID_MESSAGE =
+  'must be lowercase letters, digits and hyphens (at most 64), starting with a letter or digit';
 export const profileId = z
   .string()
-  .regex(
-    /^[a-z0-9][a-z0-9-]{0,63}$/,
-    'must be lowercase letters, digits and hyphens (at most 64), starting with a letter or digit',
-  );
+  .max(LIMITS.id, tooLong(LIMITS.id, ID_MESSAGE))
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, ID_MESSAGE);
+
+const REPO_MESSAGE = 'must be a GitHub repository as "owner/name"';
 
 export const projectSchema = z.strictObject({
   name: text(LIMITS.projectName),
   description: text(LIMITS.projectDescription),
   url: httpUrl.optional(),
-  repo: z.string().regex(GITHUB_REPO, 'must be a GitHub repository as "owner/name"').optional(),
+  repo: z.string().max(140, tooLong(140, REPO_MESSAGE)).regex(GITHUB_REPO, REPO_MESSAGE).optional(),
 });
 
 export const linkSchema = z.strictObject({
@@ -111,7 +141,12 @@ export const linkSchema = z.strictObject({
 });
 
 export const contactSchema = z.strictObject({
-  email: z.email('is not an email').max(254, 'is not an email').optional(),
+  // Length first: zod's email pattern is not meant for megabytes.
+  email: z
+    .string()
+    .max(LIMITS.email, tooLong(LIMITS.email, 'is not an email'))
+    .regex(z.regexes.email, 'is not an email')
+    .optional(),
   website: httpUrl.optional(),
   links: z.array(linkSchema).max(LIMITS.links).optional(),
 });
@@ -126,8 +161,9 @@ export const profileSchema = z.strictObject({
   $schema: z.string().optional(),
   id: profileId,
   name: text(LIMITS.name),
-  headline: text(LIMITS.headline),
-  bio: text(LIMITS.bio, { multiline: true }),
+  // Optional: most people in a real address book have no title or note.
+  headline: text(LIMITS.headline).optional(),
+  bio: text(LIMITS.bio, { multiline: true }).optional(),
   highlights: z.array(text(LIMITS.highlight)).max(LIMITS.highlights).optional(),
   projects: z.array(projectSchema).max(LIMITS.projects).default([]),
   contact: contactSchema.default({}),

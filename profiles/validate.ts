@@ -2,34 +2,32 @@
  * Turning zod's verdicts into sentences a person can act on:
  * `contact.email is not an email`, `projects.2.url must be an http(s) URL`.
  * Used at every edge that validates: the build, imports, storage reads.
+ *
+ * Each verdict is also kept as a field path and what is wrong with it
+ * (`{ path: ['contact', 'email'], message: 'is not an email' }`), so the edit
+ * form can name the field by its label ("Email is not an email") and mark it.
  */
 import type { z } from 'zod';
 import { type Profile, profileSchema } from './schema.ts';
 
-export type Validation<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+/** One thing wrong with one field; `path` [] is the profile as a whole. */
+export interface Issue {
+  path: PropertyKey[];
+  message: string;
+}
+
+export type Validation<T> =
+  | { ok: true; value: T }
+  | { ok: false; errors: string[]; issues: Issue[] };
 
 /** `contact.links.0.url`; the document itself is "the profile". */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path.length === 0 ? 'the profile' : path.map(String).join('.');
 }
 
-export function describeIssue(issue: z.core.$ZodIssue): string {
-  const where = formatPath(issue.path);
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return issue.keys
-        .map((key) => `${where === 'the profile' ? key : `${where}.${key}`} is not a known field`)
-        .join('; ');
-    case 'invalid_type':
-      return issue.input === undefined
-        ? `${where} is required`
-        : `${where} must be ${article(issue.expected)}`;
-    case 'too_big':
-      if (issue.origin === 'array') return `${where} must have at most ${issue.maximum} entries`;
-      return `${where} ${issue.message}`;
-    default:
-      return `${where} ${issue.message}`;
-  }
+/** `contact.email is not an email` */
+export function describe(issue: Issue): string {
+  return `${formatPath(issue.path)} ${issue.message}`;
 }
 
 function article(expected: string): string {
@@ -38,10 +36,39 @@ function article(expected: string): string {
   return `a ${expected}`;
 }
 
+/** zod's issue → ours: one per unknown key, "is required" for a missing field. */
+export function issuesOf(issue: z.core.$ZodIssue): Issue[] {
+  const path = [...issue.path];
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({ path: [...path, key], message: 'is not a known field' }));
+    case 'invalid_type':
+      return [
+        {
+          path,
+          message: issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}`,
+        },
+      ];
+    case 'too_big':
+      if (issue.origin === 'array')
+        return [{ path, message: `must have at most ${issue.maximum} entries` }];
+      return [{ path, message: issue.message }];
+    default:
+      return [{ path, message: issue.message }];
+  }
+}
+
+/** The sentence for one zod issue (several for unknown keys, joined). */
+export function describeIssue(issue: z.core.$ZodIssue): string {
+  return issuesOf(issue).map(describe).join('; ');
+}
+
 export function validateProfile(value: unknown): Validation<Profile> {
   const result = profileSchema.safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   // A value can fail two checks that say the same thing (a URL's pattern and
   // its parse); say it once.
-  return { ok: false, errors: [...new Set(result.error.issues.map(describeIssue))] };
+  const issues = new Map<string, Issue>();
+  for (const issue of result.error.issues.flatMap(issuesOf)) issues.set(describe(issue), issue);
+  return { ok: false, errors: [...issues.keys()], issues: [...issues.values()] };
 }

@@ -18,6 +18,13 @@ export interface Settings {
   hoverDelayMs: number;
 }
 
+/**
+ * The longest hover delay, in one place for the settings panel and the stored
+ * settings' schema (settings/items.ts). 5 s rather than the panel's old 2 s,
+ * so every value the schema has ever accepted stays readable.
+ */
+export const HOVER_DELAY_MAX_MS = 5000;
+
 export const DEFAULT_SETTINGS: Settings = {
   sites: {
     github: { inPage: true, hovercards: true },

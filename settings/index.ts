@@ -7,7 +7,7 @@
  *                  └─ session:cardStates    collapsed / dismissed, gone with the browser
  */
 export type { Settings, SiteSettings } from './defaults';
-export { DEFAULT_SETTINGS } from './defaults';
+export { DEFAULT_SETTINGS, HOVER_DELAY_MAX_MS } from './defaults';
 export {
   cardStatesItem,
   readCardStates,

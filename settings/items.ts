@@ -10,12 +10,12 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import type { CardState } from '../messaging/messages';
-import { DEFAULT_SETTINGS, type Settings } from './defaults';
+import { DEFAULT_SETTINGS, HOVER_DELAY_MAX_MS, type Settings } from './defaults';
 
 const siteSettingsSchema = z.strictObject({ inPage: z.boolean(), hovercards: z.boolean() });
 export const settingsSchema = z.strictObject({
   sites: z.strictObject({ github: siteSettingsSchema, linkedin: siteSettingsSchema }),
-  hoverDelayMs: z.number().int().min(0).max(5000),
+  hoverDelayMs: z.number().int().min(0).max(HOVER_DELAY_MAX_MS),
 });
 
 export const settingsItem = storage.defineItem<unknown>('local:settings', {

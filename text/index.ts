@@ -1,8 +1,21 @@
 /**
  * text/ — facts about characters, written once.
  *
- *   characters.ts  controls and bidi overrides that let text lie ─▶ schema, slugs, messages
+ *   characters.ts  what lets text lie: controls, bidi, zero-width, lone surrogates,
+ *                  mixed-script ids ─▶ schema rules (each with its sentence), messages
+ *   markup.ts      what the HTML tokenizer reads as a tag (`<b>`, not `Vec<T>`) ─▶ schema
  *   fold.ts        "Łukasz Altınbüken" ─▶ "lukasz altinbuken" ─▶ search and ids
  */
-export { defang, UNSAFE_CHARACTER, UNSAFE_CLASS } from './characters';
+export type { CharacterRule, CharacterRules } from './characters';
+export {
+  clip,
+  defang,
+  ONE_SCRIPT,
+  SLUG_CHARACTERS,
+  TEXT_CHARACTERS,
+  UNSAFE_CHARACTER,
+  UNSAFE_CLASS,
+  URL_CHARACTERS,
+} from './characters';
 export { fold } from './fold';
+export { findMarkup, HTML_ELEMENTS, NO_MARKUP } from './markup';

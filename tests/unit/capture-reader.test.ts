@@ -110,7 +110,7 @@ describe('hostile pages', () => {
     if (!result.ok) throw new Error(result.message);
     expect(result.draft.name.length).toBe(80);
     expect(result.draft.name.endsWith('…')).toBe(true);
-    expect(result.draft.bio.length).toBeLessThanOrEqual(1200);
+    expect(result.draft.bio?.length).toBeLessThanOrEqual(1200);
     expect(result.draft.contact.links).toHaveLength(12);
     expect(result.notes).toContainEqual({
       field: 'name',

@@ -1,4 +1,4 @@
-/** Outside text into the schema (profiles/clean.ts) and ids for new people (profiles/new-id.ts). */
+/** Outside text into the schema (profiles/clean.ts) and ids for new people (profiles/ids.ts `uniqueId`). */
 import {
   cleanBlock,
   cleanEmail,
@@ -7,7 +7,7 @@ import {
   cleanUrl,
   stripMarkup,
 } from '../../profiles/clean';
-import { newId } from '../../profiles/new-id';
+import { uniqueId } from '../../profiles/ids';
 import { linkSchema } from '../../profiles/schema';
 
 describe('stripMarkup', () => {
@@ -120,7 +120,7 @@ describe('cleanEmail and cleanHandle', () => {
   });
 });
 
-describe('newId', () => {
+describe('uniqueId', () => {
   it.each([
     ['Deniz Altınbüken', [], 'deniz-altinbuken'],
     ['Ada Lovelace', ['ada-lovelace'], 'ada-lovelace-2'],
@@ -129,6 +129,6 @@ describe('newId', () => {
     ['🚀', ['person'], 'person-2'],
     ['a'.repeat(70), ['a'.repeat(64)], `${'a'.repeat(62)}-2`],
   ])('%j with %j taken → %j', (name, taken, id) => {
-    expect(newId(name, new Set(taken))).toBe(id);
+    expect(uniqueId(name, new Set(taken))).toBe(id);
   });
 });

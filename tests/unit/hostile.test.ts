@@ -3,10 +3,19 @@
  * mislead or bloat, and whatever it accepts passes an independent safety
  * check (not the schema's own code).
  */
+import { html, type Token, Tokenizer } from 'parse5';
 import { bundledProfiles } from '../../profiles/bundled';
 import { previewImport } from '../../profiles/import';
 import type { Profile } from '../../profiles/schema';
-import { DIRECTION_AND_CONTROL, HOSTILE, HUGE, MARKUP, URL_SCHEMES } from './hostile';
+import {
+  DIRECTION_AND_CONTROL,
+  HOSTILE,
+  HUGE,
+  LOOKS_DANGEROUS,
+  MARKUP,
+  URL_INVISIBLE,
+  URL_SCHEMES,
+} from './hostile';
 
 const base = () => ({
   id: 'target',
@@ -60,14 +69,49 @@ function withField(path: string, value: string): unknown {
   return document;
 }
 
+/**
+ * Markup as a spec-following HTML tokenizer (parse5, not our code) sees it:
+ * a comment, doctype or end tag; a start tag the parser knows, or a custom
+ * element; or any tag carrying an attribute with a value.
+ */
+function tokenizerMarkup(text: string): string | undefined {
+  let found: string | undefined;
+  const startTag = (token: Token.TagToken) => {
+    if (html.getTagID(token.tagName) !== html.TAG_ID.UNKNOWN) found ??= `<${token.tagName}>`;
+    else if (token.tagName.includes('-')) found ??= `<${token.tagName}>`;
+    else if (token.attrs.some((attr) => attr.value !== '')) found ??= `<${token.tagName} …=>`;
+  };
+  const tokenizer = new Tokenizer(
+    { sourceCodeLocationInfo: false },
+    {
+      onComment: () => {
+        found ??= 'comment';
+      },
+      onDoctype: () => {
+        found ??= 'doctype';
+      },
+      onStartTag: startTag,
+      onEndTag: (token) => {
+        found ??= `</${token.tagName}>`;
+      },
+      onEof: () => {},
+      onCharacter: () => {},
+      onNullCharacter: () => {},
+      onWhitespaceCharacter: () => {},
+    },
+  );
+  tokenizer.write(text, true);
+  return found;
+}
+
 /** Independent of profiles/schema.ts: what "safe to store" means, checked from scratch. */
 function unsafeParts(profile: Profile): string[] {
   const problems: string[] = [];
   const texts = [
     profile.id,
     profile.name,
-    profile.headline,
-    profile.bio,
+    profile.headline ?? '',
+    profile.bio ?? '',
     profile.location ?? '',
     ...(profile.highlights ?? []),
     ...profile.projects.flatMap((p) => [p.name, p.description, p.repo ?? '']),
@@ -77,9 +121,13 @@ function unsafeParts(profile: Profile): string[] {
     ...profile.identities.linkedin,
   ];
   for (const text of texts) {
-    if (/<[a-z!/?]/i.test(text)) problems.push(`markup: ${text.slice(0, 40)}`);
-    if (/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/.test(text))
+    const markup = tokenizerMarkup(text);
+    if (markup) problems.push(`markup ${markup}: ${text.slice(0, 40)}`);
+    if (
+      /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029]/.test(text)
+    )
       problems.push(`control: ${JSON.stringify(text.slice(0, 40))}`);
+    if (!text.isWellFormed()) problems.push(`lone surrogate: ${JSON.stringify(text.slice(0, 40))}`);
     if (text.length > 1200) problems.push(`huge: ${text.length}`);
   }
   const urls = [
@@ -96,7 +144,12 @@ function unsafeParts(profile: Profile): string[] {
       }
     })();
     if (protocol !== 'https:' && protocol !== 'http:') problems.push(`url: ${url}`);
-    if (/["<>`\s]/.test(url)) problems.push(`url characters: ${url}`);
+    if (/["<>`\s\\]/.test(url)) problems.push(`url characters: ${url}`);
+    if (
+      /[\u200B-\u200F\u2060\uFEFF\u061C\u202A-\u202E\u2066-\u2069]/.test(url) ||
+      !url.isWellFormed()
+    )
+      problems.push(`url invisible: ${JSON.stringify(url)}`);
   }
   return problems;
 }
@@ -142,8 +195,25 @@ describe('hostile payloads', () => {
     }
   });
 
+  it('the oracle sees markup where a browser would (and not in generics)', () => {
+    for (const payload of MARKUP) expect(tokenizerMarkup(payload), payload).toBeDefined();
+    for (const payload of ['Vec<T>', 'List<Integer>', 'Map<K, V>', 'x<y', 'a < b'])
+      expect(tokenizerMarkup(payload), payload).toBeUndefined();
+  });
+
+  it.each(TEXT_FIELDS)('accepts text that only looks dangerous in %s', (field) => {
+    for (const payload of LOOKS_DANGEROUS) {
+      if (field === 'contact.links.0.label' && payload.length > 40) continue;
+      const result = previewImport('x.json', JSON.stringify(withField(field, payload)), {
+        existing: [],
+        bundled: bundledProfiles,
+      });
+      expect(result.ok && result.preview.rejected, `${field} = ${payload}`).toEqual([]);
+    }
+  });
+
   it.each(URL_FIELDS)('refuses every non-http(s) URL in %s', (field) => {
-    for (const payload of [...URL_SCHEMES, ...MARKUP]) {
+    for (const payload of [...URL_SCHEMES, ...URL_INVISIBLE, ...MARKUP]) {
       const result = previewImport('x.json', JSON.stringify(withField(field, payload)), {
         existing: [],
         bundled: bundledProfiles,

@@ -60,6 +60,20 @@ export const DIRECTION_AND_CONTROL = [
   'esc\u001b[31mred',
   'del\u007F',
   'c1\u0085next',
+  'line\u2028separator',
+  'lone \uD800 surrogate',
+];
+
+/** Invisible or direction-changing characters that a URL must never hold. */
+export const URL_INVISIBLE = [
+  'https://example.com/\u202Egnp.exe',
+  'https://example.com/\u200Fa',
+  'https://exa\u200Bmple.com/',
+  'https://example.com/a\u200Db',
+  'https://example.com/a\u2060b',
+  'https://example.com/a\uFEFFb',
+  'https://example.com/a\u0000b',
+  'https://evil.example\\@good.example/',
 ];
 
 /** Harmless as text: accepted where the field allows, and always shown as text. */
@@ -74,6 +88,12 @@ export const LOOKS_DANGEROUS = [
   '\\u003cscript\\u003e',
   'ＤＥＮＩＺ',
   'a < b > c',
+  // Generics and comparisons: "<" before a letter, but not a tag (issue 17, bug 9).
+  'Vec<T>',
+  'List<Integer>',
+  'Map<K, V>',
+  'x<y',
+  'I <3 Rust',
 ];
 
 export const HUGE = ['x'.repeat(1024 * 1024)];
@@ -81,6 +101,7 @@ export const HUGE = ['x'.repeat(1024 * 1024)];
 export const HOSTILE = [
   ...MARKUP,
   ...URL_SCHEMES,
+  ...URL_INVISIBLE,
   ...DIRECTION_AND_CONTROL,
   ...LOOKS_DANGEROUS,
   ...HUGE,

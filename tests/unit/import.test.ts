@@ -1,7 +1,7 @@
 import { toVCard } from '../../contact/vcard';
 import { bundledProfiles } from '../../profiles/bundled';
 import { exportDocument } from '../../profiles/export';
-import { slugify } from '../../profiles/ids';
+import { slugify, uniqueId } from '../../profiles/ids';
 import {
   applyPreview,
   EXPORT_FORMAT_VERSION,
@@ -77,8 +77,9 @@ describe('previewImport: file shapes', () => {
     expect(
       failure(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'photo.png'),
     ).toBe('"photo.png" is not a text file.');
-    expect(failure(new Uint8Array([0xff, 0xfe, 0x00, 0x41]), 'utf16.json')).toBe(
-      '"utf16.json" is not a text file.',
+    // UTF-16 is read now (issue 17, bug 8): these two bytes are "䄀", which is no format.
+    expect(failure(new Uint8Array([0xff, 0xfe, 0x00, 0x41]), 'utf16.json')).toMatch(
+      /^"utf16\.json" is not a format Profile Card reads: it starts with "䄀"/,
     );
     expect(failure(new TextEncoder().encode('{"id":"a\u0000"}'))).toMatch(/not a text file/);
   });
@@ -109,8 +110,6 @@ describe('previewImport: entries', () => {
     expect(lines(preview(json([42, { id: 'x' }])))).toEqual([
       'profile 1: the profile must be an object',
       'profile 2: name is required',
-      'profile 2: headline is required',
-      'profile 2: bio is required',
       'profile 2: identities is required',
     ]);
   });
@@ -196,16 +195,9 @@ describe('previewImport: vCard', () => {
       contact: { email: 'ada@example.com', website: 'https://ada.example/' },
       identities: { github: ['ada'], linkedin: ['ada-lovelace'] },
     });
-    const [added] = preview(toVCard(profile), [], 'ada.vcf').added;
-    expect(added).toMatchObject({
-      id: 'ada-l',
-      name: 'Ada Lovelace',
-      headline: 'Analyst, poet',
-      contact: { email: 'ada@example.com', website: 'https://ada.example/' },
-      identities: { github: ['ada'], linkedin: ['ada-lovelace'] },
-    });
-    // ical.js leaves "\\;" escaped in plain text (see vcard.test.ts); the meaning survives.
-    expect(added?.bio.replace(/\\;/g, ';')).toBe('First program; notes.\nSecond line.');
+    expect(preview(toVCard(profile), [], 'ada.vcf').added).toEqual([profile]);
+    // More in vcard-import.test.ts: every field, merging, 2.1, UTF-16, 5,000 cards.
+    expect(preview(toVCard(profile), [profile], 'ada.vcf').unchanged).toEqual([profile]);
   });
 
   it('reads vCards from other apps: 3.0, several per file, ORG for a headline', () => {
@@ -233,7 +225,6 @@ describe('previewImport: vCard', () => {
         id: 'grace-hopper',
         name: 'Grace Hopper',
         headline: 'US Navy',
-        bio: 'US Navy',
         projects: [],
         contact: {
           email: 'grace@example.com',
@@ -260,11 +251,7 @@ describe('previewImport: vCard', () => {
       [],
       'x.vcf',
     );
-    expect(lines(p)).toEqual([
-      'vCard 1 ("No Title"): headline must not be empty',
-      'vCard 1 ("No Title"): bio must not be empty',
-      'vCard 1 ("No Title"): contact.website must be an http(s) URL',
-    ]);
+    expect(lines(p)).toEqual(['vCard 1 ("No Title"): contact.website must be an http(s) URL']);
     expect(failure('BEGIN:VCARD\r\nFN;broken\r\n', 'x.vcf')).toMatch(/^This is not a valid vCard/);
   });
 
@@ -275,6 +262,21 @@ describe('previewImport: vCard', () => {
     ['x'.repeat(80), 'x'.repeat(64)],
   ])('slugify(%j) → %s', (name, slug) => {
     expect(slugify(name)).toBe(slug);
+  });
+
+  it.each([
+    ['Ada Lovelace', [], 'ada-lovelace'],
+    ['Ada Lovelace', ['ada-lovelace'], 'ada-lovelace-2'],
+    ['Ada Lovelace', ['ada-lovelace', 'ada-lovelace-2', 'ada-lovelace-3'], 'ada-lovelace-4'],
+    ['Ada Lovelace', ['ada-lovelace-2'], 'ada-lovelace'],
+    ['Łukasz Żółw', ['lukasz-zolw'], 'lukasz-zolw-2'],
+    ['李小龙', ['person'], 'person-2'],
+    ['', [], 'person'],
+    ['x'.repeat(80), ['x'.repeat(64)], `${'x'.repeat(62)}-2`],
+    [`${'a'.repeat(62)} b`, [`${'a'.repeat(62)}-b`], `${'a'.repeat(62)}-2`],
+  ])('uniqueId(%j, taken %j) → %s', (name, taken, id) => {
+    expect(uniqueId(name, new Set(taken))).toBe(id);
+    expect(id.length).toBeLessThanOrEqual(64);
   });
 });
 

@@ -75,6 +75,28 @@ describe('profile.schema.json', () => {
       false,
     ],
     ['upper-case id', { ...base, id: 'Ada' }, false],
+    ['generics in the bio', { ...base, bio: 'Vec<T>, List<Integer>, x<y' }, true],
+    ['a tag in the bio', { ...base, bio: 'Vec<Option>' }, false],
+    ['an end tag', { ...base, headline: 'a </p> b' }, false],
+    ['an attribute on an unknown tag', { ...base, name: '<x onclick=alert(1)>' }, false],
+    ['U+2028 in the bio', { ...base, bio: 'one\u2028two' }, false],
+    ['a lone surrogate', { ...base, name: 'Ada \uD800' }, false],
+    [
+      'a zero-width space in a URL',
+      { ...base, contact: { website: 'https://a\u200Bb.example/' } },
+      false,
+    ],
+    [
+      'a backslash in a URL',
+      { ...base, contact: { website: 'https://a.example\\@b.example/' } },
+      false,
+    ],
+    [
+      'Latin and Cyrillic in a LinkedIn id',
+      { ...base, identities: { linkedin: ['аda-l'] } },
+      false,
+    ],
+    ['an all-Cyrillic LinkedIn id', { ...base, identities: { linkedin: ['михаил-петров'] } }, true],
   ])('agrees with zod on: %s', (_label, document, valid) => {
     const clean = JSON.parse(JSON.stringify(document));
     expect(profileSchema.safeParse(clean).success).toBe(valid);

@@ -37,17 +37,21 @@ describe('profile schema', () => {
     [{ ...ada, name: 'x'.repeat(81) }, 'name must be at most 80 characters'],
     [{ ...ada, bio: 'x'.repeat(1201) }, 'bio must be at most 1200 characters'],
     [{ ...ada, headline: 'one\ntwo' }, 'headline must be a single line'],
-    [{ ...ada, name: '<script>alert(1)</script>' }, 'name must not contain HTML markup'],
-    [{ ...ada, bio: 'hi <img src=x onerror=alert(1)>' }, 'bio must not contain HTML markup'],
-    [{ ...ada, bio: 'a <!-- comment -->' }, 'bio must not contain HTML markup'],
+    [
+      { ...ada, name: '<script>alert(1)</script>' },
+      'name must not contain HTML markup: "<script>"',
+    ],
+    [
+      { ...ada, bio: 'hi <img src=x onerror=alert(1)>' },
+      'bio must not contain HTML markup: "<img src=x onerror=alert(1)>"',
+    ],
+    [{ ...ada, bio: 'a <!-- comment -->' }, 'bio must not contain HTML markup: "<!-- comment -->"'],
     [
       { ...ada, name: 'Ada\u202Eecalevol' },
-      'name must not contain control or text-direction override characters',
+      'name must not contain text-direction override characters (U+202A–U+202E, U+2066–U+2069)',
     ],
-    [
-      { ...ada, headline: 'bell\u0007' },
-      'headline must not contain control or text-direction override characters',
-    ],
+    [{ ...ada, headline: 'bell\u0007' }, 'headline must not contain control characters'],
+    [{ ...ada, headline: '' }, 'headline must not be empty'],
     [{ ...ada, contact: { email: 'ada' } }, 'contact.email is not an email'],
     [
       { ...ada, contact: { email: 'ada@example.com\r\nBcc: x@y.z' } },
@@ -120,5 +124,13 @@ describe('profile schema', () => {
 
   it('allows "<" that is not markup', () => {
     expect(validateProfile({ ...ada, bio: 'Latency < 1 ms; 3 <= x' }).ok).toBe(true);
+  });
+
+  it('needs no headline or bio: address books rarely have them', () => {
+    const { headline: _h, bio: _b, ...bare } = ada;
+    expect(validateProfile(bare)).toEqual({
+      ok: true,
+      value: { ...bare, projects: [], contact: {} },
+    });
   });
 });

@@ -21,12 +21,14 @@ const tricky: Profile = {
 };
 
 /**
- * ical.js unescapes `\\`, `\,` and `\n` in vCard text but leaves `\;` as is
- * (its FROM_VCARD_NEWLINE), although RFC 6350 §3.4 says "an escaped SEMICOLON
- * character is never a field separator" on input. We keep escaping `;` as the
- * RFC allows and undo only that one ical.js quirk here.
+ * ical.js is the independent parser that checks the writer's syntax. It
+ * unescapes `\\`, `\,` and `\n` in text but leaves `\;` escaped (its
+ * FROM_VCARD_NEWLINE), although RFC 6350 §3.4 says an escaped semicolon is
+ * never a separator. So that quirk is what it is expected to return; what our
+ * own importer makes of the card is asserted in vcard-import.test.ts, and it
+ * is "unchanged", with nothing stripped.
  */
-const icalText = (value: unknown) => String(value).replace(/\\;/g, ';');
+const asIcalReads = (text: string) => text.replace(/;/g, '\\;');
 
 /** Unfold per RFC 6350 §3.2: CRLF followed by one space or tab is removed. */
 const unfold = (card: string) => card.replace(/\r\n[ \t]/g, '');
@@ -86,38 +88,68 @@ describe('toVCard (RFC 6350)', () => {
     );
   });
 
-  it('has EMAIL, TITLE, NOTE and a URL for every link', () => {
+  it('has EMAIL, TITLE, NOTE, the website, a URL per identity, and our extension properties', () => {
     const card = unfold(toVCard(deniz));
     expect(card).toContain('EMAIL:hello@denizaltinbuken.com\r\n');
     expect(card).toContain(
       'TITLE:Software Engineer and Tech Lead in the Infrastructure team at Google\r\n',
     );
-    expect(card).toContain('URL:https://denizaltinbuken.com\r\n');
+    expect(card).toContain('URL;PREF=1:https://denizaltinbuken.com\r\n');
     expect(card).toContain('URL:https://github.com/denizalti\r\n');
     expect(card).toContain('URL:https://www.linkedin.com/in/denizalti/\r\n');
+    expect(card).toContain(
+      'X-PROFILE-CARD-PROJECT:Paxos Made Moderately Complex;Consensus protocols.;http://paxos.systems/;denizalti/paxosmmc\r\n',
+    );
+    expect(card).toContain('X-PROFILE-CARD-PROJECT:Chain Replication;Consensus protocols.;;\r\n');
+    expect(card).toContain('X-PROFILE-CARD-HIGHLIGHT:As a Tech Lead\\, I focus');
+  });
+
+  it('labels other links the way Apple and Google Contacts do, and escapes project parts', () => {
+    const card = unfold(toVCard(tricky));
+    expect(card).toContain('item1.URL:https://blog.example/ü\r\nitem1.X-ABLABEL:Blog\r\n');
+    // Commas and semicolons are part of a URI value: written as they are.
+    expect(card).toContain('URL;PREF=1:https://example.com/a,b;c\r\n');
+    const withProject = unfold(
+      toVCard({
+        ...tricky,
+        location: 'Ithaca, NY',
+        projects: [{ name: 'a;b', description: 'c, d\\e' }],
+      }),
+    );
+    expect(withProject).toContain('X-PROFILE-CARD-PROJECT:a\\;b;c\\, d\\\\e;;\r\n');
+    expect(withProject).toContain('ADR:;;;Ithaca\\, NY;;;\r\n');
+  });
+
+  it('leaves out TITLE and NOTE when there is no headline or bio', () => {
+    const { headline: _h, bio: _b, ...bare } = tricky;
+    const card = toVCard(bare);
+    expect(card).not.toMatch(/^(TITLE|NOTE)[:;]/m);
+    expect(card).toContain('FN:');
   });
 
   it.each([deniz, tricky, ...bundledProfiles])('$id: round-trips through ical.js', (profile) => {
     const card = new ICAL.Component(ICAL.parse(toVCard(profile)));
     expect(card.name).toBe('vcard');
     expect(card.getFirstPropertyValue('version')).toBe('4.0');
-    expect(icalText(card.getFirstPropertyValue('fn'))).toBe(profile.name);
-    expect(icalText(card.getFirstPropertyValue('title'))).toBe(profile.headline);
-    expect(icalText(card.getFirstPropertyValue('note'))).toBe(
-      profile.bio.replace(/\r\n|\r/g, '\n'),
+    expect(card.getFirstPropertyValue('fn')).toBe(asIcalReads(profile.name));
+    expect(card.getFirstPropertyValue('title')).toBe(asIcalReads(profile.headline ?? ''));
+    expect(card.getFirstPropertyValue('note')).toBe(
+      asIcalReads((profile.bio ?? '').replace(/\r\n|\r/g, '\n')),
     );
     expect(card.getFirstPropertyValue('email') ?? undefined).toBe(profile.contact.email);
     const urls = card.getAllProperties('url').map((property) => property.getFirstValue());
-    if (profile.contact.website) {
-      // Commas and semicolons in URLs travel percent-encoded (see escapeUri).
-      expect(urls[0]).toBe(profile.contact.website.replace(/,/g, '%2C').replace(/;/g, '%3B'));
-    }
+    // The website comes first, marked preferred, exactly as stored.
+    if (profile.contact.website) expect(urls[0]).toBe(profile.contact.website);
     expect(urls.length).toBe(
       (profile.contact.website ? 1 : 0) +
-        (profile.identities.github.length ? 1 : 0) +
-        (profile.identities.linkedin.length ? 1 : 0) +
+        profile.identities.github.length +
+        profile.identities.linkedin.length +
         (profile.contact.links?.length ?? 0),
     );
+    expect(card.getAllProperties('x-ablabel').map((p) => p.getFirstValue())).toEqual(
+      (profile.contact.links ?? []).map((link) => asIcalReads(link.label)),
+    );
+    expect(card.getAllProperties('x-profile-card-project')).toHaveLength(profile.projects.length);
   });
 
   it('names the download after the profile', () => {

@@ -1,0 +1,151 @@
+/**
+ * Which format a file is, by its content (never by its name: a JSON file
+ * saved as `.vcf` is still JSON), and its entries, before any validation.
+ *
+ *   readEntries(fileName, text)
+ *     ├─ JSON   starts with { [ " - a digit, or is true/false/null ─▶ readJson
+ *     ├─ vCard  starts with BEGIN:VCARD ─▶ contact/vcard-read.ts (entries merge)
+ *     └─ else   a sentence naming what is accepted
+ *
+ * A new format is one more line in READERS: how to recognise it, and a
+ * function text → entries. Entries are profile-shaped objects that
+ * profiles/import.ts validates; `merge: true` marks formats that carry only
+ * some fields of a person (vCard, contact exports), whose entries update a
+ * person already kept instead of replacing them.
+ */
+
+import { readVCardLines } from '../contact/vcard-lines';
+import { interpretCard } from '../contact/vcard-read';
+import { clip, defang } from '../text/characters';
+import { EXPORT_FORMAT_VERSION } from './export';
+import { locateJsonError, nestingDepth } from './json-error';
+
+/** An entry the reader could not turn into a profile, with its reasons. */
+export class Unreadable {
+  constructor(
+    readonly label: string,
+    readonly errors: string[],
+  ) {}
+}
+
+/**
+ * The entries of a file, in order. An array will do; a reader may instead
+ * build each entry when it is asked for, so a file the importer stops
+ * reading early (profiles/import.ts MAX_REFUSED) costs only what was read.
+ */
+export interface EntryList {
+  readonly length: number;
+  at(index: number): unknown;
+}
+
+export interface Entries {
+  /** What one entry is called in messages: `profile 3`, `vCard 2`. */
+  kind: string;
+  entries: EntryList;
+  /** Entries carry only some fields; merge them into the person they match. */
+  merge?: boolean;
+}
+export type ReadResult = Entries | { error: string };
+
+export interface Reader {
+  /** As named in the "accepted formats" sentence. */
+  format: string;
+  accepts(text: string): boolean;
+  read(text: string): ReadResult;
+}
+
+/** Deeper than any profile file (an export is 5 levels), shallow enough for every parser. */
+export const MAX_JSON_DEPTH = 100;
+
+function entriesOf(document: unknown): ReadResult {
+  const kind = 'profile';
+  if (Array.isArray(document)) return { kind, entries: document };
+  if (document === null || typeof document !== 'object') {
+    return {
+      error:
+        'Expected a profile, a list of profiles, or { "profiles": [...] }; this file holds a single value.',
+    };
+  }
+  const record = document as Record<string, unknown>;
+  if ('profiles' in record) {
+    if ('version' in record && record.version !== EXPORT_FORMAT_VERSION) {
+      return {
+        error: `This file is format version ${clip(defang(JSON.stringify(record.version) ?? ''), 20)}; this version of Profile Card reads version ${EXPORT_FORMAT_VERSION}. Update the extension, or export again from a matching version.`,
+      };
+    }
+    const extra = Object.keys(record).filter((key) => key !== 'profiles' && key !== 'version');
+    if (extra.length > 0)
+      return {
+        error: `Unknown top-level field "${clip(defang(extra[0] ?? ''), 40)}" next to "profiles".`,
+      };
+    if (!Array.isArray(record.profiles)) return { error: '"profiles" must be a list.' };
+    return { kind, entries: record.profiles };
+  }
+  if ('id' in record || 'name' in record) return { kind, entries: [record] };
+  return {
+    error:
+      'Expected a profile, a list of profiles, or { "profiles": [...] }; this object has none of those.',
+  };
+}
+
+export function readJson(text: string): ReadResult {
+  if (nestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    return {
+      error: `This JSON is nested too deeply (more than ${MAX_JSON_DEPTH} levels of [ and {) to be a profile file; a profile file needs 5 at most.`,
+    };
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    const problem = locateJsonError(text);
+    return {
+      error: problem
+        ? `This is not valid JSON: unexpected ${problem.found} at line ${problem.line}, column ${problem.column}.`
+        : 'This is not valid JSON.',
+    };
+  }
+  return entriesOf(document);
+}
+
+function readVCardEntries(text: string): ReadResult {
+  const read = readVCardLines(text);
+  if (!read.ok) return { error: read.error };
+  if (read.cards.length === 0) return { error: 'This vCard file holds no cards.' };
+  const { cards } = read;
+  return {
+    kind: 'vCard',
+    merge: true,
+    entries: {
+      length: cards.length,
+      at: (index) => {
+        const raw = cards[index];
+        if (!raw) return undefined;
+        const card = interpretCard(raw);
+        return card.problems.length > 0 ? new Unreadable(card.label, card.problems) : card.profile;
+      },
+    },
+  };
+}
+
+/** In order: the first that accepts the text reads it. */
+export const READERS: Reader[] = [
+  { format: 'vCard (.vcf)', accepts: (text) => /^BEGIN:VCARD/i.test(text), read: readVCardEntries },
+  {
+    format: 'JSON (a profile, a list of profiles, or an export)',
+    accepts: (text) => /^(?:[[{"\-0-9]|true|false|null)/.test(text),
+    read: readJson,
+  },
+];
+
+/** `text` as decoded, byte-order mark removed. */
+export function readEntries(fileName: string, text: string): ReadResult {
+  const trimmed = text.trim();
+  if (trimmed === '') return { error: `"${fileName}" is empty.` };
+  const reader = READERS.find((candidate) => candidate.accepts(trimmed));
+  if (reader) return reader.read(trimmed);
+  const start = clip(defang(trimmed.split(/\r?\n/, 1)[0] ?? ''), 30);
+  return {
+    error: `"${fileName}" is not a format Profile Card reads: it starts with ${JSON.stringify(start)}. Import accepts ${READERS.map((candidate) => candidate.format).join(' and ')}.`,
+  };
+}
