@@ -6,17 +6,22 @@
  *        ▼
  *   import.ts  bytes ─▶ JSON / vCard (contact/vcard-read.ts) ─▶ preview: added/updated/unchanged/refused
  *   export.ts  profiles ─▶ { version: 1, profiles } (re-imports unchanged)
- *   store.ts   the user's profiles in extension storage, validated on the way in
- *        │
+ *   db.ts      IndexedDB: people {id, rev, profile, keys} + index keys → person, hidden, meta
+ *        ▲
+ *   store.ts   every read and write; each write one transaction with a precondition
+ *        │       ├─ migrate.ts       the old storage.local value → db, once, verified
+ *        │       ├─ change-feed.ts   local:peopleVersion, a fresh token per commit
+ *        │       └─ storage-errors.ts  quota and disk trouble in words
  *        ▼
- *   directory.ts  bundled.ts + store ─▶ identity key → profile, O(1); clashes reported
- *   current-directory.ts  the background's cached directory, rebuilt when the store changes
+ *   precedence.ts  who an identity resolves to (user > bundled, hidden out, smaller id)
+ *   directory.ts   the whole directory at once, for the options page; clashes reported
+ *   current-directory.ts  the background's source: one key, one index read, no cache
  *   search.ts, ids.ts  folding (text/fold.ts) for search and ids made from names
  *
  * zod runs only at these edges; everything else uses the inferred `Profile`.
  */
 export { bundledProfiles } from './bundled';
-export { currentDirectory } from './current-directory';
+export { currentPeople } from './current-directory';
 export type { Directory, IdentityConflict } from './directory';
 export { buildDirectory } from './directory';
 export { exportDocument } from './export';
@@ -26,5 +31,13 @@ export { applyPreview, previewImport } from './import';
 export type { Profile, Project } from './schema';
 export { profileSchema } from './schema';
 export { matchesQuery } from './search';
-export { readStore, writeStore } from './store';
+export {
+  addPerson,
+  deletePerson,
+  importPeople,
+  lookupKey,
+  readSnapshot,
+  setHidden,
+  updatePerson,
+} from './store';
 export { validateProfile } from './validate';

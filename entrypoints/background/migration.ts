@@ -1,0 +1,25 @@
+/**
+ * When the background moves an earlier version's people into the database
+ * (profiles/migrate.ts): on install or update, on browser start-up, and when
+ * the old key appears in storage (written by an older copy, or restored).
+ * Pages that open first move it themselves; the move is safe to run twice.
+ */
+import { browser } from 'wxt/browser';
+import { ensureMigrated, LEGACY_KEYS } from '../../profiles/migrate';
+
+export function startMigrations(then: () => void): void {
+  const move = () => {
+    ensureMigrated().then(
+      (outcome) => {
+        if (outcome.kind === 'moved') then();
+        else if ('message' in outcome) console.warn('Profile Card:', outcome.message);
+      },
+      (error: unknown) => console.error('Profile Card: moving stored profiles failed', error),
+    );
+  };
+  browser.runtime.onInstalled.addListener(move);
+  browser.runtime.onStartup.addListener(move);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[LEGACY_KEYS[0]]?.newValue !== undefined) move();
+  });
+}
