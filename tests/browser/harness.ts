@@ -327,3 +327,56 @@ export const hovercardShows = (page: Page, text: string) =>
 
 export const hovercardGone = (page: Page) =>
   waitUntil('the hovercard to close', async () => !(await hoverState(page)).open);
+
+/**
+ * Puts people into the extension's store the way a user does: an import of
+ * an export document on the options page (one transaction, through
+ * profiles/store.ts), in a page of its own that is closed afterwards.
+ */
+export async function seedPeople(session: Session, profiles: readonly object[]): Promise<void> {
+  const page = await session.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await page.getByRole('heading', { name: 'People' }).waitFor();
+    await page.setInputFiles('input[type="file"]', {
+      name: 'seed.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ version: 1, profiles })),
+    });
+    const button = page.locator('.pc-preview .pc-primary');
+    await button.waitFor();
+    if (await button.isEnabled()) {
+      await button.click();
+      await page.getByText(/^Imported: /).waitFor({ timeout: 120_000 });
+    }
+  } finally {
+    await page.close();
+  }
+}
+
+/** The people store's records and hidden ids as stored (read in the service worker), as JSON. */
+export async function storedPeople(session: Session): Promise<string> {
+  return session.worker.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const request = indexedDB.open('profile-card');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          if (!db.objectStoreNames.contains('people')) {
+            db.close();
+            resolve(JSON.stringify({ people: [], hidden: [] }));
+            return;
+          }
+          const tx = db.transaction(['people', 'hidden']);
+          const people = tx.objectStore('people').getAll();
+          const hidden = tx.objectStore('hidden').getAllKeys();
+          tx.oncomplete = () => {
+            db.close();
+            resolve(JSON.stringify({ people: people.result, hidden: hidden.result }));
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}

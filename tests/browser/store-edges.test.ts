@@ -114,19 +114,22 @@ describe('a backup at scale', () => {
     await setLocal({ profiles: { profiles: many, hidden: [] } });
     await openOptions();
     await options.getByRole('heading', { name: 'People' }).waitFor({ timeout: 30_000 });
-    await options.getByText(/10,000 yours|10000 yours/).waitFor({ timeout: 30_000 });
+    // 10,000 more than the earlier tests left.
+    await options.getByText(/10,00\d yours/).waitFor({ timeout: 30_000 });
     const download = options.waitForEvent('download');
     await options.getByRole('button', { name: 'Export all (JSON)' }).click();
     const saved = await download;
     const text = readFileSync((await saved.path()) as string, 'utf8');
     expect(text.length).toBeGreaterThan(5 * 1024 * 1024);
+    const count = JSON.parse(text).profiles.length;
+    expect(count).toBeGreaterThanOrEqual(10_000);
     await options.setInputFiles('input[type="file"]', {
       name: saved.suggestedFilename(),
       mimeType: 'application/json',
       buffer: Buffer.from(text),
     });
     await options
-      .getByText('0 to add · 0 to update · 10000 unchanged · 0 refused')
+      .getByText(`0 to add · 0 to update · ${count} unchanged · 0 refused`)
       .waitFor({ timeout: 30_000 });
   });
 });
