@@ -58,7 +58,8 @@ export type Conflict =
   | { kind: 'claimed'; key: IdentityKey; owner: { id: string; name: string } };
 
 export type WriteResult =
-  | { ok: true; record?: PersonRecord; token: string }
+  /** `storeRev`: the store's version this write made (a total order of commits). */
+  | { ok: true; record?: PersonRecord; storeRev: number; token: string }
   | { ok: false; conflict: Conflict };
 
 export type ImportResult =
@@ -218,8 +219,7 @@ export async function addPerson(input: Profile): Promise<WriteResult> {
     if (claim) return { ok: false as const, conflict: claim };
     const record = recordOf(profile, 1);
     await people.add(record);
-    await bumpStoreRev(tx);
-    return { ok: true as const, record };
+    return { ok: true as const, record, storeRev: await bumpStoreRev(tx) };
   }) as Promise<WriteResult>;
 }
 
@@ -236,8 +236,7 @@ export async function updatePerson(input: Profile, rev: number): Promise<WriteRe
     if (claim) return { ok: false as const, conflict: claim };
     const record = recordOf(profile, nextRev(rev));
     await people.put(record);
-    await bumpStoreRev(tx);
-    return { ok: true as const, record };
+    return { ok: true as const, record, storeRev: await bumpStoreRev(tx) };
   }) as Promise<WriteResult>;
 }
 
@@ -249,8 +248,7 @@ export function deletePerson(id: string, rev: number): Promise<WriteResult> {
     if (theirs.rev !== rev)
       return { ok: false as const, conflict: { kind: 'changed', theirs } as Conflict };
     await people.delete(id);
-    await bumpStoreRev(tx);
-    return { ok: true as const };
+    return { ok: true as const, storeRev: await bumpStoreRev(tx) };
   }) as Promise<WriteResult>;
 }
 

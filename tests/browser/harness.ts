@@ -356,27 +356,30 @@ export async function seedPeople(session: Session, profiles: readonly object[]):
 
 /** The people store's records and hidden ids as stored (read in the service worker), as JSON. */
 export async function storedPeople(session: Session): Promise<string> {
-  return session.worker.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const request = indexedDB.open('profile-card');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          if (!db.objectStoreNames.contains('people')) {
-            db.close();
-            resolve(JSON.stringify({ people: [], hidden: [] }));
-            return;
-          }
-          const tx = db.transaction(['people', 'hidden']);
-          const people = tx.objectStore('people').getAll();
-          const hidden = tx.objectStore('hidden').getAllKeys();
-          tx.oncomplete = () => {
-            db.close();
-            resolve(JSON.stringify({ people: people.result, hidden: hidden.result }));
-          };
-          tx.onerror = () => reject(tx.error);
+  return session.worker.evaluate(async () => {
+    // Opening a database that does not exist would create it, empty.
+    const databases = await indexedDB.databases();
+    if (!databases.some((database) => database.name === 'profile-card'))
+      return JSON.stringify({ people: [], hidden: [] });
+    return new Promise<string>((resolve, reject) => {
+      const request = indexedDB.open('profile-card');
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        const db = request.result;
+        if (!db.objectStoreNames.contains('people')) {
+          db.close();
+          resolve(JSON.stringify({ people: [], hidden: [] }));
+          return;
+        }
+        const tx = db.transaction(['people', 'hidden']);
+        const people = tx.objectStore('people').getAll();
+        const hidden = tx.objectStore('hidden').getAllKeys();
+        tx.oncomplete = () => {
+          db.close();
+          resolve(JSON.stringify({ people: people.result, hidden: hidden.result }));
         };
-      }),
-  );
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+  });
 }
