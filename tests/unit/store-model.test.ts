@@ -135,8 +135,9 @@ describe('two tabs writing at once', () => {
                 expect(current?.rev).toBe(commit.expected);
                 model.delete(commit.id);
               } else {
-                expect(commit.basis).toBe(storeRev);
-                for (const { id, name } of commit.people)
+                const imported = commit as Extract<Commit, { op: 'import' }>;
+                expect(imported.basis).toBe(storeRev);
+                for (const { id, name } of imported.people)
                   model.set(id, { rev: (model.get(id)?.rev ?? 0) + 1, name });
               }
               storeRev = commit.storeRev;
