@@ -71,7 +71,10 @@ let opening: Promise<Db> | undefined;
 export function openPeopleDb(): Promise<Db> {
   if (!opening) {
     const attempt = openDB<PeopleDb>(DB_NAME, DB_VERSION, {
-      upgrade(db, oldVersion) {
+      upgrade(db, oldVersion, _newVersion, transaction) {
+        // An upgrade that fails rejects the open itself; its transaction's own
+        // promise must not be left rejected with no one listening.
+        transaction.done.catch(() => undefined);
         if (oldVersion < 1) {
           const people = db.createObjectStore('people', { keyPath: 'id' });
           people.createIndex('keys', 'keys', { multiEntry: true });

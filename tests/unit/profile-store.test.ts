@@ -179,8 +179,13 @@ describe('reads', () => {
   });
 
   it('does not remember a failed open: the next question tries again', async () => {
-    const open = vi.spyOn(globalThis.indexedDB, 'open').mockImplementationOnce(() => {
-      throw new DOMException('Internal error opening backing store', 'UnknownError');
+    // The first open fails the way a disk error does: asynchronously, on the request.
+    const factory = globalThis.indexedDB;
+    const real = factory.open.bind(factory);
+    const open = vi.spyOn(factory, 'open').mockImplementationOnce((name, version) => {
+      const request = real(name, version);
+      request.addEventListener('upgradeneeded', () => request.transaction?.abort());
+      return request;
     });
     await expect(lookupKey('github:spacejam')).rejects.toThrow();
     expect((await lookupKey('github:spacejam'))?.id).toBe('tyler-neely');
