@@ -128,7 +128,8 @@ export function Options({
   const [usage, setUsage] = useState<Usage>({});
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<{ profile?: Profile; rev?: number } | undefined>();
-  const [confirmDelete, setConfirmDelete] = useState<string>();
+  /** The person whose delete is being confirmed, at the version shown when Delete was clicked. */
+  const [confirmDelete, setConfirmDelete] = useState<{ id: string; rev: number }>();
   const [conflict, setConflict] = useState<PendingConflict & { rev?: number }>();
   const [busy, setBusy] = useState<string>();
   const [status, setStatus] = useState('');
@@ -586,15 +587,15 @@ export function Options({
                   >
                     {hidden ? 'Show' : 'Hide'}
                   </button>
-                ) : confirmDelete === profile.id ? (
+                ) : confirmDelete?.id === profile.id ? (
                   <>
                     <span>Delete {profile.name}?</span>
                     <button
                       type="button"
                       class="pc-button pc-danger"
                       onClick={() => {
+                        const { rev } = confirmDelete;
                         setConfirmDelete(undefined);
-                        const rev = revs.get(profile.id) ?? 0;
                         void run(`delete-${profile.id}`, () => api.remove(profile.id, rev)).then(
                           (result) =>
                             settle(result, `Deleted ${profile.name}.`, {
@@ -659,7 +660,9 @@ export function Options({
                       class="pc-button"
                       disabled={!!blocked}
                       aria-label={`Delete ${profile.name}`}
-                      onClick={() => setConfirmDelete(profile.id)}
+                      onClick={() =>
+                        setConfirmDelete({ id: profile.id, rev: revs.get(profile.id) ?? 0 })
+                      }
                     >
                       Delete
                     </button>

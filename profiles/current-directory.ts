@@ -4,9 +4,12 @@
  * with the people stored, a cold service worker answers its first lookup
  * with one index read (profiles/store.ts `lookupKey`), and a failure (a
  * database that could not be opened) is never remembered: the next question
- * tries again.
+ * tries again. While the database cannot be read at all (a newer version
+ * made it, or the disk fails), pages still get the bundled people.
  */
 import type { IdentityKey } from '../identity/keys';
+import { bundledProfiles } from './bundled';
+import { buildDirectory } from './directory';
 import type { Profile } from './schema';
 import { lookupKey, personById, visiblePeople } from './store';
 
@@ -17,8 +20,24 @@ export interface PeopleSource {
   list(): Promise<Profile[]>;
 }
 
+const bundledOnly = buildDirectory({ bundled: bundledProfiles });
+
+function orBundled<A extends unknown[], T>(
+  read: (...args: A) => Promise<T>,
+  fallback: (...args: A) => T,
+): (...args: A) => Promise<T> {
+  return async (...args) => {
+    try {
+      return await read(...args);
+    } catch (error) {
+      console.warn('Profile Card: the people store could not be read;', error);
+      return fallback(...args);
+    }
+  };
+}
+
 export const currentPeople: PeopleSource = {
-  lookup: lookupKey,
-  byId: personById,
-  list: visiblePeople,
+  lookup: orBundled(lookupKey, (key) => bundledOnly.lookup(key)),
+  byId: orBundled(personById, (id) => bundledOnly.byId(id)),
+  list: orBundled(visiblePeople, () => [...bundledOnly.profiles]),
 };

@@ -133,3 +133,67 @@ describe('a backup at scale', () => {
       .waitFor({ timeout: 30_000 });
   });
 });
+
+describe('what the database itself holds', () => {
+  it('reports a damaged record, keeps serving the rest, and removes it only when asked', async () => {
+    await openOptions();
+    await options.getByRole('heading', { name: 'People' }).waitFor();
+    await options.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('profile-card');
+          request.onsuccess = () => {
+            const tx = request.result.transaction('people', 'readwrite');
+            tx.objectStore('people').put({
+              id: 'broken',
+              rev: -1,
+              profile: { id: 'broken' },
+              keys: [],
+            });
+            tx.oncomplete = () => {
+              request.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await openOptions();
+    await options.getByRole('alert').getByText('One stored person could not be read').waitFor();
+    const download = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Download the damaged records' }).click();
+    const raw = JSON.parse(readFileSync((await (await download).path()) as string, 'utf8'));
+    expect(raw).toEqual([{ id: 'broken', rev: -1, profile: { id: 'broken' }, keys: [] }]);
+    const page = await session.context.newPage();
+    await page.goto('https://github.com/spacejam');
+    await cardShows(page, 'Tyler Neely');
+    await page.close();
+    await options.getByRole('button', { name: 'Remove them' }).click();
+    await waitUntil(
+      'the banner to go',
+      async () => (await options.getByText('One stored person could not be read').count()) === 0,
+    );
+  });
+
+  it('reads and writes nothing in a database made by a newer version, and says so', async () => {
+    // A newer version opens the database at version 2 (ours close on versionchange).
+    await session.worker.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('profile-card', 2);
+          request.onsuccess = () => {
+            request.result.close();
+            resolve();
+          };
+          request.onerror = () => reject(request.error);
+        }),
+    );
+    await openOptions();
+    await options
+      .getByRole('alert')
+      .getByText(/saved by a newer version of Profile Card/)
+      .first()
+      .waitFor();
+    expect(await options.getByRole('button', { name: 'Add a person' }).isDisabled()).toBe(true);
+  });
+});

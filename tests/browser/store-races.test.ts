@@ -220,6 +220,68 @@ describe('two options tabs at once', () => {
   });
 });
 
+describe('conflicts are shown, never overwritten', () => {
+  it('says what another tab changed, then saves mine over theirs or keeps theirs', async () => {
+    await openOptions(first);
+    await openOptions(second);
+    await first.setInputFiles('input[type="file"]', file('e.json', person('edited', 'Ed Ited')));
+    await first.getByRole('button', { name: 'Import 1 profile' }).click();
+    await first.getByText('Imported: 1 added').first().waitFor();
+    await second.getByRole('searchbox').fill('Ed Ited');
+    await first.getByRole('searchbox').fill('Ed Ited');
+    // Both tabs open the same person; the second saves first.
+    await first.getByRole('button', { name: 'Edit Ed Ited' }).click();
+    await second.getByRole('button', { name: 'Edit Ed Ited' }).click();
+    await second.getByLabel('Headline', { exact: true }).fill('Changed in tab two');
+    await second.getByRole('button', { name: 'Save changes' }).click();
+    await second.getByText('Saved Ed Ited.').waitFor();
+    await first.getByLabel('Short bio').fill('Changed in tab one');
+    await first.getByRole('button', { name: 'Save changes' }).click();
+    await first
+      .getByRole('alert')
+      .getByText('Ed Ited was changed in another tab (changed: headline).')
+      .waitFor();
+    const stored = async () =>
+      first.evaluate(async () =>
+        chrome.runtime.sendMessage({ type: 'profile', id: 'edited' }),
+      ) as Promise<{ headline: string; bio: string }>;
+    expect(await stored()).toMatchObject({ headline: 'Changed in tab two', bio: 'Builds things.' });
+    await first.getByRole('button', { name: 'Save mine over theirs' }).click();
+    await first.getByText('Saved Ed Ited.').waitFor();
+    expect(await stored()).toMatchObject({ headline: 'Engineer', bio: 'Changed in tab one' });
+    // A delete that meets an edit: shown; "Keep theirs" leaves theirs.
+    await openOptions(second);
+    await second.getByRole('searchbox').fill('Ed Ited');
+    await first.getByRole('button', { name: 'Delete Ed Ited' }).click();
+    await second.getByRole('button', { name: 'Edit Ed Ited' }).click();
+    await second.getByLabel('Headline', { exact: true }).fill('Edited again');
+    await second.getByRole('button', { name: 'Save changes' }).click();
+    await second.getByText('Saved Ed Ited.').waitFor();
+    await first.getByRole('button', { name: 'Delete', exact: true }).click();
+    await first
+      .getByRole('alert')
+      .getByText(/Ed Ited was changed in another tab/)
+      .waitFor();
+    await first.getByRole('button', { name: 'Keep theirs' }).click();
+    expect(await stored()).toMatchObject({ headline: 'Edited again' });
+    await first.getByRole('searchbox').fill('');
+    await second.getByRole('searchbox').fill('');
+  });
+
+  it('imports once on a double click, and says so once', async () => {
+    await openOptions(first);
+    await first.setInputFiles(
+      'input[type="file"]',
+      file('double.json', [person('double-a', 'Double A'), person('double-b', 'Double B')]),
+    );
+    await first.getByRole('button', { name: 'Import 2 profiles' }).dblclick();
+    await first.getByText('Imported: 2 added, 0 updated.').waitFor();
+    await first.waitForTimeout(300);
+    expect(await first.getByText(/^Imported:/).count()).toBe(1);
+    expect(await first.getByRole('alert').allInnerTexts()).toEqual([]);
+  });
+});
+
 describe('the toolbar badge follows the store', () => {
   it('clears "TN" on an open tab when Tyler is hidden, and brings it back', async () => {
     const page = await session.context.newPage();
