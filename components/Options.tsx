@@ -241,22 +241,31 @@ export function Options({
     return false;
   };
 
-  const check = (entry: unknown, ownId?: string) => {
+  /**
+   * The form's entry through the same checks as an import, against everyone
+   * else; the person itself when valid, else the reasons in words.
+   */
+  const checkEntry = (
+    entry: unknown,
+    ownId?: string,
+  ): { profile: Profile; errors?: undefined } | { errors: string[] } => {
     const others = ownId === undefined ? profiles : profiles.filter((p) => p.id !== ownId);
     const result = previewFile('form', JSON.stringify(entry), { existing: others, bundled });
-    if (!result.ok) return [result.error];
-    return result.preview.rejected.flatMap((rejected) => rejected.errors);
+    if (!result.ok) return { errors: [result.error] };
+    const errors = result.preview.rejected.flatMap((rejected) => rejected.errors);
+    const taken = result.preview.updated[0]?.before ?? result.preview.unchanged[0];
+    if (taken)
+      errors.push(`id "${taken.id}" is already ${taken.name}'s; choose another id, or edit them`);
+    const profile = result.preview.added[0];
+    return errors.length > 0 || !profile ? { errors } : { profile };
   };
+  const check = (entry: unknown, ownId?: string) => checkEntry(entry, ownId).errors ?? [];
 
   const saveForm = async (entry: unknown) => {
     const target = editing;
-    const result = previewFile('form', JSON.stringify(entry), {
-      existing: profiles.filter((p) => p.id !== target?.profile?.id),
-      bundled,
-    });
-    if (!result.ok || result.preview.rejected.length > 0 || !result.preview.added[0])
-      throw new Error('This profile is not valid.');
-    const profile = result.preview.added[0];
+    const checked = checkEntry(entry, target?.profile?.id);
+    if (checked.errors) throw new Error(checked.errors[0] ?? 'This profile is not valid.');
+    const { profile } = checked;
     const editingSame = target?.profile?.id === profile.id && target.rev !== undefined;
     if (busy) return;
     setBusy('save');
@@ -596,14 +605,15 @@ export function Options({
                       onClick={() => {
                         const { rev } = confirmDelete;
                         setConfirmDelete(undefined);
-                        void run(`delete-${profile.id}`, () => api.remove(profile.id, rev)).then(
-                          (result) =>
+                        void run(`delete-${profile.id}`, () => api.remove(profile.id, rev))
+                          .then((result) =>
                             settle(result, `Deleted ${profile.name}.`, {
                               action: 'delete',
                               mine: profile,
                               base: profile,
                             }),
-                        );
+                          )
+                          .catch((error: Error) => setFailure(error.message));
                       }}
                     >
                       Delete
