@@ -135,6 +135,8 @@ export function Options({
   const [status, setStatus] = useState('');
   const [failure, setFailure] = useState<string>();
   const latest = useRef<Loaded | undefined>(undefined);
+  /** Set synchronously: a double click cannot start a second write before a re-render. */
+  const working = useRef(false);
 
   const reload = () =>
     api.load().then(
@@ -204,7 +206,8 @@ export function Options({
 
   /** Runs one write with the busy state on; a second click meanwhile does nothing. */
   const run = async <T,>(what: string, work: () => Promise<T>): Promise<T | undefined> => {
-    if (busy) return undefined;
+    if (working.current) return undefined;
+    working.current = true;
     setBusy(what);
     setFailure(undefined);
     try {
@@ -213,6 +216,7 @@ export function Options({
       setFailure((error as Error).message);
       return undefined;
     } finally {
+      working.current = false;
       setBusy(undefined);
     }
   };
@@ -267,7 +271,8 @@ export function Options({
     if (checked.errors) throw new Error(checked.errors[0] ?? 'This profile is not valid.');
     const { profile } = checked;
     const editingSame = target?.profile?.id === profile.id && target.rev !== undefined;
-    if (busy) return;
+    if (working.current) return;
+    working.current = true;
     setBusy('save');
     setFailure(undefined);
     try {
@@ -281,6 +286,7 @@ export function Options({
       });
       if (saved) setEditing(undefined);
     } finally {
+      working.current = false;
       setBusy(undefined);
     }
   };
@@ -491,7 +497,12 @@ export function Options({
         <ConflictNotice
           pending={conflict}
           busy={!!busy}
-          onRetry={() => void retryConflict()}
+          onRetry={() =>
+            void retryConflict().catch((error: Error) => {
+              setConflict(undefined);
+              setFailure(error.message);
+            })
+          }
           onKeepTheirs={() => {
             setConflict(undefined);
             setEditing(undefined);
