@@ -341,7 +341,8 @@ export function Options({
       ];
       const result = await api.importPeople(people, basis);
       if (result.ok) {
-        await reload();
+        // Committed: say so now; the list catches up as soon as it is read back.
+        reload().catch(() => undefined);
         return {
           done: `Imported: ${number(preview.added.length)} added, ${number(preview.updated.length)} updated.`,
         };

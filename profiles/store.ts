@@ -23,6 +23,7 @@
  * ./migrate.ts. Reads check only each record's frame (db.ts
  * `recordProblem`): a lookup is one index read, never a scan.
  */
+import { unwrap } from 'idb';
 import { type IdentityKey, profileKeys } from '../identity/keys';
 import { bundledProfiles } from './bundled';
 import { announcePeopleChange } from './change-feed';
@@ -193,17 +194,26 @@ async function write<T extends { ok: boolean }>(
   body: (tx: ReturnType<typeof rwTx>) => Promise<T>,
 ): Promise<T | (T & { token: string })> {
   const db = await writable();
+  const tx = rwTx(db);
+  const abort = async () => {
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted by the browser.
+    }
+    await tx.done.catch(() => undefined);
+  };
   let result: T;
   try {
-    const tx = rwTx(db);
     result = await body(tx);
     if (!result.ok) {
-      tx.abort();
-      await tx.done.catch(() => undefined);
+      await abort();
       return result;
     }
     await tx.done;
   } catch (error) {
+    // Whatever failed, nothing of this transaction may land.
+    await abort();
     throw plainStorageError(error);
   }
   return { ...result, token: await announcePeopleChange() };
@@ -277,13 +287,13 @@ export function importPeople(
   return write(async (tx) => {
     const meta = tx.objectStore('meta');
     if (((await meta.get('rev')) ?? 0) !== basis) return { ok: false as const, reason: 'changed' };
-    const store = tx.objectStore('people');
-    // Requests are queued without awaiting each: one transaction, pipelined.
-    const puts = people.map(({ profile, rev }) =>
-      store.put(recordOf(profile, rev === undefined ? 1 : nextRev(rev))),
-    );
-    await Promise.all(puts);
-    return { ok: true as const, rev: await bumpStoreRev(tx) };
+    const rev = await bumpStoreRev(tx);
+    // Queued on the raw store, without a promise per request: one
+    // transaction, pipelined; a failing put aborts it and `write` reports why.
+    const store = unwrap(tx.objectStore('people'));
+    for (const { profile, rev: was } of people)
+      store.put(recordOf(profile, was === undefined ? 1 : nextRev(was)));
+    return { ok: true as const, rev };
   }) as Promise<ImportResult>;
 }
 

@@ -6,8 +6,17 @@
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
+import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { closePeopleDb, DB_NAME, NewerDatabaseError, openPeopleDb } from '../../profiles/db';
+import { bundledProfiles } from '../../profiles/bundled';
+import {
+  closePeopleDb,
+  DB_NAME,
+  NewerDatabaseError,
+  openPeopleDb,
+  recordOf,
+} from '../../profiles/db';
+import { buildDirectory } from '../../profiles/directory';
 import { plainStorageError } from '../../profiles/storage-errors';
 import {
   addPerson,
@@ -141,6 +150,37 @@ describe('reads', () => {
     vi.restoreAllMocks();
   });
 
+  it('resolves every identity exactly as the whole directory does (profiles/directory.ts)', async () => {
+    const handles = ['shared', 'spacejam', 'patmesh', 'other'];
+    const people = fc.uniqueArray(
+      fc.record({
+        id: fc.constantFrom('aa', 'bb', 'cc', 'patmesh', 'tyler-neely'),
+        github: fc.subarray(handles),
+      }),
+      { selector: (entry) => entry.id, maxLength: 4 },
+    );
+    const hidden = fc.subarray(['patmesh', 'tyler-neely', 'deniz-altinbuken']);
+    await fc.assert(
+      fc.asyncProperty(people, hidden, async (entries, hiddenIds) => {
+        await closePeopleDb();
+        globalThis.indexedDB = new IDBFactory();
+        const user = entries.map(({ id, github }) =>
+          person(id, { identities: { github, linkedin: [] } }),
+        );
+        // Written as they are (the claim checks of add/import would refuse most clashes).
+        const db = await openPeopleDb();
+        for (const profile of user) await db.put('people', recordOf(profile, 1));
+        for (const id of hiddenIds) await db.put('hidden', { id });
+        const directory = buildDirectory({ bundled: bundledProfiles, user, hidden: hiddenIds });
+        for (const handle of [...handles, 'denizalti'])
+          expect((await lookupKey(`github:${handle}`))?.id).toBe(
+            directory.lookup(`github:${handle}`)?.id,
+          );
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   it('serves bundled people unless hidden, and hides by key', async () => {
     expect((await lookupKey('github:spacejam'))?.id).toBe('tyler-neely');
     await setHidden('tyler-neely', true);
@@ -224,12 +264,21 @@ describe('storage errors in words', () => {
   it('turns a full disk during a write into that message, with nothing written', async () => {
     await addPerson(person('a'));
     const before = await readSnapshot();
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    // The disk fills up at the second person's record, after other requests were queued.
+    const put = IDBObjectStore.prototype.put;
+    let people = 0;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args
+    ) {
+      if (this.name === 'people' && ++people === 2)
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
     });
-    await expect(importPeople([{ profile: person('b') }], before.rev)).rejects.toThrow(
-      /no room left/,
-    );
+    await expect(
+      importPeople([{ profile: person('b') }, { profile: person('c') }], before.rev),
+    ).rejects.toThrow(/no room left/);
+    expect(people).toBe(2);
     vi.restoreAllMocks();
     expect(await readSnapshot()).toEqual(before);
   });
