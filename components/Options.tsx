@@ -64,6 +64,8 @@ export interface OptionsApi {
   removeDamaged(ids: string[]): Promise<void>;
   /** The user chose to keep only the readable part of an earlier version's data. */
   moveReadable(): Promise<MigrationOutcome>;
+  /** The user chose to keep what the database holds and let an old value that cannot be moved go. */
+  discardLegacy(raw: unknown): Promise<boolean>;
   saveSetting(field: SettingField): Promise<void>;
   usage(): Promise<Usage>;
   /**
@@ -389,9 +391,40 @@ export function Options({
         </p>
       )}
       {migration.kind === 'failed' && (
-        <p class="pc-banner" role="alert">
-          {migration.message}
-        </p>
+        <div class="pc-banner" role="alert">
+          <p>{migration.message}</p>
+          {migration.raw !== undefined && (
+            <div class="pc-form-actions">
+              <button
+                type="button"
+                class="pc-button pc-primary"
+                onClick={() =>
+                  api.download(
+                    'profile-card-stored-data.json',
+                    `${JSON.stringify(migration.raw, null, 2)}\n`,
+                    'application/json',
+                  )
+                }
+              >
+                Download what was stored
+              </button>
+              <button
+                type="button"
+                class="pc-button"
+                disabled={!!busy}
+                onClick={() =>
+                  void run('discard', async () => {
+                    if (await api.discardLegacy(migration.raw))
+                      setStatus('Kept the people stored now; the older data was let go.');
+                    await reload();
+                  })
+                }
+              >
+                Keep only what is stored now
+              </button>
+            </div>
+          )}
+        </div>
       )}
       {migration.kind === 'damaged' && (
         <div class="pc-banner" role="alert">

@@ -38,8 +38,8 @@ export type MigrationOutcome =
   | { kind: 'future'; version: number; message: string }
   /** Some of it does not validate: left alone until the user decides. */
   | { kind: 'damaged'; message: string; raw: unknown; readable: number }
-  /** The move itself failed (a clash, the disk): left alone. */
-  | { kind: 'failed'; message: string };
+  /** The move itself failed (a clash, the disk): left alone; `raw` is the old value, if read. */
+  | { kind: 'failed'; message: string; raw?: unknown };
 
 export const isBlocking = (
   outcome: MigrationOutcome,
@@ -134,6 +134,7 @@ async function moveOnce(skipDamaged: boolean): Promise<MigrationOutcome> {
         return {
           kind: 'failed',
           message: `Your profiles from the previous version could not be moved: "${profile.id}" is already stored with other details. Nothing has been changed.`,
+          raw: stored.profiles,
         };
       }
     }
@@ -163,6 +164,7 @@ async function moveOnce(skipDamaged: boolean): Promise<MigrationOutcome> {
     return {
       kind: 'failed',
       message: `Your profiles from the previous version could not be moved (${plainStorageError(error).message}). They are still stored as they were.`,
+      raw: stored.profiles,
     };
   }
 
@@ -189,4 +191,16 @@ export function ensureMigrated({ skipDamaged = false } = {}): Promise<MigrationO
     });
   }
   return moving;
+}
+
+/**
+ * The user chose to keep only what the database holds, after being offered
+ * the old value to download: removes the old keys, if they still hold
+ * `raw` (what the user was shown).
+ */
+export async function discardLegacy(raw: unknown): Promise<boolean> {
+  const stored = await browser.storage.local.get(['profiles']);
+  if (canonical(stored.profiles) !== canonical(raw)) return false;
+  await browser.storage.local.remove([...LEGACY_KEYS]);
+  return true;
 }

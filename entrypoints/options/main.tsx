@@ -15,7 +15,7 @@ import { pageTheme, readMediaPreferences } from '../../components/page-theme';
 import { bundledProfiles } from '../../profiles/bundled';
 import { PEOPLE_VERSION_KEY } from '../../profiles/change-feed';
 import { NewerDatabaseError } from '../../profiles/db';
-import { ensureMigrated } from '../../profiles/migrate';
+import { discardLegacy, ensureMigrated } from '../../profiles/migrate';
 import {
   addPerson,
   deletePerson,
@@ -62,6 +62,7 @@ const api: OptionsApi = {
   importPeople: async (people, basis) => remember(await importPeople(people, basis)),
   removeDamaged: async (ids) => void own.add(await removeDamaged(ids)),
   moveReadable: () => ensureMigrated({ skipDamaged: true }),
+  discardLegacy,
   saveSetting,
   async usage() {
     const estimate = await navigator.storage?.estimate?.();

@@ -11,7 +11,7 @@ import { bundledProfiles } from '../../profiles/bundled';
 import { closePeopleDb } from '../../profiles/db';
 import { exportDocument } from '../../profiles/export';
 import { previewFile } from '../../profiles/import-backup';
-import { ensureMigrated, readLegacy } from '../../profiles/migrate';
+import { discardLegacy, ensureMigrated, readLegacy } from '../../profiles/migrate';
 import { addPerson, importPeople, readSnapshot } from '../../profiles/store';
 import { person } from './fixtures';
 
@@ -99,9 +99,15 @@ describe('ensureMigrated', () => {
     const raw = { profiles: [person('a'), person('b')], hidden: [] };
     await fakeBrowser.storage.local.set({ profiles: raw });
     const before = await readSnapshot();
-    expect(await ensureMigrated()).toMatchObject({ kind: 'failed' });
+    expect(await ensureMigrated()).toMatchObject({ kind: 'failed', raw });
     expect((await local()).profiles).toEqual(raw);
     expect(await readSnapshot()).toEqual(before);
+    await expect(addPerson(person('x'))).rejects.toThrow(/could not be moved/);
+    // The user downloads the old value, then keeps what is stored now.
+    expect(await discardLegacy({ ...raw, hidden: ['changed meanwhile'] })).toBe(false);
+    expect(await discardLegacy(raw)).toBe(true);
+    expect(await ensureMigrated()).toEqual({ kind: 'none' });
+    expect(await addPerson(person('x'))).toMatchObject({ ok: true });
   });
 
   it('is safe when two contexts move at once', async () => {
