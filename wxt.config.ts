@@ -44,7 +44,7 @@ export default defineConfig({
       'A compact profile card for the people you care about, on GitHub and LinkedIn. Nothing leaves your browser.',
     // Why each one: README.md#permissions. Never `tabs`, `webNavigation`,
     // `history` or all-sites access (tests/unit/manifest.test.ts).
-    permissions: ['storage', 'activeTab', 'scripting'],
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting'],
     host_permissions: [...MATCH_PATTERNS],
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -7,7 +7,8 @@
  *
  * Browsers (all alive at once, so scenarios interleave run by run):
  *   three   — the extension with its 3 bundled people
- *   tenk    — the extension with 10,000 more profiles in storage
+ *   tenk    — the extension with 10,000 more people in its store
+ *   big     — the extension with 100,000 more (the people store's figures only)
  *   bare    — the same Chromium without the extension (baseline)
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,12 +23,21 @@ import {
   hoverPage,
   linkedinFeedPage,
 } from './generate';
+import {
+  clearStore,
+  importThroughOptions,
+  lookupMs,
+  stopServiceWorker,
+  workerHeapBytes,
+} from './store-figures';
 import { scriptTime, traceWhile } from './trace';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const RUNS = QUICK ? 2 : Math.max(10, Number(process.env.BENCH_RUNS ?? 10));
 const HOVERS_PER_RUN = QUICK ? 3 : 12;
 const DIRECTORY_SIZE = QUICK ? 1_000 : 10_000;
+const BIG_SIZE = QUICK ? 3_000 : 100_000;
+const BIG_LABEL = QUICK ? '3k' : '100k';
 const OUT = join(import.meta.dirname, '..', QUICK ? '.tmp/bench-quick.json' : 'bench/results.json');
 
 const SMALL = 'https://github.com/tikv/tikv/pulls';
@@ -181,64 +191,6 @@ async function popupOpenMs(session: Session, url: string) {
   return times;
 }
 
-async function storeProfiles(session: Session, count: number) {
-  const profiles = generateProfiles(count);
-  await session.worker.evaluate(
-    (value) =>
-      chrome.storage.local.set({
-        profiles: { profiles: value, hidden: [] },
-        profilesRevision: Date.now(),
-      }),
-    profiles,
-  );
-}
-
-async function importOnce(session: Session, page: Page, file: Buffer) {
-  await session.worker.evaluate(() => chrome.storage.local.clear());
-  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
-  await page.getByRole('heading', { name: 'People' }).waitFor();
-  await page.evaluate(() => {
-    const marks: Record<string, number> = {};
-    (window as never as { __import: typeof marks }).__import = marks;
-    document
-      .querySelector('input[type="file"]')
-      ?.addEventListener('change', () => (marks.chosen = performance.now()), true);
-    document.addEventListener(
-      'click',
-      (event) => {
-        if ((event.target as Element).closest?.('.pc-preview .pc-primary'))
-          marks.confirmed = performance.now();
-      },
-      true,
-    );
-    new MutationObserver(() => {
-      if (!marks.previewed && document.getElementById('pc-preview-title'))
-        marks.previewed = performance.now();
-      if (marks.confirmed && !marks.saved && document.body.textContent?.includes('Imported:'))
-        marks.saved = performance.now();
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
-  await page.setInputFiles('input[type="file"]', {
-    name: 'directory.json',
-    mimeType: 'application/json',
-    buffer: file,
-  });
-  await page.getByRole('button', { name: /^Import \d/ }).click({ timeout: 30_000 });
-  await page
-    .getByText(/^Imported: /)
-    .first()
-    .waitFor({ timeout: 30_000 });
-  const marks = await page.evaluate(
-    () => (window as never as { __import: Record<string, number> }).__import,
-  );
-  const bytes = await session.worker.evaluate(() => chrome.storage.local.getBytesInUse(null));
-  return {
-    preview: (marks.previewed ?? 0) - (marks.chosen ?? 0),
-    write: (marks.saved ?? 0) - (marks.confirmed ?? 0),
-    bytes,
-  };
-}
-
 it(
   'measures the extension',
   async () => {
@@ -261,13 +213,25 @@ it(
 
     const three = await launch({ width: 1440, height: 900 });
     const tenk = await launch({ width: 1440, height: 900 });
+    const big = await launch({ width: 1440, height: 900 });
     const bare = await launch({ width: 1440, height: 900 }, { extension: false });
     try {
       for (const session of [three, tenk, bare]) {
         session.pages.set(LINKS, githubLinksPage(2000));
         session.pages.set(FEED, linkedinFeedPage(500));
       }
-      await storeProfiles(tenk, DIRECTORY_SIZE);
+      const exportOf = (count: number) =>
+        Buffer.from(JSON.stringify({ version: 1, profiles: generateProfiles(count) }));
+      const file = exportOf(DIRECTORY_SIZE);
+      const bigFile = exportOf(BIG_SIZE);
+      for (const [session, content] of [
+        [tenk, file],
+        [big, bigFile],
+      ] as const) {
+        const seeding = await session.context.newPage();
+        await importThroughOptions(session, seeding, content);
+        await seeding.close();
+      }
 
       // 2. Page-load cost, interleaved run by run; two warm-up loads each first.
       // Each scenario keeps its own tab that only reloads its own URL: a
@@ -436,31 +400,105 @@ it(
       // The popup document's first paint of anything: the floor under popup_open_ms.
       if (firstPaints.length > 0) record('popup_first_paint_ms', 'ms', firstPaints);
 
-      // 5. Import of the large directory through the options page, preview + write.
-      const file = Buffer.from(
-        JSON.stringify({ version: 1, profiles: generateProfiles(DIRECTORY_SIZE) }),
-      );
+      // 5. Import through the options page, preview + write, into an empty store.
       const options = await three.context.newPage();
+      await options.goto(`chrome-extension://${three.extensionId}/options.html`);
       const imports: number[] = [];
       const previews: number[] = [];
       const writes: number[] = [];
-      let stored = 0;
       for (let run = 0; run < RUNS; run++) {
-        const { preview, write, bytes } = await importOnce(three, options, file);
+        await clearStore(options);
+        const { preview, write } = await importThroughOptions(three, options, file);
         imports.push(preview + write);
         previews.push(preview);
         writes.push(write);
-        stored = bytes;
       }
+      const stored = await options.evaluate(async () => (await navigator.storage.estimate()).usage);
       record(QUICK ? 'import_1k_profiles_ms' : 'import_10k_profiles_ms', 'ms', imports, {
         max: 2000,
       });
-      record('import_preview_ms', 'ms', previews);
-      record('import_write_ms', 'ms', writes);
+      record('import_preview_ms', 'ms', previews, { max: 1000 });
+      record('import_write_ms', 'ms', writes, { max: 1000 });
       record('import_file_bytes', 'bytes', [file.length]);
-      record('storage_bytes_after_import', 'bytes', [stored], { max: 10 * 1024 * 1024 });
+      record('storage_bytes_after_import', 'bytes', [stored ?? 0]);
+      const bigImports: number[] = [];
+      const bigRuns = QUICK ? 1 : Number(process.env.BENCH_BIG_RUNS ?? RUNS);
+      for (let run = 0; run < bigRuns; run++) {
+        await clearStore(options);
+        const { preview, write } = await importThroughOptions(three, options, bigFile);
+        bigImports.push(preview + write);
+      }
+      record(`import_${BIG_LABEL}_profiles_ms`, 'ms', bigImports, { max: 15_000 });
+      record(`import_${BIG_LABEL}_file_bytes`, 'bytes', [bigFile.length]);
+      await clearStore(options);
+
+      // 7. The people store, cold: the first lookup after the service worker
+      // was stopped, the warm one after it, and the worker's heap — with 3,
+      // 10,000 and 100,000 people, run by run in the same run.
+      const stores = [
+        { label: '3', session: three, key: () => 'github:spacejam' },
+        {
+          label: QUICK ? '1k' : '10k',
+          session: tenk,
+          key: (run: number) => `github:${genLogin((run * 97) % DIRECTORY_SIZE)}`,
+        },
+        {
+          label: BIG_LABEL,
+          session: big,
+          key: (run: number) => `github:${genLogin((run * 9973) % BIG_SIZE)}`,
+        },
+      ];
+      const cold = new Map<string, number[]>();
+      const warm = new Map<string, number[]>();
+      const heap = new Map<string, number[]>();
+      const asker = new Map<
+        Session,
+        { page: Page; cdp: Awaited<ReturnType<Session['context']['newCDPSession']>> }
+      >();
+      for (const { session } of stores) {
+        const page = await session.context.newPage();
+        await page.goto(`chrome-extension://${session.extensionId}/manifest.json`);
+        asker.set(session, {
+          page: await session.context.newPage(),
+          cdp: await session.context.newCDPSession(page),
+        });
+      }
+      for (const { session } of stores) {
+        const own = asker.get(session);
+        if (own) await own.page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+      }
+      for (let run = 0; run < RUNS; run++) {
+        for (const { label, session, key } of stores) {
+          const own = asker.get(session);
+          if (!own) continue;
+          await stopServiceWorker(own.cdp, session.extensionId);
+          const push = (map: Map<string, number[]>, value: number) =>
+            map.set(label, [...(map.get(label) ?? []), value]);
+          push(cold, await lookupMs(own.page, key(run)));
+          push(warm, await lookupMs(own.page, key(run + 1)));
+          push(heap, await workerHeapBytes(own.cdp, session.extensionId));
+        }
+      }
+      const warm3 = median(warm.get('3') ?? [0]);
+      for (const { label } of stores) {
+        record(`cold_lookup_${label}_ms`, 'ms', cold.get(label) ?? [], { max: 50 });
+        record(`warm_lookup_${label}_ms`, 'ms', warm.get(label) ?? []);
+        record(`background_heap_${label}_bytes`, 'bytes', heap.get(label) ?? []);
+      }
+      const heap3 = median(heap.get('3') ?? [1]);
+      record(
+        `background_heap_${BIG_LABEL}_over_3_ratio`,
+        'ratio',
+        (heap.get(BIG_LABEL) ?? []).map((value) => value / heap3),
+        { max: 1.5 },
+      );
+      record(
+        `cold_lookup_${BIG_LABEL}_over_warm_3_ratio`,
+        'ratio',
+        (cold.get(BIG_LABEL) ?? []).map((value) => value / warm3),
+      );
     } finally {
-      await Promise.all([three.close(), tenk.close(), bare.close()]);
+      await Promise.all([three.close(), tenk.close(), big.close(), bare.close()]);
     }
 
     mkdirSync(dirname(OUT), { recursive: true });

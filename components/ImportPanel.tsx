@@ -1,52 +1,82 @@
 /**
  * Import by file picker, drag-and-drop or paste. Nothing is written until the
  * user has seen the preview (what will be added, updated, left alone and
- * refused, and why) and confirmed it. Every problem is announced with
- * role="alert" and rendered as text.
+ * refused, and why) and confirmed it. The confirm is checked against what is
+ * stored at that moment: if another tab changed anything the preview relied
+ * on, the new preview is shown with what changed, and the user confirms
+ * again. While a preview or a write runs the button is busy and a second
+ * click does nothing; the result is announced once. Every problem is
+ * announced with role="alert" and rendered as text.
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import {
   type ImportResult,
   MAX_IMPORT_BYTES,
   type Preview,
   rejectionLines,
 } from '../profiles/import';
+import { MAX_BACKUP_BYTES } from '../profiles/import-backup';
+
+export interface PendingImport {
+  name: string;
+  /** The file as read, to preview again against what is stored at commit time. */
+  input: Uint8Array | string;
+  preview: Preview;
+  /** The store version the preview was computed from. */
+  basis: number;
+}
+
+export type ConfirmOutcome =
+  | { done: string }
+  | { again: PendingImport; note: string }
+  | { error: string };
 
 export interface ImportPanelProps {
-  preview: (fileName: string, input: Uint8Array | string) => ImportResult;
-  /** Applies the preview; resolves to a sentence for the status line. */
-  onConfirm: (preview: Preview) => Promise<string>;
-  /** Why importing is blocked right now (damaged storage), if it is. */
+  preview: (
+    fileName: string,
+    input: Uint8Array | string,
+  ) => { result: ImportResult; basis: number };
+  /** Writes the preview if nothing changed since; else hands back a new one to confirm. */
+  onConfirm: (pending: PendingImport) => Promise<ConfirmOutcome>;
+  /** Why importing is blocked right now (damaged or newer storage), if it is. */
   blocked?: string;
 }
 
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
 export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelProps) {
   const [error, setError] = useState<string>();
-  const [pending, setPending] = useState<{ name: string; preview: Preview }>();
+  const [pending, setPending] = useState<PendingImport>();
+  const [note, setNote] = useState<string>();
   const [pasted, setPasted] = useState('');
   const [dragging, setDragging] = useState(false);
   const [done, setDone] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  /** Set synchronously, so a double click cannot start two writes before a re-render. */
+  const working = useRef(false);
 
   const handle = (name: string, input: Uint8Array | string) => {
     setDone(undefined);
-    const result = run(name, input);
+    setNote(undefined);
+    const { result, basis } = run(name, input);
     if (result.ok) {
       setError(undefined);
-      setPending({ name, preview: result.preview });
+      setPending({ name, input, preview: result.preview, basis });
     } else {
       setPending(undefined);
-      setError(result.error);
+      // Name the file in import.ts's size message.
+      setError(result.error.replace(/^The file is /, `"${name}" is `));
     }
   };
 
   const readFile = async (file: File | undefined) => {
     if (!file) return;
-    if (file.size > MAX_IMPORT_BYTES) {
+    if (file.size > MAX_BACKUP_BYTES) {
       // Refused before a byte is read.
       setPending(undefined);
       setDone(undefined);
       setError(
-        `"${file.name}" is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${(MAX_IMPORT_BYTES / 1024 / 1024).toFixed(1)} MB.`,
+        `"${file.name}" is ${megabytes(file.size)}; the limit is ${megabytes(MAX_IMPORT_BYTES)} (${megabytes(MAX_BACKUP_BYTES)} for a Profile Card export).`,
       );
       return;
     }
@@ -54,13 +84,26 @@ export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelPro
   };
 
   const confirm = async () => {
-    if (!pending) return;
+    if (!pending || working.current) return;
+    working.current = true;
+    setBusy(true);
+    setError(undefined);
     try {
-      setDone(await onConfirm(pending.preview));
-      setPending(undefined);
-      setPasted('');
+      const outcome = await onConfirm(pending);
+      if ('done' in outcome) {
+        setDone(outcome.done);
+        setNote(undefined);
+        setPending(undefined);
+        setPasted('');
+      } else if ('again' in outcome) {
+        setPending(outcome.again);
+        setNote(outcome.note);
+      } else setError(outcome.error);
     } catch (failure) {
       setError((failure as Error).message);
+    } finally {
+      working.current = false;
+      setBusy(false);
     }
   };
 
@@ -102,7 +145,7 @@ export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelPro
         <p class="pc-muted">
           JSON: one profile, a list of profiles, or an export (
           <code>{'{ "profiles": [...] }'}</code>). vCard: FN, EMAIL, URL (GitHub and LinkedIn
-          profiles become identities), NOTE. Up to 5 MB.
+          profiles become identities), NOTE. Up to 5 MB; a Profile Card export of any size.
         </p>
       </div>
       <details class="pc-paste">
@@ -139,6 +182,11 @@ export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelPro
       {preview && pending && (
         <section class="pc-preview" aria-labelledby="pc-preview-title">
           <h3 id="pc-preview-title">Preview of {pending.name}</h3>
+          {note && (
+            <p class="pc-banner" role="alert">
+              {note}
+            </p>
+          )}
           <p>
             {preview.added.length} to add · {preview.updated.length} to update ·{' '}
             {preview.unchanged.length} unchanged · {preview.rejected.length} refused
@@ -179,14 +227,25 @@ export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelPro
             <button
               type="button"
               class="pc-button pc-primary"
-              disabled={writes === 0 || !!blocked}
+              disabled={writes === 0 || !!blocked || busy}
+              aria-busy={busy}
               onClick={confirm}
             >
-              {writes === 0
-                ? 'Nothing to import'
-                : `Import ${writes} ${writes === 1 ? 'profile' : 'profiles'}`}
+              {busy
+                ? `Importing ${writes} ${writes === 1 ? 'profile' : 'profiles'}…`
+                : writes === 0
+                  ? 'Nothing to import'
+                  : `Import ${writes} ${writes === 1 ? 'profile' : 'profiles'}`}
             </button>
-            <button type="button" class="pc-button" onClick={() => setPending(undefined)}>
+            <button
+              type="button"
+              class="pc-button"
+              disabled={busy}
+              onClick={() => {
+                setPending(undefined);
+                setNote(undefined);
+              }}
+            >
               Cancel
             </button>
           </div>

@@ -3,36 +3,72 @@
  * but hideable, the user's own editable), import, export, settings. Storage
  * is reached only through `OptionsApi`, so this component is plain UI.
  *
- * A damaged stored value is shown, never silently replaced: a banner offers
- * to download it as it was, and saving stays blocked until the user chooses.
+ * Every change is one operation on one person (add, save at the version
+ * shown, delete at the version shown, hide/show) or one confirmed import
+ * at the store version its preview was computed from — never a whole
+ * in-memory copy saved back. When another tab changed the same person
+ * first, the change is refused by the store and shown here (ConflictNotice)
+ * for the user to retry or keep theirs.
+ *
+ * Damaged records, and an earlier version's data that could not be moved,
+ * are shown, never silently replaced: a banner offers to download them as
+ * they were.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { toVCard, vcardFileName } from '../contact/vcard';
 import { formatHandles } from '../identity/handles';
 import { buildDirectory } from '../profiles/directory';
 import { exportDocument } from '../profiles/export';
-import { applyPreview, type Preview, previewImport } from '../profiles/import';
+import type { ImportResult, Preview } from '../profiles/import';
+import { previewFile } from '../profiles/import-backup';
+import type { MigrationOutcome } from '../profiles/migrate';
 import type { Profile } from '../profiles/schema';
 import { matchesQuery } from '../profiles/search';
-import type { Damage, Store } from '../profiles/store';
+import type {
+  ImportResult as CommitResult,
+  Conflict,
+  Snapshot,
+  WriteResult,
+} from '../profiles/store';
+import { describe, type Issue } from '../profiles/validate';
 import type { Settings } from '../settings/defaults';
+import type { SettingField } from '../settings/items';
+import { ConflictNotice, type PendingConflict } from './ConflictNotice';
 import { ConflictsPanel } from './ConflictsPanel';
-import { ImportPanel } from './ImportPanel';
+import { type ConfirmOutcome, ImportPanel, type PendingImport } from './ImportPanel';
 import { ProfileForm } from './ProfileForm';
 import type { Theme } from './page-theme';
 import { SettingsPanel } from './SettingsPanel';
 
 export interface Loaded {
-  store: Store;
-  damage?: Damage;
+  snapshot: Snapshot;
+  /** What became of an earlier version's data. */
+  migration: MigrationOutcome;
+  /** Why the people cannot be read or written at all (a newer database), if so. */
+  unavailable?: string;
   settings: Settings;
   settingsProblem?: string;
 }
 
+export interface Usage {
+  bytes?: number;
+  quota?: number;
+}
+
 export interface OptionsApi {
   load(): Promise<Loaded>;
-  saveStore(store: Store, options?: { replaceDamaged?: boolean }): Promise<unknown>;
-  saveSettings(settings: Settings): Promise<void>;
+  add(profile: Profile): Promise<WriteResult>;
+  update(profile: Profile, rev: number): Promise<WriteResult>;
+  remove(id: string, rev: number): Promise<WriteResult>;
+  setHidden(id: string, hidden: boolean): Promise<void>;
+  importPeople(people: { profile: Profile; rev?: number }[], basis: number): Promise<CommitResult>;
+  removeDamaged(ids: string[]): Promise<void>;
+  /** The user chose to keep only the readable part of an earlier version's data. */
+  moveReadable(): Promise<MigrationOutcome>;
+  /** The user chose to keep what the database holds and let an old value that cannot be moved go. */
+  discardLegacy(raw: unknown): Promise<boolean>;
+  saveSetting(field: SettingField): Promise<void>;
+  usage(): Promise<Usage>;
   /**
    * Calls back when stored data changes in another tab or context (not for
    * this page's own writes); returns an unsubscribe.
@@ -41,8 +77,46 @@ export interface OptionsApi {
   download(fileName: string, text: string, type: string): void;
 }
 
+const EMPTY: Snapshot = { rev: 0, people: [], damaged: [], hidden: [] };
+const number = (value: number) => value.toLocaleString();
+const megabytes = (bytes: number) =>
+  `${(bytes / 1024 / 1024).toLocaleString(undefined, { maximumFractionDigits: 1 })} MB`;
+
 /** Rows shown at once; a directory of thousands is searched, not scrolled. */
 const SHOWN = 200;
+
+/** Two previews say the same thing: the same people in each group, the same refusals. */
+function samePreview(a: Preview, b: Preview): boolean {
+  const ids = (preview: Preview) =>
+    JSON.stringify([
+      preview.added.map((profile) => profile.id),
+      preview.updated.map(({ before, after }) => [after.id, JSON.stringify(before)]),
+      preview.unchanged.map((profile) => profile.id),
+      preview.rejected.map((rejected) => [rejected.index, rejected.errors]),
+    ]);
+  return ids(a) === ids(b);
+}
+
+/** What differs between the preview the user saw and the one made against what is stored now. */
+function describeChanges(before: Preview, after: Preview): string {
+  const group = (preview: Preview) => {
+    const map = new Map<string, string>();
+    for (const profile of preview.added) map.set(profile.id, 'to add');
+    for (const { after } of preview.updated) map.set(after.id, 'to update');
+    for (const profile of preview.unchanged) map.set(profile.id, 'unchanged');
+    return map;
+  };
+  const was = group(before);
+  const now = group(after);
+  const lines: string[] = [];
+  for (const [id, state] of now) {
+    const old = was.get(id);
+    if (old !== state) lines.push(`${id}: ${old ?? 'refused'} → ${state}`);
+  }
+  for (const [id, state] of was) if (!now.has(id)) lines.push(`${id}: ${state} → refused`);
+  if (lines.length === 0) lines.push('other people were changed');
+  return `${lines.slice(0, 5).join('; ')}${lines.length > 5 ? `; and ${lines.length - 5} more` : ''}`;
+}
 
 export function Options({
   api,
@@ -54,29 +128,53 @@ export function Options({
   theme: Theme;
 }) {
   const [data, setData] = useState<Loaded>();
+  const [usage, setUsage] = useState<Usage>({});
   const [query, setQuery] = useState('');
-  const [editing, setEditing] = useState<Profile | 'new' | undefined>();
-  const [confirmDelete, setConfirmDelete] = useState<string>();
+  const [editing, setEditing] = useState<{ profile?: Profile; rev?: number } | undefined>();
+  /** The person whose delete is being confirmed, at the version shown when Delete was clicked. */
+  const [confirmDelete, setConfirmDelete] = useState<{ id: string; rev: number }>();
+  const [conflict, setConflict] = useState<PendingConflict & { rev?: number }>();
+  const [busy, setBusy] = useState<string>();
   const [status, setStatus] = useState('');
   const [failure, setFailure] = useState<string>();
+  const latest = useRef<Loaded | undefined>(undefined);
+  /** Set synchronously: a double click cannot start a second write before a re-render. */
+  const working = useRef(false);
 
-  const reload = () => api.load().then(setData, (error: Error) => setFailure(error.message));
+  const reload = () =>
+    api.load().then(
+      (loaded) => {
+        latest.current = loaded;
+        setData(loaded);
+        api.usage().then(setUsage, () => undefined);
+        return loaded;
+      },
+      (error: Error) => {
+        setFailure(error.message);
+        throw error;
+      },
+    );
   useEffect(() => {
-    void reload();
-    return api.onChange(() => void reload());
+    reload().catch(() => undefined);
+    return api.onChange(() => void reload().catch(() => undefined));
   }, [api]);
 
+  const snapshot = data?.snapshot ?? EMPTY;
+  const profiles = useMemo(() => snapshot.people.map((record) => record.profile), [snapshot]);
+  const revs = useMemo(
+    () => new Map(snapshot.people.map((record) => [record.id, record.rev])),
+    [snapshot],
+  );
   const rows = useMemo(() => {
-    if (!data) return [];
-    const hidden = new Set(data.store.hidden);
+    const hidden = new Set(snapshot.hidden);
     return [
-      ...data.store.profiles.map((profile) => ({ profile, bundled: false, hidden: false })),
+      ...profiles.map((profile) => ({ profile, bundled: false, hidden: false })),
       ...bundled.map((profile) => ({ profile, bundled: true, hidden: hidden.has(profile.id) })),
     ];
-  }, [data, bundled]);
+  }, [profiles, snapshot, bundled]);
   const directory = useMemo(
-    () => data && buildDirectory({ bundled, user: data.store.profiles, hidden: data.store.hidden }),
-    [data, bundled],
+    () => buildDirectory({ bundled, user: profiles, hidden: snapshot.hidden }),
+    [profiles, snapshot, bundled],
   );
   const shown = useMemo(
     () =>
@@ -98,29 +196,187 @@ export function Options({
     );
   }
 
-  const { store, damage } = data;
-  const blocked = damage
-    ? 'Saving is paused until you decide what to do with the damaged stored profiles (above).'
-    : undefined;
-  const save = async (next: Store, message: string, replaceDamaged = false) => {
+  const { migration } = data;
+  const blocked =
+    data.unavailable ??
+    (migration.kind === 'future'
+      ? migration.message
+      : migration.kind === 'damaged'
+        ? 'Saving is paused until you decide what to do with the stored profiles that could not be read (above).'
+        : migration.kind === 'failed'
+          ? `Saving is paused: ${migration.message}`
+          : undefined);
+
+  /** Runs one write with the busy state on; a second click meanwhile does nothing. */
+  const run = async <T,>(what: string, work: () => Promise<T>): Promise<T | undefined> => {
+    if (working.current) return undefined;
+    working.current = true;
+    setBusy(what);
     setFailure(undefined);
     try {
-      await api.saveStore(next, { replaceDamaged });
-      // What was written is what we show: no need to read 10,000 profiles back.
-      setData((current) => current && { ...current, store: next, damage: undefined });
-      setStatus(message);
+      return await work();
     } catch (error) {
       setFailure((error as Error).message);
-      throw error;
+      return undefined;
+    } finally {
+      working.current = false;
+      setBusy(undefined);
     }
   };
-  const check = (entry: unknown, others: readonly Profile[]) => {
-    const result = previewImport('form', JSON.stringify(entry), { existing: others, bundled });
-    if (!result.ok) return [{ path: [], message: result.error }];
-    return result.preview.rejected.flatMap((rejected) => rejected.issues);
+
+  /** A write's verdict: done (status, reload) or a conflict to show. */
+  const settle = async (
+    result: WriteResult | undefined,
+    done: string,
+    pending: Omit<PendingConflict, 'conflict'>,
+  ) => {
+    if (!result) return false;
+    if (result.ok) {
+      setConflict(undefined);
+      setStatus(done);
+      await reload();
+      return true;
+    }
+    if (result.conflict.kind === 'claimed' && pending.action !== 'delete') {
+      // The same words an import uses for a taken identity.
+      const { key, owner } = result.conflict;
+      setConflict(undefined);
+      throw new Error(`${key} is already ${owner.name}'s (${owner.id})`);
+    }
+    setConflict({ ...pending, conflict: result.conflict });
+    await reload();
+    return false;
   };
-  const userCount = store.profiles.length;
-  const hiddenCount = store.hidden.length;
+
+  /**
+   * The form's entry through the same checks as an import, against everyone
+   * else; the person itself when valid, else the reasons in words.
+   */
+  const checkEntry = (
+    entry: unknown,
+    ownId?: string,
+  ): { profile: Profile; issues?: undefined } | { issues: Issue[] } => {
+    const others = ownId === undefined ? profiles : profiles.filter((p) => p.id !== ownId);
+    const result = previewFile('form', JSON.stringify(entry), { existing: others, bundled });
+    if (!result.ok) return { issues: [{ path: [], message: result.error }] };
+    const issues = result.preview.rejected.flatMap((rejected) => rejected.issues);
+    const taken = result.preview.updated[0]?.before ?? result.preview.unchanged[0];
+    if (taken)
+      issues.push({
+        path: ['id'],
+        message: `is already ${taken.name}'s; choose another id, or edit them`,
+      });
+    const profile = result.preview.added[0];
+    return issues.length > 0 || !profile ? { issues } : { profile };
+  };
+  const check = (entry: unknown, ownId?: string) => checkEntry(entry, ownId).issues ?? [];
+
+  const saveForm = async (entry: unknown) => {
+    const target = editing;
+    const checked = checkEntry(entry, target?.profile?.id);
+    if (checked.issues) {
+      const [first] = checked.issues;
+      throw new Error(first ? describe(first) : 'This profile is not valid.');
+    }
+    const { profile } = checked;
+    const editingSame = target?.profile?.id === profile.id && target.rev !== undefined;
+    if (working.current) return;
+    working.current = true;
+    setBusy('save');
+    setFailure(undefined);
+    try {
+      const outcome = editingSame
+        ? await api.update(profile, target.rev as number)
+        : await api.add(profile);
+      const saved = await settle(outcome, `Saved ${profile.name}.`, {
+        action: editingSame ? 'save' : 'add',
+        mine: profile,
+        ...(target?.profile ? { base: target.profile } : {}),
+      });
+      if (saved) setEditing(undefined);
+    } finally {
+      working.current = false;
+      setBusy(undefined);
+    }
+  };
+
+  const retryConflict = async () => {
+    if (!conflict) return;
+    const { action, mine, conflict: found } = conflict;
+    if (found.kind === 'gone') {
+      const result = await run('retry', () => api.add(mine));
+      await settle(result, `Saved ${mine.name}.`, { action: 'add', mine });
+      if (result?.ok) setEditing(undefined);
+      return;
+    }
+    if (found.kind === 'claimed') {
+      setConflict(undefined);
+      return;
+    }
+    const theirs = found.theirs;
+    if (action === 'delete') {
+      const result = await run('retry', () => api.remove(theirs.id, theirs.rev));
+      await settle(result, `Deleted ${theirs.profile.name}.`, {
+        action,
+        mine: theirs.profile,
+        base: theirs.profile,
+      });
+      return;
+    }
+    const result = await run('retry', () => api.update(mine, theirs.rev));
+    try {
+      const saved = await settle(result, `Saved ${mine.name}.`, {
+        action: 'save',
+        mine,
+        base: theirs.profile,
+      });
+      if (saved) setEditing(undefined);
+    } catch (error) {
+      setConflict(undefined);
+      setFailure((error as Error).message);
+    }
+  };
+
+  const confirmImport = async (pending: PendingImport): Promise<ConfirmOutcome> => {
+    let { preview, basis } = pending;
+    // Against what is stored at commit time: if anything changed since the
+    // preview, preview again; write without asking only if the verdict is the same.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const known = latest.current?.snapshot ?? snapshot;
+      const rev = new Map(known.people.map((record) => [record.id, record.rev]));
+      const people = [
+        ...preview.updated.map(({ after }) => ({ profile: after, rev: rev.get(after.id) })),
+        ...preview.added.map((profile) => ({ profile })),
+      ];
+      const result = await api.importPeople(people, basis);
+      if (result.ok) {
+        // Committed: say so now; the list catches up as soon as it is read back.
+        reload().catch(() => undefined);
+        return {
+          done: `Imported: ${number(preview.added.length)} added, ${number(preview.updated.length)} updated.`,
+        };
+      }
+      const fresh = await reload();
+      const again = previewFile(pending.name, pending.input, {
+        existing: fresh.snapshot.people.map((record) => record.profile),
+        bundled,
+      });
+      if (!again.ok) return { error: again.error };
+      if (!samePreview(preview, again.preview)) {
+        return {
+          again: { ...pending, preview: again.preview, basis: fresh.snapshot.rev },
+          note: `Stored people changed since the preview (${describeChanges(preview, again.preview)}). Check the preview again, then confirm.`,
+        };
+      }
+      preview = again.preview;
+      basis = fresh.snapshot.rev;
+    }
+    return { error: 'The people kept changing in another tab; try the import again.' };
+  };
+
+  const userCount = profiles.length;
+  const hiddenCount = snapshot.hidden.length;
+  const damaged = snapshot.damaged;
 
   return (
     <main class="pc-theme pc-options" data-scheme={theme.scheme} data-contrast={theme.contrast}>
@@ -131,10 +387,56 @@ export function Options({
         </p>
       </header>
 
-      {damage && (
+      {data.unavailable && (
+        <p class="pc-banner" role="alert">
+          {data.unavailable}
+        </p>
+      )}
+      {migration.kind === 'future' && (
+        <p class="pc-banner" role="alert">
+          {migration.message}
+        </p>
+      )}
+      {migration.kind === 'failed' && (
+        <div class="pc-banner" role="alert">
+          <p>{migration.message}</p>
+          {migration.raw !== undefined && (
+            <div class="pc-form-actions">
+              <button
+                type="button"
+                class="pc-button pc-primary"
+                onClick={() =>
+                  api.download(
+                    'profile-card-stored-data.json',
+                    `${JSON.stringify(migration.raw, null, 2)}\n`,
+                    'application/json',
+                  )
+                }
+              >
+                Download what was stored
+              </button>
+              <button
+                type="button"
+                class="pc-button"
+                disabled={!!busy}
+                onClick={() =>
+                  void run('discard', async () => {
+                    if (await api.discardLegacy(migration.raw))
+                      setStatus('Kept the people stored now; the older data was let go.');
+                    await reload();
+                  })
+                }
+              >
+                Keep only what is stored now
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+      {migration.kind === 'damaged' && (
         <div class="pc-banner" role="alert">
           <p>
-            <strong>Your stored profiles could not all be read.</strong> {damage.message} Nothing
+            <strong>Your stored profiles could not all be read.</strong> {migration.message} Nothing
             has been changed or removed. Download what was stored to keep it, then decide.
           </p>
           <div class="pc-form-actions">
@@ -144,7 +446,7 @@ export function Options({
               onClick={() =>
                 api.download(
                   'profile-card-stored-data.json',
-                  `${JSON.stringify(damage.raw, null, 2)}\n`,
+                  `${JSON.stringify(migration.raw, null, 2)}\n`,
                   'application/json',
                 )
               }
@@ -154,15 +456,70 @@ export function Options({
             <button
               type="button"
               class="pc-button"
+              disabled={!!busy}
+              aria-busy={busy === 'move'}
               onClick={() =>
-                void save(
-                  store,
-                  `Kept the ${store.profiles.length} readable profiles; the damaged data was replaced.`,
-                  true,
-                ).catch(() => {})
+                void run('move', async () => {
+                  const outcome = await api.moveReadable();
+                  if (outcome.kind === 'moved')
+                    setStatus(
+                      `Kept the ${number(migration.readable)} readable profiles; the damaged data was replaced.`,
+                    );
+                  await reload();
+                })
               }
             >
               Keep only the readable profiles
+            </button>
+          </div>
+        </div>
+      )}
+      {damaged.length > 0 && (
+        <div class="pc-banner" role="alert">
+          <p>
+            <strong>
+              {damaged.length === 1
+                ? 'One stored person could not be read'
+                : `${number(damaged.length)} stored people could not be read`}
+            </strong>{' '}
+            (
+            {damaged
+              .slice(0, 3)
+              .map((record) => `${record.id}: ${record.problem}`)
+              .join('; ')}
+            {damaged.length > 3 ? '; …' : ''}). They are kept as they were and left out of cards.
+          </p>
+          <div class="pc-form-actions">
+            <button
+              type="button"
+              class="pc-button pc-primary"
+              onClick={() =>
+                api.download(
+                  'profile-card-damaged-records.json',
+                  `${JSON.stringify(
+                    damaged.map((record) => record.raw),
+                    null,
+                    2,
+                  )}\n`,
+                  'application/json',
+                )
+              }
+            >
+              Download the damaged records
+            </button>
+            <button
+              type="button"
+              class="pc-button"
+              disabled={!!busy || !!blocked}
+              onClick={() =>
+                void run('damaged', async () => {
+                  await api.removeDamaged(damaged.map((record) => record.id));
+                  setStatus('Removed the damaged records.');
+                  await reload();
+                })
+              }
+            >
+              Remove them
             </button>
           </div>
         </div>
@@ -177,40 +534,50 @@ export function Options({
           {failure}
         </p>
       )}
+      {conflict && (
+        <ConflictNotice
+          pending={conflict}
+          busy={!!busy}
+          onRetry={() =>
+            void retryConflict().catch((error: Error) => {
+              setConflict(undefined);
+              setFailure(error.message);
+            })
+          }
+          onKeepTheirs={() => {
+            setConflict(undefined);
+            setEditing(undefined);
+            void reload().catch(() => undefined);
+          }}
+        />
+      )}
       <p class="pc-status-line" role="status">
         {status}
       </p>
 
       {editing && (
         <ProfileForm
-          key={editing === 'new' ? 'new' : editing.id}
-          profile={editing === 'new' ? undefined : editing}
-          takenIds={new Set([...store.profiles, ...bundled].map((profile) => profile.id))}
-          check={(entry) => check(entry, store.profiles)}
+          key={editing.profile?.id ?? 'new'}
+          profile={editing.profile}
+          takenIds={new Set([...profiles, ...bundled].map((profile) => profile.id))}
+          check={(entry) => check(entry, editing.profile?.id)}
           onCancel={() => setEditing(undefined)}
-          onSave={async (entry) => {
-            const result = previewImport('form', JSON.stringify(entry), {
-              existing: store.profiles,
-              bundled,
-            });
-            if (!result.ok || result.preview.rejected.length > 0)
-              throw new Error('This profile is not valid.');
-            await save(
-              { ...store, profiles: applyPreview(store.profiles, result.preview) },
-              `Saved ${(entry as { name: string }).name}.`,
-            );
-            setEditing(undefined);
-          }}
+          onSave={saveForm}
         />
       )}
 
-      {directory && <ConflictsPanel conflicts={directory.conflicts} byId={directory.byId} />}
+      <ConflictsPanel conflicts={directory.conflicts} byId={directory.byId} />
 
       <section class="pc-panel" aria-labelledby="pc-people-title">
         <h2 id="pc-people-title">People</h2>
         <p class="pc-muted">
-          {rows.length - hiddenCount} shown on pages · {bundled.length} bundled
-          {hiddenCount > 0 ? ` (${hiddenCount} hidden)` : ''} · {userCount} yours
+          {number(rows.length - hiddenCount)} shown on pages · {number(bundled.length)} bundled
+          {hiddenCount > 0 ? ` (${number(hiddenCount)} hidden)` : ''} · {number(userCount)} yours
+        </p>
+        <p class="pc-muted" data-testid="pc-usage">
+          Stored in this browser: {number(userCount)} {userCount === 1 ? 'person' : 'people'}
+          {usage.bytes !== undefined ? `, ${megabytes(usage.bytes)} used` : ''}
+          {usage.quota !== undefined ? ` of ${megabytes(usage.quota)} available` : ''}.
         </p>
         <div class="pc-toolbar">
           <label class="pc-search">
@@ -226,7 +593,7 @@ export function Options({
             type="button"
             class="pc-button pc-primary"
             disabled={!!blocked}
-            onClick={() => setEditing('new')}
+            onClick={() => setEditing({})}
           >
             Add a person
           </button>
@@ -237,7 +604,7 @@ export function Options({
             onClick={() =>
               api.download(
                 `profile-card-${new Date().toISOString().slice(0, 10)}.json`,
-                exportDocument(store.profiles),
+                exportDocument(profiles),
                 'application/json',
               )
             }
@@ -247,7 +614,7 @@ export function Options({
         </div>
         {query && (
           <p class="pc-muted" aria-live="polite">
-            {shown.length} of {rows.length} match
+            {number(shown.length)} of {number(rows.length)} match
           </p>
         )}
         <ul class="pc-people">
@@ -273,31 +640,33 @@ export function Options({
                     disabled={!!blocked}
                     aria-label={`${hidden ? 'Show' : 'Hide'} ${profile.name}`}
                     onClick={() =>
-                      void save(
-                        {
-                          ...store,
-                          hidden: hidden
-                            ? store.hidden.filter((id) => id !== profile.id)
-                            : [...store.hidden, profile.id],
-                        },
-                        `${profile.name} is ${hidden ? 'shown again' : 'hidden'}.`,
-                      ).catch(() => {})
+                      void run(`hide-${profile.id}`, async () => {
+                        await api.setHidden(profile.id, !hidden);
+                        setStatus(`${profile.name} is ${hidden ? 'shown again' : 'hidden'}.`);
+                        await reload();
+                      })
                     }
                   >
                     {hidden ? 'Show' : 'Hide'}
                   </button>
-                ) : confirmDelete === profile.id ? (
+                ) : confirmDelete?.id === profile.id ? (
                   <>
                     <span>Delete {profile.name}?</span>
                     <button
                       type="button"
                       class="pc-button pc-danger"
                       onClick={() => {
+                        const { rev } = confirmDelete;
                         setConfirmDelete(undefined);
-                        void save(
-                          { ...store, profiles: store.profiles.filter((p) => p.id !== profile.id) },
-                          `Deleted ${profile.name}.`,
-                        ).catch(() => {});
+                        void run(`delete-${profile.id}`, () => api.remove(profile.id, rev))
+                          .then((result) =>
+                            settle(result, `Deleted ${profile.name}.`, {
+                              action: 'delete',
+                              mine: profile,
+                              base: profile,
+                            }),
+                          )
+                          .catch((error: Error) => setFailure(error.message));
                       }}
                     >
                       Delete
@@ -317,7 +686,7 @@ export function Options({
                       class="pc-button"
                       disabled={!!blocked}
                       aria-label={`Edit ${profile.name}`}
-                      onClick={() => setEditing(profile)}
+                      onClick={() => setEditing({ profile, rev: revs.get(profile.id) })}
                     >
                       Edit
                     </button>
@@ -354,7 +723,9 @@ export function Options({
                       class="pc-button"
                       disabled={!!blocked}
                       aria-label={`Delete ${profile.name}`}
-                      onClick={() => setConfirmDelete(profile.id)}
+                      onClick={() =>
+                        setConfirmDelete({ id: profile.id, rev: revs.get(profile.id) ?? 0 })
+                      }
                     >
                       Delete
                     </button>
@@ -365,26 +736,33 @@ export function Options({
           ))}
         </ul>
         {shown.length > SHOWN && (
-          <p class="pc-muted">{shown.length - SHOWN} more — search to narrow the list.</p>
+          <p class="pc-muted">{number(shown.length - SHOWN)} more — search to narrow the list.</p>
         )}
       </section>
 
       <ImportPanel
         blocked={blocked}
-        preview={(name, input) => previewImport(name, input, { existing: store.profiles, bundled })}
-        onConfirm={async (preview: Preview) => {
-          await save({ ...store, profiles: applyPreview(store.profiles, preview) }, '');
-          const message = `Imported: ${preview.added.length} added, ${preview.updated.length} updated.`;
-          setStatus(message);
-          return message;
+        preview={(name, input): { result: ImportResult; basis: number } => {
+          const known = latest.current?.snapshot ?? snapshot;
+          return {
+            result: previewFile(name, input, {
+              existing: known.people.map((record) => record.profile),
+              bundled,
+            }),
+            basis: known.rev,
+          };
         }}
+        onConfirm={confirmImport}
       />
 
       <SettingsPanel
         settings={data.settings}
-        onChange={(next) => {
+        onChange={(field) => {
+          const next = structuredClone(data.settings);
+          if ('site' in field) next.sites[field.site][field.key] = field.value;
+          else next.hoverDelayMs = field.value;
           setData({ ...data, settings: next });
-          api.saveSettings(next).then(
+          api.saveSetting(field).then(
             () => setStatus('Settings saved.'),
             (error: Error) => setFailure(error.message),
           );
@@ -393,3 +771,5 @@ export function Options({
     </main>
   );
 }
+
+export type { Conflict };

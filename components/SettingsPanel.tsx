@@ -1,9 +1,12 @@
 /**
- * Per-site switches and the hover delay. Saved as soon as they change; open
- * tabs pick them up from storage without a reload.
+ * Per-site switches and the hover delay. Each is saved as soon as it
+ * changes, as that one setting (settings/items.ts keeps one key per value),
+ * so two tabs changing two settings at once keep both; open tabs pick them
+ * up from storage without a reload.
  */
 import type { Site } from '../identity/keys';
 import { HOVER_DELAY_MAX_MS, type Settings, type SiteSettings } from '../settings/defaults';
+import type { SettingField } from '../settings/items';
 
 const SITES: [Site, string][] = [
   ['github', 'GitHub'],
@@ -19,13 +22,10 @@ export function SettingsPanel({
   onChange,
 }: {
   settings: Settings;
-  onChange: (next: Settings) => void;
+  onChange: (field: SettingField) => void;
 }) {
   const setSite = (site: Site, key: keyof SiteSettings, value: boolean) =>
-    onChange({
-      ...settings,
-      sites: { ...settings.sites, [site]: { ...settings.sites[site], [key]: value } },
-    });
+    onChange({ site, key, value });
 
   return (
     <section class="pc-panel" aria-labelledby="pc-settings-title">
@@ -59,7 +59,7 @@ export function SettingsPanel({
             onChange={(event) => {
               const value = Math.round(Number(event.currentTarget.value));
               if (Number.isFinite(value) && value >= 0 && value <= HOVER_DELAY_MAX_MS) {
-                onChange({ ...settings, hoverDelayMs: value });
+                onChange({ key: 'hoverDelayMs', value });
               }
             }}
           />

@@ -1,11 +1,11 @@
 /**
  * The background's answers to content scripts and extension pages.
  * Dependencies come in as functions so tests drive it with plain data; the
- * background entrypoint wires them to storage, the directory and the
- * scripting API.
+ * background entrypoint wires them to the people store (one index read per
+ * lookup, profiles/current-directory.ts), settings and the scripting API.
  *
  *   message ─▶ sender is this extension? ─▶ ./schemas.ts (zod) ─▶ switch
- *     lookup { key, ui }  directory.lookup(key) ─ known and ui? inject the
+ *     lookup { key, ui }  people.lookup(key) ─ known and ui? inject the
  *                         card UI into the asking frame, then answer
  *     mount-ui            inject the card UI (fallback when a lookup could not)
  *     card-state          remember collapse/dismiss for the session
@@ -14,7 +14,7 @@
 import { formatHandles } from '../identity/handles';
 import { isExtensionUrl } from '../identity/hosts';
 import type { Site } from '../identity/keys';
-import type { Directory } from '../profiles/directory';
+import type { PeopleSource } from '../profiles/current-directory';
 import type { Settings } from '../settings/defaults';
 import type { Answer, CardState, ListEntry, MessageType } from './messages';
 import { messageSchema } from './schemas';
@@ -30,9 +30,9 @@ export interface Sender {
 
 export interface HandlerDeps {
   extensionId: string;
-  directory: () => Promise<Directory> | Directory;
+  people: PeopleSource;
   settings: () => Promise<Settings>;
-  cardStates: () => Promise<Record<string, CardState>>;
+  cardState: (profileId: string) => Promise<CardState | undefined>;
   setCardState: (profileId: string, state: CardState) => Promise<void>;
   injectUi: (tabId: number, frameId: number) => Promise<void>;
 }
@@ -70,12 +70,12 @@ export function createMessageHandler(deps: HandlerDeps) {
     const message = parsed.data;
     switch (message.type) {
       case 'lookup': {
-        const profile = (await deps.directory()).lookup(message.key);
+        const profile = await deps.people.lookup(message.key);
         if (!profile) return null;
         const site = message.key.slice(0, message.key.indexOf(':')) as Site;
-        const [settings, states] = await Promise.all([
+        const [settings, state] = await Promise.all([
           deps.settings(),
-          deps.cardStates(),
+          deps.cardState(profile.id),
           // A failed injection is not the lookup's failure: the content
           // script sees no UI and falls back to `mount-ui`.
           message.ui ? injectInto(sender) : undefined,
@@ -85,7 +85,7 @@ export function createMessageHandler(deps: HandlerDeps) {
           site,
           settings: settings.sites[site],
           hoverDelayMs: settings.hoverDelayMs,
-          state: states[profile.id],
+          state,
         };
       }
       case 'mount-ui':
@@ -94,9 +94,9 @@ export function createMessageHandler(deps: HandlerDeps) {
         await deps.setCardState(message.profileId, message.state);
         return null;
       case 'profile':
-        return (await deps.directory()).byId(message.id) ?? null;
+        return (await deps.people.byId(message.id)) ?? null;
       case 'list':
-        return (await deps.directory()).profiles.map(
+        return (await deps.people.list()).map(
           (profile): ListEntry => ({
             id: profile.id,
             name: profile.name,

@@ -1,24 +1,43 @@
 /**
- * The background's directory: bundled profiles plus the user's, rebuilt only
- * when the store's revision changes. One small storage read per question
- * tells whether the cached directory is still current, so a content script
- * asking right after an import never gets a stale answer.
+ * What the background answers from: the people store, asked one question at
+ * a time. Nothing is cached here, so the background's memory does not grow
+ * with the people stored, a cold service worker answers its first lookup
+ * with one index read (profiles/store.ts `lookupKey`), and a failure (a
+ * database that could not be opened) is never remembered: the next question
+ * tries again. While the database cannot be read at all (a newer version
+ * made it, or the disk fails), pages still get the bundled people.
  */
+import type { IdentityKey } from '../identity/keys';
 import { bundledProfiles } from './bundled';
-import { buildDirectory, type Directory } from './directory';
-import { readRevision, readStore } from './store';
+import { buildDirectory } from './directory';
+import type { Profile } from './schema';
+import { lookupKey, personById, visiblePeople } from './store';
 
-let cached: { revision: number; directory: Promise<Directory> } | undefined;
-
-export async function currentDirectory(): Promise<Directory> {
-  const revision = await readRevision();
-  if (cached?.revision !== revision) {
-    cached = {
-      revision,
-      directory: readStore().then(({ store }) =>
-        buildDirectory({ bundled: bundledProfiles, user: store.profiles, hidden: store.hidden }),
-      ),
-    };
-  }
-  return cached.directory;
+export interface PeopleSource {
+  lookup(key: IdentityKey): Promise<Profile | undefined>;
+  byId(id: string): Promise<Profile | undefined>;
+  /** Everyone pages can see, for the popup's list. */
+  list(): Promise<Profile[]>;
 }
+
+const bundledOnly = buildDirectory({ bundled: bundledProfiles });
+
+function orBundled<A extends unknown[], T>(
+  read: (...args: A) => Promise<T>,
+  fallback: (...args: A) => T,
+): (...args: A) => Promise<T> {
+  return async (...args) => {
+    try {
+      return await read(...args);
+    } catch (error) {
+      console.warn('Profile Card: the people store could not be read;', error);
+      return fallback(...args);
+    }
+  };
+}
+
+export const currentPeople: PeopleSource = {
+  lookup: orBundled(lookupKey, (key) => bundledOnly.lookup(key)),
+  byId: orBundled(personById, (id) => bundledOnly.byId(id)),
+  list: orBundled(visiblePeople, () => [...bundledOnly.profiles]),
+};

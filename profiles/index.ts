@@ -10,11 +10,16 @@
  *   json-resume.ts  JSON Resume ◀─▶ profile (validates against resume-schema, round-trips)
  *        ▲ clean.ts (outside text into the schema, with notes) · ids.ts uniqueId (an unused id from a name)
  *   export.ts  profiles ─▶ { version: 1, profiles } (re-imports unchanged)
- *   store.ts   the user's profiles in extension storage, validated on the way in
- *        │
+ *   db.ts      IndexedDB: people {id, rev, profile, keys} + index keys → person, hidden, meta
+ *        ▲
+ *   store.ts   every read and write; each write one transaction with a precondition
+ *        │       ├─ migrate.ts       the old storage.local value → db, once, verified
+ *        │       ├─ change-feed.ts   local:peopleVersion, a fresh token per commit
+ *        │       └─ storage-errors.ts  quota and disk trouble in words
  *        ▼
- *   directory.ts  bundled.ts + store ─▶ identity key → profile, O(1); clashes reported
- *   current-directory.ts  the background's cached directory, rebuilt when the store changes
+ *   precedence.ts  who an identity resolves to (user > bundled, hidden out, smaller id)
+ *   directory.ts   the whole directory at once, for the options page; clashes reported
+ *   current-directory.ts  the background's source: one key, one index read, no cache
  *   search.ts, ids.ts  folding (text/fold.ts) for search, and unique ids made from names
  *
  * zod runs only at these edges; everything else uses the inferred `Profile`.
@@ -22,7 +27,7 @@
  * pages that need them, not from here: papaparse is for extension pages only.
  */
 export { bundledProfiles } from './bundled';
-export { currentDirectory } from './current-directory';
+export { currentPeople } from './current-directory';
 export type { Directory, IdentityConflict } from './directory';
 export { buildDirectory } from './directory';
 export { exportDocument } from './export';
@@ -32,5 +37,13 @@ export { applyPreview, previewImport } from './import';
 export type { Profile, Project } from './schema';
 export { profileSchema } from './schema';
 export { matchesQuery } from './search';
-export { readStore, writeStore } from './store';
+export {
+  addPerson,
+  deletePerson,
+  importPeople,
+  lookupKey,
+  readSnapshot,
+  setHidden,
+  updatePerson,
+} from './store';
 export { validateProfile } from './validate';

@@ -1,113 +1,312 @@
 /**
- * The user's profiles in `storage.local`, defined once.
+ * The user's people: every read and write of the database (./db.ts).
  *
- *   local:profiles          { profiles: Profile[], hidden: string[] }   (item version 1)
- *   local:profilesRevision  a number bumped by every write
+ * Every change is ONE transaction that states its precondition, so a change
+ * made in another tab (or by the background) in between is never overwritten:
  *
- * Both keys are written in one `storage.local.set` call
- * (https://developer.chrome.com/docs/extensions/reference/api/storage#method-StorageArea-set),
- * so a write lands whole or not at all. The revision lets the background
- * notice a change with one tiny read instead of re-reading every profile.
+ *   addPerson(p)            only if no record has p.id (`add`: ConstraintError → conflict)
+ *   updatePerson(p, rev)    only if the record is still at `rev`
+ *   deletePerson(id, rev)   only if the record is still at `rev`
+ *   setHidden(id, bool)     by key: hiding twice is hiding
+ *   importPeople(list, at)  only if the whole store is still at version `at`
+ *                           (the version the preview was computed from)
  *
- * Every read is validated. A damaged value is never overwritten behind the
- * user's back: reads return what still validates plus a `damage` report, and
- * `writeStore` refuses to replace a damaged value unless told the user chose
- * to (the options page offers to download the raw value first).
+ * A refused precondition comes back as a `Conflict` carrying what is stored
+ * now, for the page to show ("changed in another tab: …") and let the user
+ * retry or keep theirs; nothing is lost either way. Every committed write
+ * bumps the store's version in the same transaction and is announced on the
+ * change feed (./change-feed.ts).
  *
- * To change the shape: bump `version`, add a migration under `migrations`
- * (https://wxt.dev/storage#versioning-with-migrations), and a test for it.
+ * Validation happens once, where data enters: a person added or edited by
+ * hand is validated here; an import is validated by its preview
+ * (./import.ts), whose output is what is written; legacy data by
+ * ./migrate.ts. Reads check only each record's frame (db.ts
+ * `recordProblem`): a lookup is one index read, never a scan.
  */
-import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import { unwrap } from 'idb';
+import { type IdentityKey, profileKeys } from '../identity/keys';
+import { bundledProfiles } from './bundled';
+import { announcePeopleChange } from './change-feed';
+import { type Db, nextRev, openPeopleDb, type PersonRecord, recordOf, recordProblem } from './db';
+import { ensureMigrated, isBlocking } from './migrate';
+import { resolveClaimants } from './precedence';
 import type { Profile } from './schema';
+import { plainStorageError, StoreWriteError } from './storage-errors';
 import { validateProfile } from './validate';
 
-export interface Store {
-  profiles: Profile[];
-  /** Ids of bundled profiles the user hid. */
-  hidden: string[];
-}
+export type { PersonRecord } from './db';
 
-export interface Damage {
-  message: string;
-  /** The stored value as it was, for the user to download. */
+export interface DamagedRecord {
+  id: string;
+  problem: string;
+  /** The record as stored, for the user to download. */
   raw: unknown;
 }
 
-export type StoreRead = { store: Store; damage?: Damage };
+/** Everything stored, read in one transaction: a consistent basis for a preview. */
+export interface Snapshot {
+  /** The store's version when read. */
+  rev: number;
+  people: PersonRecord[];
+  damaged: DamagedRecord[];
+  hidden: string[];
+}
 
-const EMPTY: Store = { profiles: [], hidden: [] };
+export type Conflict =
+  | { kind: 'exists'; theirs: PersonRecord }
+  | { kind: 'changed'; theirs: PersonRecord }
+  | { kind: 'gone'; id: string }
+  | { kind: 'claimed'; key: IdentityKey; owner: { id: string; name: string } };
 
-export const profilesItem = storage.defineItem<unknown>('local:profiles', {
-  fallback: EMPTY,
-  version: 1,
-  migrations: {},
-});
-export const revisionItem = storage.defineItem<number>('local:profilesRevision', { fallback: 0 });
+export type WriteResult =
+  /** `storeRev`: the store's version this write made (a total order of commits). */
+  | { ok: true; record?: PersonRecord; storeRev: number; token: string }
+  | { ok: false; conflict: Conflict };
 
-const envelope = z.strictObject({
-  profiles: z.array(z.unknown()),
-  hidden: z.array(z.string().max(64)).max(1000),
-});
+export type ImportResult =
+  | { ok: true; rev: number; token: string }
+  | { ok: false; reason: 'changed' };
 
-/** Validates a stored value; pure, so tests can feed it anything. */
-export function checkStore(raw: unknown): StoreRead {
-  const shape = envelope.safeParse(raw);
-  if (!shape.success) {
-    return {
-      store: EMPTY,
-      damage: { message: 'The stored profiles are not in a shape this version understands.', raw },
-    };
-  }
-  const profiles: Profile[] = [];
-  const problems: string[] = [];
-  shape.data.profiles.forEach((entry, index) => {
-    const result = validateProfile(entry);
-    if (result.ok) profiles.push(result.value);
-    else problems.push(`profile ${index + 1}: ${result.errors[0]}`);
+const bundledById = new Map(bundledProfiles.map((profile) => [profile.id, profile]));
+
+/** The database, once legacy data is moved in; refuses while moving it failed or was refused. */
+async function writable(): Promise<Db> {
+  const db = await openPeopleDb();
+  const outcome = await ensureMigrated();
+  if (isBlocking(outcome)) throw new StoreWriteError(outcome.message);
+  return db;
+}
+
+export async function readSnapshot(): Promise<Snapshot> {
+  const db = await openPeopleDb();
+  const tx = db.transaction(['people', 'hidden', 'meta']);
+  const [records, keys, hidden, rev] = await Promise.all([
+    tx.objectStore('people').getAll(),
+    tx.objectStore('people').getAllKeys(),
+    tx.objectStore('hidden').getAllKeys(),
+    tx.objectStore('meta').get('rev'),
+    tx.done,
+  ]);
+  const snapshot: Snapshot = { rev: rev ?? 0, people: [], damaged: [], hidden };
+  records.forEach((record, index) => {
+    const problem = recordProblem(record);
+    if (problem) snapshot.damaged.push({ id: String(keys[index]), problem, raw: record });
+    else snapshot.people.push(record);
   });
-  const store = { profiles, hidden: shape.data.hidden };
-  if (problems.length === 0) return { store };
-  return {
-    store,
-    damage: {
-      message: `${problems.length} stored ${problems.length === 1 ? 'profile is' : 'profiles are'} damaged (${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}).`,
-      raw,
-    },
-  };
+  return snapshot;
 }
-
-export async function readStore(): Promise<StoreRead> {
-  return checkStore(await profilesItem.getValue());
-}
-
-export async function readRevision(): Promise<number> {
-  const value = await revisionItem.getValue();
-  return typeof value === 'number' ? value : 0;
-}
-
-export class DamagedStoreError extends Error {}
 
 /**
- * Replaces the store in one write and returns the new revision. Every
- * profile is validated again first: nothing invalid is ever stored. Refuses to overwrite a damaged value unless
- * `replaceDamaged` says the user chose to.
+ * Who `key` names: the user's claimants from one index read, the bundled
+ * ones from memory (with their hidden/replaced state read in the same
+ * transaction, only when a bundled person claims the key).
  */
-export async function writeStore(next: Store, { replaceDamaged = false } = {}): Promise<number> {
-  const current = await readStore();
-  if (current.damage && !replaceDamaged) {
-    throw new DamagedStoreError(
-      'Your stored profiles are damaged; download them or choose to replace them before saving.',
-    );
+export async function lookupKey(key: IdentityKey): Promise<Profile | undefined> {
+  const db = await openPeopleDb();
+  const tx = db.transaction(['people', 'hidden']);
+  const user = (await tx.objectStore('people').index('keys').getAll(key))
+    .filter((record) => !recordProblem(record))
+    .map((record) => record.profile);
+  const bundled = bundledProfiles.filter((profile) =>
+    profileKeys(profile.identities).includes(key),
+  );
+  const out = new Set<string>();
+  if (user.length === 0) {
+    for (const profile of bundled) {
+      const [hidden, replaced] = await Promise.all([
+        tx.objectStore('hidden').getKey(profile.id),
+        tx.objectStore('people').getKey(profile.id),
+      ]);
+      if (hidden !== undefined || replaced !== undefined) out.add(profile.id);
+    }
   }
-  for (const profile of next.profiles) {
-    const result = validateProfile(profile);
-    if (!result.ok) throw new Error(`Not saved: ${profile.id}: ${result.errors[0]}`);
-  }
-  const revision = (await readRevision()) + 1;
-  await storage.setItems([
-    { item: profilesItem, value: { profiles: next.profiles, hidden: next.hidden } },
-    { item: revisionItem, value: revision },
+  return resolveClaimants({ user, bundled, bundledOut: (id) => out.has(id) });
+}
+
+/** One person by id, as pages see them (hidden bundled people are nobody). */
+export async function personById(id: string): Promise<Profile | undefined> {
+  const db = await openPeopleDb();
+  const tx = db.transaction(['people', 'hidden']);
+  const [record, hidden] = await Promise.all([
+    tx.objectStore('people').get(id),
+    tx.objectStore('hidden').getKey(id),
   ]);
-  return revision;
+  if (record && !recordProblem(record)) return record.profile;
+  const bundled = bundledById.get(id);
+  return bundled && hidden === undefined ? bundled : undefined;
+}
+
+/** Everyone pages can see: the user's people by id, then the visible bundled ones. */
+export async function visiblePeople(): Promise<Profile[]> {
+  const db = await openPeopleDb();
+  const tx = db.transaction(['people', 'hidden']);
+  const [records, hidden] = await Promise.all([
+    tx.objectStore('people').getAll(),
+    tx.objectStore('hidden').getAllKeys(),
+  ]);
+  const user = records.filter((record) => !recordProblem(record)).map((record) => record.profile);
+  const userIds = new Set(user.map((profile) => profile.id));
+  const hiddenIds = new Set(hidden);
+  return [
+    ...user,
+    ...bundledProfiles.filter((profile) => !userIds.has(profile.id) && !hiddenIds.has(profile.id)),
+  ];
+}
+
+async function bumpStoreRev(tx: ReturnType<typeof rwTx>): Promise<number> {
+  const meta = tx.objectStore('meta');
+  const rev = nextRev((await meta.get('rev')) ?? 0);
+  await meta.put(rev, 'rev');
+  return rev;
+}
+
+function rwTx(db: Db) {
+  return db.transaction(['people', 'hidden', 'meta'], 'readwrite');
+}
+
+/** Someone else (stored, or bundled) who already has one of `profile`'s identities. */
+async function claimOn(
+  tx: ReturnType<typeof rwTx>,
+  profile: Profile,
+): Promise<Conflict | undefined> {
+  const index = tx.objectStore('people').index('keys');
+  for (const key of new Set(profileKeys(profile.identities))) {
+    for (const owner of bundledProfiles) {
+      if (owner.id !== profile.id && profileKeys(owner.identities).includes(key))
+        return { kind: 'claimed', key, owner: { id: owner.id, name: owner.name } };
+    }
+    const others = (await index.getAll(key)).filter((record) => record.id !== profile.id);
+    const other = others[0];
+    if (other) return { kind: 'claimed', key, owner: { id: other.id, name: other.profile.name } };
+  }
+  return undefined;
+}
+
+function validated(profile: unknown): Profile {
+  const result = validateProfile(profile);
+  if (!result.ok) throw new StoreWriteError(`Not saved: ${result.errors[0]}`);
+  const { $schema: _hint, ...clean } = result.value;
+  return clean;
+}
+
+/** Runs one write transaction; aborts it (writing nothing) when `body` returns a conflict. */
+async function write<T extends { ok: boolean }>(
+  body: (tx: ReturnType<typeof rwTx>) => Promise<T>,
+): Promise<T | (T & { token: string })> {
+  const db = await writable();
+  const tx = rwTx(db);
+  const abort = async () => {
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted by the browser.
+    }
+    await tx.done.catch(() => undefined);
+  };
+  let result: T;
+  try {
+    result = await body(tx);
+    if (!result.ok) {
+      await abort();
+      return result;
+    }
+    await tx.done;
+  } catch (error) {
+    // Whatever failed, nothing of this transaction may land.
+    await abort();
+    throw plainStorageError(error);
+  }
+  return { ...result, token: await announcePeopleChange() };
+}
+
+export async function addPerson(input: Profile): Promise<WriteResult> {
+  const profile = validated(input);
+  return write(async (tx) => {
+    const people = tx.objectStore('people');
+    const theirs = await people.get(profile.id);
+    if (theirs) return { ok: false as const, conflict: { kind: 'exists', theirs } as Conflict };
+    const claim = await claimOn(tx, profile);
+    if (claim) return { ok: false as const, conflict: claim };
+    const record = recordOf(profile, 1);
+    await people.add(record);
+    return { ok: true as const, record, storeRev: await bumpStoreRev(tx) };
+  }) as Promise<WriteResult>;
+}
+
+export async function updatePerson(input: Profile, rev: number): Promise<WriteResult> {
+  const profile = validated(input);
+  return write(async (tx) => {
+    const people = tx.objectStore('people');
+    const theirs = await people.get(profile.id);
+    if (!theirs)
+      return { ok: false as const, conflict: { kind: 'gone', id: profile.id } as Conflict };
+    if (theirs.rev !== rev)
+      return { ok: false as const, conflict: { kind: 'changed', theirs } as Conflict };
+    const claim = await claimOn(tx, profile);
+    if (claim) return { ok: false as const, conflict: claim };
+    const record = recordOf(profile, nextRev(rev));
+    await people.put(record);
+    return { ok: true as const, record, storeRev: await bumpStoreRev(tx) };
+  }) as Promise<WriteResult>;
+}
+
+export function deletePerson(id: string, rev: number): Promise<WriteResult> {
+  return write(async (tx) => {
+    const people = tx.objectStore('people');
+    const theirs = await people.get(id);
+    if (!theirs) return { ok: false as const, conflict: { kind: 'gone', id } as Conflict };
+    if (theirs.rev !== rev)
+      return { ok: false as const, conflict: { kind: 'changed', theirs } as Conflict };
+    await people.delete(id);
+    return { ok: true as const, storeRev: await bumpStoreRev(tx) };
+  }) as Promise<WriteResult>;
+}
+
+/** Hides or shows a bundled person: one record per hidden id, no list to rewrite. */
+export async function setHidden(id: string, hidden: boolean): Promise<string> {
+  if (!bundledById.has(id)) throw new StoreWriteError(`"${id}" is not a bundled person.`);
+  const result = await write(async (tx) => {
+    if (hidden) await tx.objectStore('hidden').put({ id });
+    else await tx.objectStore('hidden').delete(id);
+    await bumpStoreRev(tx);
+    return { ok: true as const };
+  });
+  return (result as { token: string }).token;
+}
+
+/**
+ * Writes a confirmed import in one transaction, if the store is still at
+ * `basis` (the snapshot's version its preview compared against); otherwise
+ * writes nothing and says so, and the page previews again against what is
+ * stored now. `people` come from the preview, which validated them.
+ */
+export function importPeople(
+  people: readonly { profile: Profile; rev?: number }[],
+  basis: number,
+): Promise<ImportResult> {
+  return write(async (tx) => {
+    const meta = tx.objectStore('meta');
+    if (((await meta.get('rev')) ?? 0) !== basis) return { ok: false as const, reason: 'changed' };
+    const rev = await bumpStoreRev(tx);
+    // Queued on the raw store, without a promise per request: one
+    // transaction, pipelined; a failing put aborts it and `write` reports why.
+    const store = unwrap(tx.objectStore('people'));
+    for (const { profile, rev: was } of people)
+      store.put(recordOf(profile, was === undefined ? 1 : nextRev(was)));
+    return { ok: true as const, rev };
+  }) as Promise<ImportResult>;
+}
+
+/** Removes damaged records the user chose to let go (after downloading them). */
+export async function removeDamaged(ids: readonly string[]): Promise<string> {
+  const result = await write(async (tx) => {
+    const people = tx.objectStore('people');
+    for (const id of ids) {
+      const record = await people.get(id);
+      if (record && recordProblem(record)) await people.delete(id);
+    }
+    await bumpStoreRev(tx);
+    return { ok: true as const };
+  });
+  return (result as { token: string }).token;
 }

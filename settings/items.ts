@@ -1,47 +1,105 @@
 /**
- * Storage items, defined once (https://wxt.dev/storage). Every read is
- * validated: a corrupted value falls back to defaults for this run and is
- * reported, never silently overwritten.
+ * Settings and session card states in extension storage, one key per value,
+ * so no write ever reads, changes and rewrites a shared object: two options
+ * tabs switching different settings at the same moment, or two tabs
+ * collapsing two cards, each write their own key and both changes stay.
  *
- * - `local:settings` (v1): per-site switches and the hover delay.
- * - `session:cardStates`: how the user left each person's in-page card in this
- *   browser session (collapsed, dismissed); gone when the browser closes.
+ *   local:setting.github.inPage, ….hovercards, local:setting.linkedin.…,
+ *   local:setting.hoverDelayMs     one value each, validated on read
+ *   local:settings                 the object 0.1.0 wrote: read as a fallback
+ *                                  for fields not yet saved per key, never written
+ *   session:cardState:<profile id> how the user left that person's in-page card
+ *                                  this browser session; gone when it closes
+ *
+ * Every read is validated: a corrupted value falls back to the default for
+ * this run and is reported, never silently overwritten.
  */
-import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import type { Site } from '../identity/keys';
 import type { CardState } from '../messaging/messages';
-import { DEFAULT_SETTINGS, HOVER_DELAY_MAX_MS, type Settings } from './defaults';
+import { DEFAULT_SETTINGS, HOVER_DELAY_MAX_MS, type Settings, type SiteSettings } from './defaults';
 
 const siteSettingsSchema = z.strictObject({ inPage: z.boolean(), hovercards: z.boolean() });
+const hoverDelaySchema = z.number().int().min(0).max(HOVER_DELAY_MAX_MS);
 export const settingsSchema = z.strictObject({
   sites: z.strictObject({ github: siteSettingsSchema, linkedin: siteSettingsSchema }),
-  hoverDelayMs: z.number().int().min(0).max(HOVER_DELAY_MAX_MS),
+  hoverDelayMs: hoverDelaySchema,
 });
 
-export const settingsItem = storage.defineItem<unknown>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
+/** One setting: a site switch, or the hover delay. */
+export type SettingField =
+  | { site: Site; key: keyof SiteSettings; value: boolean }
+  | { key: 'hoverDelayMs'; value: number };
+
+const SITES: Site[] = ['github', 'linkedin'];
+const SWITCHES: (keyof SiteSettings)[] = ['inPage', 'hovercards'];
+const LEGACY_KEY = 'settings';
+
+export const settingKey = (
+  field: { site: Site; key: keyof SiteSettings } | { key: 'hoverDelayMs' },
+): string => ('site' in field ? `setting.${field.site}.${field.key}` : `setting.${field.key}`);
+
+const ALL_KEYS = [
+  ...SITES.flatMap((site) => SWITCHES.map((key) => settingKey({ site, key }))),
+  settingKey({ key: 'hoverDelayMs' }),
+];
 
 export type Read<T> = { value: T; problem?: string };
 
-export async function readSettings(): Promise<Read<Settings>> {
-  const raw = await settingsItem.getValue();
-  const parsed = settingsSchema.safeParse(raw);
-  if (parsed.success) return { value: parsed.data };
+/** Settings from one read of their keys; pure over what was read, for tests. */
+export function settingsFrom(stored: Record<string, unknown>): Read<Settings> {
+  const problems: string[] = [];
+  const legacy = stored[LEGACY_KEY];
+  const legacyRead = legacy === undefined ? undefined : settingsSchema.safeParse(legacy);
+  if (legacyRead && !legacyRead.success) problems.push('settings');
+  const base = legacyRead?.success ? legacyRead.data : DEFAULT_SETTINGS;
+  const pick = <T>(key: string, schema: z.ZodType<T>, fallback: T): T => {
+    if (!(key in stored)) return fallback;
+    const parsed = schema.safeParse(stored[key]);
+    if (parsed.success) return parsed.data;
+    problems.push(key);
+    return fallback;
+  };
+  const value: Settings = {
+    sites: {
+      github: { ...DEFAULT_SETTINGS.sites.github },
+      linkedin: { ...DEFAULT_SETTINGS.sites.linkedin },
+    },
+    hoverDelayMs: pick(settingKey({ key: 'hoverDelayMs' }), hoverDelaySchema, base.hoverDelayMs),
+  };
+  for (const site of SITES)
+    for (const key of SWITCHES)
+      value.sites[site][key] = pick(settingKey({ site, key }), z.boolean(), base.sites[site][key]);
+  if (problems.length === 0) return { value };
   return {
-    value: DEFAULT_SETTINGS,
-    problem: `Stored settings are unreadable (${parsed.error.issues[0]?.message ?? 'invalid'}); using defaults until you save new ones.`,
+    value,
+    problem: `Some stored settings are unreadable (${problems.join(', ')}); using defaults for them until you change them.`,
   };
 }
 
-const cardStateSchema = z.record(z.string(), z.enum(['expanded', 'collapsed', 'dismissed']));
+export async function readSettings(): Promise<Read<Settings>> {
+  return settingsFrom(await browser.storage.local.get([...ALL_KEYS, LEGACY_KEY]));
+}
 
-export const cardStatesItem = storage.defineItem<unknown>('session:cardStates', {
-  fallback: {},
-});
+/** Saves one setting under its own key: nothing else is read or rewritten. */
+export async function saveSetting(field: SettingField): Promise<void> {
+  const schema = field.key === 'hoverDelayMs' ? hoverDelaySchema : z.boolean();
+  const parsed = schema.safeParse(field.value);
+  if (!parsed.success) throw new Error(`Not saved: ${settingKey(field)} is out of range.`);
+  await browser.storage.local.set({ [settingKey(field)]: parsed.data });
+}
 
-export async function readCardStates(): Promise<Record<string, CardState>> {
-  const parsed = cardStateSchema.safeParse(await cardStatesItem.getValue());
-  return parsed.success ? parsed.data : {};
+const cardStateSchema = z.enum(['expanded', 'collapsed', 'dismissed']);
+export const cardStateKey = (profileId: string) => `cardState:${profileId}`;
+
+export async function readCardState(profileId: string): Promise<CardState | undefined> {
+  const key = cardStateKey(profileId);
+  const parsed = cardStateSchema.safeParse((await browser.storage.session.get(key))[key]);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** One key per person: two tabs setting two people's states at once keep both. */
+export async function writeCardState(profileId: string, state: CardState): Promise<void> {
+  await browser.storage.session.set({ [cardStateKey(profileId)]: state });
 }

@@ -3,11 +3,19 @@
  * shows, or nothing. Computed from the tab's URL, which the background sees
  * only for GitHub and LinkedIn (host permissions), never through the `tabs`
  * permission: elsewhere `tab.url` is undefined and the badge is cleared.
+ *
+ * Kept current three ways: a tab's URL changes (tabs.onUpdated); the people
+ * change (the store's change feed, profiles/change-feed.ts: a hide, delete
+ * or import re-badges every open tab); and once when the browser starts or
+ * the extension is installed or updated — not on every service-worker
+ * start, which happens after every ~30 s of idleness. Every failure is
+ * caught: a badge is never worth an unhandled rejection.
  */
 import { browser } from 'wxt/browser';
 import { initials } from '../../contact/initials';
+import type { IdentityKey } from '../../identity/keys';
 import { parseIdentityUrl } from '../../identity/parse';
-import type { Directory } from '../../profiles/directory';
+import { onPeopleChange } from '../../profiles/change-feed';
 import type { Profile } from '../../profiles/schema';
 
 export interface Badge {
@@ -22,21 +30,38 @@ export function badgeFor(profile: Profile | undefined): Badge {
   return { text: initials(profile.name), title: `Profile Card: ${profile.name}` };
 }
 
-/** Keeps every GitHub/LinkedIn tab's badge in step with its URL. */
-export function startBadges(directory: () => Promise<Directory>): void {
+export function startBadges(lookup: (key: IdentityKey) => Promise<Profile | undefined>) {
   // MV3 has `action`; Firefox's MV2 build has `browserAction`.
   const action = browser.action ?? browser.browserAction;
   const update = async (tabId: number, url: string | undefined) => {
-    const identity = url ? parseIdentityUrl(url) : undefined;
-    const badge = badgeFor(identity ? (await directory()).lookup(identity.key) : undefined);
-    void action.setBadgeText({ tabId, text: badge.text }).catch(() => {});
-    void action.setTitle({ tabId, title: badge.title }).catch(() => {});
+    try {
+      const identity = url ? parseIdentityUrl(url) : undefined;
+      const badge = badgeFor(identity ? await lookup(identity.key) : undefined);
+      await Promise.all([
+        action.setBadgeText({ tabId, text: badge.text }),
+        action.setTitle({ tabId, title: badge.title }),
+      ]);
+    } catch {
+      // The tab closed meanwhile, or the store could not be read: leave it.
+    }
   };
-  void action.setBadgeBackgroundColor({ color: '#0969da' });
+  const refreshAll = () => {
+    browser.tabs.query({}).then(
+      (tabs) => {
+        for (const tab of tabs) if (tab.id !== undefined) void update(tab.id, tab.url);
+      },
+      () => undefined,
+    );
+  };
+  const start = () => {
+    action.setBadgeBackgroundColor({ color: '#0969da' }).catch(() => undefined);
+    refreshAll();
+  };
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url !== undefined || change.status === 'loading') void update(tabId, tab.url);
   });
-  void browser.tabs.query({}).then((tabs) => {
-    for (const tab of tabs) if (tab.id !== undefined) void update(tab.id, tab.url);
-  });
+  browser.runtime.onStartup.addListener(start);
+  browser.runtime.onInstalled.addListener(start);
+  onPeopleChange(refreshAll);
+  return { refreshAll };
 }

@@ -1,20 +1,22 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createMessageHandler } from '../../messaging/handler';
-import { currentDirectory } from '../../profiles/current-directory';
-import { readSettings } from '../../settings/items';
+import { currentPeople } from '../../profiles/current-directory';
+import { readCardState, readSettings, writeCardState } from '../../settings/items';
 import { startBadges } from './badge';
-import { readCardStates, setCardState } from './card-states';
+import { startMigrations } from './migration';
 
-// The background owns the directory and answers every question about it
-// (messaging/handler.ts); it also keeps the toolbar badge (./badge.ts).
+// The background answers every question about people (messaging/handler.ts)
+// from the store, keeps the toolbar badge (./badge.ts), and moves an earlier
+// version's data into the store (./migration.ts). Listeners are registered
+// synchronously here, as an MV3 service worker must for events to wake it.
 export default defineBackground(() => {
   const handle = createMessageHandler({
     extensionId: browser.runtime.id,
-    directory: currentDirectory,
+    people: currentPeople,
     settings: async () => (await readSettings()).value,
-    cardStates: readCardStates,
-    setCardState,
+    cardState: readCardState,
+    setCardState: writeCardState,
     injectUi: async (tabId, frameId) => {
       await browser.scripting.executeScript({
         target: { tabId, frameIds: [frameId] },
@@ -23,5 +25,6 @@ export default defineBackground(() => {
     },
   });
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
-  startBadges(currentDirectory);
+  const badges = startBadges(currentPeople.lookup);
+  startMigrations(badges.refreshAll);
 });

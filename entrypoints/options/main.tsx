@@ -1,7 +1,9 @@
 /**
- * Options page entry: wires the Options component to storage. Writes go
- * through profile-store.ts (validated, one atomic write); settings through
- * storage.ts. Open tabs and the background see changes via storage events.
+ * Options page entry: wires the Options component to the people store
+ * (profiles/store.ts: one transaction per change, each with its
+ * precondition), the migration of an earlier version's data, and the
+ * settings (one storage key each). Other tabs' changes arrive through
+ * storage events: the people store's change feed and the settings keys.
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
@@ -11,34 +13,68 @@ import { downloadText } from '../../components/copy';
 import { Options, type OptionsApi } from '../../components/Options';
 import { pageTheme, readMediaPreferences } from '../../components/page-theme';
 import { bundledProfiles } from '../../profiles/bundled';
-import { readStore, writeStore } from '../../profiles/store';
-import { readSettings, settingsItem } from '../../settings/items';
+import { PEOPLE_VERSION_KEY } from '../../profiles/change-feed';
+import { NewerDatabaseError } from '../../profiles/db';
+import { discardLegacy, ensureMigrated } from '../../profiles/migrate';
+import {
+  addPerson,
+  deletePerson,
+  importPeople,
+  readSnapshot,
+  removeDamaged,
+  setHidden,
+  updatePerson,
+} from '../../profiles/store';
+import { readSettings, saveSetting } from '../../settings/items';
 
-let ownRevision: number | undefined;
-let ownSettings: string | undefined;
+/** Change-feed tokens this page wrote: their events are our own writes coming back. */
+const own = new Set<unknown>();
+const remember = <T extends object>(result: T): T => {
+  if ('token' in result) own.add(result.token);
+  return result;
+};
 
 const api: OptionsApi = {
   async load() {
-    const [{ store, damage }, settings] = await Promise.all([readStore(), readSettings()]);
-    return { store, damage, settings: settings.value, settingsProblem: settings.problem };
+    const [migration, settings] = await Promise.all([
+      ensureMigrated().catch((error: Error) => ({
+        kind: 'failed' as const,
+        message: error.message,
+      })),
+      readSettings(),
+    ]);
+    const base = { migration, settings: settings.value, settingsProblem: settings.problem };
+    try {
+      return { ...base, snapshot: await readSnapshot() };
+    } catch (error) {
+      if (!(error instanceof NewerDatabaseError)) throw error;
+      return {
+        ...base,
+        snapshot: { rev: 0, people: [], damaged: [], hidden: [] },
+        unavailable: error.message,
+      };
+    }
   },
-  async saveStore(store, options) {
-    ownRevision = await writeStore(store, options);
-  },
-  async saveSettings(settings) {
-    ownSettings = JSON.stringify(settings);
-    await settingsItem.setValue(settings);
+  add: async (profile) => remember(await addPerson(profile)),
+  update: async (profile, rev) => remember(await updatePerson(profile, rev)),
+  remove: async (id, rev) => remember(await deletePerson(id, rev)),
+  setHidden: async (id, hidden) => void own.add(await setHidden(id, hidden)),
+  importPeople: async (people, basis) => remember(await importPeople(people, basis)),
+  removeDamaged: async (ids) => void own.add(await removeDamaged(ids)),
+  moveReadable: () => ensureMigrated({ skipDamaged: true }),
+  discardLegacy,
+  saveSetting,
+  async usage() {
+    const estimate = await navigator.storage?.estimate?.();
+    return { bytes: estimate?.usage, quota: estimate?.quota };
   },
   onChange(callback) {
-    // Our own writes come back as change events too; only others' call back.
     const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'local') return;
-      const revision = changes.profilesRevision?.newValue;
-      const settings = changes.settings && JSON.stringify(changes.settings.newValue);
-      const foreign =
-        (changes.profiles !== undefined && revision !== ownRevision) ||
-        (changes.settings !== undefined && settings !== ownSettings);
-      if (foreign) callback();
+      const keys = Object.keys(changes);
+      const people = changes[PEOPLE_VERSION_KEY];
+      if (people && own.has(people.newValue) && keys.length === 1) return;
+      callback();
     };
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);

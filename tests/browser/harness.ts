@@ -371,18 +371,50 @@ export const hovercardGone = (page: Page) =>
   waitUntil('the hovercard to close', async () => !(await hoverState(page)).open);
 
 /**
- * Stores the user's own profiles, as the options page would, and bumps the
- * revision so the background reads them at once. The one place tests write
- * profiles: if the store moves (IndexedDB), only this function changes.
+ * The user's own people, and nobody else: what was stored is cleared, then
+ * `profiles` go in through seedPeople (below). The hostile-page and hovercard
+ * tests use it to have exactly one private person, and to take them out again.
  */
-export async function seedUserProfiles(session: Session, profiles: unknown[]): Promise<void> {
-  await session.worker.evaluate(async (list) => {
-    const { profilesRevision } = await chrome.storage.local.get('profilesRevision');
-    await chrome.storage.local.set({
-      profiles: { profiles: list, hidden: [] },
-      profilesRevision: (typeof profilesRevision === 'number' ? profilesRevision : 0) + 1,
-    });
-  }, profiles);
+export async function seedUserProfiles(
+  session: Session,
+  profiles: readonly object[],
+): Promise<void> {
+  await clearPeople(session);
+  if (profiles.length > 0) await seedPeople(session, profiles);
+}
+
+/**
+ * Empties the people store (records and hidden ids) from the service worker
+ * and announces the change the way the store does (profiles/change-feed.ts),
+ * so open tabs forget what they knew.
+ */
+export async function clearPeople(session: Session): Promise<void> {
+  await session.worker.evaluate(async () => {
+    const databases = await indexedDB.databases();
+    if (databases.some((database) => database.name === 'profile-card')) {
+      await new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('profile-card');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const stores = ['people', 'hidden'].filter((name) => db.objectStoreNames.contains(name));
+          if (stores.length === 0) {
+            db.close();
+            resolve();
+            return;
+          }
+          const tx = db.transaction(stores, 'readwrite');
+          for (const name of stores) tx.objectStore(name).clear();
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      });
+    }
+    await chrome.storage.local.set({ peopleVersion: crypto.randomUUID() });
+  });
 }
 
 /**
@@ -460,4 +492,60 @@ export async function pageNavigates(page: Page, href: string): Promise<void> {
     (target) => (window as never as { __spaNavigate(h: string): void }).__spaNavigate(target),
     href,
   );
+}
+
+/**
+ * Puts people into the extension's store the way a user does: an import of
+ * an export document on the options page (one transaction, through
+ * profiles/store.ts), in a page of its own that is closed afterwards.
+ */
+export async function seedPeople(session: Session, profiles: readonly object[]): Promise<void> {
+  const page = await session.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await page.getByRole('heading', { name: 'People' }).waitFor();
+    await page.setInputFiles('input[type="file"]', {
+      name: 'seed.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ version: 1, profiles })),
+    });
+    const button = page.locator('.pc-preview .pc-primary');
+    await button.waitFor();
+    if (await button.isEnabled()) {
+      await button.click();
+      await page.getByText(/^Imported: /).waitFor({ timeout: 120_000 });
+    }
+  } finally {
+    await page.close();
+  }
+}
+
+/** The people store's records and hidden ids as stored (read in the service worker), as JSON. */
+export async function storedPeople(session: Session): Promise<string> {
+  return session.worker.evaluate(async () => {
+    // Opening a database that does not exist would create it, empty.
+    const databases = await indexedDB.databases();
+    if (!databases.some((database) => database.name === 'profile-card'))
+      return JSON.stringify({ people: [], hidden: [] });
+    return new Promise<string>((resolve, reject) => {
+      const request = indexedDB.open('profile-card');
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        const db = request.result;
+        if (!db.objectStoreNames.contains('people')) {
+          db.close();
+          resolve(JSON.stringify({ people: [], hidden: [] }));
+          return;
+        }
+        const tx = db.transaction(['people', 'hidden']);
+        const people = tx.objectStore('people').getAll();
+        const hidden = tx.objectStore('hidden').getAllKeys();
+        tx.oncomplete = () => {
+          db.close();
+          resolve(JSON.stringify({ people: people.result, hidden: hidden.result }));
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+  });
 }

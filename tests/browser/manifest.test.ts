@@ -10,7 +10,7 @@ const output = join(import.meta.dirname, '../../.output');
 const read = (target: string) =>
   JSON.parse(readFileSync(join(output, target, 'manifest.json'), 'utf8'));
 
-const ALLOWED_PERMISSIONS = ['activeTab', 'scripting', 'storage'];
+const ALLOWED_PERMISSIONS = ['activeTab', 'scripting', 'storage', 'unlimitedStorage'];
 /** The one host list (identity/hosts.ts); the forbidden list below keeps it narrow. */
 const HOSTS = [...MATCH_PATTERNS].sort();
 
@@ -22,7 +22,7 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('%s manifest', (target) => {
       ? manifest.host_permissions
       : permissions.filter((p) => p.includes('://'));
 
-  it('asks for storage, activeTab and scripting only', () => {
+  it('asks for storage, unlimitedStorage, activeTab and scripting only', () => {
     expect(permissions.filter((p) => !p.includes('://')).sort()).toEqual(ALLOWED_PERMISSIONS);
     expect(manifest.optional_permissions ?? []).toEqual([]);
   });

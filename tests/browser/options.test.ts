@@ -15,6 +15,7 @@ import {
   hovercardShows,
   launch,
   type Session,
+  storedPeople,
   strayRequests,
   waitUntil,
 } from './harness';
@@ -39,7 +40,8 @@ const ada = {
   identities: { github: ['adalovelace'], linkedin: ['michael-rüffer-61125324'] },
 };
 
-const storedRaw = () =>
+const storedRaw = () => storedPeople(session);
+const legacyRaw = () =>
   session.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(['profiles'])));
 const file = (name: string, content: string | Buffer, mimeType = 'application/json') => ({
   name,
@@ -78,7 +80,7 @@ describe('importing a valid file', () => {
     await importFile(file('ada.json', JSON.stringify(ada)));
     await options.getByText('1 to add · 0 to update · 0 unchanged · 0 refused').waitFor();
     expect(await options.locator('.pc-person-row').count()).toBe(3);
-    expect(await storedRaw()).toBe('{}');
+    expect(await storedRaw()).toBe('{"people":[],"hidden":[]}');
     await options.getByRole('button', { name: 'Import 1 profile' }).click();
     await options.getByText('Imported: 1 added, 0 updated.').first().waitFor();
     await options.getByText('Ada Lovelace').first().waitFor();
@@ -263,9 +265,9 @@ describe('editing', () => {
     await options.getByLabel('One line').fill('A language');
     await options.getByRole('button', { name: 'Add person' }).click();
     await options.getByText('Saved Grace Hopper.').waitFor();
-    const stored = JSON.parse(await storedRaw()).profiles.profiles.find(
-      (p: { id: string }) => p.id === 'grace-hopper',
-    );
+    const stored = JSON.parse(await storedRaw()).people.find(
+      (record: { id: string }) => record.id === 'grace-hopper',
+    ).profile;
     expect(stored.identities.github).toEqual(['ghopper']);
     expect(stored.projects).toEqual([{ name: 'COBOL', description: 'A language' }]);
   });
@@ -366,10 +368,10 @@ describe('hiding bundled people and settings reach open tabs', () => {
     await options.getByLabel('Hover delay (milliseconds)').fill('650');
     await options.getByLabel('Hover delay (milliseconds)').blur();
     await options.getByText('Settings saved.').waitFor();
-    const settings = await session.worker.evaluate(
-      async () => (await chrome.storage.local.get('settings')).settings,
+    const settings = await session.worker.evaluate(() =>
+      chrome.storage.local.get(['setting.hoverDelayMs', 'setting.github.inPage']),
     );
-    expect(settings).toMatchObject({ hoverDelayMs: 650, sites: { github: { inPage: true } } });
+    expect(settings).toEqual({ 'setting.hoverDelayMs': 650, 'setting.github.inPage': true });
     await page.close();
   });
 });
@@ -377,6 +379,7 @@ describe('hiding bundled people and settings reach open tabs', () => {
 describe('damaged storage', () => {
   it('warns, offers the raw data, blocks saving, and never overwrites it silently', async () => {
     const saved = await storedRaw();
+    // An earlier version's value that does not validate: it cannot be moved in as it is.
     await session.worker.evaluate(() =>
       chrome.storage.local.set({ profiles: { profiles: [{ id: 'x' }], hidden: [], junk: 1 } }),
     );
@@ -396,11 +399,12 @@ describe('damaged storage', () => {
       .getByText(/Saving is paused/)
       .first()
       .waitFor();
-    expect(JSON.parse(await storedRaw()).profiles).toEqual({
+    expect(JSON.parse(await legacyRaw()).profiles).toEqual({
       profiles: [{ id: 'x' }],
       hidden: [],
       junk: 1,
     });
+    expect(await storedRaw()).toBe(saved);
     // Pages keep working with the bundled people meanwhile.
     const page = await session.context.newPage();
     await page.goto('https://github.com/denizalti');
@@ -412,7 +416,8 @@ describe('damaged storage', () => {
       'the banner to go',
       async () => !(await alerts()).some((text) => text.includes('could not all be read')),
     );
-    await session.worker.evaluate((value) => chrome.storage.local.set(JSON.parse(value)), saved);
+    expect(await legacyRaw()).toBe('{}');
+    expect(await storedRaw()).toBe(saved);
   });
 });
 

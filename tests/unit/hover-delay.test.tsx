@@ -7,11 +7,11 @@
 import { render } from 'preact';
 import { SettingsPanel } from '../../components/SettingsPanel';
 import { DEFAULT_SETTINGS, HOVER_DELAY_MAX_MS, type Settings } from '../../settings/defaults';
-import { settingsSchema } from '../../settings/items';
+import { type SettingField, settingsSchema } from '../../settings/items';
 
 function panel(settings: Settings = DEFAULT_SETTINGS) {
   const root = document.createElement('div');
-  const changes: Settings[] = [];
+  const changes: SettingField[] = [];
   render(<SettingsPanel settings={settings} onChange={(next) => changes.push(next)} />, root);
   const input = root.querySelector<HTMLInputElement>('#pc-hover-delay') as HTMLInputElement;
   const type = (value: string) => {
@@ -37,7 +37,7 @@ describe('hover delay bound', () => {
     type(String(HOVER_DELAY_MAX_MS));
     type(String(HOVER_DELAY_MAX_MS + 1));
     type('-1');
-    expect(changes.map((next) => next.hoverDelayMs)).toEqual([HOVER_DELAY_MAX_MS]);
+    expect(changes).toEqual([{ key: 'hoverDelayMs', value: HOVER_DELAY_MAX_MS }]);
   });
 
   it('shows a stored value at the bound as it is', () => {

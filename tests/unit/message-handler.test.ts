@@ -7,11 +7,16 @@ import { DEFAULT_SETTINGS } from '../../settings/defaults';
 function setup(overrides: Partial<HandlerDeps> = {}) {
   const states: Record<string, CardState> = {};
   const injected: [number, number][] = [];
+  const directory = buildDirectory({ bundled: bundledProfiles });
   const handle = createMessageHandler({
     extensionId: 'ours',
-    directory: () => buildDirectory({ bundled: bundledProfiles }),
+    people: {
+      lookup: async (key) => directory.lookup(key),
+      byId: async (id) => directory.byId(id),
+      list: async () => [...directory.profiles],
+    },
     settings: async () => DEFAULT_SETTINGS,
-    cardStates: async () => states,
+    cardState: async (id) => states[id],
     setCardState: async (id, state) => {
       states[id] = state;
     },

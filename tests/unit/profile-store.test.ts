@@ -1,87 +1,285 @@
+/**
+ * The people store against a real IndexedDB implementation (fake-indexeddb,
+ * which runs the W3C IndexedDB tests): preconditions, conflicts, the change
+ * feed, one-index-read lookups, damaged records, storage errors, and the
+ * database of a newer version.
+ */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { bundledProfiles } from '../../profiles/bundled';
 import {
-  checkStore,
-  DamagedStoreError,
-  readRevision,
-  readStore,
-  writeStore,
+  closePeopleDb,
+  DB_NAME,
+  NewerDatabaseError,
+  openPeopleDb,
+  recordOf,
+} from '../../profiles/db';
+import { buildDirectory } from '../../profiles/directory';
+import { plainStorageError } from '../../profiles/storage-errors';
+import {
+  addPerson,
+  deletePerson,
+  importPeople,
+  lookupKey,
+  personById,
+  readSnapshot,
+  removeDamaged,
+  setHidden,
+  updatePerson,
+  visiblePeople,
 } from '../../profiles/store';
 import { person } from './fixtures';
 
-const raw = async () => JSON.stringify(await fakeBrowser.storage.local.get(null));
+const version = async () => (await fakeBrowser.storage.local.get('peopleVersion')).peopleVersion;
 
-describe('checkStore', () => {
-  it('accepts a valid store', () => {
-    expect(checkStore({ profiles: [person('a')], hidden: ['patmesh'] })).toEqual({
-      store: { profiles: [person('a')], hidden: ['patmesh'] },
+beforeEach(async () => {
+  await closePeopleDb();
+  globalThis.indexedDB = new IDBFactory();
+  fakeBrowser.reset();
+});
+
+describe('writes state their precondition', () => {
+  it('adds if absent, updates and deletes only at the version they saw', async () => {
+    const added = await addPerson(person('a'));
+    expect(added).toMatchObject({ ok: true, record: { id: 'a', rev: 1, keys: ['github:gh-a'] } });
+    expect(await addPerson({ ...person('a'), name: 'Other' })).toMatchObject({
+      ok: false,
+      conflict: { kind: 'exists', theirs: { rev: 1, profile: { name: 'Person a' } } },
     });
+    expect(await updatePerson({ ...person('a'), name: 'A2' }, 1)).toMatchObject({
+      ok: true,
+      record: { rev: 2 },
+    });
+    // A second tab still holding version 1 is told what is stored now.
+    expect(await updatePerson({ ...person('a'), name: 'A-stale' }, 1)).toMatchObject({
+      ok: false,
+      conflict: { kind: 'changed', theirs: { rev: 2, profile: { name: 'A2' } } },
+    });
+    expect(await deletePerson('a', 1)).toMatchObject({ ok: false, conflict: { kind: 'changed' } });
+    expect((await lookupKey('github:gh-a'))?.name).toBe('A2');
+    expect(await deletePerson('a', 2)).toMatchObject({ ok: true });
+    expect(await updatePerson(person('a'), 2)).toMatchObject({
+      ok: false,
+      conflict: { kind: 'gone', id: 'a' },
+    });
+    expect(await lookupKey('github:gh-a')).toBeUndefined();
   });
 
-  it.each([
-    ['a string', 'garbage{'],
-    ['null', null],
-    ['a bare list', [person('a')]],
-    ['unknown fields', { profiles: [], hidden: [], extra: true }],
-    ['hidden not a list', { profiles: [], hidden: 'patmesh' }],
-  ])('reports %s as damaged, with the raw value, and serves nothing from it', (_label, value) => {
-    const read = checkStore(value);
-    expect(read.store).toEqual({ profiles: [], hidden: [] });
-    expect(read.damage?.message).toBe(
-      'The stored profiles are not in a shape this version understands.',
-    );
-    expect(read.damage?.raw).toBe(value);
+  it('refuses an identity someone else has, stored or bundled', async () => {
+    await addPerson(person('a'));
+    expect(
+      await addPerson(person('b', { identities: { github: ['GH-A'], linkedin: [] } })),
+    ).toEqual({
+      ok: false,
+      conflict: { kind: 'claimed', key: 'github:gh-a', owner: { id: 'a', name: 'Person a' } },
+    });
+    expect(
+      await addPerson(person('c', { identities: { github: ['spacejam'], linkedin: [] } })),
+    ).toMatchObject({ ok: false, conflict: { kind: 'claimed', owner: { id: 'tyler-neely' } } });
   });
 
-  it('keeps the readable profiles and names the damaged ones', () => {
-    const read = checkStore({
-      profiles: [person('a'), { ...person('b'), contact: { website: 'javascript:x' } }, 7],
-      hidden: [],
-    });
-    expect(read.store.profiles.map((p) => p.id)).toEqual(['a']);
-    expect(read.damage?.message).toBe(
-      '2 stored profiles are damaged (profile 2: contact.website must be an http(s) URL; profile 3: the profile must be an object).',
+  it('validates what it stores and leaves everything as it was when it refuses', async () => {
+    await addPerson(person('a'));
+    const before = await readSnapshot();
+    await expect(addPerson({ ...person('b'), name: '<script>x</script>' })).rejects.toThrow(
+      'Not saved: name must not contain HTML markup',
     );
+    expect(await readSnapshot()).toEqual(before);
+  });
+
+  it('announces every committed change with a fresh token, and no refused one', async () => {
+    const tokens = new Set<unknown>();
+    await addPerson(person('a'));
+    tokens.add(await version());
+    await setHidden('patmesh', true);
+    tokens.add(await version());
+    await setHidden('patmesh', true);
+    tokens.add(await version());
+    const last = await version();
+    await addPerson(person('a'));
+    expect(await version()).toBe(last);
+    expect(tokens.size).toBe(3);
+    expect([...tokens].every((token) => typeof token === 'string')).toBe(true);
   });
 });
 
-describe('readStore / writeStore', () => {
-  beforeEach(() => fakeBrowser.reset());
-
-  it('starts empty, writes profiles and revision in one call', async () => {
-    expect(await readStore()).toEqual({ store: { profiles: [], hidden: [] } });
-    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
-    await writeStore({ profiles: [person('a')], hidden: [] });
-    expect(set).toHaveBeenCalledTimes(1);
-    expect(Object.keys(set.mock.calls[0]?.[0] ?? {}).sort()).toEqual([
-      'profiles',
-      'profilesRevision',
+describe('imports', () => {
+  it('write everything in one transaction while the store is at the preview’s version', async () => {
+    await addPerson(person('a'));
+    const basis = (await readSnapshot()).rev;
+    const result = await importPeople(
+      [{ profile: { ...person('a'), name: 'A new' }, rev: 1 }, { profile: person('b') }],
+      basis,
+    );
+    expect(result).toMatchObject({ ok: true, rev: basis + 1 });
+    const snapshot = await readSnapshot();
+    expect(snapshot.people.map((record) => [record.id, record.rev, record.profile.name])).toEqual([
+      ['a', 2, 'A new'],
+      ['b', 1, 'Person b'],
     ]);
-    expect(await readRevision()).toBe(1);
-    await writeStore({ profiles: [person('a'), person('b')], hidden: ['patmesh'] });
-    expect(await readRevision()).toBe(2);
-    expect((await readStore()).store.profiles.map((p) => p.id)).toEqual(['a', 'b']);
   });
 
-  it('never stores an invalid profile, and changes nothing when it refuses', async () => {
-    await writeStore({ profiles: [person('a')], hidden: [] });
-    const before = await raw();
-    const bad = { ...person('b'), name: '<script>alert(1)</script>' };
-    await expect(writeStore({ profiles: [person('a'), bad], hidden: [] })).rejects.toThrow(
-      'Not saved: b: name must not contain HTML markup',
+  it('write nothing when anything changed since the preview', async () => {
+    const basis = (await readSnapshot()).rev;
+    await addPerson(person('typed-by-hand'));
+    const before = await readSnapshot();
+    expect(await importPeople([{ profile: person('typed-by-hand') }], basis)).toEqual({
+      ok: false,
+      reason: 'changed',
+    });
+    expect(await readSnapshot()).toEqual(before);
+  });
+});
+
+describe('reads', () => {
+  it('answers a lookup with one index read: no scan, no whole-store copy', async () => {
+    await importPeople(
+      Array.from({ length: 500 }, (_, index) => ({ profile: person(`p${index}`) })),
+      0,
     );
-    expect(await raw()).toBe(before);
+    await closePeopleDb(); // a cold service worker
+    const indexReads = vi.spyOn(IDBIndex.prototype, 'getAll');
+    const storeReads = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    const cursors = vi.spyOn(IDBObjectStore.prototype, 'openCursor');
+    expect((await lookupKey('github:gh-p42'))?.id).toBe('p42');
+    expect(indexReads).toHaveBeenCalledTimes(1);
+    expect(storeReads).not.toHaveBeenCalled();
+    expect(cursors).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
   });
 
-  it('does not overwrite a damaged value unless the user chose to', async () => {
-    await fakeBrowser.storage.local.set({ profiles: 'garbage{' });
-    const before = await raw();
-    const read = await readStore();
-    expect(read.damage?.raw).toBe('garbage{');
-    await expect(writeStore({ profiles: [person('a')], hidden: [] })).rejects.toBeInstanceOf(
-      DamagedStoreError,
+  it('resolves every identity exactly as the whole directory does (profiles/directory.ts)', async () => {
+    const handles = ['shared', 'spacejam', 'patmesh', 'other'];
+    const people = fc.uniqueArray(
+      fc.record({
+        id: fc.constantFrom('aa', 'bb', 'cc', 'patmesh', 'tyler-neely'),
+        github: fc.subarray(handles),
+      }),
+      { selector: (entry) => entry.id, maxLength: 4 },
     );
-    expect(await raw()).toBe(before);
-    await writeStore({ profiles: [person('a')], hidden: [] }, { replaceDamaged: true });
-    expect((await readStore()).damage).toBeUndefined();
+    const hidden = fc.subarray(['patmesh', 'tyler-neely', 'deniz-altinbuken']);
+    await fc.assert(
+      fc.asyncProperty(people, hidden, async (entries, hiddenIds) => {
+        await closePeopleDb();
+        globalThis.indexedDB = new IDBFactory();
+        const user = entries.map(({ id, github }) =>
+          person(id, { identities: { github, linkedin: [] } }),
+        );
+        // Written as they are (the claim checks of add/import would refuse most clashes).
+        const db = await openPeopleDb();
+        for (const profile of user) await db.put('people', recordOf(profile, 1));
+        for (const id of hiddenIds) await db.put('hidden', { id });
+        const directory = buildDirectory({ bundled: bundledProfiles, user, hidden: hiddenIds });
+        for (const handle of [...handles, 'denizalti'])
+          expect((await lookupKey(`github:${handle}`))?.id).toBe(
+            directory.lookup(`github:${handle}`)?.id,
+          );
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('serves bundled people unless hidden, and hides by key', async () => {
+    expect((await lookupKey('github:spacejam'))?.id).toBe('tyler-neely');
+    await setHidden('tyler-neely', true);
+    expect(await lookupKey('github:spacejam')).toBeUndefined();
+    expect(await personById('tyler-neely')).toBeUndefined();
+    expect((await visiblePeople()).map((profile) => profile.id)).toEqual([
+      'deniz-altinbuken',
+      'patmesh',
+    ]);
+    await setHidden('tyler-neely', false);
+    expect((await personById('tyler-neely'))?.name).toBe('Tyler Neely');
+  });
+
+  it('reports a damaged record, keeps it, serves the rest, and removes it only when asked', async () => {
+    await addPerson(person('a'));
+    const db = await openPeopleDb();
+    await db.put('people', {
+      id: 'broken',
+      rev: 'x',
+      profile: null,
+      keys: ['github:gh-a'],
+    } as never);
+    const snapshot = await readSnapshot();
+    expect(snapshot.people.map((record) => record.id)).toEqual(['a']);
+    expect(snapshot.damaged).toEqual([
+      {
+        id: 'broken',
+        problem: 'the record has no valid version',
+        raw: { id: 'broken', rev: 'x', profile: null, keys: ['github:gh-a'] },
+      },
+    ]);
+    expect((await lookupKey('github:gh-a'))?.id).toBe('a');
+    await removeDamaged(['broken', 'a']);
+    expect((await readSnapshot()).damaged).toEqual([]);
+    expect((await readSnapshot()).people.map((record) => record.id)).toEqual(['a']);
+  });
+
+  it('does not remember a failed open: the next question tries again', async () => {
+    // The first open fails the way a disk error does: asynchronously, on the request.
+    const factory = globalThis.indexedDB;
+    const real = factory.open.bind(factory);
+    const open = vi.spyOn(factory, 'open').mockImplementationOnce((name, version) => {
+      const request = real(name, version);
+      request.addEventListener('upgradeneeded', () => request.transaction?.abort());
+      return request;
+    });
+    await expect(lookupKey('github:spacejam')).rejects.toThrow();
+    expect((await lookupKey('github:spacejam'))?.id).toBe('tyler-neely');
+    expect(open).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('a database made by a newer version', () => {
+  it('is neither read nor written, with a clear message', async () => {
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(DB_NAME, 7);
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    await expect(openPeopleDb()).rejects.toBeInstanceOf(NewerDatabaseError);
+    await expect(addPerson(person('a'))).rejects.toThrow(/newer version of Profile Card/);
+    await expect(readSnapshot()).rejects.toThrow(/newer version of Profile Card/);
+  });
+});
+
+describe('storage errors in words', () => {
+  it.each([
+    [new DOMException('x', 'QuotaExceededError'), /no room left/],
+    [new Error('Resource::kQuotaBytes quota exceeded'), /no room left/],
+    [new DOMException('Internal error opening backing store', 'UnknownError'), /could not write/],
+    [new DOMException('aborted', 'AbortError'), /interrupted/],
+  ])('%s', (error, message) => {
+    const plain = plainStorageError(error);
+    expect(plain.message).toMatch(message);
+    expect(plain.message).not.toMatch(/Resource::|kQuota|QuotaExceeded|backing store/);
+  });
+
+  it('turns a full disk during a write into that message, with nothing written', async () => {
+    await addPerson(person('a'));
+    const before = await readSnapshot();
+    // The disk fills up at the second person's record, after other requests were queued.
+    const put = IDBObjectStore.prototype.put;
+    let people = 0;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args
+    ) {
+      if (this.name === 'people' && ++people === 2)
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    await expect(
+      importPeople([{ profile: person('b') }, { profile: person('c') }], before.rev),
+    ).rejects.toThrow(/no room left/);
+    expect(people).toBe(2);
+    vi.restoreAllMocks();
+    expect(await readSnapshot()).toEqual(before);
   });
 });

@@ -1,0 +1,135 @@
+/**
+ * The people store's figures for `npm run bench` (issue 11 and the scale
+ * issue's targets): an import through the options page (preview + write),
+ * the first lookup after the service worker was stopped (CDP
+ * `ServiceWorker.stopAllWorkers`, as Chrome does after ~30 s idle) beside
+ * the warm one, and the background's JS heap after that cold lookup — at
+ * 3, 10,000 and 100,000 stored people, measured in the same run.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import type { Session } from '../tests/browser/harness';
+
+/** Empties the people store (and the rest of the extension's storage) from an extension page. */
+export async function clearStore(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await chrome.storage.local.clear();
+    await new Promise<void>((resolve, reject) => {
+      // Open connections close themselves on versionchange (profiles/db.ts).
+      const request = indexedDB.deleteDatabase('profile-card');
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+    });
+  });
+}
+
+/** Imports an export document through the options page; ms to the preview and to the write. */
+export async function importThroughOptions(session: Session, page: Page, file: Buffer) {
+  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+  await page.getByRole('heading', { name: 'People' }).waitFor();
+  await page.evaluate(() => {
+    const marks: Record<string, number> = {};
+    (window as never as { __import: typeof marks }).__import = marks;
+    document
+      .querySelector('input[type="file"]')
+      ?.addEventListener('change', () => (marks.chosen = performance.now()), true);
+    document.addEventListener(
+      'click',
+      (event) => {
+        if ((event.target as Element).closest?.('.pc-preview .pc-primary'))
+          marks.confirmed = performance.now();
+      },
+      true,
+    );
+    new MutationObserver(() => {
+      if (!marks.previewed && document.getElementById('pc-preview-title'))
+        marks.previewed = performance.now();
+      if (marks.confirmed && !marks.saved && document.body.textContent?.includes('Imported:'))
+        marks.saved = performance.now();
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.setInputFiles('input[type="file"]', {
+    name: 'directory.json',
+    mimeType: 'application/json',
+    buffer: file,
+  });
+  await page.getByRole('button', { name: /^Import \d/ }).click({ timeout: 300_000 });
+  await page
+    .getByText(/^Imported: /)
+    .first()
+    .waitFor({ timeout: 300_000 });
+  const marks = await page.evaluate(
+    () => (window as never as { __import: Record<string, number> }).__import,
+  );
+  return {
+    preview: (marks.previewed ?? 0) - (marks.chosen ?? 0),
+    write: (marks.saved ?? 0) - (marks.confirmed ?? 0),
+  };
+}
+
+async function workerTargets(cdp: CDPSession, extensionId: string) {
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+    targetInfos: { targetId: string; type: string; url: string }[];
+  };
+  return targetInfos.filter(
+    (target) =>
+      target.type === 'service_worker' &&
+      target.url.startsWith(`chrome-extension://${extensionId}/`),
+  );
+}
+
+/** Stops the extension's service worker and waits until it is gone. */
+export async function stopServiceWorker(cdp: CDPSession, extensionId: string): Promise<void> {
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  const start = performance.now();
+  while ((await workerTargets(cdp, extensionId)).length > 0) {
+    if (performance.now() - start > 5000) throw new Error('the service worker did not stop');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** ms for one lookup message from an extension page to its answer. */
+export async function lookupMs(page: Page, key: string): Promise<number> {
+  return page.evaluate(async (key) => {
+    const start = performance.now();
+    const answer = await chrome.runtime.sendMessage({ type: 'lookup', key });
+    if (!answer) throw new Error(`nobody at ${key}`);
+    return performance.now() - start;
+  }, key);
+}
+
+/** The service worker's used JS heap after a full garbage collection, through CDP. */
+export async function workerHeapBytes(cdp: CDPSession, extensionId: string): Promise<number> {
+  const [target] = await workerTargets(cdp, extensionId);
+  if (!target) throw new Error('no service worker running');
+  const { sessionId } = (await cdp.send('Target.attachToTarget', {
+    targetId: target.targetId,
+    flatten: false,
+  })) as { sessionId: string };
+  let nextId = 1;
+  const call = <T>(method: string): Promise<T> => {
+    const id = nextId++;
+    const reply = new Promise<T>((resolve, reject) => {
+      const onMessage = (event: { sessionId: string; message: string }) => {
+        const message = JSON.parse(event.message) as { id?: number; result?: T; error?: unknown };
+        if (event.sessionId !== sessionId || message.id !== id) return;
+        cdp.off('Target.receivedMessageFromTarget', onMessage);
+        if (message.error) reject(new Error(JSON.stringify(message.error)));
+        else resolve(message.result as T);
+      };
+      cdp.on('Target.receivedMessageFromTarget', onMessage);
+    });
+    void cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id, method, params: {} }),
+    });
+    return reply;
+  };
+  try {
+    await call('HeapProfiler.collectGarbage');
+    const { usedSize } = await call<{ usedSize: number }>('Runtime.getHeapUsage');
+    return usedSize;
+  } finally {
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * The people database: IndexedDB on the extension's origin, opened through
+ * `idb` (https://github.com/jakearchibald/idb), a thin promise layer over the
+ * browser's own API. The background (MV3 service worker, Firefox's MV2
+ * background page) and extension pages open it directly; content scripts
+ * never do (in a content script IndexedDB is the *page's* database:
+ * https://developer.chrome.com/docs/extensions/develop/concepts/storage-and-cookies).
+ *
+ *   people   { id, rev, profile, keys[] }   one record per person
+ *            index "keys" (multiEntry): identity key → person, one read per lookup
+ *   hidden   { id }                         one record per hidden bundled person
+ *   meta     "rev" → the store's version    bumped by every write transaction,
+ *                                           so an import can say "nothing changed
+ *                                           since the preview" in one read
+ *
+ * `rev` (per record and for the store) is a safe integer. A later sync
+ * (issue 14) can add a device id to `meta` and fields to records without a
+ * schema change: reads check only the fields below.
+ */
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { type IdentityKey, profileKeys } from '../identity/keys';
+import type { Profile } from './schema';
+
+export const DB_NAME = 'profile-card';
+/** The schema version this build creates and reads. */
+export const DB_VERSION = 1;
+
+export interface PersonRecord {
+  id: string;
+  /** The record's version: 1 when added, +1 per change. */
+  rev: number;
+  profile: Profile;
+  /** profileKeys(profile.identities), deduplicated: what the "keys" index holds. */
+  keys: IdentityKey[];
+}
+
+export interface PeopleDb extends DBSchema {
+  people: { key: string; value: PersonRecord; indexes: { keys: string } };
+  hidden: { key: string; value: { id: string } };
+  meta: { key: string; value: number };
+}
+
+export type Db = IDBPDatabase<PeopleDb>;
+
+/** The database was made by a newer version of the extension: read nothing, write nothing. */
+export class NewerDatabaseError extends Error {
+  constructor() {
+    super(
+      'Your people were saved by a newer version of Profile Card. Update the extension to see and change them; nothing has been changed.',
+    );
+  }
+}
+
+/** The next version after `rev`; wraps before leaving the safe integers. */
+export const nextRev = (rev: number) => (rev >= Number.MAX_SAFE_INTEGER - 1 ? 1 : rev + 1);
+
+export const recordOf = (profile: Profile, rev: number): PersonRecord => ({
+  id: profile.id,
+  rev,
+  profile,
+  keys: [...new Set(profileKeys(profile.identities))],
+});
+
+let opening: Promise<Db> | undefined;
+
+/**
+ * The one connection of this context. A failed open is not remembered (the
+ * next call tries again), and the connection closes itself when a newer
+ * version needs the database, so an update is never blocked by an open tab.
+ */
+export function openPeopleDb(): Promise<Db> {
+  if (!opening) {
+    const attempt = openDB<PeopleDb>(DB_NAME, DB_VERSION, {
+      upgrade(db, oldVersion, _newVersion, transaction) {
+        // An upgrade that fails rejects the open itself; its transaction's own
+        // promise must not be left rejected with no one listening.
+        transaction.done.catch(() => undefined);
+        if (oldVersion < 1) {
+          const people = db.createObjectStore('people', { keyPath: 'id' });
+          people.createIndex('keys', 'keys', { multiEntry: true });
+          db.createObjectStore('hidden', { keyPath: 'id' });
+          db.createObjectStore('meta');
+        }
+      },
+      blocking(_current, _blocked, event) {
+        (event.target as IDBDatabase).close();
+        if (opening === attempt) opening = undefined;
+      },
+      terminated() {
+        if (opening === attempt) opening = undefined;
+      },
+    }).catch((error: unknown) => {
+      if (opening === attempt) opening = undefined;
+      throw (error as DOMException)?.name === 'VersionError' ? new NewerDatabaseError() : error;
+    });
+    opening = attempt;
+  }
+  return opening;
+}
+
+/** Forgets this context's connection (tests; a deleted database). */
+export async function closePeopleDb(): Promise<void> {
+  const current = opening;
+  opening = undefined;
+  (await current?.catch(() => undefined))?.close();
+}
+
+const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const isStringList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((entry) => typeof entry === 'string');
+
+/**
+ * The cheap check a read makes: records were validated with the schema when
+ * they entered the store, so here only their frame is checked (ids, version,
+ * the fields the lookups and lists rely on). Returns the problem, or
+ * undefined for a sound record.
+ */
+export function recordProblem(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object') return 'the record is not an object';
+  const record = value as Partial<PersonRecord>;
+  if (typeof record.id !== 'string' || !ID.test(record.id)) return 'the record has no valid id';
+  if (!Number.isSafeInteger(record.rev) || (record.rev as number) < 1)
+    return 'the record has no valid version';
+  if (!isStringList(record.keys)) return 'the record has no identity keys';
+  const profile = record.profile as Partial<Profile> | undefined;
+  if (!profile || typeof profile !== 'object') return 'the record holds no profile';
+  if (profile.id !== record.id) return 'the profile id does not match the record';
+  if (typeof profile.name !== 'string') return 'the profile has no name';
+  const identities = profile.identities as Partial<Profile['identities']> | undefined;
+  if (!identities || !isStringList(identities.github) || !isStringList(identities.linkedin))
+    return 'the profile has no identities';
+  return undefined;
+}
