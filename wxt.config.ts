@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { startDevSession } from './build/dev-session.ts';
 import { ICON_SIZES, renderIcons } from './build/render-icons.ts';
 import { validateProfilesPlugin } from './build/vite-plugin-validate-profiles.ts';
 import { MATCH_PATTERNS } from './identity/hosts.ts';
@@ -28,6 +29,8 @@ export default defineConfig({
       );
       for (const [relativeDest, absoluteSrc] of rendered) files.push({ relativeDest, absoluteSrc });
     },
+    // `npm run dev` leaves no browser or profile behind when stopped (build/dev-session.ts).
+    'server:started': (_wxt, server) => startDevSession(server),
   },
   zip: {
     // The Firefox sources zip: what a reviewer needs to rebuild, nothing generated.

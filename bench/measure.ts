@@ -9,6 +9,7 @@
  *   three   — the extension with its 3 bundled people
  *   tenk    — the extension with 10,000 more people in its store
  *   big     — the extension with 100,000 more (the people store's figures only)
+ *   (with --quick, 1,000 and 3,000: bench/sizes.ts, which also names the figures)
  *   bare    — the same Chromium without the extension (baseline)
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ import {
   hoverPage,
   linkedinFeedPage,
 } from './generate';
+import { benchSizes } from './sizes';
 import {
   clearStore,
   importThroughOptions,
@@ -35,9 +37,12 @@ import { scriptTime, traceWhile } from './trace';
 const QUICK = process.env.BENCH_QUICK === '1';
 const RUNS = QUICK ? 2 : Math.max(10, Number(process.env.BENCH_RUNS ?? 10));
 const HOVERS_PER_RUN = QUICK ? 3 : 12;
-const DIRECTORY_SIZE = QUICK ? 1_000 : 10_000;
-const BIG_SIZE = QUICK ? 3_000 : 100_000;
-const BIG_LABEL = QUICK ? '3k' : '100k';
+const SIZES = benchSizes(QUICK);
+const DIRECTORY_SIZE = SIZES.directory.count;
+/** "10k", or "1k" in a quick run: every figure about the directory says which. */
+const LABEL = SIZES.directory.label;
+const BIG_SIZE = SIZES.big.count;
+const BIG_LABEL = SIZES.big.label;
 const OUT = join(import.meta.dirname, '..', QUICK ? '.tmp/bench-quick.json' : 'bench/results.json');
 
 const SMALL = 'https://github.com/tikv/tikv/pulls';
@@ -276,7 +281,7 @@ it(
       const small = record('pageload_small_ms', 'ms', own.small);
       const growth = [
         record('pageload_2000links_ms', 'ms', own.links),
-        record('pageload_2000links_10k_profiles_ms', 'ms', own.links10k),
+        record(`pageload_2000links_${LABEL}_profiles_ms`, 'ms', own.links10k),
         record('pageload_linkedin_feed_ms', 'ms', own.feed),
       ].map((figure) => figure.median / small.median);
       const ratios = [own.links, own.links10k, own.feed].flatMap((list) =>
@@ -380,7 +385,7 @@ it(
       }
       record('hover_to_card_p50_ms', 'ms', hover3p50);
       record('hover_to_card_p95_ms', 'ms', hover3, { max: 16 });
-      record('hover_to_card_p95_10k_ms', 'ms', hover10k, { max: 16 });
+      record(`hover_to_card_p95_${LABEL}_ms`, 'ms', hover10k, { max: 16 });
       // The frame count behind the ms: 1 means the first frame after the delay.
       record('hover_to_card_frame_p95', 'ratio', frames, { max: 1 });
 
@@ -396,7 +401,7 @@ it(
         popup10k.push((await popupOpenMs(tenk, `https://github.com/${login}`)).card);
       }
       record('popup_open_ms', 'ms', popup3, { max: 50 });
-      record('popup_open_10k_ms', 'ms', popup10k, { max: 50 });
+      record(`popup_open_${LABEL}_ms`, 'ms', popup10k, { max: 50 });
       // The popup document's first paint of anything: the floor under popup_open_ms.
       if (firstPaints.length > 0) record('popup_first_paint_ms', 'ms', firstPaints);
 
@@ -414,9 +419,7 @@ it(
         writes.push(write);
       }
       const stored = await options.evaluate(async () => (await navigator.storage.estimate()).usage);
-      record(QUICK ? 'import_1k_profiles_ms' : 'import_10k_profiles_ms', 'ms', imports, {
-        max: 2000,
-      });
+      record(`import_${LABEL}_profiles_ms`, 'ms', imports, { max: 2000 });
       record('import_preview_ms', 'ms', previews, { max: 1000 });
       record('import_write_ms', 'ms', writes, { max: 1000 });
       record('import_file_bytes', 'bytes', [file.length]);
@@ -438,7 +441,7 @@ it(
       const stores = [
         { label: '3', session: three, key: () => 'github:spacejam' },
         {
-          label: QUICK ? '1k' : '10k',
+          label: LABEL,
           session: tenk,
           key: (run: number) => `github:${genLogin((run * 97) % DIRECTORY_SIZE)}`,
         },
@@ -519,7 +522,7 @@ it(
     const line = (cells: string[]) =>
       cells.map((cell, column) => cell.padEnd(widths[column] as number)).join('  ');
     console.log(
-      `\n${[line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n')}\n\nwritten to ${OUT}${QUICK ? ' (quick mode: fewer runs, 1,000 profiles)' : ''}`,
+      `\n${[line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n')}\n\nwritten to ${OUT}${QUICK ? ` (quick mode: ${RUNS} runs, ${DIRECTORY_SIZE.toLocaleString('en')} and ${BIG_SIZE.toLocaleString('en')} people)` : ''}`,
     );
     expect(figures.length).toBeGreaterThan(10);
   },

@@ -36,9 +36,11 @@ import type { SettingField } from '../settings/items';
 import { ConflictNotice, type PendingConflict } from './ConflictNotice';
 import { ConflictsPanel } from './ConflictsPanel';
 import { type ConfirmOutcome, ImportPanel, type PendingImport } from './ImportPanel';
+import { PrivacyFooter } from './PrivacyFooter';
 import { ProfileForm } from './ProfileForm';
 import type { Theme } from './page-theme';
 import { SettingsPanel } from './SettingsPanel';
+import { WhatsNew } from './WhatsNew';
 
 export interface Loaded {
   snapshot: Snapshot;
@@ -386,6 +388,7 @@ export function Options({
           The people you keep cards for, and how the cards behave. Everything stays in this browser.
         </p>
       </header>
+      <WhatsNew />
 
       {data.unavailable && (
         <p class="pc-banner" role="alert">
@@ -768,6 +771,7 @@ export function Options({
           );
         }}
       />
+      <PrivacyFooter />
     </main>
   );
 }

@@ -5,6 +5,7 @@ import { currentPeople } from '../../profiles/current-directory';
 import { readCardState, readSettings, writeCardState } from '../../settings/items';
 import { startBadges } from './badge';
 import { startMigrations } from './migration';
+import { startWhatsNew } from './whats-new';
 
 // The background answers every question about people (messaging/handler.ts)
 // from the store, keeps the toolbar badge (./badge.ts), and moves an earlier
@@ -27,4 +28,5 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
   const badges = startBadges(currentPeople.lookup);
   startMigrations(badges.refreshAll);
+  startWhatsNew();
 });
