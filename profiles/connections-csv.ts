@@ -8,7 +8,7 @@
  *
  * CSV is parsed by d3-dsv's `csvParseRows` (RFC 4180 quoting: commas, quotes
  * and line breaks inside quoted fields), never by hand. It has no network or
- * Worker code at all (papaparse, used before, carries an XMLHttpRequest for
+ * Worker code at all (papaparse, used before, carries a network request for
  * its download mode, which the build's privacy scan refuses). d3-dsv reads
  * leniently and reports nothing, so the two ways a file can be malformed are
  * caught from what it returns: a row with more fields than the header (an
