@@ -61,6 +61,9 @@ export async function launch(
       ...(extension
         ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
         : []),
+      // Lets CDP's Extensions.triggerAction click the toolbar button as a user
+      // would (openToolbarPopup's `click`), which grants activeTab.
+      '--enable-unsafe-extension-debugging',
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
@@ -284,11 +287,36 @@ export async function focusedInCard(page: Page): Promise<string | null> {
  * Opens the real toolbar popup over `page` (the active tab) with
  * `chrome.action.openPopup()`. Playwright does not surface action popups as
  * pages, so this talks to the popup's target over CDP.
+ *
+ * `{ click: true }` opens it as the user's click on the toolbar button does
+ * (CDP `Extensions.triggerAction`), which also grants the extension
+ * `activeTab` on that tab, as `openPopup()` does not: what the popup needs to
+ * read a page on a site the manifest has no host permission for.
  */
-export async function openToolbarPopup(session: Session, page: Page) {
+export async function openToolbarPopup(session: Session, page: Page, { click = false } = {}) {
   await page.bringToFront();
   const cdpSession = await cdp(page);
-  await session.worker.evaluate(() => chrome.action.openPopup());
+  if (click) {
+    // A persistent context's browser() is its browser, whose CDP session may run it.
+    const browser = page.context().browser();
+    if (!browser) throw new Error('no browser to click the toolbar button with');
+    const browserSession = await browser.newBrowserCDPSession();
+    // The button belongs to the tab (a `tab` target), not to the page inside it.
+    const { targetInfos } = (await browserSession.send('Target.getTargets', {
+      filter: [{ type: 'tab' }],
+    } as never)) as { targetInfos: { targetId: string; url: string }[] };
+    const tabs = targetInfos.filter((target) => target.url === page.url());
+    const [tab] = tabs;
+    if (!tab || tabs.length > 1) throw new Error(`expected one tab at ${page.url()}`);
+    await browserSession.send(
+      'Extensions.triggerAction' as never,
+      {
+        id: session.extensionId,
+        targetId: tab.targetId,
+      } as never,
+    );
+    await browserSession.detach();
+  } else await session.worker.evaluate(() => chrome.action.openPopup());
   let targetId: string | undefined;
   await waitUntil('the popup target', async () => {
     const { targetInfos } = (await cdpSession.send('Target.getTargets')) as {
