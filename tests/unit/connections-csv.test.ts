@@ -18,6 +18,7 @@ import {
 import { applyPreview, rejectionLines } from '../../profiles/import';
 import type { Profile } from '../../profiles/schema';
 import { validateProfile } from '../../profiles/validate';
+import { generateExport } from './fixtures/connections/generate';
 
 const fixture = readFileSync(
   join(import.meta.dirname, 'fixtures/connections/Connections.csv'),
@@ -175,79 +176,6 @@ describe('a newer export', () => {
     expect(mergeConnection({ ...before, bio: 'Mine.' }, row).bio).toBe('Mine.');
   });
 });
-
-/** A deterministic LinkedIn-like export: the awkward cases, mixed in at fixed rates. */
-function generateExport(count: number): { text: string; noUrl: number[]; slugs: string[] } {
-  let seed = 42;
-  const random = () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
-  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
-  const first = [
-    'Ada',
-    'Zoë',
-    'Łukasz',
-    'José',
-    'Søren',
-    'Aiko',
-    'Nnamdi',
-    'Chloé',
-    'Ömer',
-    '🦄 Uni',
-    'Jean-Luc',
-    'Mary "May"',
-  ];
-  const last = [
-    'Lovelace',
-    'Ångström',
-    'Żółw',
-    'García, PhD',
-    'Kierkegaard',
-    'Tanaka',
-    'Okafor',
-    "O'Brien",
-    'Müller-Lüdenscheidt',
-    'Smith',
-  ];
-  const companies = [
-    '',
-    '',
-    'Acme, Inc.',
-    'Fjord AB',
-    'Lumen "Systems"',
-    'Ferrous Labs',
-    'Café Ünïcode',
-  ];
-  const positions = [
-    '',
-    'Engineer',
-    'Head of Research, EMEA',
-    'Line one\nline two',
-    'Staff Engineer 🚀',
-    'CEO',
-  ];
-  const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-  const rows: string[] = [];
-  const noUrl: number[] = [];
-  const slugs: string[] = [];
-  for (let n = 1; n <= count; n++) {
-    const given = pick(first);
-    const family = pick(last);
-    const slug = `${given}-${family}-${n.toString(36)}`
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, '-');
-    const hasUrl = n % 97 !== 0;
-    if (hasUrl) slugs.push(slug);
-    else noUrl.push(n);
-    const url = hasUrl ? `https://www.linkedin.com/in/${encodeURIComponent(slug)}` : '';
-    const email = n % 11 === 0 ? `person${n}@mail.example` : '';
-    const day = String(1 + (n % 28)).padStart(2, '0');
-    const cells = [given, family, url, email, pick(companies), pick(positions), `${day} Jan 2024`];
-    rows.push(cells.map(quote).join(','));
-  }
-  return { text: `${NOTES}${HEADER}\r\n${rows.join('\r\n')}\r\n`, noUrl, slugs };
-}
 
 describe('a 3,000-row export', () => {
   const { text, noUrl, slugs } = generateExport(3000);
