@@ -731,7 +731,7 @@ export function Options({
                         )
                       }
                     >
-                      Résumé
+                      JSON Resume
                     </button>
                     <button
                       type="button"

@@ -330,31 +330,36 @@ export async function openToolbarPopup(session: Session, page: Page, { click = f
     flatten: false,
   })) as { sessionId: string };
   let nextId = 1;
-  const evaluate = async <T>(expression: string): Promise<T> => {
+  /** One CDP command to the popup's own target. */
+  const call = async <T>(method: string, params: object): Promise<T> => {
     const id = nextId++;
     const reply = new Promise<T>((resolve, reject) => {
       const onMessage = (event: { sessionId: string; message: string }) => {
         const message = JSON.parse(event.message) as {
           id?: number;
-          result?: { result: { value: T }; exceptionDetails?: { text: string } };
+          result?: T;
+          error?: { message: string };
         };
         if (event.sessionId !== sessionId || message.id !== id) return;
         cdpSession.off('Target.receivedMessageFromTarget', onMessage);
-        if (message.result?.exceptionDetails)
-          reject(new Error(message.result.exceptionDetails.text));
-        else resolve(message.result?.result.value as T);
+        if (message.error) reject(new Error(message.error.message));
+        else resolve(message.result as T);
       };
       cdpSession.on('Target.receivedMessageFromTarget', onMessage);
     });
     await cdpSession.send('Target.sendMessageToTarget', {
       sessionId,
-      message: JSON.stringify({
-        id,
-        method: 'Runtime.evaluate',
-        params: { expression, returnByValue: true, awaitPromise: true },
-      }),
+      message: JSON.stringify({ id, method, params }),
     });
     return reply;
+  };
+  const evaluate = async <T>(expression: string): Promise<T> => {
+    const result = await call<{ result: { value: T }; exceptionDetails?: { text: string } }>(
+      'Runtime.evaluate',
+      { expression, returnByValue: true, awaitPromise: true },
+    );
+    if (result.exceptionDetails) throw new Error(result.exceptionDetails.text);
+    return result.result.value;
   };
   const text = () => evaluate<string>('document.body.innerText');
   return {
@@ -363,6 +368,17 @@ export async function openToolbarPopup(session: Session, page: Page, { click = f
     waitForText: (needle: string) =>
       waitUntil(`the popup to show "${needle}"`, async () => (await text()).includes(needle)),
     close: () => evaluate('window.close()').catch(() => undefined),
+    /** The popup's own prefers-color-scheme (the tab's emulation does not reach it). */
+    colorScheme: (value: 'light' | 'dark') =>
+      call('Emulation.setEmulatedMedia', {
+        features: [{ name: 'prefers-color-scheme', value }],
+      }),
+    /** A PNG of the popup as it is drawn. */
+    screenshot: async () =>
+      Buffer.from(
+        (await call<{ data: string }>('Page.captureScreenshot', { format: 'png' })).data,
+        'base64',
+      ),
   };
 }
 
