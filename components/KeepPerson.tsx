@@ -39,7 +39,9 @@ import { CONTROL, type Draft, draftOf, entryOf, type Shown, shown } from './prof
 
 export type TabReading =
   | { kind: 'read'; reading: PageReading }
-  | { kind: 'closed'; message: string };
+  | { kind: 'closed'; message: string }
+  /** The popup is open in a tab of its own (popup.html): nothing to read, nothing to say. */
+  | { kind: 'own-page' };
 
 export interface KeepApi {
   /** Runs the in-page reader in the active tab; `closed` when the browser refuses. */
@@ -124,11 +126,12 @@ async function keptOwner(
 async function readDraft(
   api: KeepApi,
 ): Promise<
-  { ok: true; capture: Extract<CaptureResult, { ok: true }> } | { ok: false; message: string }
+  { ok: true; capture: Extract<CaptureResult, { ok: true }> } | { ok: false; message?: string }
 > {
   const tab = await api
     .readTab()
     .catch((error: Error): TabReading => ({ kind: 'closed', message: error.message }));
+  if (tab.kind === 'own-page') return { ok: false };
   if (tab.kind === 'closed') return { ok: false, message: tab.message };
   const capture = draftFromReading(tab.reading);
   if (!capture.ok) return { ok: false, message: capture.message };
@@ -137,6 +140,7 @@ async function readDraft(
 
 type Offer =
   | { kind: 'reading' }
+  | { kind: 'none' }
   | { kind: 'note'; message: string }
   | { kind: 'keep'; task: KeepTask; name: string }
   | { kind: 'update'; task: KeepTask; name: string };
@@ -149,7 +153,8 @@ export function KeepOffer({ api, onOpen }: { api: KeepApi; onOpen: (task: KeepTa
     void (async () => {
       const read = await readDraft(api);
       if (!read.ok) {
-        if (live) setOffer({ kind: 'note', message: read.message });
+        if (live)
+          setOffer(read.message ? { kind: 'note', message: read.message } : { kind: 'none' });
         return;
       }
       const owner = await keptOwner(api, read.capture.draft);
@@ -173,7 +178,7 @@ export function KeepOffer({ api, onOpen }: { api: KeepApi; onOpen: (task: KeepTa
     };
   }, [api]);
 
-  if (offer.kind === 'reading') return null;
+  if (offer.kind === 'reading' || offer.kind === 'none') return null;
   return (
     <section class="pc-keep-offer" aria-label="This page">
       {offer.kind === 'note' ? (

@@ -28,6 +28,7 @@ const CLOSED =
 const keep: KeepApi = {
   async readTab(): Promise<TabReading> {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.url?.startsWith(browser.runtime.getURL('/'))) return { kind: 'own-page' };
     if (tab?.id === undefined || !tab.url || !/^https?:/.test(tab.url))
       return { kind: 'closed', message: CLOSED };
     try {

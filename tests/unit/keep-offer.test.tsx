@@ -94,6 +94,10 @@ describe('KeepOffer', () => {
     expect((await offer(api)).text).toBe('Keep Ada Lovelace');
   });
 
+  it('says nothing when the popup is open in a tab of its own', async () => {
+    expect(await offer(fakeApi({ kind: 'own-page' }))).toEqual({ text: '', opened: [] });
+  });
+
   it.each<[string, TabReading, string]>([
     [
       'a closed tab',
