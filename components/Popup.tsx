@@ -11,7 +11,7 @@ import type { ListEntry } from '../messaging/messages';
 import type { Profile } from '../profiles/schema';
 import { matchesQuery } from '../profiles/search';
 import { Card } from './Card';
-import { type KeepApi, KeepOffer, KeepPerson, type KeepTask, UpdateOffer } from './KeepPerson';
+import type { KeepApi, KeepTask } from './KeepPerson';
 import type { Theme } from './page-theme';
 
 export interface PopupApi {
@@ -20,8 +20,11 @@ export interface PopupApi {
   list(): Promise<ListEntry[]>;
   profile(id: string): Promise<Profile | null>;
   openOptions?: () => void;
-  /** Reading the tab and saving what it shows; without it the popup only shows. */
-  keep?: KeepApi;
+  /**
+   * Reading the tab and saving what it shows, loaded on demand (after the
+   * first paint); without it the popup only shows.
+   */
+  keep?: () => Promise<KeepApi>;
 }
 
 type View =
@@ -52,6 +55,7 @@ export function Popup({
   );
   const [error, setError] = useState<string | undefined>();
   const [status, setStatus] = useState('');
+  const keepUi = useKeepUi(api);
   const keep = (task: KeepTask) => {
     setStatus('');
     setView({ kind: 'keep', task, back: view });
@@ -93,14 +97,14 @@ export function Popup({
           }
         />
       )}
-      {view.kind === 'card' && api.keep && !view.fromList && (
-        <UpdateOffer api={api.keep} person={view.profile} onOpen={keep} />
+      {view.kind === 'card' && keepUi && !view.fromList && (
+        <keepUi.ui.UpdateOffer api={keepUi.api} person={view.profile} onOpen={keep} />
       )}
-      {view.kind === 'list' && api.keep && <KeepOffer api={api.keep} onOpen={keep} />}
+      {view.kind === 'list' && keepUi && <keepUi.ui.KeepOffer api={keepUi.api} onOpen={keep} />}
       {view.kind === 'list' && <PeopleList api={api} onOpen={open} />}
-      {view.kind === 'keep' && api.keep && (
-        <KeepPerson
-          api={api.keep}
+      {view.kind === 'keep' && keepUi && (
+        <keepUi.ui.KeepPerson
+          api={keepUi.api}
           task={view.task}
           onCancel={() => setView(view.back)}
           onDone={(profile, done) => {
@@ -134,6 +138,23 @@ export function Popup({
       )}
     </main>
   );
+}
+
+/** KeepPerson.tsx and the popup's keep API, loaded once after the first render. */
+function useKeepUi(api: PopupApi) {
+  const [loaded, setLoaded] = useState<{ ui: typeof import('./KeepPerson'); api: KeepApi }>();
+  useEffect(() => {
+    if (!api.keep) return;
+    let live = true;
+    Promise.all([import('./KeepPerson'), api.keep()]).then(
+      ([ui, keepApi]) => live && setLoaded({ ui, api: keepApi }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  return loaded;
 }
 
 function PeopleList({ api, onOpen }: { api: PopupApi; onOpen: (id: string) => void }) {

@@ -4,53 +4,20 @@
  * background, which owns the directory. Keeping someone from the page runs
  * the reader (entrypoints/capture-reader.ts) in the tab through `scripting`
  * under the same `activeTab` grant, and saves through the people store
- * (profiles/store.ts) like the options page, one checked transaction.
+ * (profiles/store.ts) like the options page, one checked transaction. That
+ * part (./keep-api.ts, and the store, zod and the importer it needs) is
+ * loaded after the first paint, so the card or list paints as soon as before.
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../components/card.css';
 import '../../components/popup.css';
 import '../../components/keep.css';
-import type { PageReading } from '../../capture/reading';
-import type { KeepApi, TabReading } from '../../components/KeepPerson';
 import { Popup, type PopupApi } from '../../components/Popup';
 import { pageTheme, readMediaPreferences } from '../../components/page-theme';
 import { parseIdentityUrl } from '../../identity/parse';
 import { send as ask } from '../../messaging/ask';
-import { bundledProfiles } from '../../profiles/bundled';
 import type { Profile } from '../../profiles/schema';
-import { addPerson, readSnapshot, updatePerson } from '../../profiles/store';
-
-/** Tabs the browser keeps closed to every extension, in words. */
-const CLOSED =
-  'Profile Card can’t read this tab: browser pages (such as chrome:// or about: pages), the extension store and local files are closed to extensions. Open the person’s page on the web to keep them.';
-
-const keep: KeepApi = {
-  async readTab(): Promise<TabReading> {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.url?.startsWith(browser.runtime.getURL('/'))) return { kind: 'own-page' };
-    if (tab?.id === undefined || !tab.url || !/^https?:/.test(tab.url))
-      return { kind: 'closed', message: CLOSED };
-    try {
-      const [frame] = await browser.scripting.executeScript({
-        target: { tabId: tab.id },
-        files: ['/capture-reader.js'],
-      });
-      const reading = frame?.result as PageReading | undefined;
-      if (!reading || typeof reading !== 'object' || typeof reading.ok !== 'boolean')
-        return { kind: 'closed', message: 'The page gave no answer; reload it and try again.' };
-      return { kind: 'read', reading };
-    } catch {
-      // Chrome refuses the web store, other extensions' pages and some policies' tabs.
-      return { kind: 'closed', message: CLOSED };
-    }
-  },
-  lookup: async (key) => (await ask({ type: 'lookup', key }))?.profile ?? null,
-  snapshot: readSnapshot,
-  bundled: bundledProfiles,
-  add: addPerson,
-  update: updatePerson,
-};
 
 const api: PopupApi = {
   async activeTabProfile() {
@@ -62,7 +29,7 @@ const api: PopupApi = {
   list: () => ask({ type: 'list' }),
   profile: (id) => ask({ type: 'profile', id }),
   openOptions: () => void browser.runtime.openOptionsPage().then(() => window.close()),
-  keep,
+  keep: () => import('./keep-api').then((module) => module.keep),
 };
 
 const app = document.getElementById('app');
