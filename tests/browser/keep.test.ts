@@ -12,6 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import axe from 'axe-core';
 import { csvFormatRows, csvParseRows } from 'd3-dsv';
 import type { Page } from 'playwright-core';
 import { generateExport } from '../unit/fixtures/connections/generate';
@@ -99,6 +100,14 @@ const fill = (popup: Popup, label: string, value: string) =>
     return true;
   })()`);
 
+/** axe-core's violations in the popup as it is now. */
+const violations = (popup: Popup) =>
+  popup.evaluate<string[]>(`(async () => {
+    ${axe.source};
+    const result = await axe.run(document);
+    return result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', '));
+  })()`);
+
 /** Waits for the popup to show `needle`; on failure, says what it showed instead. */
 async function see(popup: Popup, needle: string): Promise<void> {
   try {
@@ -158,6 +167,7 @@ describe('keep from the popup', () => {
     await see(popup, 'from the profile’s microdata');
     const form = await popup.text();
     expect(form).toContain('Projects (from the pinned items): tidewater, sable');
+    expect(await violations(popup)).toEqual([]);
     // Reading changed nothing in the page and asked for nothing.
     expect(await mutations(page)).toEqual([]);
     expect(requestsSince(mark)).toEqual([]);
@@ -237,6 +247,7 @@ describe('keep from the popup', () => {
     const diff = await popup.text();
     expect(diff).toContain('GitHub\t—\t@mirak');
     expect(diff).toMatch(/Projects\t—\ttidewater, sable/);
+    expect(await violations(popup)).toEqual([]);
     await click(popup, 'Save changes');
     await see(popup, 'Updated Mira Kovačević from the page.');
     await popup.close();
