@@ -128,12 +128,12 @@ export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelPro
         }}
       >
         <p>
-          Drop a <code>.json</code> or <code>.vcf</code> file here, or{' '}
+          Drop a <code>.json</code>, <code>.vcf</code> or <code>.csv</code> file here, or{' '}
           <label class="pc-file">
             <span>choose a file</span>
             <input
               type="file"
-              accept=".json,.vcf,application/json,text/vcard"
+              accept=".json,.vcf,.csv,application/json,text/vcard,text/csv"
               onChange={(event) => {
                 void readFile(event.currentTarget.files?.[0]);
                 event.currentTarget.value = '';
@@ -145,13 +145,16 @@ export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelPro
         <p class="pc-muted">
           JSON: one profile, a list of profiles, or an export (
           <code>{'{ "profiles": [...] }'}</code>). vCard: FN, EMAIL, URL (GitHub and LinkedIn
-          profiles become identities), NOTE. Up to 5 MB; a Profile Card export of any size.
+          profiles become identities), NOTE. LinkedIn's <code>Connections.csv</code> (from
+          LinkedIn's “Get a copy of your data”): each row becomes a person with their LinkedIn
+          profile; a newer export updates them. A JSON Resume (<code>resume.json</code>,
+          jsonresume.org) becomes one card. Up to 5 MB; a Profile Card export of any size.
         </p>
       </div>
       <details class="pc-paste">
         <summary>Paste instead</summary>
         <label class="pc-field">
-          <span>JSON or vCard text</span>
+          <span>JSON, vCard or CSV text</span>
           <textarea
             rows={6}
             value={pasted}
@@ -217,6 +220,21 @@ export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelPro
                 )}
               </ul>
             </div>
+          )}
+          {preview.notes && preview.notes.length > 0 && (
+            <details class="pc-notes">
+              <summary>
+                {preview.notes.length === 1
+                  ? 'One value was changed to fit'
+                  : `${preview.notes.length} values were changed to fit`}
+              </summary>
+              <ul>
+                {preview.notes.slice(0, 50).map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+                {preview.notes.length > 50 && <li>… and {preview.notes.length - 50} more.</li>}
+              </ul>
+            </details>
           )}
           {blocked && (
             <p class="pc-error" role="alert">

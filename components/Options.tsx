@@ -21,6 +21,7 @@ import { buildDirectory } from '../profiles/directory';
 import { exportDocument } from '../profiles/export';
 import type { ImportResult, Preview } from '../profiles/import';
 import { previewFile } from '../profiles/import-backup';
+import { toJsonResume } from '../profiles/json-resume';
 import type { MigrationOutcome } from '../profiles/migrate';
 import type { Profile } from '../profiles/schema';
 import { matchesQuery } from '../profiles/search';
@@ -720,6 +721,20 @@ export function Options({
                       }
                     >
                       vCard
+                    </button>
+                    <button
+                      type="button"
+                      class="pc-button"
+                      aria-label={`Export ${profile.name} as a JSON Resume`}
+                      onClick={() =>
+                        api.download(
+                          `${profile.id}.resume.json`,
+                          `${JSON.stringify(toJsonResume(profile), null, 2)}\n`,
+                          'application/json',
+                        )
+                      }
+                    >
+                      JSON Resume
                     </button>
                     <button
                       type="button"

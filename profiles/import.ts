@@ -56,6 +56,8 @@ export interface Preview {
   updated: { before: Profile; after: Profile }[];
   unchanged: Profile[];
   rejected: Rejected[];
+  /** What the reader shortened, dropped or filled in (Connections.csv, JSON Resume), in words. */
+  notes?: string[];
 }
 
 export type ImportResult = { ok: true; preview: Preview } | { ok: false; error: string };
@@ -112,6 +114,7 @@ export function previewImport(
   if (!decoded.ok) return decoded;
   const read = readEntries(fileName, decoded.text);
   if ('error' in read) return { ok: false, error: read.error };
+  if ('preview' in read) return read.preview({ existing, bundled });
   const { kind, entries } = read;
   if (entries.length === 0) return { ok: false, error: 'The file holds no profiles.' };
 
@@ -140,7 +143,13 @@ export function previewImport(
     next: new Map(),
   };
 
-  const preview: Preview = { added: [], updated: [], unchanged: [], rejected: [] };
+  const preview: Preview = {
+    added: [],
+    updated: [],
+    unchanged: [],
+    rejected: [],
+    ...(read.notes && read.notes.length > 0 && { notes: read.notes }),
+  };
   for (let position = 0; position < entries.length; position++) {
     const index = position + 1;
     if (preview.rejected.length >= MAX_REFUSED && preview.rejected.length * 10 > position) {

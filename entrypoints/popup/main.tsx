@@ -1,12 +1,18 @@
 /**
  * Popup entry: wires the Popup component to the browser. The active tab's URL
- * comes from `tabs.query` under `activeTab`; everything else is asked of the
- * background, which owns the directory.
+ * comes from `tabs.query` under `activeTab`; lookups are asked of the
+ * background, which owns the directory. Keeping someone from the page runs
+ * the reader (entrypoints/capture-reader.ts) in the tab through `scripting`
+ * under the same `activeTab` grant, and saves through the people store
+ * (profiles/store.ts) like the options page, one checked transaction. That
+ * part (./keep-api.ts, and the store, zod and the importer it needs) is
+ * loaded after the first paint, so the card or list paints as soon as before.
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../components/card.css';
 import '../../components/popup.css';
+import '../../components/keep.css';
 import { Popup, type PopupApi } from '../../components/Popup';
 import { pageTheme, readMediaPreferences } from '../../components/page-theme';
 import { parseIdentityUrl } from '../../identity/parse';
@@ -23,6 +29,7 @@ const api: PopupApi = {
   list: () => ask({ type: 'list' }),
   profile: (id) => ask({ type: 'profile', id }),
   openOptions: () => void browser.runtime.openOptionsPage().then(() => window.close()),
+  keep: () => import('./keep-api').then((module) => module.keep),
 };
 
 const app = document.getElementById('app');

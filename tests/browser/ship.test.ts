@@ -12,8 +12,11 @@ const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).ver
 
 /** The warnings README.md#firefox-and-web-ext-lint explains, by code and file. */
 const EXPLAINED = [
-  { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^(card-ui\.js|chunks\/page-theme-[\w-]+\.js)$/ },
-  { code: 'DANGEROUS_EVAL', file: /^(background\.js|chunks\/options-[\w-]+\.js)$/ },
+  { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^(card-ui\.js|chunks\/(page-theme|store)-[\w-]+\.js)$/ },
+  {
+    code: 'DANGEROUS_EVAL',
+    file: /^(background\.js|chunks\/(options|store|validate|profile-draft)-[\w-]+\.js)$/,
+  },
 ];
 
 /**
