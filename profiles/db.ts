@@ -30,6 +30,7 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import { type IdentityKey, profileKeys } from '../identity/keys';
 import type { Entry } from '../sync/entry';
+import type { SettingStamps } from '../sync/settings';
 import type { Profile } from './schema';
 
 export const DB_NAME = 'profile-card';
@@ -45,10 +46,11 @@ export interface PersonRecord {
   keys: IdentityKey[];
 }
 
-/** What this browser and browser sync last agreed on for one person (or the settings). */
+/** What this browser and browser sync last agreed on for one person (or, under "#settings", the settings). */
 export interface SyncBaseRecord {
   id: string;
-  entry: Entry;
+  entry?: Entry;
+  settings?: SettingStamps;
 }
 
 /** A directory the user subscribed to, and how its last fetch went. */

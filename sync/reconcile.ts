@@ -123,8 +123,9 @@ export function planPass(input: PassInput): PassPlan {
     merged.set(id, entry);
   }
 
+  const candidates = new Map(input.candidates.map((person) => [person.profile.id, person]));
   const settle = (id: string, entry: Entry, there: RemotePerson | undefined) => {
-    const here = local.get(id);
+    const here = local.get(id) ?? candidates.get(id);
     const needsPut = there?.kind !== 'entry' || !sameEntry(entry, there.entry);
     if (needsPut) {
       const cost = entryBytes(id, entry);
@@ -146,10 +147,7 @@ export function planPass(input: PassInput): PassPlan {
   for (const [id, entry] of merged) {
     if (!settle(id, entry, remote.get(id))) plan.skipped.push({ id, why: 'no-room' });
   }
-  for (const candidate of [...input.candidates].sort((a, b) =>
-    a.profile.id < b.profile.id ? -1 : 1,
-  )) {
-    const id = candidate.profile.id;
+  for (const [id, candidate] of [...candidates].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (bases.has(id) || remote.has(id)) continue;
     // One that does not fit does not stop a smaller one after it.
     settle(id, localWrite(undefined, candidate.profile, device, now), undefined);
