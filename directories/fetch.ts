@@ -30,7 +30,8 @@ export const FETCH_TIMEOUT_MS = 90_000;
 export type Fetched =
   | { kind: 'same' }
   | { kind: 'new'; bytes: Uint8Array; etag?: string }
-  | { kind: 'failed'; message: string };
+  /** `transient`: no answer at all (the network), worth one more try soon. */
+  | { kind: 'failed'; message: string; transient?: boolean };
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const tooBig = (max: number) =>
@@ -131,6 +132,7 @@ export async function fetchDirectory(
     return {
       kind: 'failed',
       message: `Could not reach ${origin} (${(error as Error)?.message || 'network error'}).`,
+      transient: true,
     };
   }
 }

@@ -3,6 +3,7 @@
  * fetched from the one address the user gave (the only network request
  * Profile Card makes), refreshed about daily.
  *
+ *   promise.ts  the privacy promise, as the options page says it
  *   url.ts      the address: https only, no credentials ─▶ the host permission to ask for
  *   fetch.ts    THE fetch: no credentials, no cache, no redirects, ETag, size cap, timeout
  *        │
@@ -21,9 +22,6 @@
  */
 export type { Fetched } from './fetch';
 export { MAX_DIRECTORY_BYTES } from './fetch';
+export { PRIVACY_PROMISE } from './promise';
 export { createDirectories, isDue } from './refresh';
 export { checkDirectoryUrl, defaultName } from './url';
-
-/** The privacy promise, in the one place the options page reads it from. */
-export const PRIVACY_PROMISE =
-  'No network requests, except fetching the directories you subscribed to, from the address you gave.';

@@ -36,6 +36,15 @@ import { checkDirectoryUrl, defaultName } from './url';
 
 export const REFRESH_AFTER_MS = 24 * 60 * 60 * 1000;
 export const RETRY_AFTER_MS = 60 * 60 * 1000;
+/**
+ * When the server could not be reached at all, two more tries, this long
+ * after the one before. Besides a network that blinks, this covers the
+ * first fetch after the permission was granted: Chromium applies a new host
+ * permission to the service worker's network access a moment after
+ * `permissions.request` resolves, and under load that first fetch can fail
+ * (seen in tests/browser/directories.test.ts on the busy test machine).
+ */
+export const QUICK_RETRIES_MS = [1_000, 3_000];
 
 export interface DirectoryDeps {
   download(url: string, etag: string | undefined): Promise<Fetched>;
@@ -45,6 +54,8 @@ export interface DirectoryDeps {
   release(pattern: string): Promise<void>;
   now(): number;
   pause?: () => Promise<void>;
+  /** Waits `ms` (tests pass one that does not). */
+  wait?: (ms: number) => Promise<void>;
 }
 
 export type SubscribeResult =
@@ -59,7 +70,18 @@ export function isDue(record: DirectoryRecord, now: number): boolean {
 
 export function createDirectories(deps: DirectoryDeps) {
   const pause = deps.pause ?? pauseForEvents;
+  const wait = deps.wait ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
   const running = new Map<string, Promise<DirectoryRecord | undefined>>();
+
+  const download = async (url: string, etag: string | undefined): Promise<Fetched> => {
+    let fetched = await deps.download(url, etag);
+    for (const delay of QUICK_RETRIES_MS) {
+      if (fetched.kind !== 'failed' || !fetched.transient) break;
+      await wait(delay);
+      fetched = await deps.download(url, etag);
+    }
+    return fetched;
+  };
 
   async function refreshOnce(id: string): Promise<DirectoryRecord | undefined> {
     const record = await getDirectory(id);
@@ -72,7 +94,7 @@ export function createDirectories(deps: DirectoryDeps) {
         checkedAt,
         problem: `Profile Card may no longer read ${checked.origin} (the permission was taken back in the browser's settings). Unsubscribe and subscribe again to allow it.`,
       });
-    const fetched = await deps.download(record.url, record.gen > 0 ? record.etag : undefined);
+    const fetched = await download(record.url, record.gen > 0 ? record.etag : undefined);
     if (fetched.kind === 'same')
       return patchDirectory(id, { checkedAt, fetchedAt: checkedAt, problem: undefined });
     if (fetched.kind === 'failed')

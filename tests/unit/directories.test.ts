@@ -135,6 +135,7 @@ describe('the one fetch', () => {
     expect(await fetchDirectory('https://down.example/x.json')).toEqual({
       kind: 'failed',
       message: 'Could not reach https://down.example (Failed to fetch).',
+      transient: true,
     });
   });
 });
@@ -316,6 +317,32 @@ describe('subscriptions', () => {
     expect(await lookupKey('github:bob')).toBeUndefined();
     expect(await (await openPeopleDb()).count('directoryPeople')).toBe(0);
     expect(d.release).toHaveBeenCalledWith('https://directory.example/*');
+  });
+
+  it('tries twice more when the server could not be reached at all, then says so', async () => {
+    const d = deps();
+    const real = d.download;
+    const waits: number[] = [];
+    let failures = 1;
+    d.download = vi.fn(async (url: string, etag: string | undefined) =>
+      failures-- > 0
+        ? {
+            kind: 'failed' as const,
+            message: 'Could not reach x (Failed to fetch).',
+            transient: true,
+          }
+        : real(url, etag),
+    );
+    d.wait = async (ms) => void waits.push(ms);
+    const result = await createDirectories(d).subscribe(URL_, 'Team');
+    expect(result).toMatchObject({ ok: true, directory: { count: 2 } });
+    expect(result.ok && result.directory.problem).toBeUndefined();
+    expect(waits).toEqual([1000]);
+    // A server that answers (even 500) is not asked again at once; one never reachable gives up.
+    failures = 99;
+    const id = result.ok ? result.directory.id : '';
+    expect(await createDirectories(d).refresh(id)).toMatchObject({ problem: /Could not reach/ });
+    expect(waits).toEqual([1000, 1000, 3000]);
   });
 
   it('asks for nothing it was not allowed, and refreshes about daily', async () => {
