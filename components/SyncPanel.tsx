@@ -67,14 +67,17 @@ export function SyncPanel({ api }: { api: SyncApi }) {
           type="checkbox"
           checked={state?.on ?? false}
           disabled={!state || busy}
-          onChange={(event) =>
+          onChange={(event) => {
+            const on = event.currentTarget.checked;
+            // Shown at once; the background's answer replaces it.
+            setState({ on, status: state?.status ?? null });
             void act(
-              event.currentTarget.checked ? 'on' : 'off',
-              event.currentTarget.checked
+              on ? 'on' : 'off',
+              on
                 ? 'Sync is on in this browser.'
                 : 'Sync is off in this browser; what it holds stays for your other browsers.',
-            )
-          }
+            );
+          }}
         />
         Sync my people and settings through this browser's sync
       </label>

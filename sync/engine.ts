@@ -174,11 +174,25 @@ async function readLocal(remote: RemoteState, room: number): Promise<LocalRead> 
   return read;
 }
 
-/** The settings as sync carries them: each setting's value, and each bundled person's hidden state. */
-async function localSettings(hidden: Set<string>): Promise<Record<string, SettingValue>> {
-  const values: Record<string, SettingValue> = settingValues((await readSettings()).value);
-  for (const id of bundledIds) values[`${HIDDEN_PREFIX}${id}`] = hidden.has(id);
-  return values;
+/**
+ * The settings as sync carries them — each setting's value, and each
+ * bundled person's hidden state — as they are here (`current`), and those
+ * this browser stands for (`claimed`): set here by the user (stored under
+ * their key, or hidden), or agreed with sync before. Defaults claim nothing.
+ */
+async function localSettings(
+  hidden: Set<string>,
+  base: SettingStamps | undefined,
+): Promise<{ current: Record<string, SettingValue>; claimed: Record<string, SettingValue> }> {
+  const current: Record<string, SettingValue> = settingValues((await readSettings()).value);
+  for (const id of bundledIds) current[`${HIDDEN_PREFIX}${id}`] = hidden.has(id);
+  const stored = await browser.storage.local.get([...SETTING_KEYS]);
+  const claimed: Record<string, SettingValue> = {};
+  for (const [key, value] of Object.entries(current)) {
+    const setHere = key.startsWith(HIDDEN_PREFIX) ? value === true : key in stored;
+    if (setHere || base?.[key]) claimed[key] = value;
+  }
+  return { current, claimed };
 }
 
 /** Sync's settings item, keeping only well-formed values of known keys. */
@@ -298,8 +312,10 @@ export async function runPass(now = Date.now()): Promise<PassOutcome> {
     used: { bytes: remote.bytes, items: remote.items },
     limit,
   });
+  const settingsHere = await localSettings(local.hidden, local.settingsBase);
   const settingsPlan = planSettings(
-    await localSettings(local.hidden),
+    settingsHere.claimed,
+    settingsHere.current,
     local.settingsBase,
     remoteSettings(remote.settings, status.unreadable),
     device,

@@ -54,18 +54,20 @@ export function mergeEntries(a: Entry, b: Entry): Entry {
 /**
  * A write made here on top of `base` (what this browser last agreed with
  * sync): it supersedes every version in base. `person` undefined: deleted.
- * Without a base (a person this browser had before sync knew them) the
- * stamp is 0, so what sync already holds wins and this copy is kept beside
- * it as a conflict when it differs.
+ * `yielding`: a person this browser had before sync knew them, while sync
+ * already holds a version of that id from another browser — stamped 0, so
+ * what sync holds wins and this copy is kept beside it as a conflict when
+ * it differs. Anything else is stamped with the hybrid clock.
  */
 export function localWrite(
   base: Entry | undefined,
   person: Profile | undefined,
   device: string,
   now: number,
+  { yielding = false } = {},
 ): Entry {
   const seen = join(...(base?.versions.map((version) => version.v) ?? []));
   const v = join(seen, { [device]: (seen[device] ?? 0) + 1 });
-  const c = base ? Math.max(Math.floor(now), latestStamp(base) + 1) : 0;
+  const c = yielding ? 0 : Math.max(Math.floor(now), latestStamp(base) + 1);
   return { versions: [{ v, c, d: device, ...(person ? { p: person } : {}) }] };
 }

@@ -107,7 +107,9 @@ export function planPass(input: PassInput): PassPlan {
     const base = bases.get(id);
     const here = local.get(id);
     const changed = base ? !samePerson(here?.profile, winnerOf(base).p) : here !== undefined;
-    const mine = changed ? localWrite(base, here?.profile, device, now) : base;
+    // Had here before sync knew them, while sync holds someone of that id: theirs first.
+    const yielding = !base && there !== undefined;
+    const mine = changed ? localWrite(base, here?.profile, device, now, { yielding }) : base;
     const entry = mine && there ? mergeEntries(mine, there.entry) : (mine ?? there?.entry);
     if (!entry) continue;
     // Deletions past their lifetime go first, so their room is free for the rest.

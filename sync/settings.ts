@@ -33,28 +33,35 @@ export interface SettingsPlan {
 }
 
 /**
- * `local`: the values here now; `base`: what this browser and sync last
- * agreed on; `remote`: sync's item, already checked. A value that differs
- * from base was changed here: it gets a new stamp (0 when there is no base
- * yet, so a browser turning sync on takes what sync holds).
+ * `claimed`: the values this browser stands for — those the user set here,
+ * and any sync and this browser agreed on before (`base`); a value never
+ * set here (a default) claims nothing, so it never outvotes what another
+ * browser's user chose. `current`: every value as it is here now.
+ * `remote`: sync's item, already checked. A claimed value that differs from
+ * base was changed here: it gets a new stamp — 0 when there is no base yet
+ * and sync already has that value, so a browser turning sync on takes what
+ * sync holds.
  */
 export function planSettings(
-  local: Record<string, SettingValue>,
+  claimed: Record<string, SettingValue>,
+  current: Record<string, SettingValue>,
   base: SettingStamps | undefined,
   remote: SettingStamps | undefined,
   device: string,
   now: number,
 ): SettingsPlan {
   const mine: SettingStamps = {};
-  for (const [key, value] of Object.entries(local)) {
+  for (const [key, value] of Object.entries(claimed)) {
     const known = base?.[key];
     if (known && known[0] === value) mine[key] = known;
-    else mine[key] = [value, known ? Math.max(Math.floor(now), known[1] + 1) : 0, device];
+    // A value sync already has from elsewhere wins over one set here before sync was on.
+    else if (!known && remote?.[key]) mine[key] = [value, 0, device];
+    else mine[key] = [value, Math.max(Math.floor(now), (known?.[1] ?? 0) + 1), device];
   }
   const merged = mergeSettings(mine, remote ?? {});
   const apply: Record<string, SettingValue> = {};
   for (const [key, [value]] of Object.entries(merged))
-    if (key in local && local[key] !== value) apply[key] = value;
+    if (key in current && current[key] !== value) apply[key] = value;
   const write = JSON.stringify(merged) !== JSON.stringify(mergeSettings(remote ?? {}, {}));
   return { merged, apply, write };
 }

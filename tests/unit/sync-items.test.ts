@@ -156,21 +156,39 @@ describe('settings in sync', () => {
   });
 
   it('stamps what changed here, takes what changed there, and lets sync win on first use', () => {
-    const first = planSettings(
-      { x: true, y: 300 },
-      undefined,
-      { y: [500, 10, 'bbbb'] },
-      'aaaa',
-      20,
-    );
+    const here = { x: true, y: 300 };
+    const first = planSettings(here, here, undefined, { y: [500, 10, 'bbbb'] }, 'aaaa', 20);
     expect(first.apply).toEqual({ y: 500 });
-    expect(first.merged.x).toEqual([true, 0, 'aaaa']);
-    const changed = planSettings({ x: false, y: 500 }, first.merged, first.merged, 'aaaa', 30);
+    // x: nothing in sync to yield to, so stamped with the clock; y: sync's wins.
+    expect(first.merged.x).toEqual([true, 20, 'aaaa']);
+    expect(first.merged.y).toEqual([500, 10, 'bbbb']);
+    const now = { x: false, y: 500 };
+    const changed = planSettings(now, now, first.merged, first.merged, 'aaaa', 30);
     expect(changed.merged.x).toEqual([false, 30, 'aaaa']);
     expect(changed.write).toBe(true);
-    expect(
-      planSettings({ x: false, y: 500 }, changed.merged, changed.merged, 'aaaa', 40).write,
-    ).toBe(false);
+    expect(planSettings(now, now, changed.merged, changed.merged, 'aaaa', 40).write).toBe(false);
+  });
+});
+
+describe('the first two browsers to turn sync on', () => {
+  it('keep the settings of the first, whatever their device ids or order', () => {
+    // The first browser had set 650 before turning sync on; nothing was in sync.
+    const first = planSettings({ delay: 650 }, { delay: 650 }, undefined, undefined, 'aaaa', 1000);
+    expect(first.write).toBe(true);
+    // The second (a device id that sorts after) still has the default, and turns sync on later.
+    const second = planSettings({}, { delay: 300 }, undefined, first.merged, 'bbbb', 5000);
+    expect(second.apply).toEqual({ delay: 650 });
+    expect(second.merged.delay?.[0]).toBe(650);
+  });
+
+  it('never lets a default, untouched here, outvote a choice made in another browser', () => {
+    // The second browser turned sync on first, with nothing set: it claims nothing…
+    const second = planSettings({}, { delay: 300 }, undefined, undefined, 'bbbb', 1000);
+    expect(second.merged).toEqual({});
+    // …so the first browser's choice, arriving later, is taken.
+    const arrived = { delay: [650, 900, 'aaaa'] } as SettingStamps;
+    const after = planSettings({}, { delay: 300 }, second.merged, arrived, 'bbbb', 2000);
+    expect(after.apply).toEqual({ delay: 650 });
   });
 });
 

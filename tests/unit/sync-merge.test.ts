@@ -149,7 +149,9 @@ describe('merging one person', () => {
       'aaaa',
       3000,
     );
-    const before = localWrite(undefined, person('ada', { name: 'Old copy' }), 'bbbb', 99_999);
+    const before = localWrite(undefined, person('ada', { name: 'Old copy' }), 'bbbb', 99_999, {
+      yielding: true,
+    });
     const merged = mergeEntries(before, synced);
     expect(winnerOf(merged).p?.name).toBe('Synced, edited');
     expect((merged.versions as Version[]).map((version) => version.p?.name)).toContain('Old copy');

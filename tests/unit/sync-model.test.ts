@@ -132,6 +132,20 @@ describe('two browsers through browser sync', () => {
     );
   });
 
+  it('keeps the first browser’s copy when a second turns sync on with another, whatever their ids', () => {
+    const first = new Browser('aaaa');
+    const second = new Browser('bbbb');
+    first.write('ada', 'Ada, as the first browser has her');
+    second.write('ada', 'Ada, an older copy');
+    first.pass(1_000_000, []);
+    carry(first, second, () => true);
+    second.pass(2_000_000, []);
+    expect(second.people.get('ada')?.profile.name).toBe('Ada, as the first browser has her');
+    // The second browser's own copy is kept beside it, to restore.
+    const versions = second.bases.get('ada')?.versions.map((version) => version.p?.name);
+    expect(versions).toEqual(['Ada, as the first browser has her', 'Ada, an older copy']);
+  });
+
   it('says how many fit when the people no longer do, and syncs the rest later', () => {
     const browser = new Browser('aaaa');
     const bio = 'x'.repeat(1100);
