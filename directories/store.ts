@@ -6,9 +6,10 @@
  *
  * A refresh never edits the copy lookups read. It writes the new copy as
  * the next generation beside it, in transactions of WRITE_BATCH people (so
- * a lookup waits at most for one batch, never for the whole file), then ONE
- * small transaction moves the directory's `gen` to it — the swap — and
- * the old generation is deleted afterwards, in batches too. Records of a
+ * a lookup waits at most for one batch, a tenth of a second or so, never
+ * for the whole file), then ONE small transaction moves the directory's
+ * `gen` to it — the swap — and the old generation is deleted afterwards,
+ * in batches too. Records of a
  * generation that is not the directory's `gen` are invisible to lookups,
  * so a refresh stopped halfway (the service worker stopped, the disk full)
  * changes nothing anyone sees; the next refresh sweeps what it left.
@@ -18,7 +19,7 @@ import { profileKeys } from '../identity/keys';
 import { type DirectoryRecord, openPeopleDb } from '../profiles/db';
 import type { Profile } from '../profiles/schema';
 
-export const WRITE_BATCH = 2_000;
+export const WRITE_BATCH = 1_000;
 
 export async function listDirectories(): Promise<DirectoryRecord[]> {
   const db = await openPeopleDb();
