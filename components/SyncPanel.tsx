@@ -235,7 +235,7 @@ export function SyncPanel({ api }: { api: SyncApi }) {
             disabled={!state || busy}
             onClick={() => setConfirmErase(true)}
           >
-            Erase from browser sync…
+            Erase synced data…
           </button>
         )}
       </div>

@@ -13,7 +13,14 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closePeopleDb } from '../../profiles/db';
 import { addPerson, lookupKey, readSnapshot, updatePerson } from '../../profiles/store';
 import { readSettings, saveSetting } from '../../settings/items';
-import { deviceId, resolveConflict, runPass, type SyncStatus, setSyncOn } from '../../sync/engine';
+import {
+  deviceId,
+  eraseSync,
+  resolveConflict,
+  runPass,
+  type SyncStatus,
+  setSyncOn,
+} from '../../sync/engine';
 import type { Entry } from '../../sync/entry';
 import { decodeItems, encodeEntry, personKey } from '../../sync/items';
 import { localWrite, mergeEntries } from '../../sync/merge';
@@ -194,6 +201,21 @@ describe('sync, on one browser', () => {
     expect(Object.keys(await syncItems())).not.toContain(personKey('bob'));
     await pass();
     expect(Object.keys(await syncItems())).toContain(personKey('bob'));
+  });
+
+  it('erases what it put in sync and turns off, keeping the people here', async () => {
+    await addPerson(person('ada'));
+    await setSyncOn(true);
+    await pass();
+    expect(Object.keys(await syncItems())).toContain(personKey('ada'));
+    await eraseSync();
+    expect(await syncItems()).toEqual({});
+    expect(await runPass()).toEqual({ off: true });
+    expect((await lookupKey('github:gh-ada'))?.id).toBe('ada');
+    // Turned on again, it starts afresh: the people here go back up.
+    await setSyncOn(true);
+    await pass();
+    expect((await syncedEntry('ada')).versions[0]?.p?.name).toBe('Person ada');
   });
 
   it('keeps one random device id per install', async () => {
