@@ -16,6 +16,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { toVCard, vcardFileName } from '../contact/vcard';
+import { PRIVACY_PROMISE } from '../directories/promise';
 import { formatHandles } from '../identity/handles';
 import { buildDirectory } from '../profiles/directory';
 import { exportDocument } from '../profiles/export';
@@ -28,6 +29,7 @@ import { matchesQuery } from '../profiles/search';
 import type {
   ImportResult as CommitResult,
   Conflict,
+  DirectoryClash,
   Snapshot,
   WriteResult,
 } from '../profiles/store';
@@ -36,11 +38,13 @@ import type { Settings } from '../settings/defaults';
 import type { SettingField } from '../settings/items';
 import { ConflictNotice, type PendingConflict } from './ConflictNotice';
 import { ConflictsPanel } from './ConflictsPanel';
+import { type DirectoriesApi, DirectoriesPanel } from './DirectoriesPanel';
 import { type ConfirmOutcome, ImportPanel, type PendingImport } from './ImportPanel';
 import { PrivacyFooter } from './PrivacyFooter';
 import { ProfileForm } from './ProfileForm';
 import type { Theme } from './page-theme';
 import { SettingsPanel } from './SettingsPanel';
+import { type SyncApi, SyncPanel } from './SyncPanel';
 import { WhatsNew } from './WhatsNew';
 
 export interface Loaded {
@@ -51,6 +55,8 @@ export interface Loaded {
   unavailable?: string;
   settings: Settings;
   settingsProblem?: string;
+  /** Handles subscribed directories' people share with yours or bundled people. */
+  directoryClashes?: DirectoryClash[];
 }
 
 export interface Usage {
@@ -78,6 +84,9 @@ export interface OptionsApi {
    */
   onChange(callback: () => void): () => void;
   download(fileName: string, text: string, type: string): void;
+  /** Browser sync and team directories (issue 14), asked of the background. */
+  sync?: SyncApi;
+  directories?: DirectoriesApi;
 }
 
 const EMPTY: Snapshot = { rev: 0, people: [], damaged: [], hidden: [] };
@@ -386,7 +395,7 @@ export function Options({
       <header class="pc-options-head">
         <h1>Profile Card</h1>
         <p class="pc-muted">
-          The people you keep cards for, and how the cards behave. Everything stays in this browser.
+          The people you keep cards for, and how the cards behave. {PRIVACY_PROMISE}
         </p>
       </header>
       <WhatsNew />
@@ -570,7 +579,11 @@ export function Options({
         />
       )}
 
-      <ConflictsPanel conflicts={directory.conflicts} byId={directory.byId} />
+      <ConflictsPanel
+        conflicts={directory.conflicts}
+        byId={directory.byId}
+        directoryClashes={data.directoryClashes}
+      />
 
       <section class="pc-panel" aria-labelledby="pc-people-title">
         <h2 id="pc-people-title">People</h2>
@@ -786,6 +799,14 @@ export function Options({
           );
         }}
       />
+
+      {api.sync && <SyncPanel api={api.sync} />}
+      {api.directories && (
+        <DirectoriesPanel
+          api={api.directories}
+          onChange={() => void reload().catch(() => undefined)}
+        />
+      )}
       <PrivacyFooter />
     </main>
   );

@@ -29,7 +29,12 @@ import { bundledProfiles } from './bundled';
 import { announcePeopleChange } from './change-feed';
 import { type Db, nextRev, openPeopleDb, type PersonRecord, recordOf, recordProblem } from './db';
 import { ensureMigrated, isBlocking } from './migrate';
-import { resolveClaimants } from './precedence';
+import {
+  type DirectoryClaimant,
+  resolveClaimants,
+  resolveDirectoryClaimants,
+  type ShownProfile,
+} from './precedence';
 import type { Profile } from './schema';
 import { plainStorageError, StoreWriteError } from './storage-errors';
 import { validateProfile } from './validate';
@@ -99,9 +104,12 @@ export async function readSnapshot(): Promise<Snapshot> {
 /**
  * Who `key` names: the user's claimants from one index read, the bundled
  * ones from memory (with their hidden/replaced state read in the same
- * transaction, only when a bundled person claims the key).
+ * transaction, only when a bundled person claims the key); only when
+ * neither does, the people of subscribed directories (one more index read,
+ * in a transaction of its own, so a directory being refreshed never delays
+ * a lookup that the user's own people answer).
  */
-export async function lookupKey(key: IdentityKey): Promise<Profile | undefined> {
+export async function lookupKey(key: IdentityKey): Promise<ShownProfile | undefined> {
   const db = await openPeopleDb();
   const tx = db.transaction(['people', 'hidden']);
   const user = (await tx.objectStore('people').index('keys').getAll(key))
@@ -120,7 +128,75 @@ export async function lookupKey(key: IdentityKey): Promise<Profile | undefined> 
       if (hidden !== undefined || replaced !== undefined) out.add(profile.id);
     }
   }
-  return resolveClaimants({ user, bundled, bundledOut: (id) => out.has(id) });
+  const own = resolveClaimants({ user, bundled, bundledOut: (id) => out.has(id) });
+  if (own) return own;
+  const claimant = resolveDirectoryClaimants(await directoryClaimants(db, key));
+  return claimant && { ...claimant.profile, directory: claimant.directory.name };
+}
+
+/** The people of subscribed directories (their current copies) who list `key`. */
+async function directoryClaimants(db: Db, key: IdentityKey): Promise<DirectoryClaimant[]> {
+  const tx = db.transaction(['directories', 'directoryPeople']);
+  const [records, directories] = await Promise.all([
+    tx.objectStore('directoryPeople').index('keys').getAll(key),
+    tx.objectStore('directories').getAll(),
+  ]);
+  const current = new Map(directories.map((directory) => [directory.id, directory]));
+  return records.flatMap((record) => {
+    const directory = current.get(record.dir);
+    if (!directory || directory.gen !== record.gen || !record.profile) return [];
+    return [
+      {
+        profile: record.profile,
+        subscribedAt: directory.subscribedAt,
+        directory: { id: directory.id, name: directory.name },
+      },
+    ];
+  });
+}
+
+/** A handle that a directory's person has, and someone the user keeps (or a bundled person) too. */
+export interface DirectoryClash {
+  key: IdentityKey;
+  /** Who cards show: yours or bundled. */
+  shown: { id: string; name: string };
+  /** Who they do not: the directory's people. */
+  hidden: { id: string; name: string; directory: string }[];
+}
+
+/**
+ * Every handle of `people` (the user's, and the visible bundled ones) that
+ * a directory's person also has: one index read per handle, all in one
+ * transaction. At most `limit` are listed.
+ */
+export async function directoryClashes(
+  people: readonly Profile[],
+  limit = 200,
+): Promise<DirectoryClash[]> {
+  const db = await openPeopleDb();
+  const tx = db.transaction(['directories', 'directoryPeople']);
+  const directories = new Map(
+    (await tx.objectStore('directories').getAll()).map((directory) => [directory.id, directory]),
+  );
+  if (directories.size === 0) return [];
+  const index = tx.objectStore('directoryPeople').index('keys');
+  const asked = people.flatMap((profile) =>
+    [...new Set(profileKeys(profile.identities))].map((key) => ({ key, profile })),
+  );
+  const found = await Promise.all(asked.map(({ key }) => index.getAll(key)));
+  const clashes: DirectoryClash[] = [];
+  found.forEach((records, at) => {
+    const { key, profile } = asked[at] as (typeof asked)[number];
+    const hidden = records.flatMap((record) => {
+      const directory = directories.get(record.dir);
+      return directory && directory.gen === record.gen
+        ? [{ id: record.id, name: record.profile.name, directory: directory.name }]
+        : [];
+    });
+    if (hidden.length > 0 && clashes.length < limit)
+      clashes.push({ key, shown: { id: profile.id, name: profile.name }, hidden });
+  });
+  return clashes;
 }
 
 /** One person by id, as pages see them (hidden bundled people are nobody). */

@@ -4,6 +4,8 @@
  * precondition), the migration of an earlier version's data, and the
  * settings (one storage key each). Other tabs' changes arrive through
  * storage events: the people store's change feed and the settings keys.
+ * Browser sync and directories are the background's: asked by message,
+ * except the directory's host permission, asked here from the click.
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
@@ -12,6 +14,8 @@ import '../../components/options.css';
 import { downloadText } from '../../components/copy';
 import { Options, type OptionsApi } from '../../components/Options';
 import { pageTheme, readMediaPreferences } from '../../components/page-theme';
+import { checkDirectoryUrl } from '../../directories/url';
+import { send } from '../../messaging/ask';
 import { bundledProfiles } from '../../profiles/bundled';
 import { PEOPLE_VERSION_KEY } from '../../profiles/change-feed';
 import { NewerDatabaseError } from '../../profiles/db';
@@ -19,6 +23,7 @@ import { discardLegacy, ensureMigrated } from '../../profiles/migrate';
 import {
   addPerson,
   deletePerson,
+  directoryClashes,
   importPeople,
   readSnapshot,
   removeDamaged,
@@ -26,6 +31,7 @@ import {
   updatePerson,
 } from '../../profiles/store';
 import { readSettings, saveSetting } from '../../settings/items';
+import { SYNC_STATUS_KEY } from '../../sync/engine';
 
 /** Change-feed tokens this page wrote: their events are our own writes coming back. */
 const own = new Set<unknown>();
@@ -45,7 +51,16 @@ const api: OptionsApi = {
     ]);
     const base = { migration, settings: settings.value, settingsProblem: settings.problem };
     try {
-      return { ...base, snapshot: await readSnapshot() };
+      const snapshot = await readSnapshot();
+      const hidden = new Set(snapshot.hidden);
+      const mine = snapshot.people.map((record) => record.profile);
+      const ids = new Set(mine.map((profile) => profile.id));
+      const shown = [
+        ...mine,
+        ...bundledProfiles.filter((profile) => !ids.has(profile.id) && !hidden.has(profile.id)),
+      ];
+      const clashes = await directoryClashes(shown).catch(() => []);
+      return { ...base, snapshot, directoryClashes: clashes };
     } catch (error) {
       if (!(error instanceof NewerDatabaseError)) throw error;
       return {
@@ -80,6 +95,38 @@ const api: OptionsApi = {
     return () => browser.storage.onChanged.removeListener(listener);
   },
   download: (fileName, text, type) => void downloadText(fileName, text, type),
+  sync: {
+    act: (action) => send({ type: 'sync', action }),
+    resolve: (id, stamp, action) => send({ type: 'sync-resolve', id, stamp, action }),
+    onStatus(callback) {
+      const listener = (changes: Record<string, unknown>, area: string) => {
+        if (area === 'session' && SYNC_STATUS_KEY in changes) callback();
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
+  },
+  directories: {
+    list: () => send({ type: 'directories' }),
+    subscribe(url, name) {
+      const checked = checkDirectoryUrl(url);
+      if (!checked.ok) return Promise.resolve(checked);
+      // Asked now, in the user's click (Firefox allows it nowhere else), for that one host.
+      const asked = checked.alwaysGranted
+        ? Promise.resolve(true)
+        : browser.permissions.request({ origins: [checked.pattern] });
+      return asked.then((granted) =>
+        granted
+          ? send({ type: 'directory-subscribe', url: checked.url, name })
+          : {
+              ok: false as const,
+              error: `Profile Card was not allowed to read ${checked.origin}, so nothing was fetched.`,
+            },
+      );
+    },
+    refresh: (id) => send({ type: 'directory-refresh', id }),
+    unsubscribe: (id) => send({ type: 'directory-unsubscribe', id }),
+  },
 };
 
 const app = document.getElementById('app');

@@ -46,12 +46,16 @@ export interface Session {
 const isFixtureUrl = (url: URL) =>
   url.protocol === 'https:' && siteOfHost(url.hostname) !== undefined;
 
-/** `extension: false` starts the same browser without it: the benchmark's baseline. */
+/**
+ * `extension: false` starts the same browser without it: the benchmark's
+ * baseline. `profileDir`: a user-data directory the caller keeps (and
+ * removes), for a test that starts the browser twice on one profile.
+ */
 export async function launch(
   viewport = { width: 1440, height: 900 },
-  { extension = true } = {},
+  { extension = true, profileDir: kept }: { extension?: boolean; profileDir?: string } = {},
 ): Promise<Session> {
-  const profileDir = mkdtempSync(join(tmpdir(), 'profile-card-chromium-'));
+  const profileDir = kept ?? mkdtempSync(join(tmpdir(), 'profile-card-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -81,7 +85,7 @@ export async function launch(
     headers: new Map(),
     close: async () => {
       await context.close();
-      rmSync(profileDir, { recursive: true, force: true });
+      if (!kept) rmSync(profileDir, { recursive: true, force: true });
     },
   };
   context.on('request', (request) => session.requests.push(request.url()));
