@@ -10,5 +10,7 @@ export default defineConfig({
     globals: true,
     environment: 'happy-dom',
     include: ['tests/unit/**/*.test.{ts,tsx}'],
+    // Messages from public/_locales/en where there is no browser.i18n.
+    setupFiles: ['tests/unit/setup-i18n.ts'],
   },
 });

@@ -10,7 +10,10 @@ import { MATCH_PATTERNS } from './identity/hosts.ts';
 const OPTIONAL_DIRECTORY_HOSTS = 'https://*/*';
 
 const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
-const action = { default_title: 'Profile Card', default_icon: { 16: icons[16], 32: icons[32] } };
+const action = {
+  default_title: '__MSG_action_title__',
+  default_icon: { 16: icons[16], 32: icons[32] },
+};
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -40,14 +43,15 @@ export default defineConfig({
     excludeSources: ['.tmp/**', 'docs/**', 'bench/results.json'],
   },
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Profile Card',
+    // Every word in the user's language: public/_locales (docs/i18n.md).
+    name: '__MSG_ext_name__',
+    default_locale: 'en',
     icons,
     // MV2 (the Firefox build) calls it `browser_action`. WXT writes the popup
     // into that key itself and then ignores an MV3 `action` given here, so
     // the title and icon must be given under the MV2 name.
     ...(manifestVersion === 2 ? { browser_action: action } : { action }),
-    description:
-      'A compact profile card for the people you care about, on GitHub and LinkedIn. No server of ours, no tracking.',
+    description: '__MSG_ext_description__',
     // Why each one: README.md#permissions. Never `tabs`, `webNavigation`,
     // `history` or all-sites access (tests/unit/manifest.test.ts).
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting'],

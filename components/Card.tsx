@@ -14,6 +14,7 @@ import { type ProfileLink, profileLinks, projectUrl } from '../contact/links';
 import { mailtoUrl } from '../contact/mailto';
 import { toPlainText } from '../contact/plain-text';
 import { toVCard, vcardFileName } from '../contact/vcard';
+import { t, tn } from '../i18n/t';
 import type { ShownProfile } from '../profiles/precedence';
 import { type CopyResult, copyText, downloadText } from './copy';
 
@@ -42,6 +43,11 @@ function linkText(link: ProfileLink): string {
     // fall through to the label
   }
   return link.label;
+}
+
+/** The kind of link, in words; a link of the person's own keeps its own label. */
+function linkKind(link: ProfileLink): string {
+  return link.kind === 'website' ? t('card_link_website') : link.label;
 }
 
 export interface CardProps {
@@ -95,13 +101,24 @@ export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTim
           <Heading
             class="pc-name"
             id={nameId}
+            dir="auto"
             {...(elementTiming ? { elementtiming: elementTiming } : {})}
           >
             {profile.name}
           </Heading>
-          {profile.headline && <p class="pc-headline">{profile.headline}</p>}
-          {profile.location && <p class="pc-location">{profile.location}</p>}
-          {profile.directory && <p class="pc-source">From {profile.directory}</p>}
+          {profile.headline && (
+            <p class="pc-headline" dir="auto">
+              {profile.headline}
+            </p>
+          )}
+          {profile.location && (
+            <p class="pc-location" dir="auto">
+              {profile.location}
+            </p>
+          )}
+          {profile.directory && (
+<p class="pc-source">{t('card_from_directory', profile.directory)}</p>
+          )}
         </div>
         {controls && <div class="pc-controls">{controls}</div>}
       </header>
@@ -109,7 +126,7 @@ export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTim
       <div class="pc-bio-wrap">
         {/* No bio (most imported address-book cards): nothing, or highlights behind "more". */}
         {bio && (
-          <p id={bioId} class={bioOpen ? 'pc-bio' : 'pc-bio pc-clamp'}>
+          <p id={bioId} class={bioOpen ? 'pc-bio' : 'pc-bio pc-clamp'} dir="auto">
             {bio}
           </p>
         )}
@@ -117,7 +134,9 @@ export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTim
           <ul class="pc-highlights">
             {profile.highlights.map((highlight, index) => (
               // Lists keep their order and may repeat a value: the position is the identity.
-              <li key={index}>{highlight}</li>
+              <li key={index} dir="auto">
+                {highlight}
+              </li>
             ))}
           </ul>
         )}
@@ -129,7 +148,7 @@ export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTim
             aria-controls={bio ? bioId : undefined}
             onClick={() => setBioOpen(!bioOpen)}
           >
-            {bioOpen ? 'less' : 'more'}
+            {bioOpen ? t('card_less') : t('card_more')}
           </button>
         )}
       </div>
@@ -137,7 +156,7 @@ export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTim
       {profile.projects.length > 0 && (
         <section class="pc-section" aria-labelledby={`${idPrefix}-projects`}>
           <SubHeading class="pc-label" id={`${idPrefix}-projects`}>
-            Projects
+            {t('card_projects')}
           </SubHeading>
           <ul class="pc-projects">
             {projects.map((project, index) => {
@@ -150,13 +169,16 @@ export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTim
                       target="_blank"
                       rel="noopener noreferrer"
                       class="pc-project-name"
+                      dir="auto"
                     >
                       {project.name}
                     </a>
                   ) : (
-                    <span class="pc-project-name">{project.name}</span>
+                    <span class="pc-project-name" dir="auto">
+                      {project.name}
+                    </span>
                   )}
-                  <span class="pc-project-desc" title={project.description}>
+                  <span class="pc-project-desc" title={project.description} dir="auto">
                     {project.description}
                   </span>
                 </li>
@@ -170,14 +192,14 @@ export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTim
               aria-expanded={allProjects}
               onClick={() => setAllProjects(!allProjects)}
             >
-              {allProjects ? 'fewer projects' : `+${hiddenProjects} more`}
+              {allProjects ? t('card_fewer_projects') : tn('card_more_projects', hiddenProjects)}
             </button>
           )}
         </section>
       )}
 
       {(links.length > 0 || mailto) && (
-        <ul class="pc-links" aria-label="Contact">
+        <ul class="pc-links" aria-label={t('card_contact')}>
           {links.map((link, index) => {
             const href = safeHref(link.url);
             return (
@@ -189,7 +211,10 @@ export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTim
                     rel="noopener noreferrer"
                     class={`pc-link pc-link-${link.kind}`}
                   >
-                    <span class="pc-link-kind">{link.label}</span> {linkText(link)}
+                    <span class="pc-link-kind" dir="auto">
+                      {linkKind(link)}
+                    </span>{' '}
+                    <bdi>{linkText(link)}</bdi>
                   </a>
                 </li>
               )
@@ -203,7 +228,7 @@ export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTim
                 target="_blank"
                 rel="noopener noreferrer"
               >
-                <span class="pc-link-kind">Email</span> {email}
+                <span class="pc-link-kind">{t('card_link_email')}</span> <bdi>{email}</bdi>
               </a>
             </li>
           )}
@@ -217,22 +242,22 @@ export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTim
             class="pc-button"
             onClick={() => run(() => copyText(email, 'email', host()))}
           >
-            Copy email
+            {t('card_copy_email')}
           </button>
         )}
         <button
           type="button"
           class="pc-button"
-          onClick={() => run(() => copyText(toPlainText(profile), 'contact as text', host()))}
+          onClick={() => run(() => copyText(toPlainText(profile), 'text', host()))}
         >
-          Copy text
+          {t('card_copy_text')}
         </button>
         <button
           type="button"
           class="pc-button"
-          onClick={() => run(() => copyText(toVCard(profile), 'vCard', host()))}
+          onClick={() => run(() => copyText(toVCard(profile), 'vcard', host()))}
         >
-          Copy vCard
+          {t('card_copy_vcard')}
         </button>
         <button
           type="button"
@@ -243,7 +268,7 @@ export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTim
             )
           }
         >
-          Download .vcf
+          {t('card_download_vcf')}
         </button>
       </div>
       <p

@@ -4,25 +4,26 @@
  * again over what is stored now, or what is stored now. Nothing is written
  * until they choose, and either way nothing is lost without being shown.
  */
-
+import { list } from '../i18n/format';
+import { type MessageKey, t } from '../i18n/t';
 import type { Profile } from '../profiles/schema';
 import type { Conflict } from '../profiles/store';
 
-const FIELDS: [keyof Profile, string][] = [
-  ['name', 'name'],
-  ['headline', 'headline'],
-  ['bio', 'bio'],
-  ['highlights', 'highlights'],
-  ['projects', 'projects'],
-  ['contact', 'contact'],
-  ['identities', 'handles'],
-  ['location', 'location'],
+const FIELDS: [keyof Profile, MessageKey][] = [
+  ['name', 'changed_name'],
+  ['headline', 'changed_headline'],
+  ['bio', 'changed_bio'],
+  ['highlights', 'changed_highlights'],
+  ['projects', 'changed_projects'],
+  ['contact', 'changed_contact'],
+  ['identities', 'changed_handles'],
+  ['location', 'changed_location'],
 ];
 
 /** Which fields differ between two versions of a person, in words. */
 export function changedFields(mine: Partial<Profile>, theirs: Partial<Profile>): string[] {
   return FIELDS.filter(([key]) => JSON.stringify(mine[key]) !== JSON.stringify(theirs[key])).map(
-    ([, label]) => label,
+    ([, label]) => t(label),
   );
 }
 
@@ -50,30 +51,31 @@ export function ConflictNotice({
   let text: string;
   let retry: string;
   if (conflict.kind === 'gone') {
-    text = `${mine.name} was deleted in another tab.`;
-    retry = action === 'delete' ? 'OK' : 'Add mine back';
+    text = t('conflict_gone', mine.name);
+    retry = action === 'delete' ? t('ok') : t('conflict_add_back');
   } else if (conflict.kind === 'claimed') {
-    text = `${conflict.key} is now ${conflict.owner.name}'s (${conflict.owner.id}), changed in another tab.`;
-    retry = 'Try again';
+    text = t('conflict_claimed', conflict.key, conflict.owner.name, conflict.owner.id);
+    retry = t('try_again');
   } else {
     const theirs = conflict.theirs.profile;
     const fields = changedFields(base ?? mine, theirs);
-    const what = fields.length > 0 ? `changed: ${fields.join(', ')}` : 'saved again';
+    const what =
+      fields.length > 0 ? t('conflict_fields_changed', list(fields)) : t('conflict_saved_again');
     text =
       conflict.kind === 'exists'
-        ? `"${mine.id}" was added in another tab (${theirs.name}) while you were typing.`
-        : `${theirs.name} was changed in another tab (${what}).`;
+        ? t('conflict_exists', mine.id, theirs.name)
+        : t('conflict_changed', theirs.name, what);
     retry =
       action === 'delete'
-        ? 'Delete anyway'
+        ? t('conflict_delete_anyway')
         : conflict.kind === 'exists'
-          ? 'Replace theirs with mine'
-          : 'Save mine over theirs';
+          ? t('conflict_replace_theirs')
+          : t('conflict_save_mine');
   }
   return (
     <div class="pc-banner" role="alert">
       <p>
-        <strong>{text}</strong> Nothing was written over it.
+        <strong>{text}</strong> {t('conflict_nothing_written')}
       </p>
       <div class="pc-form-actions">
         {!(conflict.kind === 'gone' && action === 'delete') && (
@@ -88,7 +90,7 @@ export function ConflictNotice({
           </button>
         )}
         <button type="button" class="pc-button" disabled={busy} onClick={onKeepTheirs}>
-          {conflict.kind === 'gone' && action === 'delete' ? 'OK' : 'Keep theirs'}
+          {conflict.kind === 'gone' && action === 'delete' ? t('ok') : t('conflict_keep_theirs')}
         </button>
       </div>
     </div>

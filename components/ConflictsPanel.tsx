@@ -5,6 +5,8 @@
  * directories after both); this says so, so a card that shows someone
  * unexpected is never a mystery. Shown only when there is a clash.
  */
+import { list } from '../i18n/format';
+import { t, tn } from '../i18n/t';
 import type { IdentityConflict } from '../profiles/directory';
 import type { Profile } from '../profiles/schema';
 import type { DirectoryClash } from '../profiles/store';
@@ -25,22 +27,27 @@ export function ConflictsPanel({
   return (
     <section class="pc-panel pc-banner" aria-labelledby="pc-conflicts-title">
       <h2 id="pc-conflicts-title">
-        {count === 1
-          ? 'One handle belongs to two people'
-          : `${count} handles belong to more than one person`}
+        {tn('clashes_title', count)}
       </h2>
       <ul>
         {conflicts.map((conflict) => (
           <li key={conflict.key}>
-            <code>{conflict.key}</code>: cards show <strong>{name(conflict.winner)}</strong>, not{' '}
-            {conflict.losers.map(name).join(', ')}. Edit one of them to remove the handle.
+            <code>{conflict.key}</code>
+            {t('clash_line', name(conflict.winner), list(conflict.losers.map(name)))}
           </li>
         ))}
         {directoryClashes.map((clash) => (
           <li key={`directory-${clash.key}`}>
-            <code>{clash.key}</code>: cards show <strong>{clash.shown.name}</strong>, not{' '}
-            {clash.hidden.map((person) => `${person.name} from ${person.directory}`).join(', ')}. A
-            directory's people never replace yours; remove the handle here to see theirs.
+            <code>{clash.key}</code>
+            {t(
+              'clash_directory_line',
+              clash.shown.name,
+              list(
+                clash.hidden.map((person) =>
+                  t('clash_from_directory', person.name, person.directory),
+                ),
+              ),
+            )}
           </li>
         ))}
       </ul>

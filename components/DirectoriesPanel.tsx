@@ -8,6 +8,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { PRIVACY_PROMISE } from '../directories/promise';
+import { formatDate } from '../i18n/format';
+import { t, tn } from '../i18n/t';
 import type { DirectoryRecord } from '../profiles/db';
 
 export interface DirectoriesApi {
@@ -21,7 +23,7 @@ export interface DirectoriesApi {
   unsubscribe(id: string): Promise<boolean>;
 }
 
-const when = (ms: number | undefined) => (ms ? new Date(ms).toLocaleString() : 'never');
+const when = (ms: number | undefined) => (ms ? formatDate(ms) : t('dir_never'));
 
 export function DirectoriesPanel({ api, onChange }: { api: DirectoriesApi; onChange: () => void }) {
   const [directories, setDirectories] = useState<DirectoryRecord[]>();
@@ -53,18 +55,11 @@ export function DirectoriesPanel({ api, onChange }: { api: DirectoriesApi; onCha
 
   return (
     <section class="pc-panel" aria-labelledby="pc-directories-title">
-      <h2 id="pc-directories-title">Team directories</h2>
+      <h2 id="pc-directories-title">{t('dir_title')}</h2>
       <p class="pc-muted" data-testid="pc-privacy-promise">
         {PRIVACY_PROMISE}
       </p>
-      <p class="pc-muted">
-        A directory is a file of people on your team's server: a Profile Card export, a list of
-        profiles or JSON Resumes, or vCards, at an https:// address. Subscribing asks your browser
-        to let Profile Card read that one site, then fetches the whole file, and again about once a
-        day (the server can answer "unchanged"). No cookies or passwords are sent, and nothing about
-        you or your people. Its people are read-only, carry the directory's name on their cards, and
-        never replace your own: when both have a handle, yours shows.
-      </p>
+      <p class="pc-muted">{t('dir_explained')}</p>
       <form
         class="pc-directory-form"
         onSubmit={(event) => {
@@ -82,31 +77,32 @@ export function DirectoriesPanel({ api, onChange }: { api: DirectoriesApi; onCha
             setName('');
             setMessage(
               directory.problem
-                ? `Subscribed to ${directory.name}, but it could not be read yet: ${directory.problem}`
-                : `Subscribed to ${directory.name}: ${directory.count.toLocaleString('en')} people.`,
+                ? t('dir_subscribed_problem', directory.name, directory.problem)
+                : tn('dir_subscribed', directory.count, directory.name),
             );
             onChange();
           });
         }}
       >
         <div class="pc-field">
-          <label for="pc-directory-url">Directory address</label>
+          <label for="pc-directory-url">{t('dir_address')}</label>
           <input
             id="pc-directory-url"
             type="url"
             required
+            // i18n-ignore: an example address, the same in every language
             placeholder="https://intranet.example.com/team.json"
             value={url}
             onInput={(event) => setUrl(event.currentTarget.value)}
           />
         </div>
         <div class="pc-field">
-          <label for="pc-directory-name">Name on cards (optional)</label>
+          <label for="pc-directory-name">{t('dir_name_label')}</label>
           <input
             id="pc-directory-name"
             type="text"
             maxLength={80}
-            placeholder="Team"
+            placeholder={t('dir_name_placeholder')}
             value={name}
             onInput={(event) => setName(event.currentTarget.value)}
           />
@@ -118,7 +114,7 @@ export function DirectoriesPanel({ api, onChange }: { api: DirectoriesApi; onCha
             disabled={!!busy}
             aria-busy={busy === 'subscribe'}
           >
-            Subscribe to a directory
+            {t('dir_subscribe')}
           </button>
         </div>
       </form>
@@ -135,28 +131,35 @@ export function DirectoriesPanel({ api, onChange }: { api: DirectoriesApi; onCha
           {directories.map((directory) => (
             <li key={directory.id} class="pc-person-row">
               <div class="pc-person-main">
-                <span class="pc-person-name">{directory.name}</span>
-                <span class="pc-tag">Directory</span>
+                <span class="pc-person-name" dir="auto">
+                  {directory.name}
+                </span>
+                <span class="pc-tag">{t('dir_tag')}</span>
                 <span class="pc-person-handles">{directory.url}</span>
                 <span class="pc-person-headline">
-                  {directory.count.toLocaleString('en')}{' '}
-                  {directory.count === 1 ? 'person' : 'people'} · fetched{' '}
-                  {when(directory.fetchedAt)} · checked {when(directory.checkedAt)}
+                  {tn(
+                    'dir_summary',
+                    directory.count,
+                    when(directory.fetchedAt),
+                    when(directory.checkedAt),
+                  )}
                 </span>
                 {directory.problem && (
                   <span class="pc-error" role="alert">
                     {directory.problem}{' '}
                     {directory.gen > 0
-                      ? `Showing the copy fetched ${when(directory.fetchedAt)}.`
-                      : 'Nothing from it is shown yet.'}
+                      ? t('dir_showing_copy', when(directory.fetchedAt))
+                      : t('dir_nothing_shown')}
                   </span>
                 )}
                 {directory.refused && (
                   <span class="pc-muted">
-                    {directory.refused.count.toLocaleString('en')}{' '}
-                    {directory.refused.count === 1 ? 'entry was' : 'entries were'} left out:{' '}
-                    {directory.refused.first.join('; ')}
-                    {directory.refused.count > directory.refused.first.length ? '; …' : ''}
+                    {tn(
+                      'dir_refused',
+                      directory.refused.count,
+                      directory.refused.first.join('; ') +
+                        (directory.refused.count > directory.refused.first.length ? '; …' : ''),
+                    )}
                   </span>
                 )}
               </div>
@@ -166,37 +169,35 @@ export function DirectoriesPanel({ api, onChange }: { api: DirectoriesApi; onCha
                   class="pc-button"
                   disabled={!!busy}
                   aria-busy={busy === `refresh-${directory.id}`}
-                  aria-label={`Refresh ${directory.name} now`}
+                  aria-label={t('dir_refresh_label', directory.name)}
                   onClick={() =>
                     void run(`refresh-${directory.id}`, async () => {
                       const after = await api.refresh(directory.id);
                       setMessage(
                         after?.problem
-                          ? `${directory.name} was not updated: ${after.problem}`
-                          : `${directory.name} is up to date: ${(after?.count ?? 0).toLocaleString('en')} people.`,
+                          ? t('dir_not_updated', directory.name, after.problem)
+                          : tn('dir_up_to_date', after?.count ?? 0, directory.name),
                       );
                       onChange();
                     })
                   }
                 >
-                  Refresh now
+                  {t('dir_refresh')}
                 </button>
                 <button
                   type="button"
                   class="pc-button"
                   disabled={!!busy}
-                  aria-label={`Unsubscribe from ${directory.name}`}
+                  aria-label={t('dir_unsubscribe_label', directory.name)}
                   onClick={() =>
                     void run(`unsubscribe-${directory.id}`, async () => {
                       await api.unsubscribe(directory.id);
-                      setMessage(
-                        `Unsubscribed from ${directory.name}; its people are gone and Profile Card no longer reads that site.`,
-                      );
+                      setMessage(t('dir_unsubscribed', directory.name));
                       onChange();
                     })
                   }
                 >
-                  Unsubscribe
+                  {t('dir_unsubscribe')}
                 </button>
               </div>
             </li>

@@ -9,6 +9,7 @@
  */
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { language, t } from '../i18n/t';
 import type { Profile } from '../profiles/schema';
 import { Card } from './Card';
 import type { Theme } from './page-theme';
@@ -98,12 +99,17 @@ export function HoverCard({
   }, [anchor, control, focus]);
 
   return (
-    <div class="pc-theme" data-scheme={theme.scheme} data-contrast={theme.contrast}>
+    <div
+      class="pc-theme"
+      lang={language()}
+      data-scheme={theme.scheme}
+      data-contrast={theme.contrast}
+    >
       <section
         ref={dialog}
         class="pc-hover"
         role="dialog"
-        aria-label={`Profile card: ${profile.name}`}
+        aria-label={t('card_label', profile.name)}
         tabIndex={-1}
         // Until revealed: invisible (CSS), unfocusable and unannounced.
         inert={!control.revealed}

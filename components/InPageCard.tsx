@@ -7,6 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { initials } from '../contact/initials';
+import { language, t } from '../i18n/t';
 import type { CardState } from '../messaging/messages';
 import type { Profile } from '../profiles/schema';
 import { Card, hue } from './Card';
@@ -38,13 +39,13 @@ export function InPageCard({ profile, state: initial, theme, onState }: InPageCa
   }, [state]);
 
   if (state === 'dismissed') return null;
-  const label = `Profile card: ${profile.name}`;
+  const label = t('card_label', profile.name);
   const dismiss = (
     <button
       type="button"
       class="pc-icon-button"
-      aria-label={`Dismiss ${profile.name}'s card for this session`}
-      title="Dismiss for this session"
+      aria-label={t('inpage_dismiss_label', profile.name)}
+      title={t('inpage_dismiss_title')}
       onClick={() => change('dismissed', false)}
     >
       ×
@@ -52,7 +53,12 @@ export function InPageCard({ profile, state: initial, theme, onState }: InPageCa
   );
 
   return (
-    <div class="pc-theme" data-scheme={theme.scheme} data-contrast={theme.contrast}>
+    <div
+      class="pc-theme"
+      lang={language()}
+      data-scheme={theme.scheme}
+      data-contrast={theme.contrast}
+    >
       {state === 'collapsed' ? (
         <section class="pc-chip" aria-label={label}>
           <button
@@ -69,7 +75,7 @@ export function InPageCard({ profile, state: initial, theme, onState }: InPageCa
             >
               {initials(profile.name)}
             </span>
-            <span>{profile.name}</span>
+            <span dir="auto">{profile.name}</span>
           </button>
           {dismiss}
         </section>
@@ -93,9 +99,9 @@ export function InPageCard({ profile, state: initial, theme, onState }: InPageCa
                   ref={collapseButton}
                   type="button"
                   class="pc-icon-button"
-                  aria-label="Collapse card"
+                  aria-label={t('inpage_collapse_label')}
                   aria-expanded="true"
-                  title="Collapse (Esc)"
+                  title={t('inpage_collapse_title')}
                   onClick={() => change('collapsed', true)}
                 >
                   –

@@ -25,6 +25,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { type CaptureResult, draftFromReading } from '../capture/draft';
 import type { PageReading, Source } from '../capture/reading';
 import { type FieldChange, updateFromDraft } from '../capture/update';
+import { list } from '../i18n/format';
+import { type MessageKey, t, tn } from '../i18n/t';
 import { formatHandles } from '../identity/handles';
 import { type IdentityKey, profileKeys } from '../identity/keys';
 import type { Note } from '../profiles/clean';
@@ -60,53 +62,55 @@ export type KeepTask =
   | { kind: 'add'; capture: Extract<CaptureResult, { ok: true }> }
   | { kind: 'update'; person: Profile; capture: Extract<CaptureResult, { ok: true }> };
 
-const SOURCE_WORDS: Record<Source, string> = {
-  'json-ld': 'the page’s JSON-LD',
-  microdata: 'the profile’s microdata',
-  'h-card': 'the page’s h-card',
-  'embedded-json': 'the page’s own data',
-  og: 'the og: tags',
-  title: 'the page title',
-  h1: 'the heading',
-  'top-card': 'the profile’s top card',
-  'about-section': 'the About section',
-  'contact-info': 'Contact info',
-  'pinned-items': 'the pinned items',
-  'rel-me': 'rel="me" links',
-  'meta-author': 'the author tag',
-  url: 'the address',
+const SOURCE_WORDS: Record<Source, MessageKey> = {
+  'json-ld': 'source_json_ld',
+  microdata: 'source_microdata',
+  'h-card': 'source_h_card',
+  'embedded-json': 'source_embedded_json',
+  og: 'source_og',
+  title: 'source_title',
+  h1: 'source_h1',
+  'top-card': 'source_top_card',
+  'about-section': 'source_about_section',
+  'contact-info': 'source_contact_info',
+  'pinned-items': 'source_pinned_items',
+  'rel-me': 'source_rel_me',
+  'meta-author': 'source_meta_author',
+  url: 'source_url',
 };
 
-const FIELD_WORDS: Record<string, string> = {
-  name: 'Name',
-  headline: 'Headline',
-  bio: 'Bio',
-  location: 'Location',
-  'contact.email': 'Email',
-  'contact.website': 'Website',
-  'contact.links': 'Other links',
-  'identities.github': 'GitHub',
-  'identities.linkedin': 'LinkedIn',
-  projects: 'Projects',
+const FIELD_WORDS: Record<string, MessageKey> = {
+  name: 'field_name',
+  headline: 'field_headline',
+  bio: 'field_bio',
+  location: 'field_location',
+  'contact.email': 'field_email',
+  'contact.website': 'field_website',
+  'contact.links': 'field_links',
+  'identities.github': 'field_github',
+  'identities.linkedin': 'field_linkedin',
+  projects: 'field_projects',
 };
 
 /** `projects.0.description` → "Projects"; a note's field in the form's words. */
-const fieldWords = (field: string) =>
-  FIELD_WORDS[field] ??
-  FIELD_WORDS[field.split('.').slice(0, 2).join('.')] ??
-  FIELD_WORDS[field.split('.')[0] ?? ''] ??
-  field;
+const fieldWords = (field: string) => {
+  const key =
+    FIELD_WORDS[field] ??
+    FIELD_WORDS[field.split('.').slice(0, 2).join('.')] ??
+    FIELD_WORDS[field.split('.')[0] ?? ''];
+  return key ? t(key) : field;
+};
 
-export const noteLine = (note: Note) => `${fieldWords(note.field)}: ${note.detail}`;
+export const noteLine = (note: Note) => t('note_line', fieldWords(note.field), note.detail);
 
 /** Where a field (or any of its items: `identities.github.0`) came from, in words. */
 function sourceOf(sources: Record<string, Source>, field: string): string | undefined {
   const found = new Set(
     Object.entries(sources)
       .filter(([path]) => path === field || path.startsWith(`${field}.`))
-      .map(([, source]) => SOURCE_WORDS[source]),
+      .map(([, source]) => t(SOURCE_WORDS[source])),
   );
-  return found.size > 0 ? `from ${[...found].join(', ')}` : undefined;
+  return found.size > 0 ? t('keep_source_from', list([...found])) : undefined;
 }
 
 /** Someone the draft's identities name, and whether they are bundled. */
@@ -180,14 +184,16 @@ export function KeepOffer({ api, onOpen }: { api: KeepApi; onOpen: (task: KeepTa
 
   if (offer.kind === 'reading' || offer.kind === 'none') return null;
   return (
-    <section class="pc-keep-offer" aria-label="This page">
+    <section class="pc-keep-offer" aria-label={t('keep_this_page')}>
       {offer.kind === 'note' ? (
         <p class="pc-popup-note" role="status">
           {offer.message}
         </p>
       ) : (
         <button type="button" class="pc-button pc-primary" onClick={() => onOpen(offer.task)}>
-          {offer.kind === 'keep' ? `Keep ${offer.name}` : `Update ${offer.name} from page`}
+          {offer.kind === 'keep'
+            ? t('keep_offer', offer.name)
+            : t('keep_update_offer', offer.name)}
         </button>
       )}
     </section>
@@ -215,13 +221,13 @@ export function UpdateOffer({
     if (!read.ok) return setMessage(read.message);
     const mine = new Set(profileKeys(person.identities));
     if (!profileKeys(read.capture.draft.identities).some((key) => mine.has(key)))
-      return setMessage(`This page is not ${person.name}’s profile.`);
+      return setMessage(t('keep_not_their_page', person.name));
     onOpen({ kind: 'update', person, capture: read.capture });
   };
   return (
-    <section class="pc-keep-offer" aria-label="This page">
+    <section class="pc-keep-offer" aria-label={t('keep_this_page')}>
       <button type="button" class="pc-button" disabled={busy} aria-busy={busy} onClick={update}>
-        Update from page
+        {t('keep_update_from_page')}
       </button>
       {message && (
         <p class="pc-popup-note" role="alert">
@@ -262,7 +268,7 @@ function checkEntry(
   if (issues.length > 0 || !profile) {
     if (issues.length === 0) {
       const lines = result.preview.rejected.flatMap(rejectionLines);
-      issues.push({ path: ['id'], message: lines[0] ?? 'is already someone’s' });
+      issues.push({ path: ['id'], message: lines[0] ?? t('keep_someones') });
     }
     return { issues };
   }
@@ -272,9 +278,8 @@ function checkEntry(
 function conflictWords(result: Extract<WriteResult, { ok: false }>): string | undefined {
   const { conflict } = result;
   if (conflict.kind === 'claimed')
-    return `${conflict.key} is already ${conflict.owner.name}'s (${conflict.owner.id})`;
-  if (conflict.kind === 'exists')
-    return `Someone with the id "${conflict.theirs.id}" was added in another tab; save again for a new id.`;
+    return t('claimed_by', conflict.key, conflict.owner.name, conflict.owner.id);
+  if (conflict.kind === 'exists') return t('keep_exists', conflict.theirs.id);
   return undefined;
 }
 
@@ -316,9 +321,9 @@ function KeepForm({
         if ('issues' in checked) found.push(...checked.issues.map((issue) => shown(issue, made)));
         else {
           const result = await api.add(checked.profile);
-          if (result.ok) return onDone(checked.profile, `Kept ${checked.profile.name}.`);
+          if (result.ok) return onDone(checked.profile, t('keep_kept', checked.profile.name));
           const words = conflictWords(result);
-          found.push({ text: words ?? 'Not saved: the people changed in another tab.' });
+          found.push({ text: words ?? t('keep_not_saved_changed') });
           setSnapshot(await api.snapshot());
         }
       }
@@ -376,14 +381,12 @@ function KeepForm({
   return (
     <section class="pc-keep" aria-labelledby="pc-keep-title">
       <h1 id="pc-keep-title" class="pc-popup-title">
-        Keep {draft.name}
+        {t('keep_title', draft.name)}
       </h1>
-      <p class="pc-popup-note">
-        Read from this page; nothing is saved until you choose Keep. Edit anything first.
-      </p>
+      <p class="pc-popup-note">{t('keep_intro')}</p>
       {problems.length > 0 && (
         <div class="pc-errors" role="alert" tabIndex={-1} ref={summary}>
-          <p>Not kept yet:</p>
+          <p>{t('keep_not_yet')}</p>
           <ul>
             {problems.map((problem, index) => (
               <li key={index}>{problem.text}</li>
@@ -392,31 +395,31 @@ function KeepForm({
         </div>
       )}
       <form onSubmit={save} noValidate>
-        {input('name', 'Name')}
-        {input('headline', 'Headline')}
-        {lines('bio', 'Short bio', 3)}
-        {input('location', 'Location')}
-        {input('email', 'Email')}
-        {input('website', 'Website')}
-        {lines('github', 'GitHub logins', 1)}
-        {lines('linkedin', 'LinkedIn profiles', 2)}
+        {input('name', t('field_name'))}
+        {input('headline', t('field_headline'))}
+        {lines('bio', t('keep_label_bio'), 3)}
+        {input('location', t('field_location'))}
+        {input('email', t('field_email'))}
+        {input('website', t('field_website'))}
+        {lines('github', t('label_github_logins'), 1)}
+        {lines('linkedin', t('label_linkedin_profiles'), 2)}
         {draft.projects.length > 0 && (
           <p class="pc-keep-extra">
-            <strong>Projects</strong> ({sourceOf(sources, 'projects')}):{' '}
-            {draft.projects.map((project) => project.name).join(', ')}
+            <strong>{t('field_projects')}</strong>{' '}
+            {t('keep_extra', sourceOf(sources, 'projects') ?? '')}{' '}
+            <bdi>{draft.projects.map((project) => project.name).join(', ')}</bdi>
           </p>
         )}
         {(draft.contact.links ?? []).length > 0 && (
           <p class="pc-keep-extra">
-            <strong>Other links</strong> ({sourceOf(sources, 'contact.links')}):{' '}
-            {(draft.contact.links ?? []).map((link) => link.label).join(', ')}
+            <strong>{t('field_links')}</strong>{' '}
+            {t('keep_extra', sourceOf(sources, 'contact.links') ?? '')}{' '}
+            <bdi>{(draft.contact.links ?? []).map((link) => link.label).join(', ')}</bdi>
           </p>
         )}
         {notes.length > 0 && (
           <details class="pc-keep-notes">
-            <summary>
-              {notes.length === 1 ? 'One change to fit' : `${notes.length} changes to fit`}
-            </summary>
+            <summary>{tn('keep_changes_to_fit', notes.length)}</summary>
             <ul>
               {notes.map((note, index) => (
                 <li key={index}>{noteLine(note)}</li>
@@ -431,10 +434,10 @@ function KeepForm({
             disabled={!snapshot || busy}
             aria-busy={busy}
           >
-            Keep
+            {t('keep_button')}
           </button>
           <button type="button" class="pc-button" onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       </form>
@@ -518,7 +521,7 @@ function UpdateDiff({
       (snapshot) => {
         const record = snapshot.people.find((stored) => stored.id === person.id);
         if (!record)
-          return setState({ kind: 'error', message: `${person.name} is no longer kept.` });
+          return setState({ kind: 'error', message: t('keep_no_longer', person.name) });
         const update = updateFromDraft(record.profile, capture.draft, capture.notes);
         if (!update.ok) return setState({ kind: 'error', message: update.message });
         setState({ kind: 'diff', record, after: update.after, changes: update.changes });
@@ -533,7 +536,7 @@ function UpdateDiff({
     setFailure(undefined);
     try {
       const result = await run();
-      if (result.ok) return onDone(mine, `Updated ${mine.name} from the page.`);
+      if (result.ok) return onDone(mine, t('keep_updated', mine.name));
       if (result.conflict.kind === 'claimed') {
         setConflict(undefined);
         setFailure(conflictWords(result));
@@ -547,7 +550,7 @@ function UpdateDiff({
     }
   };
 
-  if (state.kind === 'loading') return <p class="pc-popup-note">Reading what you keep…</p>;
+  if (state.kind === 'loading') return <p class="pc-popup-note">{t('keep_reading')}</p>;
   if (state.kind === 'error')
     return (
       <section class="pc-keep">
@@ -555,7 +558,7 @@ function UpdateDiff({
           {state.message}
         </p>
         <button type="button" class="pc-button" onClick={onCancel}>
-          Back
+          {t('back')}
         </button>
       </section>
     );
@@ -563,30 +566,32 @@ function UpdateDiff({
   return (
     <section class="pc-keep" aria-labelledby="pc-keep-title">
       <h1 id="pc-keep-title" class="pc-popup-title">
-        Update {record.profile.name} from page
+        {t('keep_update_offer', record.profile.name)}
       </h1>
       {changes.length === 0 ? (
         <p class="pc-popup-note" role="status">
-          Nothing to update: this page says nothing you don’t keep already.
+          {t('keep_nothing_to_update')}
         </p>
       ) : (
         <table class="pc-diff">
-          <caption class="pc-popup-note">
-            {`${changes.length === 1 ? 'One field changes' : `${changes.length} fields change`}; identities, links and projects are only added to.`}
-          </caption>
+          <caption class="pc-popup-note">{tn('keep_fields_change', changes.length)}</caption>
           <thead>
             <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Kept</th>
-              <th scope="col">From the page</th>
+              <th scope="col">{t('keep_col_field')}</th>
+              <th scope="col">{t('keep_col_kept')}</th>
+              <th scope="col">{t('keep_col_page')}</th>
             </tr>
           </thead>
           <tbody>
             {changes.map((change) => (
               <tr key={change.field}>
                 <th scope="row">{fieldWords(change.field)}</th>
-                <td class="pc-diff-before">{shownValue(change.field, change.before)}</td>
-                <td class="pc-diff-after">{shownValue(change.field, change.after)}</td>
+                <td class="pc-diff-before" dir="auto">
+                  {shownValue(change.field, change.before)}
+                </td>
+                <td class="pc-diff-after" dir="auto">
+                  {shownValue(change.field, change.after)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -614,7 +619,7 @@ function UpdateDiff({
             if (found.kind === 'changed' || found.kind === 'exists')
               onDone(
                 found.theirs.profile,
-                `Kept ${found.theirs.profile.name} as changed in the other tab.`,
+                t('keep_kept_theirs', found.theirs.profile.name),
               );
             else onCancel();
           }}
@@ -628,10 +633,10 @@ function UpdateDiff({
           aria-busy={busy}
           onClick={() => void write(() => api.update(after, record.rev), after, record.profile)}
         >
-          Save changes
+          {t('save_changes')}
         </button>
         <button type="button" class="pc-button" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </section>

@@ -7,6 +7,7 @@
  * own people's cards, "Update from page" (KeepPerson.tsx).
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { language, t } from '../i18n/t';
 import type { ListEntry } from '../messaging/messages';
 import type { Profile } from '../profiles/schema';
 import { matchesQuery } from '../profiles/search';
@@ -72,12 +73,17 @@ export function Popup({
   const open = async (id: string) => {
     const profile = await api.profile(id).catch(() => null);
     if (profile) setView({ kind: 'card', profile, fromList: true });
-    else setError('That profile is no longer available.');
+    else setError(t('popup_profile_gone'));
   };
 
   return (
-    <main class="pc-theme pc-popup" data-scheme={theme.scheme} data-contrast={theme.contrast}>
-      {view.kind === 'loading' && <p class="pc-popup-note">Loading…</p>}
+    <main
+      class="pc-theme pc-popup"
+      lang={language()}
+      data-scheme={theme.scheme}
+      data-contrast={theme.contrast}
+    >
+      {view.kind === 'loading' && <p class="pc-popup-note">{t('loading')}</p>}
       {view.kind === 'card' && (
         <Card
           profile={view.profile}
@@ -88,8 +94,8 @@ export function Popup({
             <button
               type="button"
               class="pc-icon-button pc-back"
-              aria-label="All people"
-              title="All people"
+              aria-label={t('popup_all_people')}
+              title={t('popup_all_people')}
               onClick={() => setView({ kind: 'list' })}
             >
               ←
@@ -132,7 +138,7 @@ export function Popup({
               api.openOptions?.();
             }}
           >
-            Manage people and settings
+            {t('popup_manage')}
           </a>
         </footer>
       )}

@@ -3,15 +3,16 @@
  * PRIVACY.md bundled). Opened in a new tab by the user's click, so the
  * options page and anything unsaved on it stay as they were.
  */
+import { t } from '../i18n/t';
 import './privacy.css';
 
 export function PrivacyFooter() {
   return (
     <footer class="pc-options-foot pc-muted">
       <a href="/privacy.html" target="_blank" rel="noopener">
-        Privacy policy
+        {t('privacy_footer_link')}
       </a>
-      : what Profile Card stores, what may leave this browser, and how to delete it all.
+      {t('privacy_footer_text')}
     </footer>
   );
 }

@@ -17,6 +17,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
+import { t, tn } from '../i18n/t';
 import { uniqueId } from '../profiles/ids';
 import type { Profile } from '../profiles/schema';
 import type { Issue } from '../profiles/validate';
@@ -64,7 +65,10 @@ function Field(props: {
 /** A list of same-shaped rows (projects, links): edit, add, remove. */
 function RowsEditor<Row extends Record<string, string>>(props: {
   legend: string;
+  /** The row's name for its Remove button ("project"). */
   noun: string;
+  /** The add button's words ("Add a project"). */
+  add: string;
   rows: Row[];
   name: 'projects' | 'links';
   fields: [keyof Row & string, string][];
@@ -109,10 +113,10 @@ function RowsEditor<Row extends Record<string, string>>(props: {
           <button
             type="button"
             class="pc-button"
-            aria-label={`Remove ${props.noun} ${Object.values(row)[0] || index + 1}`}
+            aria-label={t('form_remove_row', props.noun, Object.values(row)[0] || index + 1)}
             onClick={() => onChange(rows.filter((_, at) => at !== index))}
           >
-            Remove
+            {t('form_remove')}
           </button>
         </div>
       ))}
@@ -121,7 +125,7 @@ function RowsEditor<Row extends Record<string, string>>(props: {
         class="pc-button"
         onClick={() => onChange([...rows, { ...props.blank }])}
       >
-        Add a {props.noun}
+        {props.add}
       </button>
     </fieldset>
   );
@@ -212,7 +216,7 @@ export function ProfileForm({ profile, takenIds, check, onSave, onCancel }: Prof
     const found: Shown[] = [...made.problems];
     if (!editing && draft.id.trim() && takenIds.has(draft.id.trim()))
       found.push({
-        text: `Id "${draft.id.trim()}" is already someone else's; choose another, or clear it to use one made from the name`,
+        text: t('form_id_taken', draft.id.trim()),
         control: CONTROL.id,
       });
     if (found.length === 0) found.push(...check(made.entry).map((issue) => shown(issue, made)));
@@ -231,13 +235,12 @@ export function ProfileForm({ profile, takenIds, check, onSave, onCancel }: Prof
 
   return (
     <section class="pc-panel pc-form" aria-labelledby="pc-form-title">
-      <h2 id="pc-form-title">{editing ? `Edit ${profile.name}` : 'Add a person'}</h2>
+      <h2 id="pc-form-title">
+        {editing ? t('form_edit_title', profile.name) : t('form_add_title')}
+      </h2>
       {problems.length > 0 && (
         <div class="pc-errors" role="alert" tabIndex={-1} ref={summary}>
-          <p>
-            This profile can't be saved yet ({problems.length}{' '}
-            {problems.length === 1 ? 'problem' : 'problems'}):
-          </p>
+          <p>{tn('form_cant_save', problems.length)}</p>
           <ul>
             {problems.map((problem, index) => (
               <li key={index}>
@@ -264,46 +267,43 @@ export function ProfileForm({ profile, takenIds, check, onSave, onCancel }: Prof
       )}
       <form ref={form} onSubmit={submit} noValidate>
         <div class="pc-form-grid">
-          {field('name', 'Name')}
-          {field('headline', 'Headline (optional)')}
-          {field('location', 'Location (optional)')}
-          {lines('bio', 'Short bio (optional)', 4)}
-          {lines('highlights', 'Highlights (optional, one per line)', 3)}
-          {field('email', 'Email (optional)')}
-          {field('website', 'Website (optional)', 'https://…')}
-          {lines('github', 'GitHub logins', 2, 'One per line; profile URLs work too.')}
-          {lines(
-            'linkedin',
-            'LinkedIn profiles',
-            2,
-            'One per line: the id in linkedin.com/in/<id>, or the profile URL.',
-          )}
+          {field('name', t('field_name'))}
+          {field('headline', t('form_label_headline'))}
+          {field('location', t('form_label_location'))}
+          {lines('bio', t('form_label_bio'), 4)}
+          {lines('highlights', t('form_label_highlights'), 3)}
+          {field('email', t('form_label_email'))}
+          {field('website', t('form_label_website'), 'https://…')}
+          {lines('github', t('label_github_logins'), 2, t('form_hint_github'))}
+          {lines('linkedin', t('label_linkedin_profiles'), 2, t('form_hint_linkedin'))}
         </div>
 
         <RowsEditor
-          legend="Projects"
-          noun="project"
+          legend={t('field_projects')}
+          noun={t('noun_project')}
+          add={t('form_add_project')}
           name="projects"
           rows={draft.projects}
           errors={errors}
           fields={[
-            ['name', 'Name'],
-            ['description', 'One line'],
-            ['url', 'URL'],
-            ['repo', 'GitHub repo (owner/name)'],
+            ['name', t('form_col_name')],
+            ['description', t('form_col_description')],
+            ['url', t('form_col_url')],
+            ['repo', t('form_col_repo')],
           ]}
           blank={{ name: '', description: '', url: '', repo: '' }}
           onChange={(projects) => set('projects', projects)}
         />
         <RowsEditor
-          legend="Other links"
-          noun="link"
+          legend={t('field_links')}
+          noun={t('noun_link')}
+          add={t('form_add_link')}
           name="links"
           rows={draft.links}
           errors={errors}
           fields={[
-            ['label', 'Label'],
-            ['url', 'URL'],
+            ['label', t('form_col_label')],
+            ['url', t('form_col_url')],
           ]}
           blank={{ label: '', url: '' }}
           onChange={(links) => set('links', links)}
@@ -314,17 +314,19 @@ export function ProfileForm({ profile, takenIds, check, onSave, onCancel }: Prof
           open={advanced}
           onToggle={(event) => setAdvanced(event.currentTarget.open)}
         >
-          <summary>Advanced</summary>
+          <summary>{t('form_advanced')}</summary>
           <Field
             id={CONTROL.id}
-            label="Id"
+            label={t('field_id')}
             error={errors.get(CONTROL.id)}
             hint={
               editing
-                ? 'The id stays the same.'
+                ? t('form_hint_id_same')
                 : draft.id.trim()
-                  ? 'Your own id: lowercase letters, digits and hyphens. Clear it to use one made from the name.'
-                  : `Made from the name${draft.name.trim() ? '' : ' once you type it'}; change it only if you need a particular id.`
+                  ? t('form_hint_id_own')
+                  : draft.name.trim()
+                    ? t('form_hint_id_made')
+                    : t('form_hint_id_made_later')
             }
           >
             {(aria) => (
@@ -346,10 +348,10 @@ export function ProfileForm({ profile, takenIds, check, onSave, onCancel }: Prof
 
         <div class="pc-form-actions">
           <button type="submit" class="pc-button pc-primary">
-            {editing ? 'Save changes' : 'Add person'}
+            {editing ? t('save_changes') : t('form_add_person')}
           </button>
           <button type="button" class="pc-button" onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       </form>

@@ -4,6 +4,8 @@
  * so two tabs changing two settings at once keep both; open tabs pick them
  * up from storage without a reload.
  */
+import { formatNumber } from '../i18n/format';
+import { type MessageKey, t } from '../i18n/t';
 import type { Site } from '../identity/keys';
 import { HOVER_DELAY_MAX_MS, type Settings, type SiteSettings } from '../settings/defaults';
 import type { SettingField } from '../settings/items';
@@ -12,9 +14,9 @@ const SITES: [Site, string][] = [
   ['github', 'GitHub'],
   ['linkedin', 'LinkedIn'],
 ];
-const SWITCHES: [keyof SiteSettings, string][] = [
-  ['inPage', 'Card on their own pages'],
-  ['hovercards', 'Hovercards on links'],
+const SWITCHES: [keyof SiteSettings, MessageKey][] = [
+  ['inPage', 'settings_in_page'],
+  ['hovercards', 'settings_hovercards'],
 ];
 
 export function SettingsPanel({
@@ -29,7 +31,7 @@ export function SettingsPanel({
 
   return (
     <section class="pc-panel" aria-labelledby="pc-settings-title">
-      <h2 id="pc-settings-title">Settings</h2>
+      <h2 id="pc-settings-title">{t('settings_title')}</h2>
       <div class="pc-settings-grid">
         {SITES.map(([site, label]) => (
           <fieldset key={site} class="pc-fieldset">
@@ -41,13 +43,13 @@ export function SettingsPanel({
                   checked={settings.sites[site][key]}
                   onChange={(event) => setSite(site, key, event.currentTarget.checked)}
                 />
-                {text}
+                {t(text)}
               </label>
             ))}
           </fieldset>
         ))}
         <div class="pc-field">
-          <label for="pc-hover-delay">Hover delay (milliseconds)</label>
+          <label for="pc-hover-delay">{t('settings_hover_delay')}</label>
           <input
             id="pc-hover-delay"
             type="number"
@@ -64,8 +66,7 @@ export function SettingsPanel({
             }}
           />
           <small id="pc-hover-delay-hint">
-            How long the pointer rests on a link before its card opens (0–
-            {HOVER_DELAY_MAX_MS.toLocaleString('en')}).
+            {t('settings_hover_delay_hint', formatNumber(HOVER_DELAY_MAX_MS))}
           </small>
         </div>
       </div>

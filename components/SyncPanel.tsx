@@ -6,6 +6,8 @@
  * the background's (sync/engine.ts); this only asks and shows.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { formatDate, formatNumber, list } from '../i18n/format';
+import { t, tn } from '../i18n/t';
 import type { SyncAction } from '../messaging/messages';
 import type { SyncStatus } from '../sync/engine';
 
@@ -16,8 +18,14 @@ export interface SyncApi {
   onStatus(callback: () => void): () => void;
 }
 
-const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const when = (ms: number) => new Date(ms).toLocaleString();
+const kilobytes = (bytes: number) =>
+  formatNumber(bytes / 1024, {
+    style: 'unit',
+    unit: 'kilobyte',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+const when = formatDate;
 
 export function SyncPanel({ api }: { api: SyncApi }) {
   const [state, setState] = useState<{ on: boolean; status: SyncStatus | null }>();
@@ -53,15 +61,8 @@ export function SyncPanel({ api }: { api: SyncApi }) {
   const status = state?.status;
   return (
     <section class="pc-panel" aria-labelledby="pc-sync-title" aria-busy={busy}>
-      <h2 id="pc-sync-title">Sync across your browsers</h2>
-      <p class="pc-muted">
-        Off unless you turn it on. When it is on, your own people, your settings and which bundled
-        people you hid travel with this browser's own sync (Chrome Sync, Firefox Sync) to your other
-        browsers where this is on too. They pass through the browser maker's servers, not ours, and
-        count against its small allowance for extensions (about 100 KB). Whether the browser maker
-        can read them depends on your browser: Chrome encrypts synced data end to end only if you
-        set a sync passphrase; Firefox Sync always does.
-      </p>
+      <h2 id="pc-sync-title">{t('sync_title')}</h2>
+      <p class="pc-muted">{t('sync_explained')}</p>
       <label class="pc-check">
         <input
           type="checkbox"
@@ -73,13 +74,11 @@ export function SyncPanel({ api }: { api: SyncApi }) {
             setState({ on, status: state?.status ?? null });
             void act(
               on ? 'on' : 'off',
-              on
-                ? 'Sync is on in this browser.'
-                : 'Sync is off in this browser; what it holds stays for your other browsers.',
+              on ? t('sync_on_done') : t('sync_off_done'),
             );
           }}
         />
-        Sync my people and settings through this browser's sync
+        {t('sync_switch')}
       </label>
 
       {state?.on && status && (
@@ -90,9 +89,13 @@ export function SyncPanel({ api }: { api: SyncApi }) {
             </p>
           )}
           <p>
-            Last synced {when(status.at)}: {status.synced.toLocaleString('en')} of{' '}
-            {status.total.toLocaleString('en')} {status.total === 1 ? 'person' : 'people'} in
-            browser sync, {kilobytes(status.bytes)} used.
+            {tn(
+              'sync_last',
+              status.total,
+              when(status.at),
+              status.synced,
+              kilobytes(status.bytes),
+            )}
           </p>
           {status.fit && (
             <p class="pc-banner" role="status">
@@ -105,26 +108,14 @@ export function SyncPanel({ api }: { api: SyncApi }) {
             </p>
           )}
           {status.tooBig.length > 0 && (
-            <p role="status">
-              The latest changes to {status.tooBig.join(', ')} do not fit in browser sync; they stay
-              on this browser until there is room.
-            </p>
+            <p role="status">{t('sync_too_big', list(status.tooBig))}</p>
           )}
           {status.waiting > 0 && (
-            <p class="pc-muted">
-              {status.waiting} {status.waiting === 1 ? 'person is' : 'people are'} still arriving
-              from another browser.
-            </p>
+            <p class="pc-muted">{tn('sync_waiting', status.waiting)}</p>
           )}
           {status.unreadable.length > 0 && (
             <div class="pc-banner" role="alert">
-              <p>
-                {status.unreadable.length === 1
-                  ? 'One item in browser sync could not be read'
-                  : `${status.unreadable.length} items in browser sync could not be read`}{' '}
-                and {status.unreadable.length === 1 ? 'was' : 'were'} skipped; nothing here was
-                changed by {status.unreadable.length === 1 ? 'it' : 'them'}:
-              </p>
+              <p>{tn('sync_unreadable', status.unreadable.length)}</p>
               <ul>
                 {status.unreadable.slice(0, 10).map((item) => (
                   <li key={item.key}>
@@ -136,7 +127,7 @@ export function SyncPanel({ api }: { api: SyncApi }) {
           )}
           {status.notApplied.length > 0 && (
             <div class="pc-banner" role="status">
-              <p>Not put on this browser:</p>
+              <p>{t('sync_not_applied')}</p>
               <ul>
                 {status.notApplied.map((item) => (
                   <li key={item.id}>
@@ -148,22 +139,22 @@ export function SyncPanel({ api }: { api: SyncApi }) {
           )}
           {status.conflicts.length > 0 && (
             <div class="pc-banner" data-testid="pc-sync-conflicts">
-              <h3>Changed in two browsers at once</h3>
-              <p class="pc-muted">
-                The newer change shows on cards; the other is kept here until you choose.
-              </p>
+              <h3>{t('sync_conflicts_title')}</h3>
+              <p class="pc-muted">{t('sync_conflicts_explained')}</p>
               <ul>
                 {status.conflicts.map((conflict) =>
-                  conflict.kept.map((kept) => (
+                  conflict.kept.map((kept) => {
+                    const from = kept.at > 0 ? when(kept.at) : t('sync_before_sync');
+                    return (
                     <li key={`${conflict.id}-${kept.stamp}`}>
-                      <strong>{conflict.shown ?? `${kept.name} (deleted)`}</strong>
-                      {conflict.shown ? ' shows now' : ' was deleted in another browser'}; kept: the
-                      version "{kept.name}" from {kept.at > 0 ? when(kept.at) : 'before sync'}.{' '}
+                      {conflict.shown
+                        ? t('sync_conflict_shown', conflict.shown, kept.name, from)
+                        : t('sync_conflict_deleted', kept.name, kept.name, from)}{' '}
                       <button
                         type="button"
                         class="pc-button"
                         disabled={busy}
-                        aria-label={`Restore ${kept.name} from ${kept.at > 0 ? when(kept.at) : 'before sync'}`}
+                        aria-label={t('sync_restore_label', kept.name, from)}
                         onClick={() =>
                           void run(async () => {
                             setMessage(await api.resolve(conflict.id, kept.stamp, 'restore'));
@@ -171,13 +162,13 @@ export function SyncPanel({ api }: { api: SyncApi }) {
                           })
                         }
                       >
-                        Restore this version
+                        {t('sync_restore')}
                       </button>{' '}
                       <button
                         type="button"
                         class="pc-button"
                         disabled={busy}
-                        aria-label={`Dismiss the older version of ${kept.name}`}
+                        aria-label={t('sync_dismiss_label', kept.name)}
                         onClick={() =>
                           void run(async () => {
                             setMessage(await api.resolve(conflict.id, kept.stamp, 'dismiss'));
@@ -185,10 +176,11 @@ export function SyncPanel({ api }: { api: SyncApi }) {
                           })
                         }
                       >
-                        Dismiss
+                        {t('dismiss')}
                       </button>
                     </li>
-                  )),
+                    );
+                  }),
                 )}
               </ul>
             </div>
@@ -202,30 +194,27 @@ export function SyncPanel({ api }: { api: SyncApi }) {
             type="button"
             class="pc-button"
             disabled={busy}
-            onClick={() => void act('now', 'Synced.')}
+            onClick={() => void act('now', t('sync_synced'))}
           >
-            Sync now
+            {t('sync_now')}
           </button>
         )}
         {confirmErase ? (
           <>
-            <span>
-              Erase everything Profile Card put in browser sync, and turn sync off here? Browsers
-              where it is still on will put their people back.
-            </span>
+            <span>{t('sync_erase_confirm')}</span>
             <button
               type="button"
               class="pc-button pc-danger"
               disabled={busy}
               onClick={() => {
                 setConfirmErase(false);
-                void act('erase', 'Erased what Profile Card kept in browser sync.');
+                void act('erase', t('sync_erased'));
               }}
             >
-              Erase
+              {t('sync_erase')}
             </button>
             <button type="button" class="pc-button" onClick={() => setConfirmErase(false)}>
-              Cancel
+              {t('cancel')}
             </button>
           </>
         ) : (
@@ -235,7 +224,7 @@ export function SyncPanel({ api }: { api: SyncApi }) {
             disabled={!state || busy}
             onClick={() => setConfirmErase(true)}
           >
-            Erase synced data…
+            {t('sync_erase_ask')}
           </button>
         )}
       </div>

@@ -15,6 +15,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import changelog from '../CHANGELOG.md?raw';
+import { t } from '../i18n/t';
 import { markVersionSeen, readLastVersionSeen, toAnnounce } from '../settings/whats-new';
 import './whats-new.css';
 import { Markdown } from './Markdown';
@@ -57,7 +58,7 @@ export function WhatsNew({
   const several = entries.length > 1;
   return (
     <section class="pc-banner pc-whats-new" aria-labelledby="pc-whats-new-title">
-      <h2 id="pc-whats-new-title">What’s new in Profile Card {newest?.version}</h2>
+      <h2 id="pc-whats-new-title">{t('whatsnew_title', newest?.version ?? '')}</h2>
       {entries.map((entry) => (
         <div key={entry.version} class="pc-whats-new-entry">
           {several && (
@@ -71,7 +72,7 @@ export function WhatsNew({
       ))}
       <div class="pc-form-actions">
         <button type="button" class="pc-button" onClick={() => setEntries([])}>
-          Dismiss
+          {t('dismiss')}
         </button>
       </div>
     </section>

@@ -12,6 +12,8 @@
  * can make `writeText` fail on purpose with its own Permissions-Policy. There
  * the user is told to copy from the toolbar popup, an extension page.
  */
+import { t } from '../i18n/t';
+
 export type CopyResult = { ok: true; message: string } | { ok: false; message: string };
 
 function copyWithSelection(text: string, host: Node): boolean {
@@ -32,21 +34,22 @@ function copyWithSelection(text: string, host: Node): boolean {
   }
 }
 
-export async function copyText(text: string, what: string, host: Node): Promise<CopyResult> {
+/** What is copied: each has its own sentences, so every language can say it its own way. */
+export type CopyWhat = 'email' | 'text' | 'vcard';
+
+export async function copyText(text: string, what: CopyWhat, host: Node): Promise<CopyResult> {
   try {
     await navigator.clipboard.writeText(text);
-    return { ok: true, message: `Copied ${what}` };
+    return { ok: true, message: t(`copied_${what}`) };
   } catch (error) {
-    if (copyWithSelection(text, host)) return { ok: true, message: `Copied ${what}` };
+    if (copyWithSelection(text, host)) return { ok: true, message: t(`copied_${what}`) };
     const reason =
       error instanceof Error && error.name === 'NotAllowedError'
-        ? 'the browser did not allow clipboard access here'
-        : 'the clipboard is not available';
+        ? t('copy_reason_not_allowed')
+        : t('copy_reason_unavailable');
     const instead =
-      host instanceof ShadowRoot
-        ? 'Copy it from the toolbar popup.'
-        : 'Select the text and copy it by hand.';
-    return { ok: false, message: `Could not copy ${what}: ${reason}. ${instead}` };
+      host instanceof ShadowRoot ? t('copy_instead_popup') : t('copy_instead_by_hand');
+    return { ok: false, message: t(`copy_failed_${what}`, reason, instead) };
   }
 }
 
@@ -60,8 +63,8 @@ export function downloadText(fileName: string, text: string, type: string): Copy
     link.click();
     // Revoke after the download has started; the click is synchronous.
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    return { ok: true, message: `Downloaded ${fileName}` };
+    return { ok: true, message: t('downloaded', fileName) };
   } catch {
-    return { ok: false, message: `Could not download ${fileName}: the browser refused the file.` };
+    return { ok: false, message: t('download_failed', fileName) };
   }
 }

@@ -10,6 +10,7 @@
  * with a comma or space is not split behind the user's back: it is flagged,
  * and a pasted profile URL (which may hold commas) is read whole.
  */
+import { type MessageKey, t } from '../i18n/t';
 import { parseIdentityUrl } from '../identity/parse';
 import type { Profile } from '../profiles/schema';
 import { formatPath, type Issue } from '../profiles/validate';
@@ -85,13 +86,19 @@ export const rowControl = (rows: 'projects' | 'links', index: number, key: strin
   `pc-f-${rows}-${index}-${key}`;
 
 const SITE = {
-  github: { field: 'GitHub logins', one: 'GitHub login', host: /^(?:www\.)?github\.com\//i },
+  github: {
+    field: 'label_github_logins',
+    one: 'label_github_login',
+    notUrl: 'handle_not_profile_url_github',
+    host: /^(?:www\.)?github\.com\//i,
+  },
   linkedin: {
-    field: 'LinkedIn profiles',
-    one: 'LinkedIn id',
+    field: 'label_linkedin_profiles',
+    one: 'label_linkedin_id',
+    notUrl: 'handle_not_profile_url_linkedin',
     host: /^(?:[a-z]{2,3}\.)?linkedin\.com\//i,
   },
-} as const;
+} as const satisfies Record<string, { field: MessageKey; one: MessageKey; notUrl: MessageKey; host: RegExp }>;
 
 /**
  * The handles in a field, one per line; a profile URL (with or without
@@ -103,11 +110,11 @@ export function handleLines(
 ): { handles: string[]; problems: string[] } {
   const handles: string[] = [];
   const problems: string[] = [];
-  const { field, host } = SITE[site];
+  const { field, host, notUrl } = SITE[site];
   for (const [index, raw] of text.split(/\r\n|\r|\n/).entries()) {
     const line = raw.trim();
     if (!line) continue;
-    const where = `${field}, line ${index + 1}`;
+    const where = t('handle_where', t(field), index + 1);
     // Logins hold no commas or spaces, so those separate them too; a LinkedIn line is one id.
     const items = site === 'github' ? line.split(/[\s,]+/).filter(Boolean) : [line];
     for (const item of items) {
@@ -120,13 +127,9 @@ export function handleLines(
         const identity = parseIdentityUrl(url);
         if (identity?.site === site && identity.kind === 'profile') handles.push(identity.handle);
         else
-          problems.push(
-            `${where}: ${JSON.stringify(item.slice(0, 60))} is not a ${site === 'github' ? 'GitHub' : 'LinkedIn'} profile URL`,
-          );
+          problems.push(t(notUrl, where, JSON.stringify(item.slice(0, 60))));
       } else if (site === 'linkedin' && /[\s,]/.test(item)) {
-        problems.push(
-          `${where}: ${JSON.stringify(item.slice(0, 60))} looks like more than one id. Put one LinkedIn id per line; if it really is one, paste the profile URL instead`,
-        );
+        problems.push(t('handle_several_ids', where, JSON.stringify(item.slice(0, 60))));
       } else handles.push(item);
     }
   }
@@ -195,13 +198,13 @@ export function entryOf(draft: Draft, id: string): Entry {
   };
 }
 
-const PROJECT_PART: Record<string, string> = {
-  name: 'name',
-  description: 'one-line description',
-  url: 'URL',
-  repo: 'GitHub repo',
+const PROJECT_PART: Record<string, MessageKey> = {
+  name: 'part_name',
+  description: 'part_description',
+  url: 'part_url',
+  repo: 'part_repo',
 };
-const LINK_PART: Record<string, string> = { label: 'label', url: 'URL' };
+const LINK_PART: Record<string, MessageKey> = { label: 'part_label', url: 'part_url' };
 
 /** An issue from validation, in the form's words, on its control. */
 export function shown(issue: Issue, made: Entry): Shown {
@@ -209,48 +212,51 @@ export function shown(issue: Issue, made: Entry): Shown {
     typeof part === 'number' ? part : String(part),
   );
   const say = (name: string, control?: string): Shown => ({
-    text: `${name} ${issue.message}`,
+    text: t('issue_line', name, issue.message),
     control,
   });
-  const simple: Record<string, [string, string]> = {
-    id: ['Id', CONTROL.id],
-    name: ['Name', CONTROL.name],
-    headline: ['Headline', CONTROL.headline],
-    bio: ['Short bio', CONTROL.bio],
-    location: ['Location', CONTROL.location],
+  const simple: Record<string, [MessageKey, string]> = {
+    id: ['field_id', CONTROL.id],
+    name: ['field_name', CONTROL.name],
+    headline: ['field_headline', CONTROL.headline],
+    bio: ['keep_label_bio', CONTROL.bio],
+    location: ['field_location', CONTROL.location],
   };
   if (typeof first === 'string' && first in simple && second === undefined) {
-    const [name, control] = simple[first] as [string, string];
-    return say(name, control);
+    const [name, control] = simple[first] as [MessageKey, string];
+    return say(t(name), control);
   }
   if (first === 'highlights')
     return say(
-      typeof second === 'number' ? `Highlight ${second + 1}` : 'Highlights',
+      typeof second === 'number' ? t('row_highlight', second + 1) : t('field_highlights'),
       CONTROL.highlights,
     );
   if (first === 'contact' && (second === 'email' || second === 'website') && third === undefined)
-    return say(second === 'email' ? 'Email' : 'Website', CONTROL[second]);
+    return say(second === 'email' ? t('field_email') : t('field_website'), CONTROL[second]);
   if (first === 'identities' && (second === 'github' || second === 'linkedin')) {
     const { field, one } = SITE[second];
-    if (typeof third !== 'number') return say(field, CONTROL[second]);
+    if (typeof third !== 'number') return say(t(field), CONTROL[second]);
     const handles = (made.entry.identities as Record<string, unknown[]>)[second] ?? [];
-    return say(`${one} ${JSON.stringify(String(handles[third]))}`, CONTROL[second]);
+    return say(`${t(one)} ${JSON.stringify(String(handles[third]))}`, CONTROL[second]);
   }
   const row = (
     rows: 'projects' | 'links',
-    noun: string,
-    parts: Record<string, string>,
+    parts: Record<string, MessageKey>,
     index: string | number | undefined,
     part: string | number | undefined,
   ) => {
-    if (typeof index !== 'number') return say(rows === 'projects' ? 'Projects' : 'Other links');
+    if (typeof index !== 'number')
+      return say(rows === 'projects' ? t('field_projects') : t('field_links'));
     const at = made.rows[rows][index] ?? index;
-    return typeof part === 'string' && part in parts
-      ? say(`${noun} ${at + 1} ${parts[part]}`, rowControl(rows, at, part))
-      : say(`${noun} ${at + 1}`);
+    const partKey = typeof part === 'string' ? parts[part] : undefined;
+    if (partKey)
+      return say(
+        t(rows === 'projects' ? 'row_project_part' : 'row_link_part', at + 1, t(partKey)),
+        rowControl(rows, at, part as string),
+      );
+    return say(t(rows === 'projects' ? 'row_project' : 'row_link', at + 1));
   };
-  if (first === 'projects') return row('projects', 'Project', PROJECT_PART, second, third);
-  if (first === 'contact' && second === 'links')
-    return row('links', 'Link', LINK_PART, third, fourth);
-  return { text: `${formatPath(issue.path)} ${issue.message}` };
+  if (first === 'projects') return row('projects', PROJECT_PART, second, third);
+  if (first === 'contact' && second === 'links') return row('links', LINK_PART, third, fourth);
+  return { text: t('issue_line', formatPath(issue.path), issue.message) };
 }

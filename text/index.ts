@@ -5,6 +5,7 @@
  *                  mixed-script ids ─▶ schema rules (each with its sentence), messages
  *   markup.ts      what the HTML tokenizer reads as a tag (`<b>`, not `Vec<T>`) ─▶ schema
  *   fold.ts        "Łukasz Altınbüken" ─▶ "lukasz altinbuken" ─▶ search and ids
+ *   direction.ts   "نور الهدى" ─▶ rtl ─▶ the in-page card, whose text the browser cannot see
  */
 export type { CharacterRule, CharacterRules } from './characters';
 export {
@@ -17,5 +18,6 @@ export {
   UNSAFE_CLASS,
   URL_CHARACTERS,
 } from './characters';
+export { textDirection } from './direction';
 export { fold } from './fold';
 export { findMarkup, HTML_ELEMENTS, NO_MARKUP } from './markup';

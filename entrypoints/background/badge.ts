@@ -14,6 +14,7 @@
 import { browser } from 'wxt/browser';
 import { initials } from '../../contact/initials';
 import type { IdentityKey } from '../../identity/keys';
+import { t } from '../../i18n/t';
 import { parseIdentityUrl } from '../../identity/parse';
 import { onPeopleChange } from '../../profiles/change-feed';
 import type { Profile } from '../../profiles/schema';
@@ -23,11 +24,12 @@ export interface Badge {
   title: string;
 }
 
-export const NO_BADGE: Badge = { text: '', title: 'Profile Card' };
+/** A function, not a constant: the message is read when asked for, in the language of the moment. */
+export const noBadge = (): Badge => ({ text: '', title: t('action_title') });
 
 export function badgeFor(profile: Profile | undefined): Badge {
-  if (!profile) return NO_BADGE;
-  return { text: initials(profile.name), title: `Profile Card: ${profile.name}` };
+  if (!profile) return noBadge();
+  return { text: initials(profile.name), title: t('badge_title', profile.name) };
 }
 
 export function startBadges(lookup: (key: IdentityKey) => Promise<Profile | undefined>) {

@@ -16,8 +16,13 @@
  * (the popup renders the same Card with plain text) and no string can slip
  * through as a text node: every non-blank string child of an element becomes
  * `<span data-text="…">`, drawn by the `TEXT_CSS` rule.
+ *
+ * `dir="auto"` (and `<bdi>`) decide direction from text nodes, which are
+ * gone: such an element gets the direction of its text written out
+ * (text/direction.ts), so an Arabic or Hebrew name still runs right to left.
  */
 import { type ComponentChildren, createElement, options, type VNode } from 'preact';
+import { textDirection } from '../../text/direction';
 
 export const TEXT_CSS = '[data-text]::before{content:attr(data-text)}';
 
@@ -28,6 +33,12 @@ function paint(children: ComponentChildren): ComponentChildren {
   return children;
 }
 
+/** The strings among an element's children (not its elements'), as the browser would read them first. */
+function textOf(children: ComponentChildren): string {
+  if (Array.isArray(children)) return children.map(textOf).join('');
+  return typeof children === 'string' || typeof children === 'number' ? String(children) : '';
+}
+
 let installed = false;
 
 /** Installs the hook in this bundle's copy of Preact (the page UI's only). */
@@ -36,9 +47,12 @@ export function paintTextFromAttributes(): void {
   installed = true;
   const previous = options.vnode;
   options.vnode = (vnode: VNode) => {
-    const props = vnode.props as { children?: ComponentChildren };
-    if (typeof vnode.type === 'string' && props.children !== undefined)
+    const props = vnode.props as { children?: ComponentChildren; dir?: string };
+    if (typeof vnode.type === 'string' && props.children !== undefined) {
+      if (props.dir === 'auto' || (vnode.type === 'bdi' && props.dir === undefined))
+        props.dir = textDirection(textOf(props.children)) ?? 'ltr';
       props.children = paint(props.children);
+    }
     previous?.(vnode);
   };
 }

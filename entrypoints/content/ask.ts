@@ -24,6 +24,7 @@ export async function ask<M extends Message>(
   try {
     return await send(message);
   } catch {
+    // i18n-ignore: a reason for the console, not the user
     if (!browser.runtime?.id) ctx.abort('The extension is gone');
     return undefined;
   }

@@ -15,6 +15,7 @@ import { downloadText } from '../../components/copy';
 import { Options, type OptionsApi } from '../../components/Options';
 import { pageTheme, readMediaPreferences } from '../../components/page-theme';
 import { checkDirectoryUrl } from '../../directories/url';
+import { t } from '../../i18n/t';
 import { send } from '../../messaging/ask';
 import { bundledProfiles } from '../../profiles/bundled';
 import { PEOPLE_VERSION_KEY } from '../../profiles/change-feed';
@@ -120,7 +121,7 @@ const api: OptionsApi = {
           ? send({ type: 'directory-subscribe', url: checked.url, name })
           : {
               ok: false as const,
-              error: `Profile Card was not allowed to read ${checked.origin}, so nothing was fetched.`,
+              error: t('dir_not_allowed', checked.origin),
             },
       );
     },

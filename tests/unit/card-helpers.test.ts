@@ -1,6 +1,6 @@
 import { pageTheme } from '../../components/page-theme';
 import { initials } from '../../contact/initials';
-import { badgeFor, NO_BADGE } from '../../entrypoints/background/badge';
+import { badgeFor, noBadge } from '../../entrypoints/background/badge';
 import { bundledProfiles } from '../../profiles/bundled';
 import { matchesQuery } from '../../profiles/search';
 import { fold } from '../../text/fold';
@@ -118,6 +118,6 @@ describe('badgeFor', () => {
   it('shows initials and the name, or nothing', () => {
     const deniz = bundledProfiles.find((profile) => profile.id === 'deniz-altinbuken');
     expect(badgeFor(deniz)).toEqual({ text: 'DA', title: 'Profile Card: Deniz Altınbüken' });
-    expect(badgeFor(undefined)).toEqual(NO_BADGE);
+    expect(badgeFor(undefined)).toEqual(noBadge());
   });
 });
