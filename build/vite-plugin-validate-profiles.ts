@@ -7,10 +7,23 @@
  * trimmed, `$schema` dropped), so the runtime takes bundled data as it is,
  * without shipping zod.
  */
-import { basename, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import type { Plugin } from 'vite';
+import { catalogLookup } from '../i18n/catalog.ts';
+import { setLookup } from '../i18n/t.ts';
 import type { Profile } from '../profiles/schema.ts';
 import { validateProfile } from '../profiles/validate.ts';
+
+// The build speaks English: there is no browser.i18n in Node (i18n/t.ts).
+setLookup(
+  catalogLookup(
+    JSON.parse(
+      readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8'),
+    ),
+  ),
+  'en',
+);
 
 const PROFILE_FILE = /[\\/]data[\\/]profiles[\\/][^\\/]+\.json$/;
 

@@ -8,6 +8,7 @@
  * made from the name, and the result must pass `validateProfile` before it
  * is offered. Each field says where on the page it came from.
  */
+import { t } from '../i18n/t';
 import { formatHandles } from '../identity/handles';
 import { githubKey, linkedinKey } from '../identity/keys';
 import { parseIdentityUrl } from '../identity/parse';
@@ -87,7 +88,7 @@ function sortLinks(
       out.notes.push({
         field: `identities.${site}`,
         action: 'dropped',
-        detail: `more than ${LIMITS.identities}`,
+        detail: t('note_more_than', LIMITS.identities),
       });
       return;
     }
@@ -113,7 +114,7 @@ function projectsOf(person: PersonReading, out: Collector): Profile['projects'] 
       out.notes.push({
         field: 'projects',
         action: 'dropped',
-        detail: `"${read.name}": more than ${LIMITS.projects} projects`,
+        detail: t('note_too_many_projects', `"${read.name}"`, LIMITS.projects),
       });
       break;
     }
@@ -127,11 +128,11 @@ function projectsOf(person: PersonReading, out: Collector): Profile['projects'] 
     );
     if (!description) {
       // The schema wants one line about every project; say what it is rather than invent.
-      description = repo ? `${repo} on GitHub` : url ? hostOf(url) : name;
+      description = repo ? t('capture_repo_on_github', repo) : url ? hostOf(url) : name;
       out.notes.push({
         field: `${at}.description`,
         action: 'filled',
-        detail: 'the page gives no description',
+        detail: t('note_no_description'),
       });
     }
     out.sources[at] = read.source;
@@ -151,7 +152,7 @@ function linksOf(links: ReadLink[], website: string | undefined, out: Collector)
       out.notes.push({
         field: 'contact.links',
         action: 'dropped',
-        detail: `${url}: more than ${LIMITS.links} links`,
+        detail: t('note_too_many_links', url, LIMITS.links),
       });
       continue;
     }
@@ -180,11 +181,11 @@ export function draftFromReading(reading: PageReading, options: DraftOptions = {
       return {
         ok: false,
         reason: 'no-person',
-        message: 'This page does not say the person’s name.',
+        message: t('capture_no_name'),
       };
     }
     name = login;
-    out.fill('name', 'url', 'the page shows no name; the GitHub login stands in');
+    out.fill('name', 'url', t('note_login_for_name'));
   }
 
   const company = cleanLine(person.company?.value, LIMITS.headline).value;
@@ -195,11 +196,7 @@ export function draftFromReading(reading: PageReading, options: DraftOptions = {
   );
   if (!headline && company && person.company) {
     headline = company;
-    out.fill(
-      'headline',
-      person.company.source,
-      'the page gives no headline; where they work stands in',
-    );
+    out.fill('headline', person.company.source, t('note_company_for_headline'));
   }
   const bioSource = person.bio;
   let bio = out.take('bio', cleanBlock(bioSource?.value, LIMITS.bio), bioSource?.source);
@@ -207,15 +204,15 @@ export function draftFromReading(reading: PageReading, options: DraftOptions = {
     const firstLine = bio.split('\n')[0] ?? '';
     headline = cleanLine(firstLine, LIMITS.headline).value;
     if (headline && bioSource)
-      out.fill('headline', bioSource.source, 'the first line of the bio stands in');
+      out.fill('headline', bioSource.source, t('note_bio_line_for_headline'));
   }
   if (!headline) {
     headline = formatHandles(identities)[0] ?? hostOf(person.url);
-    out.fill('headline', 'url', 'the page gives no headline; edit it');
+    out.fill('headline', 'url', t('note_no_headline'));
   }
   if (!bio) {
     bio = headline;
-    out.fill('bio', out.sources.headline ?? 'url', 'the page gives no bio; the headline stands in');
+    out.fill('bio', out.sources.headline ?? 'url', t('note_headline_for_bio'));
   }
 
   const location = out.take(
@@ -251,7 +248,7 @@ export function draftFromReading(reading: PageReading, options: DraftOptions = {
     return {
       ok: false,
       reason: 'invalid',
-      message: `The draft is not a valid profile: ${result.errors.join('; ')}`,
+      message: t('capture_invalid_draft', result.errors.join('; ')),
     };
   }
   return { ok: true, draft: result.value, sources: out.sources, notes: out.notes };

@@ -12,6 +12,7 @@
  * https://github.com/denizalti?tab=repositories
  * https://github.com/tikv   (an organisation: refused)
  */
+import { t } from '../i18n/t';
 import { parseIdentityUrl } from '../identity/parse';
 import { GITHUB_REPO } from '../identity/rules';
 import {
@@ -33,7 +34,7 @@ export function readGithubProfile(doc: Document, url: URL, login: string): PageR
     return {
       ok: false,
       reason: 'organisation',
-      message: `github.com/${login} is an organisation, not a person; only people can be kept.`,
+      message: t('capture_organisation', login),
     };
   }
   const sidebar = doc.querySelector('[itemtype$="schema.org/Person"]') ?? doc;
@@ -43,7 +44,7 @@ export function readGithubProfile(doc: Document, url: URL, login: string): PageR
     return {
       ok: false,
       reason: 'no-person',
-      message: `This page shows no GitHub profile for ${login}.`,
+      message: t('capture_no_github_profile', login),
     };
   }
   // The URL is the ground truth; the page may spell the login's case properly.

@@ -21,6 +21,7 @@
  * https://de.linkedin.com/in/michael-r%C3%BCffer-61125324
  */
 
+import { t } from '../i18n/t';
 import { siteOfHost } from '../identity/hosts';
 import { isLinkedinMemberId, linkedinKey } from '../identity/keys';
 import { parseIdentityUrl } from '../identity/parse';
@@ -139,7 +140,7 @@ export function readLinkedinProfile(doc: Document, url: URL, handle: string): Pa
     return {
       ok: false,
       reason: 'not-profile-page',
-      message: `This is one of the pages under a LinkedIn profile; open the profile itself (linkedin.com/in/${handle}/) to keep this person.`,
+      message: t('capture_linkedin_subpage', handle),
     };
   }
   const person = ownPerson(doc, handle);
@@ -162,8 +163,7 @@ export function readLinkedinProfile(doc: Document, url: URL, handle: string): Pa
     return {
       ok: false,
       reason: 'no-person',
-      message:
-        'LinkedIn shows no profile on this page yet (signed out, or still loading); try again once the profile is showing.',
+      message: t('capture_linkedin_not_yet'),
     };
   }
 

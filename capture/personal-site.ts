@@ -8,6 +8,7 @@
  * author meta) shows no person: every page has a title. The page's URL is
  * the website unless the person names one.
  */
+import { t } from '../i18n/t';
 import { parseIdentityUrl } from '../identity/parse';
 import {
   absoluteUrl,
@@ -83,8 +84,7 @@ export function readPersonalSite(doc: Document, url: URL): PageReading {
     return {
       ok: false,
       reason: 'no-person',
-      message:
-        'This page shows no person: it has no schema.org Person, no h-card, no rel="me" links and no author.',
+      message: t('capture_no_person'),
     };
   }
 

@@ -10,6 +10,7 @@
  *   other GitHub/LinkedIn pages ─▶ "not a person's profile"
  *   anything else (http/https)  ─▶ personal-site.ts
  */
+import { t } from '../i18n/t';
 import { siteOfHost } from '../identity/hosts';
 import { parseIdentityUrl } from '../identity/parse';
 import { readGithubProfile } from './github-profile';
@@ -24,10 +25,10 @@ export function readPage(doc: Document, href: string): PageReading {
   try {
     url = new URL(href);
   } catch {
-    return { ok: false, reason: 'no-person', message: 'This tab has no web address to read.' };
+    return { ok: false, reason: 'no-person', message: t('capture_no_address') };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, reason: 'no-person', message: 'Only web pages show people to keep.' };
+    return { ok: false, reason: 'no-person', message: t('capture_web_only') };
   }
   try {
     const identity = parseIdentityUrl(url);
@@ -41,16 +42,14 @@ export function readPage(doc: Document, href: string): PageReading {
       return {
         ok: false,
         reason: 'not-profile-page',
-        message:
-          "This GitHub page is not a person's profile; open github.com/<login> to keep them.",
+        message: t('capture_github_not_profile'),
       };
     }
     if (site === 'linkedin') {
       return {
         ok: false,
         reason: 'not-profile-page',
-        message:
-          "This LinkedIn page is not a person's profile; open linkedin.com/in/<name> to keep them.",
+        message: t('capture_linkedin_not_profile'),
       };
     }
     return readPersonalSite(doc, url);
@@ -58,7 +57,7 @@ export function readPage(doc: Document, href: string): PageReading {
     return {
       ok: false,
       reason: 'no-person',
-      message: `This page could not be read (${error instanceof Error ? error.message : String(error)}).`,
+      message: t('capture_unreadable', error instanceof Error ? error.message : String(error)),
     };
   }
 }

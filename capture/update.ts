@@ -10,6 +10,7 @@
  * shows a part of a person, and the user may have added the rest. The id
  * and highlights (no page has them) stay.
  */
+import { t } from '../i18n/t';
 import { githubKey, linkedinKey } from '../identity/keys';
 import type { Note } from '../profiles/clean';
 import { LIMITS, type Profile } from '../profiles/schema';
@@ -122,7 +123,7 @@ export function updateFromDraft(
   };
   const result = validateProfile(after);
   if (!result.ok)
-    return { ok: false, message: `The update is not a valid profile: ${result.errors.join('; ')}` };
+    return { ok: false, message: t('capture_invalid_update', result.errors.join('; ')) };
 
   const fields: [string, (profile: Profile) => unknown][] = [
     ['name', (p) => p.name],

@@ -117,7 +117,7 @@ export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTim
             </p>
           )}
           {profile.directory && (
-<p class="pc-source">{t('card_from_directory', profile.directory)}</p>
+            <p class="pc-source">{t('card_from_directory', profile.directory)}</p>
           )}
         </div>
         {controls && <div class="pc-controls">{controls}</div>}

@@ -26,9 +26,7 @@ export function ConflictsPanel({
   const name = (id: string) => byId(id)?.name ?? id;
   return (
     <section class="pc-panel pc-banner" aria-labelledby="pc-conflicts-title">
-      <h2 id="pc-conflicts-title">
-        {tn('clashes_title', count)}
-      </h2>
+      <h2 id="pc-conflicts-title">{tn('clashes_title', count)}</h2>
       <ul>
         {conflicts.map((conflict) => (
           <li key={conflict.key}>

@@ -7,7 +7,7 @@
  * (https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/permissions/request).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { PRIVACY_PROMISE } from '../directories/promise';
+import { privacyPromise } from '../directories/promise';
 import { formatDate } from '../i18n/format';
 import { t, tn } from '../i18n/t';
 import type { DirectoryRecord } from '../profiles/db';
@@ -57,7 +57,7 @@ export function DirectoriesPanel({ api, onChange }: { api: DirectoriesApi; onCha
     <section class="pc-panel" aria-labelledby="pc-directories-title">
       <h2 id="pc-directories-title">{t('dir_title')}</h2>
       <p class="pc-muted" data-testid="pc-privacy-promise">
-        {PRIVACY_PROMISE}
+        {privacyPromise()}
       </p>
       <p class="pc-muted">{t('dir_explained')}</p>
       <form

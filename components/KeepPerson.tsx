@@ -191,9 +191,7 @@ export function KeepOffer({ api, onOpen }: { api: KeepApi; onOpen: (task: KeepTa
         </p>
       ) : (
         <button type="button" class="pc-button pc-primary" onClick={() => onOpen(offer.task)}>
-          {offer.kind === 'keep'
-            ? t('keep_offer', offer.name)
-            : t('keep_update_offer', offer.name)}
+          {offer.kind === 'keep' ? t('keep_offer', offer.name) : t('keep_update_offer', offer.name)}
         </button>
       )}
     </section>
@@ -520,8 +518,7 @@ function UpdateDiff({
     api.snapshot().then(
       (snapshot) => {
         const record = snapshot.people.find((stored) => stored.id === person.id);
-        if (!record)
-          return setState({ kind: 'error', message: t('keep_no_longer', person.name) });
+        if (!record) return setState({ kind: 'error', message: t('keep_no_longer', person.name) });
         const update = updateFromDraft(record.profile, capture.draft, capture.notes);
         if (!update.ok) return setState({ kind: 'error', message: update.message });
         setState({ kind: 'diff', record, after: update.after, changes: update.changes });
@@ -617,10 +614,7 @@ function UpdateDiff({
             const found = conflict.conflict;
             setConflict(undefined);
             if (found.kind === 'changed' || found.kind === 'exists')
-              onDone(
-                found.theirs.profile,
-                t('keep_kept_theirs', found.theirs.profile.name),
-              );
+              onDone(found.theirs.profile, t('keep_kept_theirs', found.theirs.profile.name));
             else onCancel();
           }}
         />

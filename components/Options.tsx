@@ -16,7 +16,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { toVCard, vcardFileName } from '../contact/vcard';
-import { PRIVACY_PROMISE } from '../directories/promise';
+import { privacyPromise } from '../directories/promise';
 import { formatHandles } from '../identity/handles';
 import { buildDirectory } from '../profiles/directory';
 import { exportDocument } from '../profiles/export';
@@ -395,7 +395,7 @@ export function Options({
       <header class="pc-options-head">
         <h1>Profile Card</h1>
         <p class="pc-muted">
-          The people you keep cards for, and how the cards behave. {PRIVACY_PROMISE}
+          The people you keep cards for, and how the cards behave. {privacyPromise()}
         </p>
       </header>
       <WhatsNew />

@@ -72,10 +72,7 @@ export function SyncPanel({ api }: { api: SyncApi }) {
             const on = event.currentTarget.checked;
             // Shown at once; the background's answer replaces it.
             setState({ on, status: state?.status ?? null });
-            void act(
-              on ? 'on' : 'off',
-              on ? t('sync_on_done') : t('sync_off_done'),
-            );
+            void act(on ? 'on' : 'off', on ? t('sync_on_done') : t('sync_off_done'));
           }}
         />
         {t('sync_switch')}
@@ -89,13 +86,7 @@ export function SyncPanel({ api }: { api: SyncApi }) {
             </p>
           )}
           <p>
-            {tn(
-              'sync_last',
-              status.total,
-              when(status.at),
-              status.synced,
-              kilobytes(status.bytes),
-            )}
+            {tn('sync_last', status.total, when(status.at), status.synced, kilobytes(status.bytes))}
           </p>
           {status.fit && (
             <p class="pc-banner" role="status">
@@ -110,9 +101,7 @@ export function SyncPanel({ api }: { api: SyncApi }) {
           {status.tooBig.length > 0 && (
             <p role="status">{t('sync_too_big', list(status.tooBig))}</p>
           )}
-          {status.waiting > 0 && (
-            <p class="pc-muted">{tn('sync_waiting', status.waiting)}</p>
-          )}
+          {status.waiting > 0 && <p class="pc-muted">{tn('sync_waiting', status.waiting)}</p>}
           {status.unreadable.length > 0 && (
             <div class="pc-banner" role="alert">
               <p>{tn('sync_unreadable', status.unreadable.length)}</p>
@@ -146,39 +135,39 @@ export function SyncPanel({ api }: { api: SyncApi }) {
                   conflict.kept.map((kept) => {
                     const from = kept.at > 0 ? when(kept.at) : t('sync_before_sync');
                     return (
-                    <li key={`${conflict.id}-${kept.stamp}`}>
-                      {conflict.shown
-                        ? t('sync_conflict_shown', conflict.shown, kept.name, from)
-                        : t('sync_conflict_deleted', kept.name, kept.name, from)}{' '}
-                      <button
-                        type="button"
-                        class="pc-button"
-                        disabled={busy}
-                        aria-label={t('sync_restore_label', kept.name, from)}
-                        onClick={() =>
-                          void run(async () => {
-                            setMessage(await api.resolve(conflict.id, kept.stamp, 'restore'));
-                            setState(await api.act('now'));
-                          })
-                        }
-                      >
-                        {t('sync_restore')}
-                      </button>{' '}
-                      <button
-                        type="button"
-                        class="pc-button"
-                        disabled={busy}
-                        aria-label={t('sync_dismiss_label', kept.name)}
-                        onClick={() =>
-                          void run(async () => {
-                            setMessage(await api.resolve(conflict.id, kept.stamp, 'dismiss'));
-                            setState(await api.act('now'));
-                          })
-                        }
-                      >
-                        {t('dismiss')}
-                      </button>
-                    </li>
+                      <li key={`${conflict.id}-${kept.stamp}`}>
+                        {conflict.shown
+                          ? t('sync_conflict_shown', conflict.shown, kept.name, from)
+                          : t('sync_conflict_deleted', kept.name, kept.name, from)}{' '}
+                        <button
+                          type="button"
+                          class="pc-button"
+                          disabled={busy}
+                          aria-label={t('sync_restore_label', kept.name, from)}
+                          onClick={() =>
+                            void run(async () => {
+                              setMessage(await api.resolve(conflict.id, kept.stamp, 'restore'));
+                              setState(await api.act('now'));
+                            })
+                          }
+                        >
+                          {t('sync_restore')}
+                        </button>{' '}
+                        <button
+                          type="button"
+                          class="pc-button"
+                          disabled={busy}
+                          aria-label={t('sync_dismiss_label', kept.name)}
+                          onClick={() =>
+                            void run(async () => {
+                              setMessage(await api.resolve(conflict.id, kept.stamp, 'dismiss'));
+                              setState(await api.act('now'));
+                            })
+                          }
+                        >
+                          {t('dismiss')}
+                        </button>
+                      </li>
                     );
                   }),
                 )}

@@ -98,7 +98,10 @@ const SITE = {
     notUrl: 'handle_not_profile_url_linkedin',
     host: /^(?:[a-z]{2,3}\.)?linkedin\.com\//i,
   },
-} as const satisfies Record<string, { field: MessageKey; one: MessageKey; notUrl: MessageKey; host: RegExp }>;
+} as const satisfies Record<
+  string,
+  { field: MessageKey; one: MessageKey; notUrl: MessageKey; host: RegExp }
+>;
 
 /**
  * The handles in a field, one per line; a profile URL (with or without
@@ -126,8 +129,7 @@ export function handleLines(
       if (url) {
         const identity = parseIdentityUrl(url);
         if (identity?.site === site && identity.kind === 'profile') handles.push(identity.handle);
-        else
-          problems.push(t(notUrl, where, JSON.stringify(item.slice(0, 60))));
+        else problems.push(t(notUrl, where, JSON.stringify(item.slice(0, 60))));
       } else if (site === 'linkedin' && /[\s,]/.test(item)) {
         problems.push(t('handle_several_ids', where, JSON.stringify(item.slice(0, 60))));
       } else handles.push(item);

@@ -22,6 +22,6 @@
  */
 export type { Fetched } from './fetch';
 export { MAX_DIRECTORY_BYTES } from './fetch';
-export { PRIVACY_PROMISE } from './promise';
+export { privacyPromise } from './promise';
 export { createDirectories, isDue } from './refresh';
 export { checkDirectoryUrl, defaultName } from './url';

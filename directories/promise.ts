@@ -1,6 +1,8 @@
 /**
- * The privacy promise, worded once: the options page shows it, and the
- * README says the same. Its one exception is directories/fetch.ts.
+ * The privacy promise, worded once (public/_locales, `privacy_promise`):
+ * the options page shows it, and the README says the same. Its one
+ * exception is directories/fetch.ts.
  */
-export const PRIVACY_PROMISE =
-  'No network requests, except fetching the directories you subscribed to, from the address you gave.';
+import { t } from '../i18n/t';
+
+export const privacyPromise = () => t('privacy_promise');

@@ -4,10 +4,19 @@
  * Minuten". Upper case goes through the same locale, so a Turkish "i"
  * becomes "İ" (https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/String/toLocaleUpperCase).
  */
-import { locale } from './t';
+import { locale } from './t.ts';
 
-export const formatNumber = (value: number, options?: Intl.NumberFormatOptions) =>
-  new Intl.NumberFormat(locale(), options).format(value);
+/** Formatters are costly to make and are made once per locale and options. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+  const key = `${locale()} ${JSON.stringify(options ?? {})}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale(), options);
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
+}
 
 /** Bytes as "1.2 MB" (in the language's own digits and unit spelling). */
 export function formatBytes(bytes: number): string {

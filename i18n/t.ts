@@ -16,7 +16,7 @@
  * still says en-US.
  */
 import type en from '../public/_locales/en/messages.json';
-import { formatNumber } from './format';
+import { formatNumber } from './format.ts';
 
 export type MessageKey = keyof typeof en & string;
 /** `people` for `people_one` + `people_other`. */

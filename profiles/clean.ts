@@ -7,6 +7,7 @@
  * value and, when it had to, a note: shortened, or dropped and why. The
  * schema (profiles/schema.ts) still has the last word on the result.
  */
+import { t } from '../i18n/t';
 import { defang, UNSAFE_CLASS } from '../text/characters';
 import { contactSchema, githubLogin, httpUrl, linkedinSlug } from './schema';
 
@@ -87,7 +88,7 @@ function bounded(text: string, max: number): Cleaned {
   if (length <= max) return { value: text };
   return {
     value: shorten(text, max),
-    note: { action: 'shortened', detail: `shortened from ${length} to at most ${max} characters` },
+    note: { action: 'shortened', detail: t('note_shortened', length, max) },
   };
 }
 
@@ -118,7 +119,7 @@ export function cleanUrl(raw: string | undefined): Cleaned {
   const text = raw?.trim();
   if (!text) return {};
   const result = httpUrl.safeParse(text);
-  return result.success ? { value: result.data } : dropped(`${quote(text)} is not an http(s) URL`);
+  return result.success ? { value: result.data } : dropped(t('note_not_url', quote(text)));
 }
 
 /** An address, with any `mailto:` and `?subject=…` taken off. */
@@ -132,7 +133,7 @@ export function cleanEmail(raw: string | undefined): Cleaned {
   const result = contactSchema.shape.email.safeParse(text);
   return result.success && result.data
     ? { value: result.data }
-    : dropped(`${quote(text)} is not an email`);
+    : dropped(t('note_not_email', quote(text)));
 }
 
 /** A GitHub login or LinkedIn slug/member id the schema accepts. */
@@ -141,6 +142,6 @@ export function cleanHandle(site: 'github' | 'linkedin', raw: string): Cleaned {
   return result.success
     ? { value: result.data }
     : dropped(
-        `${quote(raw)} is not a ${site === 'github' ? 'GitHub login' : 'LinkedIn profile name'}`,
+        t(site === 'github' ? 'note_not_github_login' : 'note_not_linkedin_name', quote(raw)),
       );
 }

@@ -16,7 +16,9 @@
  *
  * Values already valid are kept exactly; others are cleaned (profiles/clean.ts).
  */
+
 import { githubProfileUrl, linkedinProfileUrl } from '../contact/links';
+import { t } from '../i18n/t';
 import { formatHandles } from '../identity/handles';
 import { githubKey, linkedinKey } from '../identity/keys';
 import { parseIdentityUrl } from '../identity/parse';
@@ -173,7 +175,7 @@ export function readJsonResume(document: unknown, { takenIds }: ResumeOptions = 
       cleanLine(summary?.split('\n')[0], LIMITS.headline).value ??
       formatHandles(identities)[0] ??
       'No headline yet';
-    notes.push({ field: 'headline', action: 'filled', detail: 'the résumé has no basics.label' });
+    notes.push({ field: 'headline', action: 'filled', detail: t('note_resume_no_label') });
   }
 
   const location = locationText(basics.location);
@@ -225,7 +227,7 @@ export function readJsonResume(document: unknown, { takenIds }: ResumeOptions = 
         notes.push({
           field: `${at}.description`,
           action: 'filled',
-          detail: 'the project has no description',
+          detail: t('note_project_no_description'),
         });
       }
       return [{ name: projectName, description, ...(url && { url }), ...(repo && { repo }) }];

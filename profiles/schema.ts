@@ -11,6 +11,7 @@
  * `"emial"` surfaces instead of silently vanishing.
  */
 import { z } from 'zod';
+import { type MessageKey, t } from '../i18n/t.ts';
 import { GITHUB_LOGIN, GITHUB_REPO } from '../identity/rules.ts';
 import {
   type CharacterRules,
@@ -51,8 +52,10 @@ export const LIMITS = {
  * first with `abort`, so nothing else runs on an over-long value: a 1 MB
  * URL costs one comparison, not a regex (https://zod.dev/api#abort).
  */
-const tooLong = (max: number, message = `must be at most ${max} characters`) =>
-  ({ message, abort: true }) as const;
+const tooLong = (max: number, message = () => t('v_too_long', max)) =>
+  ({ error: message, abort: true }) as const;
+/** Messages are read when a check fails, in the language of that moment (i18n/t.ts). */
+const says = (key: MessageKey) => ({ error: () => t(key) });
 
 /** The character rules as one regex check (the JSON Schema carries it too), named when broken. */
 function withRules(schema: z.ZodString, rules: CharacterRules): z.ZodString {
@@ -61,14 +64,13 @@ function withRules(schema: z.ZodString, rules: CharacterRules): z.ZodString {
 
 const text = (max: number, { multiline = false } = {}) => {
   let schema = withRules(
-    z.string().trim().min(1, 'must not be empty').max(max, tooLong(max)),
+    z.string().trim().min(1, says('v_empty')).max(max, tooLong(max)),
     TEXT_CHARACTERS,
   ).regex(NO_MARKUP, {
     // Quote the tag, so `Vec<Option>` says why (`<option>` is an element).
-    error: (issue) =>
-      `must not contain HTML markup: ${JSON.stringify(defang(findMarkup(String(issue.input)) ?? '<'))}`,
+    error: (issue) => t('v_markup', JSON.stringify(defang(findMarkup(String(issue.input)) ?? '<'))),
   });
-  if (!multiline) schema = schema.regex(/^[^\n\r\t]*$/, 'must be a single line');
+  if (!multiline) schema = schema.regex(/^[^\n\r\t]*$/, says('v_single_line'));
   return schema;
 };
 
@@ -86,9 +88,9 @@ export const httpUrl = withRules(
   // read a backslash as "/" (`https://evil.example\@good.example` goes to
   // evil.example). Refusing them keeps an exported file safe even for tools
   // that paste URLs into HTML.
-  .regex(/^[^\s"<>`\\]*$/, 'must not contain spaces, quotes, "<", ">", "`" or backslashes')
-  .regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\/[^/?#]+(?:[/?#][\s\S]*)?$/, 'must be an http(s) URL')
-  .refine(isHttpUrl, 'must be an http(s) URL');
+  .regex(/^[^\s"<>`\\]*$/, says('v_url_chars'))
+  .regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\/[^/?#]+(?:[/?#][\s\S]*)?$/, says('v_http_url'))
+  .refine(isHttpUrl, says('v_http_url'));
 
 function isHttpUrl(value: string): boolean {
   try {
@@ -100,11 +102,11 @@ function isHttpUrl(value: string): boolean {
 }
 
 /** GitHub logins: see identity/rules.ts (old accounts break signup rules). */
-const LOGIN_MESSAGE = 'must be a GitHub login (letters, digits, - or _; at most 39)';
+const LOGIN_MESSAGE = () => t('v_github_login');
 export const githubLogin = z
   .string()
   .max(39, tooLong(39, LOGIN_MESSAGE))
-  .regex(GITHUB_LOGIN, LOGIN_MESSAGE);
+  .regex(GITHUB_LOGIN, { error: LOGIN_MESSAGE });
 
 /**
  * A LinkedIn vanity slug as it reads decoded (`michael-rüffer-61125324`), or
@@ -113,26 +115,32 @@ export const githubLogin = z
 export const linkedinSlug = withRules(
   z
     .string()
-    .min(3, 'must be a LinkedIn profile slug (3 to 100 characters)')
-    .max(LIMITS.slug, tooLong(LIMITS.slug, 'must be a LinkedIn profile slug (3 to 100 characters)'))
-    .regex(/^[^\s/?#%<>"\\]+$/u, 'must be a LinkedIn profile slug, not a URL'),
+    .min(3, says('v_linkedin_slug'))
+    .max(
+      LIMITS.slug,
+      tooLong(LIMITS.slug, () => t('v_linkedin_slug')),
+    )
+    .regex(/^[^\s/?#%<>"\\]+$/u, says('v_linkedin_not_url')),
   SLUG_CHARACTERS,
-).regex(ONE_SCRIPT.pattern, ONE_SCRIPT.message);
+).regex(ONE_SCRIPT.pattern, says(ONE_SCRIPT.message));
 
-const ID_MESSAGE =
-  'must be lowercase letters, digits and hyphens (at most 64), starting with a letter or digit';
+const ID_MESSAGE = () => t('v_id');
 export const profileId = z
   .string()
   .max(LIMITS.id, tooLong(LIMITS.id, ID_MESSAGE))
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, ID_MESSAGE);
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: ID_MESSAGE });
 
-const REPO_MESSAGE = 'must be a GitHub repository as "owner/name"';
+const REPO_MESSAGE = () => t('v_repo');
 
 export const projectSchema = z.strictObject({
   name: text(LIMITS.projectName),
   description: text(LIMITS.projectDescription),
   url: httpUrl.optional(),
-  repo: z.string().max(140, tooLong(140, REPO_MESSAGE)).regex(GITHUB_REPO, REPO_MESSAGE).optional(),
+  repo: z
+    .string()
+    .max(140, tooLong(140, REPO_MESSAGE))
+    .regex(GITHUB_REPO, { error: REPO_MESSAGE })
+    .optional(),
 });
 
 export const linkSchema = z.strictObject({
@@ -144,8 +152,11 @@ export const contactSchema = z.strictObject({
   // Length first: zod's email pattern is not meant for megabytes.
   email: z
     .string()
-    .max(LIMITS.email, tooLong(LIMITS.email, 'is not an email'))
-    .regex(z.regexes.email, 'is not an email')
+    .max(
+      LIMITS.email,
+      tooLong(LIMITS.email, () => t('v_email')),
+    )
+    .regex(z.regexes.email, says('v_email'))
     .optional(),
   website: httpUrl.optional(),
   links: z.array(linkSchema).max(LIMITS.links).optional(),

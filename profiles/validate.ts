@@ -8,6 +8,7 @@
  * form can name the field by its label ("Email is not an email") and mark it.
  */
 import type { z } from 'zod';
+import { type MessageKey, t } from '../i18n/t.ts';
 import { type Profile, profileSchema } from './schema.ts';
 
 /** One thing wrong with one field; `path` [] is the profile as a whole. */
@@ -22,18 +23,23 @@ export type Validation<T> =
 
 /** `contact.links.0.url`; the document itself is "the profile". */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.length === 0 ? 'the profile' : path.map(String).join('.');
+  return path.length === 0 ? t('v_the_profile') : path.map(String).join('.');
 }
 
-/** `contact.email is not an email` */
+/** `contact.email is not an email` (`contact.email: ist keine E-Mail-Adresse`) */
 export function describe(issue: Issue): string {
-  return `${formatPath(issue.path)} ${issue.message}`;
+  return t('issue_line', formatPath(issue.path), issue.message);
 }
 
-function article(expected: string): string {
-  if (expected === 'array') return 'a list';
-  if (expected === 'object') return 'an object';
-  return `a ${expected}`;
+const TYPES: Record<string, MessageKey> = {
+  array: 'v_type_array',
+  object: 'v_type_object',
+  string: 'v_type_string',
+};
+/** "must be a list", for the type zod expected. */
+function mustBe(expected: string): string {
+  const key = TYPES[expected];
+  return key ? t(key) : t('v_type_named', expected);
 }
 
 /** zod's issue → ours: one per unknown key, "is required" for a missing field. */
@@ -41,17 +47,17 @@ export function issuesOf(issue: z.core.$ZodIssue): Issue[] {
   const path = [...issue.path];
   switch (issue.code) {
     case 'unrecognized_keys':
-      return issue.keys.map((key) => ({ path: [...path, key], message: 'is not a known field' }));
+      return issue.keys.map((key) => ({ path: [...path, key], message: t('v_unknown_field') }));
     case 'invalid_type':
       return [
         {
           path,
-          message: issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}`,
+          message: issue.input === undefined ? t('v_required') : mustBe(issue.expected),
         },
       ];
     case 'too_big':
       if (issue.origin === 'array')
-        return [{ path, message: `must have at most ${issue.maximum} entries` }];
+        return [{ path, message: t('v_at_most_entries', Number(issue.maximum)) }];
       return [{ path, message: issue.message }];
     default:
       return [{ path, message: issue.message }];

@@ -29,6 +29,7 @@
  * of value are checked together, in one pass; only a value that fails is
  * looked at again, to say which rule it broke.
  */
+import { type MessageKey, t } from '../i18n/t.ts';
 
 /** C0 and C1 controls, except tab and line feed. */
 export const CONTROL_CLASS = '\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F';
@@ -54,8 +55,8 @@ export const UNSAFE_CHARACTER = /* @__PURE__ */ new RegExp(`[${UNSAFE_CLASS}]`);
 export interface CharacterRule {
   /** A character-class body: the characters the rule refuses. */
   characters: string;
-  /** What is wrong when the value holds one, after the field's name. */
-  message: string;
+  /** What is wrong when the value holds one, after the field's name (a message key). */
+  message: MessageKey;
 }
 
 /**
@@ -71,22 +72,21 @@ function combine(rules: readonly CharacterRule[]): CharacterRules {
   const tests = rules.map((rule) => ({ ...rule, test: new RegExp(`[${rule.characters}]`, 'u') }));
   return {
     pattern: new RegExp(`^[^${rules.map((rule) => rule.characters).join('')}]*$`, 'u'),
-    explain: (value) =>
-      tests.find((rule) => rule.test.test(value))?.message ?? 'must not contain these characters',
+    explain: (value) => t(tests.find((rule) => rule.test.test(value))?.message ?? 'v_chars'),
   };
 }
 
 const WELL_FORMED: CharacterRule = {
   characters: '\\uD800-\\uDFFF',
-  message: 'must not contain a lone surrogate (half of a UTF-16 pair, such as "\\uD800")',
+  message: 'v_lone_surrogate',
 };
 const NO_CONTROLS: CharacterRule = {
   characters: CONTROL_CLASS,
-  message: 'must not contain control characters',
+  message: 'v_controls',
 };
 const NO_OVERRIDES: CharacterRule = {
   characters: BIDI_OVERRIDE_CLASS,
-  message: 'must not contain text-direction override characters (U+202A–U+202E, U+2066–U+2069)',
+  message: 'v_overrides',
 };
 
 /** Names, headlines, bios, labels: anything shown as prose. */
@@ -96,7 +96,7 @@ export const TEXT_CHARACTERS = /* @__PURE__ */ combine([
   NO_OVERRIDES,
   {
     characters: SEPARATOR_CLASS,
-    message: 'must not contain Unicode line or paragraph separators (U+2028, U+2029)',
+    message: 'v_separators',
   },
 ]);
 
@@ -106,15 +106,15 @@ export const URL_CHARACTERS = /* @__PURE__ */ combine([
   {
     // Tab and line feed included: a URL holds neither.
     characters: '\\u0000-\\u001F\\u007F-\\u009F',
-    message: 'must not contain control characters',
+    message: 'v_controls',
   },
   {
     characters: BIDI_OVERRIDE_CLASS + BIDI_MARK_CLASS,
-    message: 'must not contain text-direction characters (U+202A–U+202E, U+2066–U+2069, U+200E/F)',
+    message: 'v_direction_chars',
   },
   {
     characters: ZERO_WIDTH_CLASS,
-    message: 'must not contain invisible zero-width characters (U+200B–U+200D, U+2060, U+FEFF)',
+    message: 'v_zero_width',
   },
 ]);
 
@@ -135,8 +135,7 @@ function oneScript() {
       `^(?:[^${cyrillic}${greek}]*|[^${latin}${greek}]*|[^${latin}${cyrillic}]*)$`,
       'u',
     ),
-    message:
-      'mixes Latin letters with Cyrillic or Greek look-alikes (such as "а" for "a"); write it in one script, or paste the profile URL',
+    message: 'v_mixed_scripts' as MessageKey,
   } as const;
 }
 

@@ -13,8 +13,8 @@
  */
 import { browser } from 'wxt/browser';
 import { initials } from '../../contact/initials';
-import type { IdentityKey } from '../../identity/keys';
 import { t } from '../../i18n/t';
+import type { IdentityKey } from '../../identity/keys';
 import { parseIdentityUrl } from '../../identity/parse';
 import { onPeopleChange } from '../../profiles/change-feed';
 import type { Profile } from '../../profiles/schema';

@@ -15,7 +15,7 @@ import { downloadText } from '../../components/copy';
 import { Options, type OptionsApi } from '../../components/Options';
 import { pageTheme, readMediaPreferences } from '../../components/page-theme';
 import { checkDirectoryUrl } from '../../directories/url';
-import { t } from '../../i18n/t';
+import { language, t } from '../../i18n/t';
 import { send } from '../../messaging/ask';
 import { bundledProfiles } from '../../profiles/bundled';
 import { PEOPLE_VERSION_KEY } from '../../profiles/change-feed';
@@ -130,6 +130,9 @@ const api: OptionsApi = {
   },
 };
 
+// The page speaks the language of its messages (screen readers, hyphenation, text-transform).
+document.documentElement.lang = language();
+document.title = t('options_page_title');
 const app = document.getElementById('app');
 const draw = () => {
   if (app) {

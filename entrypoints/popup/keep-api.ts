@@ -20,8 +20,7 @@ export const keep: KeepApi = {
   async readTab(): Promise<TabReading> {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.url?.startsWith(browser.runtime.getURL('/'))) return { kind: 'own-page' };
-    if (tab?.id === undefined || !tab.url || !/^https?:/.test(tab.url))
-      return closed();
+    if (tab?.id === undefined || !tab.url || !/^https?:/.test(tab.url)) return closed();
     try {
       const [frame] = await browser.scripting.executeScript({
         target: { tabId: tab.id },

@@ -15,6 +15,7 @@ import '../../components/popup.css';
 import '../../components/keep.css';
 import { Popup, type PopupApi } from '../../components/Popup';
 import { pageTheme, readMediaPreferences } from '../../components/page-theme';
+import { language, t } from '../../i18n/t';
 import { parseIdentityUrl } from '../../identity/parse';
 import { send as ask } from '../../messaging/ask';
 import type { Profile } from '../../profiles/schema';
@@ -32,6 +33,9 @@ const api: PopupApi = {
   keep: () => import('./keep-api').then((module) => module.keep),
 };
 
+// The page speaks the language of its messages (screen readers, hyphenation, text-transform).
+document.documentElement.lang = language();
+document.title = t('ext_name');
 const app = document.getElementById('app');
 let initial: Profile | null | undefined;
 const draw = () => {

@@ -50,10 +50,16 @@ const isFixtureUrl = (url: URL) =>
  * `extension: false` starts the same browser without it: the benchmark's
  * baseline. `profileDir`: a user-data directory the caller keeps (and
  * removes), for a test that starts the browser twice on one profile.
+ * `lang`: the browser's language (`--lang`), which picks the extension's
+ * messages (public/_locales).
  */
 export async function launch(
   viewport = { width: 1440, height: 900 },
-  { extension = true, profileDir: kept }: { extension?: boolean; profileDir?: string } = {},
+  {
+    extension = true,
+    profileDir: kept,
+    lang,
+  }: { extension?: boolean; profileDir?: string; lang?: string } = {},
 ): Promise<Session> {
   const profileDir = kept ?? mkdtempSync(join(tmpdir(), 'profile-card-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -62,6 +68,7 @@ export async function launch(
     viewport,
     args: [
       '--no-sandbox',
+      ...(lang ? [`--lang=${lang}`] : []),
       ...(extension
         ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
         : []),

@@ -115,7 +115,7 @@ describe('hostile pages', () => {
     expect(result.notes).toContainEqual({
       field: 'name',
       action: 'shortened',
-      detail: 'shortened from 4000 to at most 80 characters',
+      detail: 'shortened from 4,000 to at most 80 characters',
     });
   });
 

@@ -20,6 +20,7 @@ const DOMAINS = [
   'capture',
   'sync',
   'directories',
+  'i18n',
 ];
 /** WXT's conventional folders. */
 const WXT_DIRS = ['entrypoints', 'components'];
@@ -177,6 +178,9 @@ describe('one definition for each shared fact', () => {
   });
   it('text is folded in text/fold.ts', () => {
     expect(holders(/normalize\('NFD'\)/)).toEqual(['text/fold.ts']);
+  });
+  it('words are looked up in i18n/t.ts', () => {
+    expect(holders(/\bgetMessage\(/)).toEqual(['i18n/t.ts']);
   });
   it('messages are sent in messaging/ask.ts', () => {
     expect(holders(/runtime\.sendMessage\(/)).toEqual(['messaging/ask.ts']);

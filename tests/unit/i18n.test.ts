@@ -4,14 +4,14 @@
  * language shown.
  */
 
-import { catalogLookup } from '../../i18n/catalog';
+import { type Catalog, catalogLookup } from '../../i18n/catalog';
 import { formatDate, formatNumber, formatRelative, list, upper } from '../../i18n/format';
 import { language, locale, setLookup, t, tn } from '../../i18n/t';
 import de from '../../public/_locales/de/messages.json';
 import en from '../../public/_locales/en/messages.json';
 import tr from '../../public/_locales/tr/messages.json';
 
-const use = (catalog: typeof en, ui: string) => setLookup(catalogLookup(catalog), ui);
+const use = (catalog: Catalog, ui: string) => setLookup(catalogLookup(catalog), ui);
 afterEach(() => use(en, 'en-US'));
 
 describe('catalogLookup', () => {
@@ -31,7 +31,7 @@ describe('catalogLookup', () => {
 });
 
 describe('t and tn', () => {
-  const catalogs = { en, de, tr } as Record<string, typeof en>;
+  const catalogs: Record<string, Catalog> = { en, de, tr };
   it.each([
     ['en', 'en-US', 1, 'Subscribed to Team: 1 person.'],
     ['en', 'en-US', 1234, 'Subscribed to Team: 1,234 people.'],
@@ -41,12 +41,12 @@ describe('t and tn', () => {
     ['de', 'en-US', 1234, 'Team abonniert: 1.234 Personen.'],
     ['tr', 'en-US', 2, 'Team dizinine abone olundu: 2 kişi.'],
   ])('%s messages, UI %s, %s people', (language, ui, count, expected) => {
-    use(catalogs[language] as typeof en, ui);
+    use(catalogs[language] as Catalog, ui);
     expect(tn('dir_subscribed', count, 'Team')).toBe(expected);
   });
 
   it('picks the one and other forms by the language shown', () => {
-    use(de as typeof en, 'en-US');
+    use(de, 'en-US');
     expect(tn('keep_changes_to_fit', 1)).toBe('Eine Anpassung');
     expect(tn('keep_changes_to_fit', 0)).toBe('0 Anpassungen');
     use(en, 'en-US');
@@ -55,16 +55,16 @@ describe('t and tn', () => {
   });
 
   it('formats in the browser locale only when it speaks the language shown', () => {
-    use(de as typeof en, 'de-CH');
+    use(de, 'de-CH');
     expect([language(), locale()]).toEqual(['de', 'de-CH']);
-    use(de as typeof en, 'en-US');
+    use(de, 'en-US');
     expect([language(), locale()]).toEqual(['de', 'de']);
-    use(tr as typeof en, 'tr-TR');
+    use(tr, 'tr-TR');
     expect([language(), locale()]).toEqual(['tr', 'tr-TR']);
   });
 
   it('fills placeholders and formats numbers', () => {
-    use(de as typeof en, 'de');
+    use(de, 'de');
     expect(t('settings_hover_delay_hint', 5000)).toContain('(0–5.000)');
     expect(formatNumber(0.5)).toBe('0,5');
   });
@@ -77,18 +77,18 @@ describe('t and tn', () => {
 
 describe('format', () => {
   it('upper-cases Turkish as Turkish', () => {
-    use(tr as typeof en, 'tr');
+    use(tr, 'tr');
     expect(upper('istanbul ılık')).toBe('İSTANBUL ILIK');
     use(en, 'en');
     expect(upper('istanbul')).toBe('ISTANBUL');
   });
   it('writes dates, relative times and lists in the language shown', () => {
     const at = Date.UTC(2026, 10, 22, 12, 0);
-    use(de as typeof en, 'de');
+    use(de, 'de');
     expect(formatDate(at)).toMatch(/22\.11\.2026/);
     expect(formatRelative(at - 3 * 60_000, at)).toBe('vor 3 Minuten');
     expect(list(['a', 'b', 'c'])).toBe('a, b und c');
-    use(tr as typeof en, 'tr');
+    use(tr, 'tr');
     expect(formatRelative(at - 3 * 86_400_000, at)).toBe('3 gün önce');
     expect(list(['a', 'b'])).toBe('a ve b');
   });

@@ -329,7 +329,7 @@ describe('import', () => {
     expect(read.notes.find((note) => note.field === 'bio')).toEqual({
       field: 'bio',
       action: 'shortened',
-      detail: 'shortened from 1999 to at most 1200 characters',
+      detail: 'shortened from 1,999 to at most 1,200 characters',
     });
     expect(
       read.notes.filter((note) => note.action === 'dropped').map((note) => note.field),

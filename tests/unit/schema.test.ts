@@ -35,7 +35,7 @@ describe('profile schema', () => {
     [{ ...ada, name: 42 }, 'name must be a string'],
     [{ ...ada, name: '   ' }, 'name must not be empty'],
     [{ ...ada, name: 'x'.repeat(81) }, 'name must be at most 80 characters'],
-    [{ ...ada, bio: 'x'.repeat(1201) }, 'bio must be at most 1200 characters'],
+    [{ ...ada, bio: 'x'.repeat(1201) }, 'bio must be at most 1,200 characters'],
     [{ ...ada, headline: 'one\ntwo' }, 'headline must be a single line'],
     [
       { ...ada, name: '<script>alert(1)</script>' },

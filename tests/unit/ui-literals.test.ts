@@ -23,10 +23,12 @@ describe('the scanner', () => {
   it.each([
     ['JSX text', '<p>Loading…</p>'],
     ['an aria-label', '<button aria-label="Close card" />'],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: planted code, not a template
     ['a title', '<button title={`Dismiss ${name}`} />'],
     ['a placeholder', '<input placeholder="Search people" />'],
     ['an alt', '<img alt="Avatar" />'],
     ['a conditional child', '<p>{open ? t("less") : "more"}</p>'],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: planted code, not a template
     ['a template child', '<p>{`${n} people`}</p>'],
     ['a prop of our own', '<Field label="Name" />'],
     ['a sentence in code', 'setStatus("Saved the person.")'],

@@ -122,7 +122,9 @@ function calleeName(node: Node): string | undefined {
 const textOf = (node: Node): string | undefined => {
   if (node.type === 'StringLiteral') return node.value as string;
   if (node.type === 'TemplateLiteral')
-    return (node.quasis as Node[]).map((quasi) => (quasi.value as { cooked: string }).cooked).join('…');
+    return (node.quasis as Node[])
+      .map((quasi) => (quasi.value as { cooked: string }).cooked)
+      .join('…');
   return undefined;
 };
 
@@ -214,8 +216,10 @@ export function findLiterals(source: string, file: string): Finding[] {
         if (!value) break;
         if (TECHNICAL.has(name)) {
           // Technical values are never words; their strings are not sentences either.
-          const inner = value.type === 'JSXExpressionContainer' ? (value.expression as Node) : value;
-          if (inner.type === 'StringLiteral' || inner.type === 'TemplateLiteral') reported.add(inner);
+          const inner =
+            value.type === 'JSXExpressionContainer' ? (value.expression as Node) : value;
+          if (inner.type === 'StringLiteral' || inner.type === 'TemplateLiteral')
+            reported.add(inner);
           break;
         }
         if (value.type === 'StringLiteral') shallow(value, `attribute ${name}`);
@@ -231,7 +235,11 @@ export function findLiterals(source: string, file: string): Finding[] {
       case 'StringLiteral':
       case 'TemplateLiteral': {
         const text = textOf(node) ?? '';
-        if (SENTENCE.test(text) && !MEDIA_QUERY.test(text) && !text.split(/\s+/).every((token) => /^pc-|^$/.test(token)))
+        if (
+          SENTENCE.test(text) &&
+          !MEDIA_QUERY.test(text) &&
+          !text.split(/\s+/).every((token) => /^pc-|^$/.test(token))
+        )
           report(node, text, 'sentence');
         break;
       }
