@@ -5,6 +5,7 @@
  *                  mixed-script ids ─▶ schema rules (each with its sentence), messages
  *   markup.ts      what the HTML tokenizer reads as a tag (`<b>`, not `Vec<T>`) ─▶ schema
  *   fold.ts        "Łukasz Altınbüken" ─▶ "lukasz altinbuken" ─▶ search and ids
+ *   pieces.ts      text ─▶ pieces within a byte budget ─▶ vCard folding, sync items
  */
 export type { CharacterRule, CharacterRules } from './characters';
 export {
@@ -19,3 +20,4 @@ export {
 } from './characters';
 export { fold } from './fold';
 export { findMarkup, HTML_ELEMENTS, NO_MARKUP } from './markup';
+export { splitByBytes } from './pieces';
