@@ -5,8 +5,13 @@
  *                ├─▶ render-icons.ts                   assets/icon.svg ─▶ icon/16…128.png
  *                └─▶ dev-session.ts                    `npm run dev`: Chromium's profile made; stopped ─▶ browser closed, profile removed
  * web-ext.config.ts ─▶ dev-session.ts                 Chromium's dev profile directory
+ * `npm run store-assets` ─▶ store-assets-cli.ts ─▶ store-assets.ts   built extension in Chromium ─▶ docs/store/assets/*.png
+ *                                              └─▶ store-asset-list.ts ─▶ png.ts   each file: its size, not blank
+ *                          (resolve-ts.mjs lets Node run these .ts files directly)
  */
 
 export { devChromiumProfile, startDevSession } from './dev-session.ts';
+export { lumaDeviation, pngProblem, readPng } from './png.ts';
 export { ICON_SIZES, renderIcons } from './render-icons.ts';
+export { assetProblems, STORE_ASSETS } from './store-asset-list.ts';
 export { checkBundledProfile, validateProfilesPlugin } from './vite-plugin-validate-profiles.ts';

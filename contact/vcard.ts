@@ -21,6 +21,7 @@
  *     like any structured value; an absent url or repo is empty)
  */
 import type { Profile } from '../profiles/schema';
+import { splitByBytes } from '../text/pieces';
 import { githubProfileUrl, linkedinProfileUrl } from './links';
 
 const CRLF = '\r\n';
@@ -48,23 +49,12 @@ function escapeUri(value: string): string {
 
 /** §3.2: at most 75 octets per line; continuation lines start with a space. */
 export function foldLine(line: string): string {
-  const parts: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const char of line) {
-    const size = encoder.encode(char).length;
-    // The first line holds 75 octets; continuations hold 74 after their space.
-    const limit = parts.length === 0 ? MAX_OCTETS : MAX_OCTETS - 1;
-    if (octets + size > limit) {
-      parts.push(current);
-      current = '';
-      octets = 0;
-    }
-    current += char;
-    octets += size;
-  }
-  parts.push(current);
-  return parts.join(`${CRLF} `);
+  // The first line holds 75 octets; continuations hold 74 after their space.
+  return splitByBytes(
+    line,
+    (index) => (index === 0 ? MAX_OCTETS : MAX_OCTETS - 1),
+    (char) => encoder.encode(char).length,
+  ).join(`${CRLF} `);
 }
 
 export function toVCard(profile: Profile): string {

@@ -19,6 +19,7 @@
 import { z } from 'zod';
 import { profileId } from '../profiles/schema';
 import { validateProfile } from '../profiles/validate';
+import { splitByBytes } from '../text/pieces';
 import { type Compact, compact, expand } from './compact';
 import { canonicalJson, compareVersions, type Entry, type Version } from './entry';
 import { itemBytes, QUOTA_BYTES_PER_ITEM } from './quota';
@@ -91,24 +92,12 @@ const costOf = (character: string) =>
   new TextEncoder().encode(JSON.stringify(character)).length - 2;
 
 /** Splits `text` into pieces that each fit an item under `key(i)`, never inside a character. */
-function split(text: string, key: (index: number) => string): string[] {
-  const pieces: string[] = [];
-  let piece = '';
-  let bytes = 0;
-  for (const character of text) {
-    const cost = costOf(character);
-    const room = QUOTA_BYTES_PER_ITEM - new TextEncoder().encode(key(pieces.length)).length - 2;
-    if (bytes + cost > room) {
-      pieces.push(piece);
-      piece = '';
-      bytes = 0;
-    }
-    piece += character;
-    bytes += cost;
-  }
-  pieces.push(piece);
-  return pieces;
-}
+const split = (text: string, key: (index: number) => string): string[] =>
+  splitByBytes(
+    text,
+    (index) => QUOTA_BYTES_PER_ITEM - new TextEncoder().encode(key(index)).length - 2,
+    costOf,
+  );
 
 /** The items that hold one person's entry: one, or a head and its chunks. */
 export function encodeEntry(id: string, entry: Entry): Record<string, unknown> {

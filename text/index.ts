@@ -6,6 +6,7 @@
  *   markup.ts      what the HTML tokenizer reads as a tag (`<b>`, not `Vec<T>`) ─▶ schema
  *   fold.ts        "Łukasz Altınbüken" ─▶ "lukasz altinbuken" ─▶ search and ids
  *   direction.ts   "نور الهدى" ─▶ rtl ─▶ the in-page card, whose text the browser cannot see
+ *   pieces.ts      text ─▶ pieces within a byte budget ─▶ vCard folding, sync items
  */
 export type { CharacterRule, CharacterRules } from './characters';
 export {
@@ -21,3 +22,4 @@ export {
 export { textDirection } from './direction';
 export { fold } from './fold';
 export { findMarkup, HTML_ELEMENTS, NO_MARKUP } from './markup';
+export { splitByBytes } from './pieces';

@@ -4,12 +4,15 @@
  * permission the manifest asks for — granted or optional, in either build —
  * has its one-line justification in chrome.md, as the Chrome Web Store form
  * asks; the summaries fit the stores' limits; and the privacy policy is
- * linked from the README and both listings. The manifest is the one
+ * linked from the README and both listings; the committed store images
+ * (docs/store/assets/) are all there, each a PNG of its slot's size and not
+ * blank, and each listing names the ones it uses. The manifest is the one
  * wxt.config.ts makes (the built manifests are checked against the same
  * permissions by tests/browser/manifest.test.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { assetProblems, STORE_ASSETS } from '../../build/store-asset-list';
 import config from '../../wxt.config';
 
 const root = join(import.meta.dirname, '../..');
@@ -91,3 +94,19 @@ it.each(['README.md', 'docs/store/chrome.md', 'docs/store/firefox.md'])(
     expect(read(file)).toMatch(/\]\((\.\.\/)*PRIVACY\.md\)/);
   },
 );
+
+describe('docs/store/assets', () => {
+  it('holds every store image, each a PNG of its size, not blank', () => {
+    expect(STORE_ASSETS.length).toBe(6);
+    expect(assetProblems(join(root, 'docs/store/assets'))).toEqual([]);
+  });
+  it.each(STORE_ASSETS.map(({ file }) => file))('chrome.md lists %s', (file) => {
+    expect(read('docs/store/chrome.md')).toContain(`(assets/${file})`);
+  });
+  it.each(STORE_ASSETS.filter(({ caption }) => caption).map(({ file }) => file))(
+    'firefox.md lists %s',
+    (file) => {
+      expect(read('docs/store/firefox.md')).toContain(`(assets/${file})`);
+    },
+  );
+});
