@@ -21,6 +21,8 @@
  *
  * Fetch: https://fetch.spec.whatwg.org/#requestinit
  */
+import { formatBytes } from '../i18n/format';
+import { t } from '../i18n/t';
 
 /** The largest directory read: an export of 100,000 generous people is about 45 MB. */
 export const MAX_DIRECTORY_BYTES = 64 * 1024 * 1024;
@@ -33,9 +35,7 @@ export type Fetched =
   /** `transient`: no answer at all (the network), worth one more try soon. */
   | { kind: 'failed'; message: string; transient?: boolean };
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-const tooBig = (max: number) =>
-  `The file is larger than ${megabytes(max)}, the most Profile Card reads for a directory.`;
+const tooBig = (max: number) => t('dirf_too_big', formatBytes(max));
 
 /** Reads a body up to `max` bytes; stops (and cancels the rest) as soon as it is over. */
 export async function readCapped(
@@ -99,18 +99,22 @@ export async function fetchDirectory(
       if (response.status === 304 && etag) return { kind: 'same' };
       return {
         kind: 'failed',
-        message: `${origin} answered with a redirect to another address. Profile Card fetches only the address you gave; subscribe to the address the file is at now.`,
+        message: t('dirf_redirect', origin),
       };
     }
     if (response.status === 401 || response.status === 403)
       return {
         kind: 'failed',
-        message: `${origin} refused the request (${response.status}): the file needs a sign-in. Profile Card sends no cookies or passwords, so a directory must be readable at its address alone.`,
+        message: t('dirf_sign_in', origin, String(response.status)),
       };
     if (!response.ok)
       return {
         kind: 'failed',
-        message: `${origin} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+        message: t(
+          'dirf_status',
+          origin,
+          `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+        ),
       };
     const declared = Number(response.headers.get('Content-Length'));
     if (Number.isFinite(declared) && declared > maxBytes) {
@@ -126,12 +130,12 @@ export async function fetchDirectory(
     if (timeout.aborted)
       return {
         kind: 'failed',
-        message: `No complete answer from ${origin} within ${timeoutMs / 1000} seconds.`,
+        message: t('dirf_timeout', origin, timeoutMs / 1000),
       };
-    if (signal?.aborted) return { kind: 'failed', message: 'Stopped.' };
+    if (signal?.aborted) return { kind: 'failed', message: t('dirf_stopped') };
     return {
       kind: 'failed',
-      message: `Could not reach ${origin} (${(error as Error)?.message || 'network error'}).`,
+      message: t('dirf_unreachable', origin, (error as Error)?.message || t('dirf_network_error')),
       transient: true,
     };
   }

@@ -16,6 +16,8 @@
  * over 100 are — then the file is refused as a whole and the last good copy
  * stays.
  */
+import { formatBytes } from '../i18n/format';
+import { t } from '../i18n/t';
 import { type IdentityKey, profileKeys } from '../identity/keys';
 import { decodeFile } from '../profiles/decode';
 import { MAX_IMPORT_BYTES, previewImport, rejectionLines } from '../profiles/import';
@@ -62,13 +64,13 @@ export async function readDirectory(
       result.preview.added.length + refusedLines.length,
     );
   }
-  if (read.entries.length === 0) return { error: 'The file holds no people.' };
+  if (read.entries.length === 0) return { error: t('dirr_no_people') };
 
   if (read.merge) {
     // vCards get their ids from the importer's matching; the importer's size limit applies.
     if (bytes.byteLength > MAX_IMPORT_BYTES)
       return {
-        error: `A vCard directory may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB; export it as JSON for more.`,
+        error: t('dirr_vcard_too_big', formatBytes(MAX_IMPORT_BYTES)),
       };
     const result = previewImport(fileName, decoded.text, { existing: [], bundled: [] });
     if (!result.ok) return { error: result.error };
@@ -87,9 +89,12 @@ export async function readDirectory(
     if (position % PAUSE_EVERY === PAUSE_EVERY - 1) await pause();
     const index = position + 1;
     let entry = read.entries.at(position);
-    const prefix = `${read.kind} ${index}${label(entry) ? ` ("${label(entry)}")` : ''}`;
+    const named = label(entry);
+    const prefix = named
+      ? t('dirr_entry_named', read.kind, index, `"${named}"`)
+      : t('dirr_entry', read.kind, index);
     if (entry instanceof Unreadable) {
-      refused.push(`${prefix}: ${entry.errors[0] ?? 'not readable'}`);
+      refused.push(`${prefix}: ${entry.errors[0] ?? t('dirr_not_readable')}`);
       continue;
     }
     if (isJsonResume(entry)) {
@@ -108,12 +113,12 @@ export async function readDirectory(
     const { $schema: _hint, ...profile } = checked.value;
     const earlier = ids.get(profile.id);
     if (earlier !== undefined) {
-      refused.push(`${prefix}: id "${profile.id}" is already used by ${read.kind} ${earlier}`);
+      refused.push(`${prefix}: ${t('dirr_id_used', profile.id, read.kind, earlier)}`);
       continue;
     }
     const taken = profileKeys(profile.identities).find((key) => owners.has(key));
     if (taken) {
-      refused.push(`${prefix}: ${taken} is already ${read.kind} ${owners.get(taken)}'s`);
+      refused.push(`${prefix}: ${t('dirr_handle_used', taken, read.kind, owners.get(taken) ?? 0)}`);
       continue;
     }
     ids.set(profile.id, index);
@@ -131,11 +136,11 @@ function verdict(
   const first = refused.slice(0, NAMED);
   if (people.length === 0)
     return {
-      error: `The file holds no valid people${first[0] ? `; the first: ${first[0]}` : ''}.`,
+      error: first[0] ? t('dirr_no_valid_first', first[0]) : t('dirr_no_valid'),
     };
   if (refused.length > 100 && refused.length * 10 > total)
     return {
-      error: `${refused.length.toLocaleString('en')} of ${total.toLocaleString('en')} entries are not valid people, so the file was not taken; the first: ${first[0]}`,
+      error: t('dirr_too_many_invalid', refused.length, total, first[0] ?? ''),
     };
   return { people, refused: { count: refused.length, first } };
 }

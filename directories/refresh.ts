@@ -16,6 +16,7 @@
  * permission is needed for that (README.md#team-directories says why).
  * One refresh per directory at a time: a second request joins the first.
  */
+import { t } from '../i18n/t';
 import { announcePeopleChange } from '../profiles/change-feed';
 import type { DirectoryRecord } from '../profiles/db';
 import { profileSchema } from '../profiles/schema';
@@ -142,11 +143,11 @@ export function createDirectories(deps: DirectoryDeps) {
       const label = name.trim() || defaultName(checked.url);
       const named = profileSchema.shape.name.safeParse(label);
       if (!named.success)
-        return { ok: false, error: `The directory's name ${named.error.issues[0]?.message}.` };
+        return { ok: false, error: t('dirs_name_problem', named.error.issues[0]?.message ?? '') };
       if (!(await deps.allowed(checked.pattern)))
         return {
           ok: false,
-          error: `Profile Card was not allowed to read ${checked.origin}, so nothing was fetched.`,
+          error: t('dir_not_allowed', checked.origin),
         };
       const record: DirectoryRecord = {
         id: crypto.randomUUID(),
@@ -156,8 +157,7 @@ export function createDirectories(deps: DirectoryDeps) {
         gen: 0,
         count: 0,
       };
-      if (!(await addDirectory(record)))
-        return { ok: false, error: 'You are already subscribed to that address.' };
+      if (!(await addDirectory(record))) return { ok: false, error: t('dirs_already') };
       return { ok: true, directory: (await refresh(record.id)) ?? record };
     },
 

@@ -8,6 +8,7 @@
  * one host, every port and path: `https://<host>/*`, the narrowest match
  * pattern there is (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns).
  */
+import { t } from '../i18n/t';
 import { siteOfHost } from '../identity/hosts';
 import { httpUrl } from '../profiles/schema';
 
@@ -27,24 +28,23 @@ export type CheckedUrl =
 
 export function checkDirectoryUrl(input: string): CheckedUrl {
   const text = input.trim();
-  if (text === '') return { ok: false, error: 'Give the address of the directory file.' };
+  if (text === '') return { ok: false, error: t('diru_empty') };
   const shape = httpUrl.safeParse(text);
   if (!shape.success)
     return {
       ok: false,
-      error: `That is not an address Profile Card can use: it ${shape.error.issues[0]?.message ?? 'is not a URL'}.`,
+      error: t('diru_bad', shape.error.issues[0]?.message ?? t('diru_not_url')),
     };
   const url = new URL(text);
   if (url.protocol !== 'https:')
     return {
       ok: false,
-      error: 'Use an https:// address: a directory of contact details is only fetched encrypted.',
+      error: t('diru_https'),
     };
   if (url.username || url.password)
     return {
       ok: false,
-      error:
-        'Leave the user name and password out of the address: Profile Card sends no credentials, so the file must be readable at its address alone.',
+      error: t('diru_credentials'),
     };
   url.hash = '';
   return {

@@ -27,7 +27,9 @@
  * `rev` (per record and for the store) is a safe integer. Reads check only
  * the fields below, so records may carry more.
  */
+
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { t } from '../i18n/t';
 import { type IdentityKey, profileKeys } from '../identity/keys';
 import type { Entry } from '../sync/entry';
 import type { SettingStamps } from '../sync/settings';
@@ -103,9 +105,7 @@ export type Db = IDBPDatabase<PeopleDb>;
 /** The database was made by a newer version of the extension: read nothing, write nothing. */
 export class NewerDatabaseError extends Error {
   constructor() {
-    super(
-      'Your people were saved by a newer version of Profile Card. Update the extension to see and change them; nothing has been changed.',
-    );
+    super(t('store_newer_db'));
   }
 }
 
@@ -181,18 +181,18 @@ const isStringList = (value: unknown): value is string[] =>
  * undefined for a sound record.
  */
 export function recordProblem(value: unknown): string | undefined {
-  if (!value || typeof value !== 'object') return 'the record is not an object';
+  if (!value || typeof value !== 'object') return t('store_rec_not_object');
   const record = value as Partial<PersonRecord>;
-  if (typeof record.id !== 'string' || !ID.test(record.id)) return 'the record has no valid id';
+  if (typeof record.id !== 'string' || !ID.test(record.id)) return t('store_rec_no_id');
   if (!Number.isSafeInteger(record.rev) || (record.rev as number) < 1)
-    return 'the record has no valid version';
-  if (!isStringList(record.keys)) return 'the record has no identity keys';
+    return t('store_rec_no_version');
+  if (!isStringList(record.keys)) return t('store_rec_no_keys');
   const profile = record.profile as Partial<Profile> | undefined;
-  if (!profile || typeof profile !== 'object') return 'the record holds no profile';
-  if (profile.id !== record.id) return 'the profile id does not match the record';
-  if (typeof profile.name !== 'string') return 'the profile has no name';
+  if (!profile || typeof profile !== 'object') return t('store_rec_no_profile');
+  if (profile.id !== record.id) return t('store_rec_id_mismatch');
+  if (typeof profile.name !== 'string') return t('store_rec_no_name');
   const identities = profile.identities as Partial<Profile['identities']> | undefined;
   if (!identities || !isStringList(identities.github) || !isStringList(identities.linkedin))
-    return 'the profile has no identities';
+    return t('store_rec_no_identities');
   return undefined;
 }

@@ -21,8 +21,10 @@
  * version gap, so a stored `v` of -100,000,000 froze every page that read
  * the item.
  */
+
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { t, tn } from '../i18n/t';
 import { announcePeopleChange } from './change-feed';
 import { nextRev, openPeopleDb, recordOf } from './db';
 import type { Profile } from './schema';
@@ -63,7 +65,7 @@ export function readLegacy(raw: unknown): LegacyRead {
     return {
       profiles: [],
       hidden: [],
-      damage: 'The stored profiles are not in a shape this version understands.',
+      damage: t('mig_bad_shape'),
     };
   }
   const profiles: Profile[] = [];
@@ -73,11 +75,15 @@ export function readLegacy(raw: unknown): LegacyRead {
     if (result.ok) {
       const { $schema: _hint, ...profile } = result.value;
       profiles.push(profile);
-    } else problems.push(`profile ${index + 1}: ${result.errors[0]}`);
+    } else problems.push(t('mig_entry', index + 1, result.errors[0] ?? ''));
   });
   const read: LegacyRead = { profiles, hidden: shape.data.hidden };
   if (problems.length > 0) {
-    read.damage = `${problems.length} stored ${problems.length === 1 ? 'profile is' : 'profiles are'} damaged (${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}).`;
+    read.damage = tn(
+      'mig_damaged',
+      problems.length,
+      `${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}`,
+    );
   }
   return read;
 }
@@ -105,7 +111,7 @@ async function moveOnce(skipDamaged: boolean): Promise<MigrationOutcome> {
     return {
       kind: 'future',
       version,
-      message: `Your profiles were saved by a newer version of Profile Card (storage format ${version}; this version reads 1). Update the extension to use them. Nothing has been changed, and nothing will be saved until then.`,
+      message: t('mig_newer', String(version)),
     };
   }
   const legacy = readLegacy(stored.profiles);
@@ -133,7 +139,7 @@ async function moveOnce(skipDamaged: boolean): Promise<MigrationOutcome> {
         await tx.done.catch(() => undefined);
         return {
           kind: 'failed',
-          message: `Your profiles from the previous version could not be moved: "${profile.id}" is already stored with other details. Nothing has been changed.`,
+          message: t('mig_clash', profile.id),
           raw: stored.profiles,
         };
       }
@@ -163,7 +169,7 @@ async function moveOnce(skipDamaged: boolean): Promise<MigrationOutcome> {
   } catch (error) {
     return {
       kind: 'failed',
-      message: `Your profiles from the previous version could not be moved (${plainStorageError(error).message}). They are still stored as they were.`,
+      message: t('mig_failed', plainStorageError(error).message),
       raw: stored.profiles,
     };
   }

@@ -21,6 +21,7 @@
 
 import { readVCardLines } from '../contact/vcard-lines';
 import { interpretCard } from '../contact/vcard-read';
+import { t } from '../i18n/t';
 import { clip, defang } from '../text/characters';
 import { isConnectionsCsv, previewConnections } from './connections-csv';
 import { EXPORT_FORMAT_VERSION } from './export';
@@ -74,7 +75,7 @@ export interface Reader {
 export const MAX_JSON_DEPTH = 100;
 
 function entriesOf(document: unknown): ReadResult {
-  const kind = 'profile';
+  const kind = t('kind_profile');
   if (Array.isArray(document)) return { kind, entries: document };
   if (document === null || typeof document !== 'object') {
     return {
@@ -131,7 +132,7 @@ function readVCardEntries(text: string): ReadResult {
   if (read.cards.length === 0) return { error: 'This vCard file holds no cards.' };
   const { cards } = read;
   return {
-    kind: 'vCard',
+    kind: t('kind_vcard'),
     merge: true,
     entries: {
       length: cards.length,
@@ -157,7 +158,7 @@ function resumeEntries(document: Record<string, unknown>): ReadResult {
   const { id, ...rest } = read.profile;
   const label = clip(defang(String(read.profile.name ?? '').trim()), 40);
   return {
-    kind: 'résumé',
+    kind: t('kind_resume'),
     entries: [read.ownId ? read.profile : rest],
     merge: !read.ownId,
     notes: read.notes.map((note) => `résumé ("${label}"): ${note.field} ${note.detail}`),

@@ -7,6 +7,7 @@
  * and disk or profile trouble as `UnknownError`; `storage.local` says
  * "quota" in its message.
  */
+import { t } from '../i18n/t';
 
 export class StoreWriteError extends Error {}
 
@@ -15,23 +16,17 @@ export function plainStorageError(error: unknown): Error {
   const name = (error as { name?: string })?.name ?? '';
   const message = String((error as { message?: unknown })?.message ?? error ?? '');
   if (name === 'QuotaExceededError' || /quota/i.test(message)) {
-    return new StoreWriteError(
-      'The browser has no room left for this. Nothing was changed. Free some disk space (or remove people you no longer need) and try again.',
-    );
+    return new StoreWriteError(t('store_no_room'));
   }
   if (
     name === 'UnknownError' ||
     name === 'InvalidStateError' ||
     /backing store|disk/i.test(message)
   ) {
-    return new StoreWriteError(
-      'The browser could not write to its storage (a disk or profile problem). Nothing was changed. Restart the browser and try again.',
-    );
+    return new StoreWriteError(t('store_disk'));
   }
   if (name === 'AbortError' || name === 'TransactionInactiveError') {
-    return new StoreWriteError(
-      'The change was interrupted before it was saved. Nothing was changed; try again.',
-    );
+    return new StoreWriteError(t('store_interrupted'));
   }
   return error instanceof Error ? error : new Error(message);
 }

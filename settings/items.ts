@@ -14,8 +14,10 @@
  * Every read is validated: a corrupted value falls back to the default for
  * this run and is reported, never silently overwritten.
  */
+
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { t } from '../i18n/t';
 import type { Site } from '../identity/keys';
 import type { CardState } from '../messaging/messages';
 import { DEFAULT_SETTINGS, HOVER_DELAY_MAX_MS, type Settings, type SiteSettings } from './defaults';
@@ -110,7 +112,7 @@ export async function readSettings(): Promise<Read<Settings>> {
 export async function saveSetting(field: SettingField): Promise<void> {
   const schema = field.key === 'hoverDelayMs' ? hoverDelaySchema : z.boolean();
   const parsed = schema.safeParse(field.value);
-  if (!parsed.success) throw new Error(`Not saved: ${settingKey(field)} is out of range.`);
+  if (!parsed.success) throw new Error(t('settings_out_of_range', settingKey(field)));
   await browser.storage.local.set({ [settingKey(field)]: parsed.data });
 }
 

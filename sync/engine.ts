@@ -19,7 +19,9 @@
  * a pass is safe to repeat and to stop anywhere (the service worker may be
  * stopped mid-pass).
  */
+
 import { browser } from 'wxt/browser';
+import { t } from '../i18n/t';
 import { type IdentityKey, profileKeys } from '../identity/keys';
 import { bundledProfiles } from '../profiles/bundled';
 import { openPeopleDb, recordProblem } from '../profiles/db';
@@ -109,11 +111,9 @@ export async function deviceId(): Promise<string> {
 /** Quota and rate refusals in words; anything else as the browser said it. */
 function plainSyncError(error: unknown): string {
   const text = String((error as Error)?.message ?? error);
-  if (/QUOTA_BYTES|quota/i.test(text) && !/WRITE_OPERATIONS/.test(text))
-    return 'Browser sync is full; the people that did not fit stay on this browser.';
-  if (/WRITE_OPERATIONS/.test(text))
-    return 'Browser sync refused more writes for now; Profile Card tries again in a minute.';
-  return `Browser sync could not be written (${text}).`;
+  if (/QUOTA_BYTES|quota/i.test(text) && !/WRITE_OPERATIONS/.test(text)) return t('synce_full');
+  if (/WRITE_OPERATIONS/.test(text)) return t('synce_rate');
+  return t('synce_write', text);
 }
 
 interface LocalRead {
@@ -199,7 +199,7 @@ async function localSettings(
 function remoteSettings(value: unknown, problems: RemoteState['stray']): SettingStamps | undefined {
   if (value === undefined) return undefined;
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    problems.push({ key: SETTINGS_KEY, problem: 'not an object' });
+    problems.push({ key: SETTINGS_KEY, problem: t('synce_not_object') });
     return undefined;
   }
   const out: SettingStamps = {};
@@ -217,7 +217,7 @@ function remoteSettings(value: unknown, problems: RemoteState['stray']): Setting
       typeof device !== 'string' ||
       !DEVICE.test(device)
     ) {
-      problems.push({ key: `${SETTINGS_KEY}.${key}`, problem: 'not a setting this version knows' });
+      problems.push({ key: `${SETTINGS_KEY}.${key}`, problem: t('synce_unknown_setting') });
       continue;
     }
     out[key] = [setting as SettingValue, clock as number, device];
@@ -289,11 +289,11 @@ export async function runPass(now = Date.now()): Promise<PassOutcome> {
   };
   const format = remote.format;
   if (typeof format === 'number' && format > FORMAT) {
-    status.newer = `Browser sync holds people saved by a newer version of Profile Card (format ${format}; this version reads ${FORMAT}). Update the extension on this browser; nothing was read or written.`;
+    status.newer = t('synce_newer', format, FORMAT);
     return { status: await saveStatus(status) };
   }
   if (format !== undefined && format !== FORMAT)
-    status.unreadable.push({ key: FORMAT_KEY, problem: 'not a format number' });
+    status.unreadable.push({ key: FORMAT_KEY, problem: t('synce_not_format') });
 
   const limit = { bytes: QUOTA_BYTES - RESERVED_BYTES, items: MAX_ITEMS - RESERVED_ITEMS };
   const local = await readLocal(remote, limit.items - remote.items);
@@ -468,7 +468,7 @@ export async function resolveConflict(
   const db = await openPeopleDb();
   const base = (await db.get('syncBase', id))?.entry;
   const version = base?.versions.find((candidate) => stampKey(candidate) === stamp);
-  if (!base || !version) return 'That conflict was already resolved.';
+  if (!base || !version) return t('synce_resolved');
   const keep = action === 'restore' ? version.p : winnerOf(base).p;
   if (action === 'restore' && keep) {
     const record = await db.get('people', id);
@@ -479,14 +479,12 @@ export async function resolveConflict(
     if (!result.ok) {
       const conflict = result.conflict;
       return conflict.kind === 'claimed'
-        ? `Not restored: ${conflict.key} is already ${conflict.owner.name}'s (${conflict.owner.id}).`
-        : 'Not restored: this person changed meanwhile; look again and retry.';
+        ? t('synce_claimed', conflict.key, conflict.owner.name, conflict.owner.id)
+        : t('synce_changed');
     }
   }
   await db.put('syncBase', { id, entry: localWrite(base, keep, await deviceId(), now) });
-  return action === 'restore'
-    ? `Restored ${keep?.name ?? id}; other browsers get it at the next sync.`
-    : 'Kept the version cards show.';
+  return action === 'restore' ? t('synce_restored', keep?.name ?? id) : t('synce_kept');
 }
 
 /** Turns sync on or off in this browser (what sync holds stays). */

@@ -16,7 +16,9 @@
  * with the profile schema; an item that fails is reported with its key and
  * the reason, and skipped.
  */
+
 import { z } from 'zod';
+import { t } from '../i18n/t';
 import { profileId } from '../profiles/schema';
 import { validateProfile } from '../profiles/validate';
 import { splitByBytes } from '../text/pieces';
@@ -60,8 +62,10 @@ const versionSchema = z
     d: device,
     p: compactSchema.optional(),
   })
-  .refine((version) => (version.v[version.d] ?? 0) >= 1, 'its writer is missing from its version')
-  .refine((version) => Object.keys(version.v).length <= 64, 'it names too many devices');
+  .refine((version) => (version.v[version.d] ?? 0) >= 1, { error: () => t('synci_writer_missing') })
+  .refine((version) => Object.keys(version.v).length <= 64, {
+    error: () => t('synci_too_many_devices'),
+  });
 const inlineSchema = z.strictObject({ x: z.array(versionSchema).min(1).max(16) });
 const headSchema = z.strictObject({
   h: z.string().regex(/^[a-z0-9]{1,13}$/),
@@ -132,7 +136,9 @@ export interface RemoteState {
 
 const firstProblem = (error: z.ZodError) => {
   const [issue] = error.issues;
-  return issue ? `${issue.path.join('.') || 'the item'}: ${issue.message}` : 'not readable';
+  return issue
+    ? `${issue.path.join('.') || t('synci_the_item')}: ${issue.message}`
+    : t('synci_not_readable');
 };
 
 function readVersions(id: string, value: unknown): { entry: Entry } | { problem: string } {
@@ -143,7 +149,7 @@ function readVersions(id: string, value: unknown): { entry: Entry } | { problem:
     const version: Version = { v: raw.v, c: raw.c, d: raw.d };
     if (raw.p) {
       const checked = validateProfile(expand(id, raw.p as Compact));
-      if (!checked.ok) return { problem: checked.errors[0] ?? 'not a valid person' };
+      if (!checked.ok) return { problem: checked.errors[0] ?? t('synci_not_person') };
       const { $schema: _hint, ...profile } = checked.value;
       version.p = profile;
     }
@@ -172,7 +178,7 @@ export function decodeItems(all: Record<string, unknown>): RemoteState {
       const list = chunks.get(chunk[1] as string) ?? [];
       list.push(key);
       chunks.set(chunk[1] as string, list);
-    } else state.stray.push({ key, problem: 'not an item Profile Card writes' });
+    } else state.stray.push({ key, problem: t('synci_stray') });
   }
   for (const [key, value] of Object.entries(all)) {
     const head = HEAD.exec(key);
@@ -183,7 +189,7 @@ export function decodeItems(all: Record<string, unknown>): RemoteState {
     const bytes = [key, ...own].reduce((sum, item) => sum + itemBytes(item, all[item]), 0);
     const keys = [key, ...own];
     if (!profileId.safeParse(id).success) {
-      state.people.set(id, { kind: 'unreadable', problem: 'not a person id', keys, bytes });
+      state.people.set(id, { kind: 'unreadable', problem: t('synci_not_id'), keys, bytes });
       continue;
     }
     let inline: unknown = value;
@@ -204,7 +210,7 @@ export function decodeItems(all: Record<string, unknown>): RemoteState {
       } catch {
         state.people.set(id, {
           kind: 'unreadable',
-          problem: 'its parts are not JSON',
+          problem: t('synci_parts_not_json'),
           keys,
           bytes,
         });

@@ -7,6 +7,7 @@
  * A `set` of many items is one write, so a pass writes everything it has in
  * one `set` and one `remove` (./engine.ts), and ./rate.ts spaces passes out.
  */
+import { tn } from '../i18n/t';
 export const QUOTA_BYTES = 102_400;
 export const QUOTA_BYTES_PER_ITEM = 8_192;
 export const MAX_ITEMS = 512;
@@ -28,6 +29,5 @@ export const itemBytes = (key: string, value: unknown) =>
 /** "187 of 240 people sync; the rest stay on this browser", or nothing when all do. */
 export function fitMessage(synced: number, total: number): string | undefined {
   if (synced >= total) return undefined;
-  const count = (n: number) => n.toLocaleString('en');
-  return `${count(synced)} of ${count(total)} ${total === 1 ? 'person syncs' : 'people sync'}; the rest stay on this browser. Browser sync holds at most about 100 KB for an extension.`;
+  return tn('syncq_fit', total, synced);
 }
