@@ -170,11 +170,12 @@ export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTim
                       rel="noopener noreferrer"
                       class="pc-project-name"
                       dir="auto"
+                      title={project.name}
                     >
                       {project.name}
                     </a>
                   ) : (
-                    <span class="pc-project-name" dir="auto">
+                    <span class="pc-project-name" dir="auto" title={project.name}>
                       {project.name}
                     </span>
                   )}
@@ -210,6 +211,8 @@ export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTim
                     target="_blank"
                     rel="noopener noreferrer"
                     class={`pc-link pc-link-${link.kind}`}
+                    // The whole address, for a line cut short with an ellipsis.
+                    title={href}
                   >
                     <span class="pc-link-kind" dir="auto">
                       {linkKind(link)}
@@ -225,6 +228,7 @@ export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTim
               <a
                 href={mailto}
                 class="pc-link pc-link-email"
+                title={email}
                 target="_blank"
                 rel="noopener noreferrer"
               >

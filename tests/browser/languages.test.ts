@@ -169,3 +169,193 @@ describe('in English (the positive control)', () => {
     }
   });
 });
+
+/** Long German compounds in every field, and nothing to break them at. */
+const LONG = {
+  id: 'friederike-donaudampf',
+  name: 'Friederike Donaudampfschifffahrtsgesellschaftskapitänswitwe',
+  headline:
+    'Rechtsschutzversicherungsgesellschaftsangestellte, Kraftfahrzeughaftpflichtversicherung',
+  bio: 'Zuständig für Grundstücksverkehrsgenehmigungszuständigkeitsübertragungsverordnungen und Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetze.',
+  location: 'Mecklenburg-Vorpommern',
+  projects: [
+    {
+      name: 'Betäubungsmittelverschreibungsverordnung',
+      description: 'Arzneimittelausgabenbegrenzungsgesetzprüfwerkzeug',
+      repo: 'friederike-lang/bmvv',
+    },
+  ],
+  contact: {
+    email: 'friederike.donaudampfschifffahrtsgesellschaft@versicherungsgesellschaft.example',
+  },
+  identities: { github: ['friederike-lang'], linkedin: [] },
+};
+/** Right to left: an Arabic name, headline and bio, a Hebrew project. */
+const RTL = {
+  id: 'noor-alali',
+  name: 'نور الهدى العلي',
+  headline: 'مهندسة برمجيات في فريق البنية التحتية',
+  bio: 'أعمل على أنظمة التخزين الموزعة وأكتب عن قواعد البيانات. أحب القراءة والسفر.',
+  location: 'عمّان، الأردن',
+  projects: [
+    { name: 'מאגר נתונים', description: 'ספריית אחסון מבוזרת', url: 'https://example.org/db' },
+  ],
+  identities: { github: ['noor-alali'], linkedin: [] },
+};
+
+/**
+ * What sticks out or is cut off, in `root` (a card, an options row): an
+ * element or a line of text that reaches outside `root`'s box, or a box
+ * that hides part of its content — unless it ends in an ellipsis and its
+ * `title` holds the whole text. Inside a box that clips, only that box is
+ * judged. Also the `direction` of the name in `root`.
+ */
+const OVERFLOW = `function overflow(root) {
+  const box = root.getBoundingClientRect();
+  const bad = [];
+  const outside = (r) => r.width > 0 && (r.right > box.right + 1 || r.left < box.left - 1);
+  const insideClip = (el) => {
+    for (let up = el.parentElement; up && up !== root; up = up.parentElement)
+      if (getComputedStyle(up).overflowX !== 'visible') return true;
+    return false;
+  };
+  for (const el of root.querySelectorAll('*')) {
+    if (insideClip(el)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    const what = (typeof el.className === 'string' && el.className) || el.tagName;
+    if (outside(r)) bad.push(what + ' reaches outside');
+    const style = getComputedStyle(el);
+    for (const node of style.overflowX === 'visible' ? el.childNodes : []) {
+      if (node.nodeType !== 3 || !node.data.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      if ([...range.getClientRects()].some(outside)) bad.push(what + ': its text reaches outside');
+    }
+    const cut = el.scrollWidth - el.clientWidth;
+    if (style.overflowX !== 'visible' && cut > 1 && !(style.textOverflow === 'ellipsis' && el.title))
+      bad.push(what + ' cuts off ' + cut + 'px');
+  }
+  const named = root.querySelector('.pc-name, .pc-person-name');
+  return { bad, direction: named ? getComputedStyle(named).direction : '' };
+}`;
+
+interface Overflow {
+  bad: string[];
+  direction: string;
+}
+
+const shots = process.env.I18N_SCREENSHOTS === '1';
+const shot = (name: string) => join(root, 'docs', name);
+
+describe('layout in German, with long words and right-to-left people', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await launch({ width: 1440, height: 900 }, { lang: 'de' });
+    // Imported as a user does, through the options page (no English to wait for).
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.setInputFiles('input[type="file"]', {
+      name: 'people.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ version: 1, profiles: [LONG, RTL] })),
+    });
+    await options.locator('.pc-preview .pc-primary').click();
+    await waitUntil('the people stored', async () => {
+      const stored = await storedPeople(session);
+      return stored.includes(LONG.id) && stored.includes(RTL.id);
+    });
+    await options.close();
+  });
+  afterAll(() => session?.close());
+
+  it.each([
+    ['long German words', LONG, 'ltr', 'i18n-card-de-long-words.png'],
+    ['Arabic and Hebrew', RTL, 'rtl', 'i18n-card-rtl.png'],
+  ])('the in-page card fits %s', async (_what, person, direction, file) => {
+    const page = await session.context.newPage();
+    await page.goto(`https://github.com/${person.identities.github[0]}`);
+    await cardShows(page, person.name);
+    const found = await inCard<Overflow>(
+      page,
+      `function () { return (${OVERFLOW})(this.querySelector('.pc-card')); }`,
+    );
+    expect(found).toEqual({ bad: [], direction });
+    if (shots) {
+      const clip = await inCard<{ x: number; y: number; width: number; height: number }>(
+        page,
+        `function () { const r = this.querySelector('.pc-float').getBoundingClientRect();
+          return { x: r.x - 8, y: r.y - 8, width: r.width + 16, height: r.height + 16 }; }`,
+      );
+      await page.screenshot({ path: shot(file), ...(clip && { clip }) });
+    }
+    await page.close();
+  });
+
+  it.each([
+    ['long German words', LONG, 'ltr'],
+    ['Arabic and Hebrew', RTL, 'rtl'],
+  ])('the popup card fits %s', async (_what, person, direction) => {
+    const page = await session.context.newPage();
+    await page.goto(`https://github.com/${person.identities.github[0]}`);
+    const popup = await openToolbarPopup(session, page);
+    await popup.waitForText(person.name);
+    expect(
+      await popup.evaluate<Overflow>(`(${OVERFLOW})(document.querySelector('.pc-card'))`),
+    ).toEqual({ bad: [], direction });
+    await popup.close();
+    await page.close();
+  });
+
+  it('the options page rows fit both, and the page does not scroll sideways', async () => {
+    const options = await session.context.newPage();
+    await options.setViewportSize({ width: 900, height: 900 });
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    for (const [person, direction] of [
+      [LONG, 'ltr'],
+      [RTL, 'rtl'],
+    ] as const) {
+      const row = options.locator('.pc-person-row', { hasText: person.name });
+      await row.waitFor();
+      expect(
+        await row.evaluate((el, source) => new Function(`return (${source})`)()(el), OVERFLOW),
+      ).toEqual({
+        bad: [],
+        direction,
+      });
+    }
+    expect(
+      await options.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      ),
+    ).toBeLessThanOrEqual(0);
+    if (shots) {
+      await options.locator('.pc-person-row', { hasText: RTL.name }).scrollIntoViewIfNeeded();
+      const rows = options.locator('.pc-people').first();
+      await rows.screenshot({ path: shot('i18n-options-rows-de.png') });
+    }
+    await options.close();
+  });
+
+  it('the measure catches a layout that does overflow (its positive control)', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`https://github.com/${LONG.identities.github[0]}`);
+    const popup = await openToolbarPopup(session, page);
+    await popup.waitForText(LONG.name);
+    const measure = () =>
+      popup.evaluate<Overflow>(`(${OVERFLOW})(document.querySelector('.pc-card'))`);
+    expect((await measure()).bad).toEqual([]);
+    const style = (css: string) =>
+      popup.evaluate(
+        `document.head.append(Object.assign(document.createElement('style'), { textContent: ${JSON.stringify(css)} }))`,
+      );
+    // A headline that will not wrap sticks out of the card…
+    await style('.pc-headline { white-space: nowrap; overflow-wrap: normal; }');
+    expect((await measure()).bad.join('\n')).toMatch(/pc-headline: its text reaches outside/);
+    // …and once it clips, the words are cut off.
+    await style('.pc-headline { overflow: hidden; }');
+    expect((await measure()).bad.join('\n')).toMatch(/pc-headline cuts off \d+px/);
+    await popup.close();
+    await page.close();
+  });
+});
