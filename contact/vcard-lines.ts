@@ -21,6 +21,7 @@
  *
  * Every loop is one pass over the text; nothing recurses.
  */
+import { t } from '../i18n/t';
 
 export interface VCardProperty {
   group: string | undefined;
@@ -158,14 +159,14 @@ export function readVCardLines(text: string): Lines {
     if (colon === -1)
       return {
         ok: false,
-        error: `This is not a valid vCard: line ${logical.line} (${excerpt(logical.text)}) has no ":".`,
+        error: t('vcard_no_colon', logical.line, excerpt(logical.text)),
       };
     const [head = '', ...paramParts] = splitOutsideQuotes(logical.text.slice(0, colon), ';');
     const nameMatch = NAME.exec(head.trim());
     if (!nameMatch)
       return {
         ok: false,
-        error: `This is not a valid vCard: line ${logical.line} (${excerpt(logical.text)}) does not start with a property name.`,
+        error: t('vcard_no_name', logical.line, excerpt(logical.text)),
       };
     const name = (nameMatch[2] as string).toUpperCase();
     const rawValue = logical.text.slice(colon + 1);
@@ -176,7 +177,7 @@ export function readVCardLines(text: string): Lines {
         if (rawValue.trim().toUpperCase() !== 'VCARD')
           return {
             ok: false,
-            error: `This is not a valid vCard: line ${logical.line} begins a ${excerpt(rawValue.trim())}, not a VCARD.`,
+            error: t('vcard_not_vcard', logical.line, excerpt(rawValue.trim())),
           };
         card = { line: logical.line, properties: [], unterminated: false };
         cards.push(card);
@@ -188,7 +189,7 @@ export function readVCardLines(text: string): Lines {
       if (depth < 0)
         return {
           ok: false,
-          error: `This is not a valid vCard: line ${logical.line} ends a card that was never begun.`,
+          error: t('vcard_end_unbegun', logical.line),
         };
       if (depth === 0) card = undefined;
       continue;
@@ -196,7 +197,7 @@ export function readVCardLines(text: string): Lines {
     if (!card)
       return {
         ok: false,
-        error: `This is not a valid vCard: line ${logical.line} (${excerpt(logical.text)}) is outside BEGIN:VCARD … END:VCARD.`,
+        error: t('vcard_outside', logical.line, excerpt(logical.text)),
       };
     if (depth > 1) continue; // a card inside the card (2.1 AGENT)
 
@@ -215,8 +216,8 @@ export function readVCardLines(text: string): Lines {
         // TextDecoder throws RangeError for an unknown label, TypeError for bad bytes.
         property.problem =
           error instanceof RangeError
-            ? `${name} uses a character set Profile Card does not know (${excerpt(charset)})`
-            : `${name} is not valid quoted-printable ${charset} text`;
+            ? t('vcard_unknown_charset', name, excerpt(charset))
+            : t('vcard_bad_qp', name, charset);
       }
     }
     card.properties.push(property);

@@ -28,6 +28,7 @@
  * backslash escape is undone (no URL holds a backslash; some writers escape
  * `:` and `,`) and a bare `www.example.com` gets `https://`.
  */
+import { t } from '../i18n/t';
 import type { Site } from '../identity/keys';
 import { parseIdentityUrl } from '../identity/parse';
 import { GITHUB_LOGIN } from '../identity/rules';
@@ -151,9 +152,7 @@ function readCard(properties: VCardProperty[], problems: string[]) {
 
   const version = first('VERSION');
   if (version !== undefined && !VERSIONS.has(version))
-    problems.push(
-      `vCard version ${JSON.stringify(version.slice(0, 10))} is not one Profile Card reads (2.1, 3.0 or 4.0)`,
-    );
+    problems.push(t('vcard_version', JSON.stringify(version.slice(0, 10))));
 
   const profile: Record<string, unknown> = {};
   const org = all('ORG')
@@ -253,8 +252,7 @@ function readCard(properties: VCardProperty[], problems: string[]) {
 export function interpretCard(raw: RawCard): VCardEntry {
   const problems: string[] = [];
   const profile = readCard(raw.properties, problems);
-  if (raw.unterminated)
-    problems.push(`has no END:VCARD after line ${raw.line}; the file may be cut short`);
+  if (raw.unterminated) problems.push(t('vcard_no_end', raw.line));
   // A name that could not be decoded is not shown back as its raw bytes.
   const undecodable = raw.properties.some((p) => p.name === 'FN' && p.problem);
   const label = typeof profile.name === 'string' && !undecodable ? profile.name : '';
@@ -265,6 +263,6 @@ export function interpretCard(raw: RawCard): VCardEntry {
 export function readVCards(source: string): VCardRead {
   const lines = readVCardLines(source);
   if (!lines.ok) return lines;
-  if (lines.cards.length === 0) return { ok: false, error: 'This vCard file holds no cards.' };
+  if (lines.cards.length === 0) return { ok: false, error: t('read_no_cards') };
   return { ok: true, cards: lines.cards.map(interpretCard) };
 }

@@ -20,7 +20,10 @@
  * newer export updates the people an older one added instead of adding them
  * twice. Each row's `key` is what the importer matches on.
  */
+
 import { csvParseRows } from 'd3-dsv';
+import { formatBytes, list } from '../i18n/format';
+import { t } from '../i18n/t';
 import { formatHandles } from '../identity/handles';
 import { type IdentityKey, linkedinKey, profileKeys } from '../identity/keys';
 import { parseIdentityUrl } from '../identity/parse';
@@ -95,9 +98,9 @@ export function isConnectionsCsv(text: string): boolean {
 }
 
 function headlineOf(position: string, company: string, connectedOn: string): string {
-  if (position && company) return `${position} at ${company}`;
+  if (position && company) return t('resume_position_at', position, company);
   if (position || company) return position || company;
-  return connectedOn ? `LinkedIn connection since ${connectedOn}` : 'LinkedIn connection';
+  return connectedOn ? t('csv_connection_since', connectedOn) : t('csv_connection');
 }
 
 export interface ReadOptions {
@@ -127,7 +130,13 @@ export function readConnections(
   if (missing.length > 0)
     return {
       ok: false,
-      error: `The header has no ${missing.map((name) => `"${name}"`).join(' or ')} column.`,
+      error: t(
+        'csv_missing_column',
+        list(
+          missing.map((name) => `"${name}"`),
+          'disjunction',
+        ),
+      ),
     };
 
   // A quote that never closes holds everything after it: the last record read.
@@ -167,13 +176,11 @@ export function readConnections(
 
     const brokenHere = broken.get(index);
     if (brokenHere) {
-      refuse(`the CSV is malformed here (${brokenHere})`);
+      refuse(t('csv_malformed', brokenHere));
       continue;
     }
     if (cells.length > header.length) {
-      refuse(
-        `it has ${cells.length} fields where the header has ${header.length} (an unquoted comma, or a stray quote?)`,
-      );
+      refuse(t('csv_field_count', cells.length, header.length));
       continue;
     }
     const notes: Note[] = [];
@@ -183,19 +190,17 @@ export function readConnections(
     };
     const name = keep('name', cleanLine(fullName, LIMITS.name));
     if (!name) {
-      refuse('it has no name');
+      refuse(t('csv_no_name'));
       continue;
     }
     const url = cell('URL');
     if (!url) {
-      refuse(
-        'it has no profile URL, so it cannot be matched to their LinkedIn page or a later export',
-      );
+      refuse(t('csv_no_url'));
       continue;
     }
     const identity = cleanUrl(url).value ? parseIdentityUrl(url) : undefined;
     if (identity?.site !== 'linkedin') {
-      refuse(`"${defang(url.slice(0, 80))}" is not a LinkedIn profile URL`);
+      refuse(t('csv_not_linkedin_url', `"${defang(url.slice(0, 80))}"`));
       continue;
     }
     const connectedOn = cell('Connected On');
@@ -205,7 +210,7 @@ export function readConnections(
         cleanLine(headlineOf(cell('Position'), cell('Company'), connectedOn), LIMITS.headline),
       ) ??
       formatHandles({ github: [], linkedin: [identity.handle] })[0] ??
-      'LinkedIn connection';
+      t('csv_connection');
     const email = keep('contact.email', cleanEmail(cell('Email Address')));
     const id = idOf?.(identity.key) ?? uniqueId(name, taken);
     const result = validateProfile({
@@ -291,15 +296,17 @@ export function previewConnections(
   const size =
     typeof input === 'string' ? new TextEncoder().encode(input).length : input.byteLength;
   if (size > MAX_IMPORT_BYTES) {
-    const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-    return { ok: false, error: `The file is ${mb(size)}; the limit is ${mb(MAX_IMPORT_BYTES)}.` };
+    return {
+      ok: false,
+      error: t('csv_too_big', formatBytes(size), formatBytes(MAX_IMPORT_BYTES)),
+    };
   }
   let text: string;
   try {
     text =
       typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(input);
   } catch {
-    return { ok: false, error: `"${fileName}" is not a text file.` };
+    return { ok: false, error: t('decode_not_text', fileName) };
   }
   const owners = new Map<IdentityKey, { profile: Profile; bundled: boolean }>();
   for (const profile of bundled)
@@ -329,14 +336,14 @@ export function previewConnections(
   const seen = new Map<IdentityKey, number>();
   for (const { row, profile, key, notes } of read.rows) {
     const label = defang(profile.name.slice(0, 40));
-    const prefix = `row ${row} ("${label}")`;
+    const prefix = t('csv_row', row, `"${label}"`);
     const earlier = seen.get(key);
     if (earlier !== undefined) {
       preview.rejected.push({
         index: row,
         label,
         prefix,
-        errors: [`${key} is already row ${earlier} in this file`],
+        errors: [t('csv_duplicate', key, earlier)],
         issues: [],
       });
       continue;

@@ -8,6 +8,7 @@
  * Decoding is strict (`fatal: true`): a byte sequence that is not valid in
  * the encoding is refused, never turned into U+FFFD behind the user's back.
  */
+import { t } from '../i18n/t';
 
 export type Decoded = { ok: true; text: string } | { ok: false; error: string };
 
@@ -39,18 +40,18 @@ export function decodeFile(fileName: string, input: Uint8Array | string): Decode
       if (encoding !== 'utf-8')
         return {
           ok: false,
-          error: `"${fileName}" looks like UTF-16 text but is not valid UTF-16.`,
+          error: t('decode_bad_utf16', fileName),
         };
       // Invalid UTF-8: binary, or text in a legacy encoding (Windows-1252…).
       return BINARY.test(new TextDecoder('latin1').decode(input.subarray(0, 4096)))
-        ? { ok: false, error: `"${fileName}" is not a text file.` }
+        ? { ok: false, error: t('decode_not_text', fileName) }
         : {
             ok: false,
-            error: `"${fileName}" is not UTF-8 text (perhaps an older encoding such as Windows-1252). Save it as UTF-8 and import it again.`,
+            error: t('decode_not_utf8', fileName),
           };
     }
   }
   // UTF-8 that holds NULs or other binary controls is not a profile file.
-  if (BINARY.test(text)) return { ok: false, error: `"${fileName}" is not a text file.` };
+  if (BINARY.test(text)) return { ok: false, error: t('decode_not_text', fileName) };
   return { ok: true, text: text.replace(/^\uFEFF/, '') };
 }

@@ -10,6 +10,7 @@
  * deeper than a profile file can be reaches a parser (Firefox's JSON.parse
  * recurses too).
  */
+import { t } from '../i18n/t';
 export interface JsonProblem {
   offset: number;
   line: number;
@@ -163,7 +164,8 @@ export function locateJsonError(text: string): JsonProblem | undefined {
     const before = text.slice(0, error.offset);
     const line = before.split('\n').length;
     const column = error.offset - before.lastIndexOf('\n');
-    const found = error.offset >= text.length ? 'end of file' : JSON.stringify(text[error.offset]);
+    const found =
+      error.offset >= text.length ? t('read_end_of_file') : JSON.stringify(text[error.offset]);
     return { offset: error.offset, line, column, found };
   }
 }

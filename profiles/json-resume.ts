@@ -90,7 +90,7 @@ const highlightSchema = {
 
 export function readJsonResume(document: unknown, { takenIds }: ResumeOptions = {}): ResumeRead {
   if (!isObject(document) || !isObject(document.basics))
-    return { ok: false, error: 'This is not a JSON Resume: it has no "basics".' };
+    return { ok: false, error: t('resume_no_basics') };
   const basics = document.basics;
   const notes: Note[] = [];
   /** A value valid as it is stays exactly so; anything else is cleaned, with a note. */
@@ -109,7 +109,7 @@ export function readJsonResume(document: unknown, { takenIds }: ResumeOptions = 
   };
 
   const name = take('name', basics.name, field.name, (v) => cleanLine(v, LIMITS.name));
-  if (!name) return { ok: false, error: 'This JSON Resume has no basics.name.' };
+  if (!name) return { ok: false, error: t('resume_no_name') };
 
   const identities = { github: [] as string[], linkedin: [] as string[] };
   const keys = new Set<string>();
@@ -169,12 +169,13 @@ export function readJsonResume(document: unknown, { takenIds }: ResumeOptions = 
     cleanLine(v, LIMITS.headline),
   );
   if (!headline) {
-    const fromWork = position && employer ? `${position} at ${employer}` : (position ?? employer);
+    const fromWork =
+      position && employer ? t('resume_position_at', position, employer) : (position ?? employer);
     headline =
       cleanLine(fromWork, LIMITS.headline).value ??
       cleanLine(summary?.split('\n')[0], LIMITS.headline).value ??
       formatHandles(identities)[0] ??
-      'No headline yet';
+      t('resume_no_headline');
     notes.push({ field: 'headline', action: 'filled', detail: t('note_resume_no_label') });
   }
 

@@ -21,6 +21,7 @@
 
 import { readVCardLines } from '../contact/vcard-lines';
 import { interpretCard } from '../contact/vcard-read';
+import { list } from '../i18n/format';
 import { t } from '../i18n/t';
 import { clip, defang } from '../text/characters';
 import { isConnectionsCsv, previewConnections } from './connections-csv';
@@ -66,7 +67,7 @@ export type ReadResult = Entries | WholeFile | { error: string };
 
 export interface Reader {
   /** As named in the "accepted formats" sentence. */
-  format: string;
+  format: () => string;
   accepts(text: string): boolean;
   read(text: string): ReadResult;
 }
@@ -79,37 +80,39 @@ function entriesOf(document: unknown): ReadResult {
   if (Array.isArray(document)) return { kind, entries: document };
   if (document === null || typeof document !== 'object') {
     return {
-      error:
-        'Expected a profile, a list of profiles, or { "profiles": [...] }; this file holds a single value.',
+      error: t('read_single_value'),
     };
   }
   const record = document as Record<string, unknown>;
   if ('profiles' in record) {
     if ('version' in record && record.version !== EXPORT_FORMAT_VERSION) {
       return {
-        error: `This file is format version ${clip(defang(JSON.stringify(record.version) ?? ''), 20)}; this version of Profile Card reads version ${EXPORT_FORMAT_VERSION}. Update the extension, or export again from a matching version.`,
+        error: t(
+          'read_format_version',
+          clip(defang(JSON.stringify(record.version) ?? ''), 20),
+          EXPORT_FORMAT_VERSION,
+        ),
       };
     }
     const extra = Object.keys(record).filter((key) => key !== 'profiles' && key !== 'version');
     if (extra.length > 0)
       return {
-        error: `Unknown top-level field "${clip(defang(extra[0] ?? ''), 40)}" next to "profiles".`,
+        error: t('read_unknown_top', clip(defang(extra[0] ?? ''), 40)),
       };
-    if (!Array.isArray(record.profiles)) return { error: '"profiles" must be a list.' };
+    if (!Array.isArray(record.profiles)) return { error: t('read_profiles_list') };
     return { kind, entries: record.profiles };
   }
   if ('id' in record || 'name' in record) return { kind, entries: [record] };
   if (isJsonResume(record)) return resumeEntries(record);
   return {
-    error:
-      'Expected a profile, a list of profiles, or { "profiles": [...] }; this object has none of those.',
+    error: t('read_no_profiles'),
   };
 }
 
 export function readJson(text: string): ReadResult {
   if (nestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     return {
-      error: `This JSON is nested too deeply (more than ${MAX_JSON_DEPTH} levels of [ and {) to be a profile file; a profile file needs 5 at most.`,
+      error: t('read_too_deep', MAX_JSON_DEPTH),
     };
   }
   let document: unknown;
@@ -119,8 +122,8 @@ export function readJson(text: string): ReadResult {
     const problem = locateJsonError(text);
     return {
       error: problem
-        ? `This is not valid JSON: unexpected ${problem.found} at line ${problem.line}, column ${problem.column}.`
-        : 'This is not valid JSON.',
+        ? t('read_bad_json_at', problem.found, String(problem.line), String(problem.column))
+        : t('read_bad_json'),
     };
   }
   return entriesOf(document);
@@ -129,7 +132,7 @@ export function readJson(text: string): ReadResult {
 function readVCardEntries(text: string): ReadResult {
   const read = readVCardLines(text);
   if (!read.ok) return { error: read.error };
-  if (read.cards.length === 0) return { error: 'This vCard file holds no cards.' };
+  if (read.cards.length === 0) return { error: t('read_no_cards') };
   const { cards } = read;
   return {
     kind: t('kind_vcard'),
@@ -167,16 +170,20 @@ function resumeEntries(document: Record<string, unknown>): ReadResult {
 
 /** In order: the first that accepts the text reads it. */
 export const READERS: Reader[] = [
-  { format: 'vCard (.vcf)', accepts: (text) => /^BEGIN:VCARD/i.test(text), read: readVCardEntries },
   {
-    format: "LinkedIn's Connections.csv",
+    format: () => t('read_format_vcard'),
+    accepts: (text) => /^BEGIN:VCARD/i.test(text),
+    read: readVCardEntries,
+  },
+  {
+    format: () => t('read_format_csv'),
     accepts: isConnectionsCsv,
     read: (text) => ({
       preview: (context) => previewConnections('Connections.csv', text, context),
     }),
   },
   {
-    format: 'JSON (a profile, a list of profiles, an export, or a JSON Resume)',
+    format: () => t('read_format_json'),
     accepts: (text) => /^(?:[[{"\-0-9]|true|false|null)/.test(text),
     read: readJson,
   },
@@ -185,15 +192,16 @@ export const READERS: Reader[] = [
 /** `text` as decoded, byte-order mark removed. */
 export function readEntries(fileName: string, text: string): ReadResult {
   const trimmed = text.trim();
-  if (trimmed === '') return { error: `"${fileName}" is empty.` };
+  if (trimmed === '') return { error: t('read_empty', fileName) };
   const reader = READERS.find((candidate) => candidate.accepts(trimmed));
   if (reader) return reader.read(trimmed);
   const start = clip(defang(trimmed.split(/\r?\n/, 1)[0] ?? ''), 30);
   return {
-    error: `"${fileName}" is not a format Profile Card reads: it starts with ${JSON.stringify(start)}. Import accepts ${formatList(READERS.map((candidate) => candidate.format))}.`,
+    error: t(
+      'read_unknown_format',
+      fileName,
+      JSON.stringify(start),
+      list(READERS.map((candidate) => candidate.format())),
+    ),
   };
 }
-
-/** `a, b and c`. */
-const formatList = (items: string[]) =>
-  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;

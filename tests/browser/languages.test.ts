@@ -53,11 +53,11 @@ function englishFragments(language: string): string[] {
   return [...fragments];
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The English fragments `text` holds, as whole words. */
 function englishIn(text: string, fragments: readonly string[]): string[] {
   return fragments.filter((fragment) =>
-    new RegExp(`(?<![\\p{L}])${escape(fragment)}(?![\\p{L}])`, 'u').test(text),
+    new RegExp(`(?<![\\p{L}])${escapeRegExp(fragment)}(?![\\p{L}])`, 'u').test(text),
   );
 }
 

@@ -73,7 +73,11 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('%s manifest', (target) => {
   // piece and the add-on's name when its icon and title are missing there.
   it('gives the toolbar button its title and icon', () => {
     const action = target === 'chrome-mv3' ? manifest.action : manifest.browser_action;
-    expect(action).toMatchObject({ default_title: 'Profile Card', default_popup: 'popup.html' });
+    // The title is a message (docs/i18n.md), in the user's language.
+    expect(action).toMatchObject({
+      default_title: '__MSG_action_title__',
+      default_popup: 'popup.html',
+    });
     const icons = Object.entries<string>(action.default_icon ?? {});
     expect(icons.map(([size]) => size).sort()).toEqual(['16', '32']);
     for (const [, file] of icons) expect(existsSync(join(output, target, file)), file).toBe(true);

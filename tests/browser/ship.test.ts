@@ -1,10 +1,11 @@
 /**
  * What a store reviewer runs: `web-ext lint` on the Firefox build (errors
  * fail; each remaining warning is one README.md explains), and `npm run zip`
- * yielding the Chrome, Firefox and sources zips named with the version.
+ * yielding the Chrome, Firefox and sources zips named with the version, the
+ * store zips with every language's messages.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '../..');
@@ -90,4 +91,16 @@ it('npm run zip makes the Chrome, Firefox and sources zips, named with the versi
   // The built zips are what was built: the manifest inside carries the version.
   const manifest = JSON.parse(zipRead(zips[0] as string, 'manifest.json'));
   expect(manifest.version).toBe(version);
+  // Both store zips carry every language, and the name the manifest asks for (docs/i18n.md).
+  const languages = readdirSync(join(root, 'public/_locales'));
+  expect(languages).toEqual(expect.arrayContaining(['en', 'de', 'tr']));
+  for (const zip of zips.slice(0, 2)) {
+    const files = zipRead(zip as string).split('\n');
+    for (const language of languages)
+      expect(files, zip).toContain(`_locales/${language}/messages.json`);
+    const zipped = JSON.parse(zipRead(zip as string, 'manifest.json'));
+    expect(zipped).toMatchObject({ name: '__MSG_ext_name__', default_locale: 'en' });
+    const german = JSON.parse(zipRead(zip as string, '_locales/de/messages.json'));
+    expect(german.ext_description.message).toMatch(/Profilkarte/);
+  }
 }, 180_000);
