@@ -12,7 +12,13 @@ import { build, type Rollup } from 'vite';
 import { draftFromReading } from '../../capture/draft';
 import { readPage } from '../../capture/read-page';
 import type { PageReading } from '../../capture/reading';
+import { catalogLookup } from '../../i18n/catalog';
+import { setLookup } from '../../i18n/t';
+import en from '../../public/_locales/en/messages.json';
 import { launch, type Session } from './harness';
+
+// Node has no browser.i18n: the reader's sentences in English, as in the unit tests.
+setLookup(catalogLookup(en), 'en');
 
 const root = resolve(import.meta.dirname, '../..');
 const dir = join(root, 'tests/unit/fixtures/capture');
@@ -37,7 +43,11 @@ beforeAll(async () => {
     build: {
       write: false,
       minify: true,
-      lib: { entry: join(root, 'capture/read-page.ts'), formats: ['iife'], name: 'reader' },
+      lib: {
+        entry: join(root, 'tests/browser/capture-reader-entry.ts'),
+        formats: ['iife'],
+        name: 'reader',
+      },
     },
   })) as Rollup.RollupOutput | Rollup.RollupOutput[];
   const [first] = Array.isArray(output) ? output : [output];
@@ -58,8 +68,12 @@ describe('the in-page reader in Chromium', () => {
     const before = await page.content();
     const requests = session.requests.length;
     const inChromium = (await page.evaluate(
-      (code) => new Function(`${code}; return reader.readPage(document, location.href);`)(),
-      reader,
+      ([code, messages]) =>
+        new Function(
+          'messages',
+          `${code}; reader.setLookup(reader.catalogLookup(messages), 'en'); return reader.readPage(document, location.href);`,
+        )(messages),
+      [reader, en] as const,
     )) as PageReading;
     await page.waitForTimeout(300);
     // Reading changed nothing in the page and asked for nothing.
