@@ -5,8 +5,9 @@
  * directories after both); this says so, so a card that shows someone
  * unexpected is never a mystery. Shown only when there is a clash.
  */
+import type { ComponentChildren } from 'preact';
 import { list } from '../i18n/format';
-import { t, tn } from '../i18n/t';
+import { t, tn, tParts } from '../i18n/t';
 import type { IdentityConflict } from '../profiles/directory';
 import type { Profile } from '../profiles/schema';
 import type { DirectoryClash } from '../profiles/store';
@@ -31,15 +32,19 @@ export function ConflictsPanel({
         {conflicts.map((conflict) => (
           <li key={conflict.key}>
             <code>{conflict.key}</code>
-            {t('clash_line', name(conflict.winner), list(conflict.losers.map(name)))}
+            {tParts<ComponentChildren>(
+              'clash_line',
+              <strong>{name(conflict.winner)}</strong>,
+              list(conflict.losers.map(name)),
+            )}
           </li>
         ))}
         {directoryClashes.map((clash) => (
           <li key={`directory-${clash.key}`}>
             <code>{clash.key}</code>
-            {t(
+            {tParts<ComponentChildren>(
               'clash_directory_line',
-              clash.shown.name,
+              <strong>{clash.shown.name}</strong>,
               list(
                 clash.hidden.map((person) =>
                   t('clash_from_directory', person.name, person.directory),

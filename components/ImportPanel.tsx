@@ -8,7 +8,10 @@
  * click does nothing; the result is announced once. Every problem is
  * announced with role="alert" and rendered as text.
  */
+
 import { useRef, useState } from 'preact/hooks';
+import { formatBytes } from '../i18n/format';
+import { t, tn, tParts } from '../i18n/t';
 import {
   type ImportResult,
   MAX_IMPORT_BYTES,
@@ -42,8 +45,6 @@ export interface ImportPanelProps {
   blocked?: string;
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
 export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelProps) {
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState<PendingImport>();
@@ -64,8 +65,7 @@ export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelPro
       setPending({ name, input, preview: result.preview, basis });
     } else {
       setPending(undefined);
-      // Name the file in import.ts's size message.
-      setError(result.error.replace(/^The file is /, `"${name}" is `));
+      setError(result.error);
     }
   };
 
@@ -76,7 +76,13 @@ export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelPro
       setPending(undefined);
       setDone(undefined);
       setError(
-        `"${file.name}" is ${megabytes(file.size)}; the limit is ${megabytes(MAX_IMPORT_BYTES)} (${megabytes(MAX_BACKUP_BYTES)} for a Profile Card export).`,
+        t(
+          'import_too_big',
+          file.name,
+          formatBytes(file.size),
+          formatBytes(MAX_IMPORT_BYTES),
+          formatBytes(MAX_BACKUP_BYTES),
+        ),
       );
       return;
     }
@@ -112,7 +118,7 @@ export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelPro
 
   return (
     <section class="pc-panel" aria-labelledby="pc-import-title">
-      <h2 id="pc-import-title">Import</h2>
+      <h2 id="pc-import-title">{t('import_title')}</h2>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target for files; the file picker inside is the keyboard path */}
       <div
         class={dragging ? 'pc-drop pc-dropping' : 'pc-drop'}
@@ -128,9 +134,10 @@ export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelPro
         }}
       >
         <p>
-          Drop a <code>.json</code>, <code>.vcf</code> or <code>.csv</code> file here, or{' '}
+          {/* i18n-ignore: file extensions and the export's shape, the same in every language */}
+          {tParts('import_drop', <code>.json</code>, <code>.vcf</code>, <code>.csv</code>)}{' '}
           <label class="pc-file">
-            <span>choose a file</span>
+            <span>{t('import_choose')}</span>
             <input
               type="file"
               accept=".json,.vcf,.csv,application/json,text/vcard,text/csv"
@@ -143,18 +150,14 @@ export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelPro
           .
         </p>
         <p class="pc-muted">
-          JSON: one profile, a list of profiles, or an export (
-          <code>{'{ "profiles": [...] }'}</code>). vCard: FN, EMAIL, URL (GitHub and LinkedIn
-          profiles become identities), NOTE. LinkedIn's <code>Connections.csv</code> (from
-          LinkedIn's “Get a copy of your data”): each row becomes a person with their LinkedIn
-          profile; a newer export updates them. A JSON Resume (<code>resume.json</code>,
-          jsonresume.org) becomes one card. Up to 5 MB; a Profile Card export of any size.
+          {/* i18n-ignore: the export's shape */}
+          {tParts('import_formats', <code>{'{ "profiles": [...] }'}</code>)}
         </p>
       </div>
       <details class="pc-paste">
-        <summary>Paste instead</summary>
+        <summary>{t('import_paste')}</summary>
         <label class="pc-field">
-          <span>JSON, vCard or CSV text</span>
+          <span>{t('import_paste_label')}</span>
           <textarea
             rows={6}
             value={pasted}
@@ -165,9 +168,9 @@ export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelPro
           type="button"
           class="pc-button"
           disabled={pasted.trim() === ''}
-          onClick={() => handle('pasted text', pasted)}
+          onClick={() => handle(t('import_pasted_name'), pasted)}
         >
-          Preview
+          {t('import_preview')}
         </button>
       </details>
 
@@ -184,31 +187,33 @@ export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelPro
 
       {preview && pending && (
         <section class="pc-preview" aria-labelledby="pc-preview-title">
-          <h3 id="pc-preview-title">Preview of {pending.name}</h3>
+          <h3 id="pc-preview-title">{t('import_preview_of', pending.name)}</h3>
           {note && (
             <p class="pc-banner" role="alert">
               {note}
             </p>
           )}
           <p>
-            {preview.added.length} to add · {preview.updated.length} to update ·{' '}
-            {preview.unchanged.length} unchanged · {preview.rejected.length} refused
+            {t(
+              'import_counts',
+              preview.added.length,
+              preview.updated.length,
+              preview.unchanged.length,
+              preview.rejected.length,
+            )}
           </p>
           {preview.added.length > 0 && (
-            <PeopleList title="Will be added" names={preview.added.map((p) => p.name)} />
+            <PeopleList title={t('import_will_add')} names={preview.added.map((p) => p.name)} />
           )}
           {preview.updated.length > 0 && (
             <PeopleList
-              title="Will be updated (same id)"
+              title={t('import_will_update')}
               names={preview.updated.map(({ after }) => after.name)}
             />
           )}
           {preview.rejected.length > 0 && (
             <div class="pc-errors" role="alert">
-              <p>
-                {preview.rejected.length === 1 ? 'One entry' : `${preview.rejected.length} entries`}{' '}
-                can't be imported:
-              </p>
+              <p>{tn('import_refused', preview.rejected.length)}</p>
               <ul>
                 {preview.rejected
                   .slice(0, 50)
@@ -216,23 +221,21 @@ export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelPro
                     rejectionLines(rejected).map((line) => <li key={line}>{line}</li>),
                   )}
                 {preview.rejected.length > 50 && (
-                  <li>… and {preview.rejected.length - 50} more.</li>
+                  <li>{t('import_and_more', preview.rejected.length - 50)}</li>
                 )}
               </ul>
             </div>
           )}
           {preview.notes && preview.notes.length > 0 && (
             <details class="pc-notes">
-              <summary>
-                {preview.notes.length === 1
-                  ? 'One value was changed to fit'
-                  : `${preview.notes.length} values were changed to fit`}
-              </summary>
+              <summary>{tn('import_changed_to_fit', preview.notes.length)}</summary>
               <ul>
                 {preview.notes.slice(0, 50).map((line) => (
                   <li key={line}>{line}</li>
                 ))}
-                {preview.notes.length > 50 && <li>… and {preview.notes.length - 50} more.</li>}
+                {preview.notes.length > 50 && (
+                  <li>{t('import_and_more', preview.notes.length - 50)}</li>
+                )}
               </ul>
             </details>
           )}
@@ -250,10 +253,10 @@ export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelPro
               onClick={confirm}
             >
               {busy
-                ? `Importing ${writes} ${writes === 1 ? 'profile' : 'profiles'}…`
+                ? tn('import_importing', writes)
                 : writes === 0
-                  ? 'Nothing to import'
-                  : `Import ${writes} ${writes === 1 ? 'profile' : 'profiles'}`}
+                  ? t('import_nothing')
+                  : tn('import_button', writes)}
             </button>
             <button
               type="button"
@@ -264,7 +267,7 @@ export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelPro
                 setNote(undefined);
               }}
             >
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </section>
@@ -276,14 +279,14 @@ export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelPro
 function PeopleList({ title, names }: { title: string; names: string[] }) {
   return (
     <details>
-      <summary>
-        {title}: {names.length}
-      </summary>
+      <summary>{t('import_names', title, names.length)}</summary>
       <ul class="pc-names">
         {names.slice(0, 200).map((name, index) => (
-          <li key={index}>{name}</li>
+          <li key={index} dir="auto">
+            {name}
+          </li>
         ))}
-        {names.length > 200 && <li>… and {names.length - 200} more</li>}
+        {names.length > 200 && <li>{t('import_and_more', names.length - 200)}</li>}
       </ul>
     </details>
   );

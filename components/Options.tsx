@@ -17,6 +17,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { toVCard, vcardFileName } from '../contact/vcard';
 import { privacyPromise } from '../directories/promise';
+import { formatBytes, formatNumber } from '../i18n/format';
+import { language, t, tn } from '../i18n/t';
 import { formatHandles } from '../identity/handles';
 import { buildDirectory } from '../profiles/directory';
 import { exportDocument } from '../profiles/export';
@@ -90,9 +92,8 @@ export interface OptionsApi {
 }
 
 const EMPTY: Snapshot = { rev: 0, people: [], damaged: [], hidden: [] };
-const number = (value: number) => value.toLocaleString();
-const megabytes = (bytes: number) =>
-  `${(bytes / 1024 / 1024).toLocaleString(undefined, { maximumFractionDigits: 1 })} MB`;
+const number = (value: number) => formatNumber(value);
+const megabytes = formatBytes;
 
 /** Rows shown at once; a directory of thousands is searched, not scrolled. */
 const SHOWN = 200;
@@ -113,9 +114,9 @@ function samePreview(a: Preview, b: Preview): boolean {
 function describeChanges(before: Preview, after: Preview): string {
   const group = (preview: Preview) => {
     const map = new Map<string, string>();
-    for (const profile of preview.added) map.set(profile.id, 'to add');
-    for (const { after } of preview.updated) map.set(after.id, 'to update');
-    for (const profile of preview.unchanged) map.set(profile.id, 'unchanged');
+    for (const profile of preview.added) map.set(profile.id, t('changes_to_add'));
+    for (const { after } of preview.updated) map.set(after.id, t('changes_to_update'));
+    for (const profile of preview.unchanged) map.set(profile.id, t('changes_unchanged'));
     return map;
   };
   const was = group(before);
@@ -123,11 +124,13 @@ function describeChanges(before: Preview, after: Preview): string {
   const lines: string[] = [];
   for (const [id, state] of now) {
     const old = was.get(id);
-    if (old !== state) lines.push(`${id}: ${old ?? 'refused'} → ${state}`);
+    if (old !== state) lines.push(t('changes_line', id, old ?? t('changes_refused'), state));
   }
-  for (const [id, state] of was) if (!now.has(id)) lines.push(`${id}: ${state} → refused`);
-  if (lines.length === 0) lines.push('other people were changed');
-  return `${lines.slice(0, 5).join('; ')}${lines.length > 5 ? `; and ${lines.length - 5} more` : ''}`;
+  for (const [id, state] of was)
+    if (!now.has(id)) lines.push(t('changes_line', id, state, t('changes_refused')));
+  if (lines.length === 0) lines.push(t('changes_others'));
+  const first = lines.slice(0, 5).join('; ');
+  return lines.length > 5 ? t('changes_and_more', first, lines.length - 5) : first;
 }
 
 export function Options({
@@ -201,9 +204,14 @@ export function Options({
 
   if (!data) {
     return (
-      <main class="pc-theme pc-options" data-scheme={theme.scheme} data-contrast={theme.contrast}>
-        <h1>Profile Card</h1>
-        {failure ? <p role="alert">{failure}</p> : <p>Loading…</p>}
+      <main
+        class="pc-theme pc-options"
+        lang={language()}
+        data-scheme={theme.scheme}
+        data-contrast={theme.contrast}
+      >
+        <h1>{t('ext_name')}</h1>
+        {failure ? <p role="alert">{failure}</p> : <p>{t('loading')}</p>}
       </main>
     );
   }
@@ -214,9 +222,9 @@ export function Options({
     (migration.kind === 'future'
       ? migration.message
       : migration.kind === 'damaged'
-        ? 'Saving is paused until you decide what to do with the stored profiles that could not be read (above).'
+        ? t('options_paused_damaged')
         : migration.kind === 'failed'
-          ? `Saving is paused: ${migration.message}`
+          ? t('options_paused', migration.message)
           : undefined);
 
   /** Runs one write with the busy state on; a second click meanwhile does nothing. */
@@ -253,7 +261,7 @@ export function Options({
       // The same words an import uses for a taken identity.
       const { key, owner } = result.conflict;
       setConflict(undefined);
-      throw new Error(`${key} is already ${owner.name}'s (${owner.id})`);
+      throw new Error(t('claimed_by', key, owner.name, owner.id));
     }
     setConflict({ ...pending, conflict: result.conflict });
     await reload();
@@ -276,7 +284,7 @@ export function Options({
     if (taken)
       issues.push({
         path: ['id'],
-        message: `is already ${taken.name}'s; choose another id, or edit them`,
+        message: t('options_id_taken', taken.name),
       });
     const profile = result.preview.added[0];
     return issues.length > 0 || !profile ? { issues } : { profile };
@@ -288,7 +296,7 @@ export function Options({
     const checked = checkEntry(entry, target?.profile?.id);
     if (checked.issues) {
       const [first] = checked.issues;
-      throw new Error(first ? describe(first) : 'This profile is not valid.');
+      throw new Error(first ? describe(first) : t('form_not_valid'));
     }
     const { profile } = checked;
     const editingSame = target?.profile?.id === profile.id && target.rev !== undefined;
@@ -300,7 +308,7 @@ export function Options({
       const outcome = editingSame
         ? await api.update(profile, target.rev as number)
         : await api.add(profile);
-      const saved = await settle(outcome, `Saved ${profile.name}.`, {
+      const saved = await settle(outcome, t('options_saved', profile.name), {
         action: editingSame ? 'save' : 'add',
         mine: profile,
         ...(target?.profile ? { base: target.profile } : {}),
@@ -317,7 +325,7 @@ export function Options({
     const { action, mine, conflict: found } = conflict;
     if (found.kind === 'gone') {
       const result = await run('retry', () => api.add(mine));
-      await settle(result, `Saved ${mine.name}.`, { action: 'add', mine });
+      await settle(result, t('options_saved', mine.name), { action: 'add', mine });
       if (result?.ok) setEditing(undefined);
       return;
     }
@@ -328,7 +336,7 @@ export function Options({
     const theirs = found.theirs;
     if (action === 'delete') {
       const result = await run('retry', () => api.remove(theirs.id, theirs.rev));
-      await settle(result, `Deleted ${theirs.profile.name}.`, {
+      await settle(result, t('options_deleted', theirs.profile.name), {
         action,
         mine: theirs.profile,
         base: theirs.profile,
@@ -337,7 +345,7 @@ export function Options({
     }
     const result = await run('retry', () => api.update(mine, theirs.rev));
     try {
-      const saved = await settle(result, `Saved ${mine.name}.`, {
+      const saved = await settle(result, t('options_saved', mine.name), {
         action: 'save',
         mine,
         base: theirs.profile,
@@ -365,7 +373,7 @@ export function Options({
         // Committed: say so now; the list catches up as soon as it is read back.
         reload().catch(() => undefined);
         return {
-          done: `Imported: ${number(preview.added.length)} added, ${number(preview.updated.length)} updated.`,
+          done: t('import_done', preview.added.length, preview.updated.length),
         };
       }
       const fresh = await reload();
@@ -377,13 +385,13 @@ export function Options({
       if (!samePreview(preview, again.preview)) {
         return {
           again: { ...pending, preview: again.preview, basis: fresh.snapshot.rev },
-          note: `Stored people changed since the preview (${describeChanges(preview, again.preview)}). Check the preview again, then confirm.`,
+          note: t('import_changed_since', describeChanges(preview, again.preview)),
         };
       }
       preview = again.preview;
       basis = fresh.snapshot.rev;
     }
-    return { error: 'The people kept changing in another tab; try the import again.' };
+    return { error: t('import_kept_changing') };
   };
 
   const userCount = profiles.length;
@@ -391,11 +399,16 @@ export function Options({
   const damaged = snapshot.damaged;
 
   return (
-    <main class="pc-theme pc-options" data-scheme={theme.scheme} data-contrast={theme.contrast}>
+    <main
+      class="pc-theme pc-options"
+      lang={language()}
+      data-scheme={theme.scheme}
+      data-contrast={theme.contrast}
+    >
       <header class="pc-options-head">
-        <h1>Profile Card</h1>
+        <h1>{t('ext_name')}</h1>
         <p class="pc-muted">
-          The people you keep cards for, and how the cards behave. {privacyPromise()}
+          {t('options_intro')} {privacyPromise()}
         </p>
       </header>
       <WhatsNew />
@@ -426,7 +439,7 @@ export function Options({
                   )
                 }
               >
-                Download what was stored
+                {t('options_download_stored')}
               </button>
               <button
                 type="button"
@@ -434,13 +447,12 @@ export function Options({
                 disabled={!!busy}
                 onClick={() =>
                   void run('discard', async () => {
-                    if (await api.discardLegacy(migration.raw))
-                      setStatus('Kept the people stored now; the older data was let go.');
+                    if (await api.discardLegacy(migration.raw)) setStatus(t('options_discarded'));
                     await reload();
                   })
                 }
               >
-                Keep only what is stored now
+                {t('options_keep_stored')}
               </button>
             </div>
           )}
@@ -449,8 +461,8 @@ export function Options({
       {migration.kind === 'damaged' && (
         <div class="pc-banner" role="alert">
           <p>
-            <strong>Your stored profiles could not all be read.</strong> {migration.message} Nothing
-            has been changed or removed. Download what was stored to keep it, then decide.
+            <strong>{t('options_damaged_title')}</strong> {migration.message}{' '}
+            {t('options_damaged_advice')}
           </p>
           <div class="pc-form-actions">
             <button
@@ -464,7 +476,7 @@ export function Options({
                 )
               }
             >
-              Download what was stored
+              {t('options_download_stored')}
             </button>
             <button
               type="button"
@@ -475,14 +487,12 @@ export function Options({
                 void run('move', async () => {
                   const outcome = await api.moveReadable();
                   if (outcome.kind === 'moved')
-                    setStatus(
-                      `Kept the ${number(migration.readable)} readable profiles; the damaged data was replaced.`,
-                    );
+                    setStatus(tn('options_kept_readable', migration.readable));
                   await reload();
                 })
               }
             >
-              Keep only the readable profiles
+              {t('options_keep_readable')}
             </button>
           </div>
         </div>
@@ -490,17 +500,14 @@ export function Options({
       {damaged.length > 0 && (
         <div class="pc-banner" role="alert">
           <p>
-            <strong>
-              {damaged.length === 1
-                ? 'One stored person could not be read'
-                : `${number(damaged.length)} stored people could not be read`}
-            </strong>{' '}
-            (
-            {damaged
-              .slice(0, 3)
-              .map((record) => `${record.id}: ${record.problem}`)
-              .join('; ')}
-            {damaged.length > 3 ? '; …' : ''}). They are kept as they were and left out of cards.
+            <strong>{tn('options_damaged_records', damaged.length)}</strong>{' '}
+            {t(
+              'options_damaged_kept',
+              damaged
+                .slice(0, 3)
+                .map((record) => `${record.id}: ${record.problem}`)
+                .join('; ') + (damaged.length > 3 ? '; …' : ''),
+            )}
           </p>
           <div class="pc-form-actions">
             <button
@@ -518,7 +525,7 @@ export function Options({
                 )
               }
             >
-              Download the damaged records
+              {t('options_download_damaged')}
             </button>
             <button
               type="button"
@@ -527,12 +534,12 @@ export function Options({
               onClick={() =>
                 void run('damaged', async () => {
                   await api.removeDamaged(damaged.map((record) => record.id));
-                  setStatus('Removed the damaged records.');
+                  setStatus(t('options_removed_damaged'));
                   await reload();
                 })
               }
             >
-              Remove them
+              {t('options_remove_them')}
             </button>
           </div>
         </div>
@@ -586,22 +593,36 @@ export function Options({
       />
 
       <section class="pc-panel" aria-labelledby="pc-people-title">
-        <h2 id="pc-people-title">People</h2>
+        <h2 id="pc-people-title">{t('people_title')}</h2>
         <p class="pc-muted">
-          {number(rows.length - hiddenCount)} shown on pages · {number(bundled.length)} bundled
-          {hiddenCount > 0 ? ` (${number(hiddenCount)} hidden)` : ''} · {number(userCount)} yours
+          {hiddenCount > 0
+            ? t(
+                'table_summary_hidden',
+                rows.length - hiddenCount,
+                bundled.length,
+                hiddenCount,
+                userCount,
+              )
+            : t('table_summary', rows.length - hiddenCount, bundled.length, userCount)}
         </p>
         <p class="pc-muted" data-testid="pc-usage">
-          Stored in this browser: {number(userCount)} {userCount === 1 ? 'person' : 'people'}
-          {usage.bytes !== undefined ? `, ${megabytes(usage.bytes)} used` : ''}
-          {usage.quota !== undefined ? ` of ${megabytes(usage.quota)} available` : ''}.
+          {usage.bytes === undefined
+            ? t('table_stored', tn('people_count', userCount))
+            : usage.quota === undefined
+              ? t('table_stored_used', tn('people_count', userCount), megabytes(usage.bytes))
+              : t(
+                  'table_stored_used_of',
+                  tn('people_count', userCount),
+                  megabytes(usage.bytes),
+                  megabytes(usage.quota),
+                )}
         </p>
         <div class="pc-toolbar">
           <label class="pc-search">
-            <span class="pc-visually-hidden">Search people</span>
+            <span class="pc-visually-hidden">{t('search_people')}</span>
             <input
               type="search"
-              placeholder="Search by name, headline or handle"
+              placeholder={t('search_placeholder')}
               value={query}
               onInput={(event) => setQuery(event.currentTarget.value)}
             />
@@ -612,7 +633,7 @@ export function Options({
             disabled={!!blocked}
             onClick={() => setEditing({})}
           >
-            Add a person
+            {t('table_add')}
           </button>
           <button
             type="button"
@@ -626,12 +647,12 @@ export function Options({
               )
             }
           >
-            Export all (JSON)
+            {t('table_export_all')}
           </button>
         </div>
         {query && (
           <p class="pc-muted" aria-live="polite">
-            {number(shown.length)} of {number(rows.length)} match
+            {t('table_matches', shown.length, rows.length)}
           </p>
         )}
         <ul class="pc-people">
@@ -641,10 +662,16 @@ export function Options({
               class={hidden ? 'pc-person-row pc-hidden' : 'pc-person-row'}
             >
               <div class="pc-person-main">
-                <span class="pc-person-name">{profile.name}</span>
-                {isBundled && <span class="pc-tag">Bundled</span>}
-                {hidden && <span class="pc-tag">Hidden</span>}
-                {profile.headline && <span class="pc-person-headline">{profile.headline}</span>}
+                <span class="pc-person-name" dir="auto">
+                  {profile.name}
+                </span>
+                {isBundled && <span class="pc-tag">{t('tag_bundled')}</span>}
+                {hidden && <span class="pc-tag">{t('tag_hidden')}</span>}
+                {profile.headline && (
+                  <span class="pc-person-headline" dir="auto">
+                    {profile.headline}
+                  </span>
+                )}
                 <span class="pc-person-handles">
                   {formatHandles(profile.identities).join(' · ')}
                 </span>
@@ -655,20 +682,22 @@ export function Options({
                     type="button"
                     class="pc-button"
                     disabled={!!blocked}
-                    aria-label={`${hidden ? 'Show' : 'Hide'} ${profile.name}`}
+                    aria-label={t(hidden ? 'table_show_label' : 'table_hide_label', profile.name)}
                     onClick={() =>
                       void run(`hide-${profile.id}`, async () => {
                         await api.setHidden(profile.id, !hidden);
-                        setStatus(`${profile.name} is ${hidden ? 'shown again' : 'hidden'}.`);
+                        setStatus(
+                          t(hidden ? 'options_now_shown' : 'options_now_hidden', profile.name),
+                        );
                         await reload();
                       })
                     }
                   >
-                    {hidden ? 'Show' : 'Hide'}
+                    {hidden ? t('table_show') : t('table_hide')}
                   </button>
                 ) : confirmDelete?.id === profile.id ? (
                   <>
-                    <span>Delete {profile.name}?</span>
+                    <span>{t('table_confirm_delete', profile.name)}</span>
                     <button
                       type="button"
                       class="pc-button pc-danger"
@@ -677,7 +706,7 @@ export function Options({
                         setConfirmDelete(undefined);
                         void run(`delete-${profile.id}`, () => api.remove(profile.id, rev))
                           .then((result) =>
-                            settle(result, `Deleted ${profile.name}.`, {
+                            settle(result, t('options_deleted', profile.name), {
                               action: 'delete',
                               mine: profile,
                               base: profile,
@@ -686,14 +715,14 @@ export function Options({
                           .catch((error: Error) => setFailure(error.message));
                       }}
                     >
-                      Delete
+                      {t('table_delete')}
                     </button>
                     <button
                       type="button"
                       class="pc-button"
                       onClick={() => setConfirmDelete(undefined)}
                     >
-                      Keep
+                      {t('table_keep')}
                     </button>
                   </>
                 ) : (
@@ -702,15 +731,15 @@ export function Options({
                       type="button"
                       class="pc-button"
                       disabled={!!blocked}
-                      aria-label={`Edit ${profile.name}`}
+                      aria-label={t('table_edit_label', profile.name)}
                       onClick={() => setEditing({ profile, rev: revs.get(profile.id) })}
                     >
-                      Edit
+                      {t('table_edit')}
                     </button>
                     <button
                       type="button"
                       class="pc-button"
-                      aria-label={`Export ${profile.name} as JSON`}
+                      aria-label={t('table_export_json_label', profile.name)}
                       onClick={() =>
                         api.download(
                           `${profile.id}.json`,
@@ -719,12 +748,12 @@ export function Options({
                         )
                       }
                     >
-                      JSON
+                      {t('format_json')}
                     </button>
                     <button
                       type="button"
                       class="pc-button"
-                      aria-label={`Export ${profile.name} as vCard`}
+                      aria-label={t('table_export_vcard_label', profile.name)}
                       onClick={() =>
                         api.download(
                           vcardFileName(profile),
@@ -733,12 +762,12 @@ export function Options({
                         )
                       }
                     >
-                      vCard
+                      {t('kind_vcard')}
                     </button>
                     <button
                       type="button"
                       class="pc-button"
-                      aria-label={`Export ${profile.name} as a JSON Resume`}
+                      aria-label={t('table_export_resume_label', profile.name)}
                       onClick={() =>
                         api.download(
                           `${profile.id}.resume.json`,
@@ -747,18 +776,18 @@ export function Options({
                         )
                       }
                     >
-                      JSON Resume
+                      {t('format_resume')}
                     </button>
                     <button
                       type="button"
                       class="pc-button"
                       disabled={!!blocked}
-                      aria-label={`Delete ${profile.name}`}
+                      aria-label={t('table_delete_label', profile.name)}
                       onClick={() =>
                         setConfirmDelete({ id: profile.id, rev: revs.get(profile.id) ?? 0 })
                       }
                     >
-                      Delete
+                      {t('table_delete')}
                     </button>
                   </>
                 )}
@@ -766,9 +795,7 @@ export function Options({
             </li>
           ))}
         </ul>
-        {shown.length > SHOWN && (
-          <p class="pc-muted">{number(shown.length - SHOWN)} more — search to narrow the list.</p>
-        )}
+        {shown.length > SHOWN && <p class="pc-muted">{t('table_more', shown.length - SHOWN)}</p>}
       </section>
 
       <ImportPanel
@@ -794,7 +821,7 @@ export function Options({
           else next.hoverDelayMs = field.value;
           setData({ ...data, settings: next });
           api.saveSetting(field).then(
-            () => setStatus('Settings saved.'),
+            () => setStatus(t('options_settings_saved')),
             (error: Error) => setFailure(error.message),
           );
         }}

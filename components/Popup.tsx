@@ -7,7 +7,7 @@
  * own people's cards, "Update from page" (KeepPerson.tsx).
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { language, t } from '../i18n/t';
+import { language, t, tn } from '../i18n/t';
 import type { ListEntry } from '../messaging/messages';
 import type { Profile } from '../profiles/schema';
 import { matchesQuery } from '../profiles/search';
@@ -204,16 +204,16 @@ function PeopleList({ api, onOpen }: { api: PopupApi; onOpen: (id: string) => vo
   return (
     <section class="pc-people" aria-labelledby="pc-people-title">
       <h1 id="pc-people-title" class="pc-popup-title">
-        People
+        {t('people_title')}
       </h1>
       <label class="pc-search">
-        <span class="pc-visually-hidden">Search people</span>
+        <span class="pc-visually-hidden">{t('search_people')}</span>
         <input
           ref={input}
           type="search"
           aria-controls="pc-people-list"
           aria-activedescendant={activeEntry ? `pc-person-${activeEntry.id}` : undefined}
-          placeholder="Search by name, headline or handle"
+          placeholder={t('search_placeholder')}
           value={query}
           onInput={(event) => {
             setQuery(event.currentTarget.value);
@@ -224,12 +224,12 @@ function PeopleList({ api, onOpen }: { api: PopupApi; onOpen: (id: string) => vo
       </label>
       <p class="pc-popup-note" aria-live="polite">
         {entries === undefined
-          ? 'Loading…'
+          ? t('loading')
           : shown.length === entries.length
-            ? `${entries.length} ${entries.length === 1 ? 'person' : 'people'}`
-            : `${shown.length} of ${entries.length} people`}
+            ? tn('people_count', entries.length)
+            : tn('people_of', entries.length, shown.length)}
       </p>
-      <div id="pc-people-list" class="pc-people-list" role="listbox" aria-label="People">
+      <div id="pc-people-list" class="pc-people-list" role="listbox" aria-label={t('people_title')}>
         {shown.map((entry, index) => (
           // Keyboard use goes through the search box (aria-activedescendant).
           // biome-ignore lint/a11y/useKeyWithClickEvents: the search box handles keys
@@ -243,8 +243,14 @@ function PeopleList({ api, onOpen }: { api: PopupApi; onOpen: (id: string) => vo
             onClick={() => onOpen(entry.id)}
             onMouseMove={() => setActive(index)}
           >
-            <span class="pc-person-name">{entry.name}</span>
-            {entry.headline && <span class="pc-person-headline">{entry.headline}</span>}
+            <span class="pc-person-name" dir="auto">
+              {entry.name}
+            </span>
+            {entry.headline && (
+              <span class="pc-person-headline" dir="auto">
+                {entry.headline}
+              </span>
+            )}
             <span class="pc-person-handles">{entry.handles.join(' · ')}</span>
           </div>
         ))}

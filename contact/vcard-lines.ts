@@ -159,14 +159,14 @@ export function readVCardLines(text: string): Lines {
     if (colon === -1)
       return {
         ok: false,
-        error: t('vcard_no_colon', logical.line, excerpt(logical.text)),
+        error: t('vcard_no_colon', String(logical.line), excerpt(logical.text)),
       };
     const [head = '', ...paramParts] = splitOutsideQuotes(logical.text.slice(0, colon), ';');
     const nameMatch = NAME.exec(head.trim());
     if (!nameMatch)
       return {
         ok: false,
-        error: t('vcard_no_name', logical.line, excerpt(logical.text)),
+        error: t('vcard_no_name', String(logical.line), excerpt(logical.text)),
       };
     const name = (nameMatch[2] as string).toUpperCase();
     const rawValue = logical.text.slice(colon + 1);
@@ -177,7 +177,7 @@ export function readVCardLines(text: string): Lines {
         if (rawValue.trim().toUpperCase() !== 'VCARD')
           return {
             ok: false,
-            error: t('vcard_not_vcard', logical.line, excerpt(rawValue.trim())),
+            error: t('vcard_not_vcard', String(logical.line), excerpt(rawValue.trim())),
           };
         card = { line: logical.line, properties: [], unterminated: false };
         cards.push(card);
@@ -189,7 +189,7 @@ export function readVCardLines(text: string): Lines {
       if (depth < 0)
         return {
           ok: false,
-          error: t('vcard_end_unbegun', logical.line),
+          error: t('vcard_end_unbegun', String(logical.line)),
         };
       if (depth === 0) card = undefined;
       continue;
@@ -197,7 +197,7 @@ export function readVCardLines(text: string): Lines {
     if (!card)
       return {
         ok: false,
-        error: t('vcard_outside', logical.line, excerpt(logical.text)),
+        error: t('vcard_outside', String(logical.line), excerpt(logical.text)),
       };
     if (depth > 1) continue; // a card inside the card (2.1 AGENT)
 

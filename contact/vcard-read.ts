@@ -252,7 +252,7 @@ function readCard(properties: VCardProperty[], problems: string[]) {
 export function interpretCard(raw: RawCard): VCardEntry {
   const problems: string[] = [];
   const profile = readCard(raw.properties, problems);
-  if (raw.unterminated) problems.push(t('vcard_no_end', raw.line));
+  if (raw.unterminated) problems.push(t('vcard_no_end', String(raw.line)));
   // A name that could not be decoded is not shown back as its raw bytes.
   const undecodable = raw.properties.some((p) => p.name === 'FN' && p.problem);
   const label = typeof profile.name === 'string' && !undecodable ? profile.name : '';

@@ -35,7 +35,7 @@ export type Fetched =
   /** `transient`: no answer at all (the network), worth one more try soon. */
   | { kind: 'failed'; message: string; transient?: boolean };
 
-const tooBig = (max: number) => t('dirf_too_big', formatBytes(max));
+const tooBig = (max: number) => t('dirf_too_big', formatBytes(max, 0));
 
 /** Reads a body up to `max` bytes; stops (and cancels the rest) as soon as it is over. */
 export async function readCapped(

@@ -91,8 +91,8 @@ export async function readDirectory(
     let entry = read.entries.at(position);
     const named = label(entry);
     const prefix = named
-      ? t('dirr_entry_named', read.kind, index, `"${named}"`)
-      : t('dirr_entry', read.kind, index);
+      ? t('dirr_entry_named', read.kind, String(index), `"${named}"`)
+      : t('dirr_entry', read.kind, String(index));
     if (entry instanceof Unreadable) {
       refused.push(`${prefix}: ${entry.errors[0] ?? t('dirr_not_readable')}`);
       continue;
@@ -113,12 +113,14 @@ export async function readDirectory(
     const { $schema: _hint, ...profile } = checked.value;
     const earlier = ids.get(profile.id);
     if (earlier !== undefined) {
-      refused.push(`${prefix}: ${t('dirr_id_used', profile.id, read.kind, earlier)}`);
+      refused.push(`${prefix}: ${t('dirr_id_used', profile.id, read.kind, String(earlier))}`);
       continue;
     }
     const taken = profileKeys(profile.identities).find((key) => owners.has(key));
     if (taken) {
-      refused.push(`${prefix}: ${t('dirr_handle_used', taken, read.kind, owners.get(taken) ?? 0)}`);
+      refused.push(
+        `${prefix}: ${t('dirr_handle_used', taken, read.kind, String(owners.get(taken) ?? 0))}`,
+      );
       continue;
     }
     ids.set(profile.id, index);

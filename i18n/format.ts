@@ -18,13 +18,14 @@ export function formatNumber(value: number, options?: Intl.NumberFormatOptions):
   return format.format(value);
 }
 
-/** Bytes as "1.2 MB" (in the language's own digits and unit spelling). */
-export function formatBytes(bytes: number): string {
+/** Bytes as "1.2 MB", "5.0 MB", or with `digits` 0 "64 MB" (in the language's own digits and unit). */
+export function formatBytes(bytes: number, digits = 1): string {
   const megabytes = bytes / 1024 / 1024;
   return formatNumber(megabytes, {
     style: 'unit',
     unit: 'megabyte',
-    maximumFractionDigits: 1,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
   });
 }
 

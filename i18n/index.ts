@@ -29,4 +29,5 @@ export {
   setLookup,
   t,
   tn,
+  tParts,
 } from './t';

@@ -89,3 +89,20 @@ export function tn(base: PluralBase, count: number, ...subs: (string | number)[]
   if (text === '') throw new Error(`No message "${base}_other"`);
   return text;
 }
+
+/**
+ * A message with things that are not text in it (a `<code>`, a `<strong>`),
+ * as pieces in order: the message's own words around the values given.
+ * Private-use characters mark the places, so no message text is mistaken
+ * for one.
+ */
+export function tParts<T>(key: MessageKey, ...values: T[]): (string | T)[] {
+  const text = t(key, ...values.map((_, index) => `\uE000${index}\uE001`));
+  return text
+    .split(/(\uE000\d+\uE001)/)
+    .filter((part) => part !== '')
+    .map((part) => {
+      const mark = /^\uE000(\d+)\uE001$/.exec(part);
+      return mark ? (values[Number(mark[1])] as T) : part;
+    });
+}

@@ -298,7 +298,7 @@ export function previewConnections(
   if (size > MAX_IMPORT_BYTES) {
     return {
       ok: false,
-      error: t('csv_too_big', formatBytes(size), formatBytes(MAX_IMPORT_BYTES)),
+      error: t('file_too_big', fileName, formatBytes(size), formatBytes(MAX_IMPORT_BYTES)),
     };
   }
   let text: string;
@@ -336,14 +336,14 @@ export function previewConnections(
   const seen = new Map<IdentityKey, number>();
   for (const { row, profile, key, notes } of read.rows) {
     const label = defang(profile.name.slice(0, 40));
-    const prefix = t('csv_row', row, `"${label}"`);
+    const prefix = t('csv_row', String(row), `"${label}"`);
     const earlier = seen.get(key);
     if (earlier !== undefined) {
       preview.rejected.push({
         index: row,
         label,
         prefix,
-        errors: [t('csv_duplicate', key, earlier)],
+        errors: [t('csv_duplicate', key, String(earlier))],
         issues: [],
       });
       continue;

@@ -9,6 +9,7 @@
  * the one a single preview of the whole file would give. Anything else over
  * the limit gets import.ts's own "too big" message.
  */
+import { t } from '../i18n/t';
 import { defang } from '../text/characters';
 import {
   EXPORT_FORMAT_VERSION,
@@ -53,7 +54,9 @@ const labelOf = (entry: unknown) => {
   return typeof name === 'string' ? defang(name.trim().slice(0, 40)) : '';
 };
 const prefixOf = (index: number, label: string) =>
-  `profile ${index}${label ? ` ("${label}")` : ''}`;
+  label
+    ? t('dirr_entry_named', t('kind_profile'), String(index), `"${label}"`)
+    : t('dirr_entry', t('kind_profile'), String(index));
 
 export function previewFile(
   fileName: string,
@@ -87,8 +90,13 @@ export function previewFile(
           index: next + 1,
           label,
           prefix: prefixOf(next + 1, label),
-          errors: [`id "${id}" is already used by profile ${earlier} in this file`],
-          issues: [{ path: ['id'], message: `is already used by profile ${earlier} in this file` }],
+          errors: [t('import_id_used', String(id), t('kind_profile'), String(earlier))],
+          issues: [
+            {
+              path: ['id'],
+              message: t('import_id_used_here', t('kind_profile'), String(earlier)),
+            },
+          ],
         });
         continue;
       }

@@ -14,6 +14,8 @@
  * `profile 3 ("Ada"): contact.email is not an email`.
  */
 
+import { formatBytes } from '../i18n/format';
+import { t } from '../i18n/t';
 import { type IdentityKey, profileKeys } from '../identity/keys';
 import { clip, defang } from '../text/characters';
 import { decodeFile } from './decode';
@@ -68,8 +70,6 @@ export interface ImportContext {
   bundled: readonly Profile[];
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
 /** Key order does not make two profiles different. */
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
@@ -107,7 +107,7 @@ export function previewImport(
   if (size > MAX_IMPORT_BYTES) {
     return {
       ok: false,
-      error: `The file is ${megabytes(size)}; the limit is ${megabytes(MAX_IMPORT_BYTES)}.`,
+      error: t('file_too_big', fileName, formatBytes(size), formatBytes(MAX_IMPORT_BYTES)),
     };
   }
   const decoded = decodeFile(fileName, input);
@@ -116,7 +116,7 @@ export function previewImport(
   if ('error' in read) return { ok: false, error: read.error };
   if ('preview' in read) return read.preview({ existing, bundled });
   const { kind, entries } = read;
-  if (entries.length === 0) return { ok: false, error: 'The file holds no profiles.' };
+  if (entries.length === 0) return { ok: false, error: t('import_no_profiles') };
 
   const existingById = new Map(existing.map((profile) => [profile.id, profile]));
   const bundledIds = new Set(bundled.map((profile) => profile.id));
@@ -156,12 +156,21 @@ export function previewImport(
       const [first] = preview.rejected;
       return {
         ok: false,
-        error: `Stopped at ${kind} ${index} of ${entries.length.toLocaleString('en')}: ${preview.rejected.length.toLocaleString('en')} of the entries before it are not valid, so this does not look like a file of profiles. The first: ${first ? rejectionLines(first)[0] : ''}`,
+        error: t(
+          'import_stopped',
+          kind,
+          String(index),
+          entries.length,
+          preview.rejected.length,
+          first ? (rejectionLines(first)[0] ?? '') : '',
+        ),
       };
     }
     const entry = entries.at(position);
     const label = labelOf(entry);
-    const prefix = `${kind} ${index}${label ? ` ("${label}")` : ''}`;
+    const prefix = label
+      ? t('dirr_entry_named', kind, String(index), `"${label}"`)
+      : t('dirr_entry', kind, String(index));
     const reject = (issues: Issue[], errors = issues.map(describe)) => {
       preview.rejected.push({ index, label, prefix, errors, issues });
     };
@@ -192,12 +201,11 @@ export function previewImport(
 
     const earlier = seenIds.get(profile.id);
     if (earlier !== undefined) {
-      if (read.merge)
-        whole(`is the same person as ${kind} ${earlier} in this file (${profile.id})`);
+      if (read.merge) whole(t('import_same_person', kind, String(earlier), profile.id));
       else
         reject(
-          [{ path: ['id'], message: `is already used by ${kind} ${earlier} in this file` }],
-          [`id "${profile.id}" is already used by ${kind} ${earlier} in this file`],
+          [{ path: ['id'], message: t('import_id_used_here', kind, String(earlier)) }],
+          [t('import_id_used', profile.id, kind, String(earlier))],
         );
       continue;
     }
@@ -205,8 +213,8 @@ export function previewImport(
     usedInFile.add(profile.id);
     if (bundledIds.has(profile.id)) {
       reject(
-        [{ path: ['id'], message: 'belongs to a bundled profile; give this person another id' }],
-        [`id "${profile.id}" belongs to a bundled profile; give this person another id`],
+        [{ path: ['id'], message: t('import_bundled_id_here') }],
+        [t('import_bundled_id', profile.id)],
       );
       continue;
     }
@@ -220,7 +228,7 @@ export function previewImport(
         seenKeys.add(key);
         const owner = owners.get(key);
         if (!owner || owner.id === profile.id) continue;
-        const message = `is already ${owner.name}'s (${owner.id})`;
+        const message = t('import_claimed_here', owner.name, owner.id);
         claims.push({ path: ['identities', site, at], message });
         claimed.push(`${key} ${message}`);
       }

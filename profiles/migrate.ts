@@ -75,7 +75,7 @@ export function readLegacy(raw: unknown): LegacyRead {
     if (result.ok) {
       const { $schema: _hint, ...profile } = result.value;
       profiles.push(profile);
-    } else problems.push(t('mig_entry', index + 1, result.errors[0] ?? ''));
+    } else problems.push(t('mig_entry', String(index + 1), result.errors[0] ?? ''));
   });
   const read: LegacyRead = { profiles, hidden: shape.data.hidden };
   if (problems.length > 0) {

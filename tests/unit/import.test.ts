@@ -87,7 +87,7 @@ describe('previewImport: file shapes', () => {
   it('refuses a file over the size limit before parsing it', () => {
     const parse = vi.spyOn(JSON, 'parse');
     const big = new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x20);
-    expect(failure(big)).toBe('The file is 5.0 MB; the limit is 5.0 MB.');
+    expect(failure(big)).toBe('"people.json" is 5.0 MB; the limit is 5.0 MB.');
     expect(parse).not.toHaveBeenCalled();
     parse.mockRestore();
   });
