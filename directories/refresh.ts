@@ -15,6 +15,9 @@
  * opens, with a failed try not repeated within the hour. No `alarms`
  * permission is needed for that (README.md#team-directories says why).
  * One refresh per directory at a time: a second request joins the first.
+ * A subscription refused after the options page was granted its host gives
+ * the permission back: the extension never keeps a site it has no
+ * directory for.
  */
 import { announcePeopleChange } from '../profiles/change-feed';
 import type { DirectoryRecord } from '../profiles/db';
@@ -32,7 +35,7 @@ import {
   sweepOrphans,
   writeGeneration,
 } from './store';
-import { checkDirectoryUrl, defaultName } from './url';
+import { type CheckedUrl, checkDirectoryUrl, defaultName } from './url';
 
 export const REFRESH_AFTER_MS = 24 * 60 * 60 * 1000;
 export const RETRY_AFTER_MS = 60 * 60 * 1000;
@@ -81,6 +84,14 @@ export function createDirectories(deps: DirectoryDeps) {
       fetched = await deps.download(url, etag);
     }
     return fetched;
+  };
+
+  /** Gives the host back unless it is always granted or another directory still reads it. */
+  const releaseUnlessUsed = async (checked: CheckedUrl) => {
+    if (!checked.ok || checked.alwaysGranted) return;
+    const others = (await listDirectories()).map((other) => checkDirectoryUrl(other.url));
+    if (!others.some((other) => other.ok && other.pattern === checked.pattern))
+      await deps.release(checked.pattern);
   };
 
   async function refreshOnce(id: string): Promise<DirectoryRecord | undefined> {
@@ -141,8 +152,11 @@ export function createDirectories(deps: DirectoryDeps) {
       if (!checked.ok) return checked;
       const label = name.trim() || defaultName(checked.url);
       const named = profileSchema.shape.name.safeParse(label);
-      if (!named.success)
+      if (!named.success) {
+        // The options page was granted the host before this check: give it back.
+        await releaseUnlessUsed(checked);
         return { ok: false, error: `The directory's name ${named.error.issues[0]?.message}.` };
+      }
       if (!(await deps.allowed(checked.pattern)))
         return {
           ok: false,
@@ -167,12 +181,7 @@ export function createDirectories(deps: DirectoryDeps) {
       const record = await removeDirectory(id, pause);
       if (!record) return false;
       await announcePeopleChange();
-      const checked = checkDirectoryUrl(record.url);
-      if (checked.ok && !checked.alwaysGranted) {
-        const others = (await listDirectories()).map((other) => checkDirectoryUrl(other.url));
-        if (!others.some((other) => other.ok && other.pattern === checked.pattern))
-          await deps.release(checked.pattern);
-      }
+      await releaseUnlessUsed(checkDirectoryUrl(record.url));
       return true;
     },
 

@@ -319,6 +319,25 @@ describe('subscriptions', () => {
     expect(d.release).toHaveBeenCalledWith('https://directory.example/*');
   });
 
+  it('gives the permission back when a subscription it was granted for is refused', async () => {
+    // The options page asks for the host before the background checks the name; a name the
+    // schema refuses used to leave the site readable with nothing subscribed to it.
+    const d = deps();
+    const refused = await createDirectories(d).subscribe(URL_, '<b>Team</b>');
+    expect(refused).toMatchObject({ ok: false, error: /HTML markup/ });
+    expect(d.release).toHaveBeenCalledWith('https://directory.example/*');
+    expect(granted.has('https://directory.example/*')).toBe(false);
+    // Positive control: a host another subscription still reads is kept.
+    granted.add('https://directory.example/*');
+    const kept = deps();
+    const directories = createDirectories(kept);
+    expect(await directories.subscribe(URL_, 'Team')).toMatchObject({ ok: true });
+    const again = await directories.subscribe('https://directory.example/other.json', '<i>x</i>');
+    expect(again).toMatchObject({ ok: false });
+    expect(kept.release).not.toHaveBeenCalled();
+    expect(granted.has('https://directory.example/*')).toBe(true);
+  });
+
   it('tries twice more when the server could not be reached at all, then says so', async () => {
     const d = deps();
     const real = d.download;
