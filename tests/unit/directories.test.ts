@@ -247,7 +247,7 @@ describe('subscriptions', () => {
     expect(await lookupKey('github:bob')).toMatchObject({ name: 'Bob Team', directory: 'Team' });
     const id = result.ok ? result.directory.id : '';
     await directories.refresh(id);
-    expect(d.download).toHaveBeenLastCalledWith(URL_, '"one"');
+    expect(d.download).toHaveBeenLastCalledWith(URL_, '"one"', expect.any(AbortSignal));
     expect((await lookupKey('github:bob'))?.name).toBe('Bob Team');
     expect(await directories.subscribe(URL_, 'Again')).toEqual({
       ok: false,
@@ -336,6 +336,37 @@ describe('subscriptions', () => {
     expect(again).toMatchObject({ ok: false });
     expect(kept.release).not.toHaveBeenCalled();
     expect(granted.has('https://directory.example/*')).toBe(true);
+  });
+
+  it('unsubscribes at once while a slow server is still dripping the file', async () => {
+    // A server that sends a byte a second held Unsubscribe (and the permission) until the
+    // 90-second timeout; the download is now stopped instead.
+    const d = deps();
+    const directories = createDirectories(d);
+    const result = await directories.subscribe(URL_, 'Team');
+    const id = result.ok ? result.directory.id : '';
+    let stopped = false;
+    let started: () => void = () => undefined;
+    const downloading = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    d.download = vi.fn(
+      (_url: string, _etag: string | undefined, signal?: AbortSignal) =>
+        new Promise<Fetched>((resolve) => {
+          started();
+          signal?.addEventListener('abort', () => {
+            stopped = true;
+            resolve({ kind: 'failed', message: 'Stopped.' });
+          });
+        }),
+    );
+    const refreshing = directories.refresh(id);
+    await downloading;
+    expect(await directories.unsubscribe(id)).toBe(true);
+    expect(stopped).toBe(true);
+    expect(await refreshing).toBeUndefined();
+    expect(await lookupKey('github:bob')).toBeUndefined();
+    expect(d.release).toHaveBeenCalledWith('https://directory.example/*');
   });
 
   it('tries twice more when the server could not be reached at all, then says so', async () => {
