@@ -4,6 +4,11 @@
  * grant of the toolbar click, lookups asked of the background, and the
  * people store for the checks and the write. Loaded by main.tsx after the
  * popup's first paint.
+ *
+ * The reader runs on the page's own thread (in the isolated world, but the
+ * same event loop), so a page that never yields — a script in a loop, a tab
+ * that never finishes loading — would keep `executeScript` pending and the
+ * popup reading forever; it gets READ_TIMEOUT_MS, then the user is told.
  */
 import { browser } from 'wxt/browser';
 import type { PageReading } from '../../capture/reading';
@@ -16,6 +21,20 @@ import { addPerson, readSnapshot, updatePerson } from '../../profiles/store';
 const CLOSED =
   'Profile Card can’t read this tab: browser pages (such as chrome:// or about: pages), the extension store and local files are closed to extensions. Open the person’s page on the web to keep them.';
 
+/** Far above a real read (tens of milliseconds), enough for a heavy page to finish loading. */
+export const READ_TIMEOUT_MS = 5_000;
+
+const TIMED_OUT = `The page did not answer within ${READ_TIMEOUT_MS / 1000} seconds: it may still be loading or be busy. Try again once it has settled.`;
+
+/** `work`, or `fallback` once `ms` have passed without an answer. */
+function within<T, F>(work: Promise<T>, ms: number, fallback: F): Promise<T | F> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<F>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 export const keep: KeepApi = {
   async readTab(): Promise<TabReading> {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -23,10 +42,16 @@ export const keep: KeepApi = {
     if (tab?.id === undefined || !tab.url || !/^https?:/.test(tab.url))
       return { kind: 'closed', message: CLOSED };
     try {
-      const [frame] = await browser.scripting.executeScript({
-        target: { tabId: tab.id },
-        files: ['/capture-reader.js'],
-      });
+      const frames = await within(
+        browser.scripting.executeScript({
+          target: { tabId: tab.id },
+          files: ['/capture-reader.js'],
+        }),
+        READ_TIMEOUT_MS,
+        'late' as const,
+      );
+      if (frames === 'late') return { kind: 'closed', message: TIMED_OUT };
+      const [frame] = frames;
       const reading = frame?.result as PageReading | undefined;
       if (!reading || typeof reading !== 'object' || typeof reading.ok !== 'boolean')
         return { kind: 'closed', message: 'The page gave no answer; reload it and try again.' };
