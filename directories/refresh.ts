@@ -15,6 +15,11 @@
  * opens, with a failed try not repeated within the hour. No `alarms`
  * permission is needed for that (README.md#team-directories says why).
  * One refresh per directory at a time: a second request joins the first.
+ * Unsubscribing stops a refresh under way (a server that drips its file
+ * byte by byte would otherwise hold the click, and the host permission,
+ * until the fetch's timeout), and a subscription refused after the options
+ * page was granted its host gives the permission back: the extension never
+ * keeps a site it has no directory for.
  */
 import { t } from '../i18n/t';
 import { announcePeopleChange } from '../profiles/change-feed';
@@ -33,7 +38,7 @@ import {
   sweepOrphans,
   writeGeneration,
 } from './store';
-import { checkDirectoryUrl, defaultName } from './url';
+import { type CheckedUrl, checkDirectoryUrl, defaultName } from './url';
 
 export const REFRESH_AFTER_MS = 24 * 60 * 60 * 1000;
 export const RETRY_AFTER_MS = 60 * 60 * 1000;
@@ -48,7 +53,8 @@ export const RETRY_AFTER_MS = 60 * 60 * 1000;
 export const QUICK_RETRIES_MS = [1_000, 3_000];
 
 export interface DirectoryDeps {
-  download(url: string, etag: string | undefined): Promise<Fetched>;
+  /** Fetches the file; `signal` stops it (unsubscribed meanwhile). */
+  download(url: string, etag: string | undefined, signal?: AbortSignal): Promise<Fetched>;
   /** Does the extension still hold the host permission `pattern`? */
   allowed(pattern: string): Promise<boolean>;
   /** Gives the host permission back (unless another directory or the manifest needs it). */
@@ -72,19 +78,38 @@ export function isDue(record: DirectoryRecord, now: number): boolean {
 export function createDirectories(deps: DirectoryDeps) {
   const pause = deps.pause ?? pauseForEvents;
   const wait = deps.wait ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
-  const running = new Map<string, Promise<DirectoryRecord | undefined>>();
+  const running = new Map<
+    string,
+    { done: Promise<DirectoryRecord | undefined>; stop: AbortController }
+  >();
 
-  const download = async (url: string, etag: string | undefined): Promise<Fetched> => {
-    let fetched = await deps.download(url, etag);
+  const download = async (
+    url: string,
+    etag: string | undefined,
+    signal: AbortSignal,
+  ): Promise<Fetched> => {
+    let fetched = await deps.download(url, etag, signal);
     for (const delay of QUICK_RETRIES_MS) {
-      if (fetched.kind !== 'failed' || !fetched.transient) break;
+      if (fetched.kind !== 'failed' || !fetched.transient || signal.aborted) break;
       await wait(delay);
-      fetched = await deps.download(url, etag);
+      if (signal.aborted) break;
+      fetched = await deps.download(url, etag, signal);
     }
     return fetched;
   };
 
-  async function refreshOnce(id: string): Promise<DirectoryRecord | undefined> {
+  /** Gives the host back unless it is always granted or another directory still reads it. */
+  const releaseUnlessUsed = async (checked: CheckedUrl) => {
+    if (!checked.ok || checked.alwaysGranted) return;
+    const others = (await listDirectories()).map((other) => checkDirectoryUrl(other.url));
+    if (!others.some((other) => other.ok && other.pattern === checked.pattern))
+      await deps.release(checked.pattern);
+  };
+
+  async function refreshOnce(
+    id: string,
+    signal: AbortSignal,
+  ): Promise<DirectoryRecord | undefined> {
     const record = await getDirectory(id);
     if (!record) return undefined;
     const checked = checkDirectoryUrl(record.url);
@@ -95,12 +120,15 @@ export function createDirectories(deps: DirectoryDeps) {
         checkedAt,
         problem: `Profile Card may no longer read ${checked.origin} (the permission was taken back in the browser's settings). Unsubscribe and subscribe again to allow it.`,
       });
-    const fetched = await download(record.url, record.gen > 0 ? record.etag : undefined);
+    const fetched = await download(record.url, record.gen > 0 ? record.etag : undefined, signal);
+    // Unsubscribed meanwhile: nothing to note on a record about to go.
+    if (signal.aborted) return undefined;
     if (fetched.kind === 'same')
       return patchDirectory(id, { checkedAt, fetchedAt: checkedAt, problem: undefined });
     if (fetched.kind === 'failed')
       return patchDirectory(id, { checkedAt, problem: fetched.message });
     const read = await readDirectory(defaultName(record.url), fetched.bytes, pause);
+    if (signal.aborted) return undefined;
     if ('error' in read) return patchDirectory(id, { checkedAt, problem: read.error });
 
     const next = record.gen + 1;
@@ -126,10 +154,12 @@ export function createDirectories(deps: DirectoryDeps) {
   const refresh = (id: string): Promise<DirectoryRecord | undefined> => {
     let pending = running.get(id);
     if (!pending) {
-      pending = refreshOnce(id).finally(() => running.delete(id));
+      const stop = new AbortController();
+      const done = refreshOnce(id, stop.signal).finally(() => running.delete(id));
+      pending = { done, stop };
       running.set(id, pending);
     }
-    return pending;
+    return pending.done;
   };
 
   return {
@@ -142,8 +172,11 @@ export function createDirectories(deps: DirectoryDeps) {
       if (!checked.ok) return checked;
       const label = name.trim() || defaultName(checked.url);
       const named = profileSchema.shape.name.safeParse(label);
-      if (!named.success)
+      if (!named.success) {
+        // The options page was granted the host before this check: give it back.
+        await releaseUnlessUsed(checked);
         return { ok: false, error: t('dirs_name_problem', named.error.issues[0]?.message ?? '') };
+      }
       if (!(await deps.allowed(checked.pattern)))
         return {
           ok: false,
@@ -163,16 +196,13 @@ export function createDirectories(deps: DirectoryDeps) {
 
     /** Ends a subscription: its people go, and the host permission is given back. */
     async unsubscribe(id: string): Promise<boolean> {
-      await running.get(id)?.catch(() => undefined);
+      const pending = running.get(id);
+      pending?.stop.abort();
+      await pending?.done.catch(() => undefined);
       const record = await removeDirectory(id, pause);
       if (!record) return false;
       await announcePeopleChange();
-      const checked = checkDirectoryUrl(record.url);
-      if (checked.ok && !checked.alwaysGranted) {
-        const others = (await listDirectories()).map((other) => checkDirectoryUrl(other.url));
-        if (!others.some((other) => other.ok && other.pattern === checked.pattern))
-          await deps.release(checked.pattern);
-      }
+      await releaseUnlessUsed(checkDirectoryUrl(record.url));
       return true;
     },
 

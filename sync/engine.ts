@@ -32,6 +32,7 @@ import {
   SETTING_KEYS,
   saveSetting,
   settingFieldOf,
+  settingsSchema,
   settingValues,
 } from '../settings/items';
 import { conflictsOf, type Entry, stampKey, winnerOf } from './entry';
@@ -195,16 +196,36 @@ async function localSettings(
   return { current, claimed };
 }
 
-/** Sync's settings item, keeping only well-formed values of known keys. */
-function remoteSettings(value: unknown, problems: RemoteState['stray']): SettingStamps | undefined {
-  if (value === undefined) return undefined;
+/** A value saveSetting takes (the hover delay's range; the switches' type is checked above). */
+const takes = (key: string, value: unknown) =>
+  settingFieldOf(key, value)?.key !== 'hoverDelayMs' ||
+  settingsSchema.shape.hoverDelayMs.safeParse(value).success;
+
+/**
+ * Sync's settings item: the well-formed values of known keys (`stamps`), and
+ * the entries this version cannot take (`kept`: a newer version's setting, a
+ * value out of this version's range), which are reported, never applied
+ * here, left out of this browser's say, and written back as they were, so
+ * the browser that wrote them keeps them.
+ */
+function remoteSettings(
+  value: unknown,
+  problems: RemoteState['stray'],
+): { stamps: SettingStamps | undefined; kept: Record<string, unknown> } {
+  if (value === undefined) return { stamps: undefined, kept: {} };
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     problems.push({ key: SETTINGS_KEY, problem: t('synce_not_object') });
-    return undefined;
+    return { stamps: undefined, kept: {} };
   }
   const out: SettingStamps = {};
+  const kept: Record<string, unknown> = {};
   for (const [key, stamped] of Object.entries(value)) {
     const [setting, clock, device] = Array.isArray(stamped) ? stamped : [];
+    if (SETTING_KEYS.includes(key) && settingFieldOf(key, setting) && !takes(key, setting)) {
+      problems.push({ key: `${SETTINGS_KEY}.${key}`, problem: t('synce_cannot_take') });
+      kept[key] = stamped;
+      continue;
+    }
     const known =
       (SETTING_KEYS.includes(key) && settingFieldOf(key, setting) !== undefined) ||
       (key.startsWith(HIDDEN_PREFIX) &&
@@ -218,11 +239,12 @@ function remoteSettings(value: unknown, problems: RemoteState['stray']): Setting
       !DEVICE.test(device)
     ) {
       problems.push({ key: `${SETTINGS_KEY}.${key}`, problem: t('synce_unknown_setting') });
+      kept[key] = stamped;
       continue;
     }
     out[key] = [setting as SettingValue, clock as number, device];
   }
-  return out;
+  return { stamps: out, kept };
 }
 
 /** Someone here, other than the people being changed, who has one of `profile`'s handles. */
@@ -313,11 +335,17 @@ export async function runPass(now = Date.now()): Promise<PassOutcome> {
     limit,
   });
   const settingsHere = await localSettings(local.hidden, local.settingsBase);
+  const settingsThere = remoteSettings(remote.settings, status.unreadable);
+  // What sync holds that this version cannot take is not this browser's to apply or outvote.
+  for (const key of Object.keys(settingsThere.kept)) {
+    delete settingsHere.claimed[key];
+    delete settingsHere.current[key];
+  }
   const settingsPlan = planSettings(
     settingsHere.claimed,
     settingsHere.current,
     local.settingsBase,
-    remoteSettings(remote.settings, status.unreadable),
+    settingsThere.stamps,
     device,
     now,
   );
@@ -331,7 +359,7 @@ export async function runPass(now = Date.now()): Promise<PassOutcome> {
   }
   for (const id of plan.drop)
     for (const key of remote.people.get(id)?.keys ?? []) removals.add(key);
-  if (settingsPlan.write) items[SETTINGS_KEY] = settingsPlan.merged;
+  if (settingsPlan.write) items[SETTINGS_KEY] = { ...settingsThere.kept, ...settingsPlan.merged };
   if (format !== FORMAT && Object.keys(items).length > 0) items[FORMAT_KEY] = FORMAT;
   const writes = (Object.keys(items).length > 0 ? 1 : 0) + (removals.size > 0 ? 1 : 0);
 

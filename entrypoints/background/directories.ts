@@ -13,7 +13,7 @@ import type { DirectoryService } from '../../messaging/handler';
 
 export function startDirectories(): DirectoryService {
   const directories = createDirectories({
-    download: (url, etag) => fetchDirectory(url, { etag }),
+    download: (url, etag, signal) => fetchDirectory(url, { etag, ...(signal && { signal }) }),
     allowed: (pattern) => browser.permissions.contains({ origins: [pattern] }),
     release: async (pattern) => {
       await browser.permissions.remove({ origins: [pattern] }).catch((error: unknown) => {

@@ -4,6 +4,11 @@
  * grant of the toolbar click, lookups asked of the background, and the
  * people store for the checks and the write. Loaded by main.tsx after the
  * popup's first paint.
+ *
+ * The reader runs on the page's own thread (in the isolated world, but the
+ * same event loop), so a page that never yields — a script in a loop, a tab
+ * that never finishes loading — would keep `executeScript` pending and the
+ * popup reading forever; it gets READ_TIMEOUT_MS, then the user is told.
  */
 import { browser } from 'wxt/browser';
 import type { PageReading } from '../../capture/reading';
@@ -16,16 +21,36 @@ import { addPerson, readSnapshot, updatePerson } from '../../profiles/store';
 /** Tabs the browser keeps closed to every extension, in words. */
 const closed = (): TabReading => ({ kind: 'closed', message: t('keep_tab_closed') });
 
+/** Far above a real read (tens of milliseconds), enough for a heavy page to finish loading. */
+export const READ_TIMEOUT_MS = 5_000;
+
+const timedOut = () => t('keep_tab_timed_out', READ_TIMEOUT_MS / 1000);
+
+/** `work`, or `fallback` once `ms` have passed without an answer. */
+function within<T, F>(work: Promise<T>, ms: number, fallback: F): Promise<T | F> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<F>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 export const keep: KeepApi = {
   async readTab(): Promise<TabReading> {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.url?.startsWith(browser.runtime.getURL('/'))) return { kind: 'own-page' };
     if (tab?.id === undefined || !tab.url || !/^https?:/.test(tab.url)) return closed();
     try {
-      const [frame] = await browser.scripting.executeScript({
-        target: { tabId: tab.id },
-        files: ['/capture-reader.js'],
-      });
+      const frames = await within(
+        browser.scripting.executeScript({
+          target: { tabId: tab.id },
+          files: ['/capture-reader.js'],
+        }),
+        READ_TIMEOUT_MS,
+        'late' as const,
+      );
+      if (frames === 'late') return { kind: 'closed', message: timedOut() };
+      const [frame] = frames;
       const reading = frame?.result as PageReading | undefined;
       if (!reading || typeof reading !== 'object' || typeof reading.ok !== 'boolean')
         return { kind: 'closed', message: t('keep_tab_no_answer') };

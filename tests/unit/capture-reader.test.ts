@@ -151,6 +151,39 @@ describe('hostile pages', () => {
     expect(result.draft.headline).toBe('Hacker');
   });
 
+  it('keeps javascript:, data: and other non-web links out of the draft, wherever the page puts them', () => {
+    const bad = [
+      'javascript:alert(1)',
+      ' JaVaScRiPt:alert(1)',
+      'data:text/html,<b>x',
+      'vbscript:x',
+    ];
+    const person = JSON.stringify({
+      '@type': 'Person',
+      name: 'Mallory',
+      url: bad[0],
+      sameAs: bad,
+      email: 'mailto:javascript:alert(1)',
+    });
+    const doc = parse(
+      `<script type="application/ld+json">${person}</script>` +
+        `<div class="h-card"><span class="p-name">Mallory</span>${bad.map((href) => `<a class="u-url" href="${href}">x</a>`).join('')}</div>` +
+        bad.map((href) => `<a rel="me" href="${href}">me</a>`).join('') +
+        '<a rel="me" href="https://mallory.example/blog">blog</a>',
+    );
+    const result = capturePerson(doc, 'https://mallory.example/');
+    if (!result.ok) throw new Error(result.message);
+    const urls = [
+      result.draft.contact.website,
+      ...(result.draft.contact.links ?? []).map((link) => link.url),
+    ];
+    // Positive control: the one web link the page gave is kept.
+    expect(urls).toContain('https://mallory.example/blog');
+    for (const url of urls) expect(url).toMatch(/^https?:\/\//);
+    expect(JSON.stringify(result.draft)).not.toMatch(/javascript:|data:|vbscript:/i);
+    expect(result.draft.contact.email).toBeUndefined();
+  });
+
   it('never throws: a failure is a message', () => {
     const doc = parse('<title>x</title>');
     Object.defineProperty(doc, 'querySelectorAll', {

@@ -247,7 +247,7 @@ describe('subscriptions', () => {
     expect(await lookupKey('github:bob')).toMatchObject({ name: 'Bob Team', directory: 'Team' });
     const id = result.ok ? result.directory.id : '';
     await directories.refresh(id);
-    expect(d.download).toHaveBeenLastCalledWith(URL_, '"one"');
+    expect(d.download).toHaveBeenLastCalledWith(URL_, '"one"', expect.any(AbortSignal));
     expect((await lookupKey('github:bob'))?.name).toBe('Bob Team');
     expect(await directories.subscribe(URL_, 'Again')).toEqual({
       ok: false,
@@ -316,6 +316,56 @@ describe('subscriptions', () => {
     expect(await directories.unsubscribe(id)).toBe(true);
     expect(await lookupKey('github:bob')).toBeUndefined();
     expect(await (await openPeopleDb()).count('directoryPeople')).toBe(0);
+    expect(d.release).toHaveBeenCalledWith('https://directory.example/*');
+  });
+
+  it('gives the permission back when a subscription it was granted for is refused', async () => {
+    // The options page asks for the host before the background checks the name; a name the
+    // schema refuses used to leave the site readable with nothing subscribed to it.
+    const d = deps();
+    const refused = await createDirectories(d).subscribe(URL_, '<b>Team</b>');
+    expect(refused).toMatchObject({ ok: false, error: /HTML markup/ });
+    expect(d.release).toHaveBeenCalledWith('https://directory.example/*');
+    expect(granted.has('https://directory.example/*')).toBe(false);
+    // Positive control: a host another subscription still reads is kept.
+    granted.add('https://directory.example/*');
+    const kept = deps();
+    const directories = createDirectories(kept);
+    expect(await directories.subscribe(URL_, 'Team')).toMatchObject({ ok: true });
+    const again = await directories.subscribe('https://directory.example/other.json', '<i>x</i>');
+    expect(again).toMatchObject({ ok: false });
+    expect(kept.release).not.toHaveBeenCalled();
+    expect(granted.has('https://directory.example/*')).toBe(true);
+  });
+
+  it('unsubscribes at once while a slow server is still dripping the file', async () => {
+    // A server that sends a byte a second held Unsubscribe (and the permission) until the
+    // 90-second timeout; the download is now stopped instead.
+    const d = deps();
+    const directories = createDirectories(d);
+    const result = await directories.subscribe(URL_, 'Team');
+    const id = result.ok ? result.directory.id : '';
+    let stopped = false;
+    let started: () => void = () => undefined;
+    const downloading = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    d.download = vi.fn(
+      (_url: string, _etag: string | undefined, signal?: AbortSignal) =>
+        new Promise<Fetched>((resolve) => {
+          started();
+          signal?.addEventListener('abort', () => {
+            stopped = true;
+            resolve({ kind: 'failed', message: 'Stopped.' });
+          });
+        }),
+    );
+    const refreshing = directories.refresh(id);
+    await downloading;
+    expect(await directories.unsubscribe(id)).toBe(true);
+    expect(stopped).toBe(true);
+    expect(await refreshing).toBeUndefined();
+    expect(await lookupKey('github:bob')).toBeUndefined();
     expect(d.release).toHaveBeenCalledWith('https://directory.example/*');
   });
 

@@ -12,6 +12,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closePeopleDb } from '../../profiles/db';
 import { addPerson, lookupKey, readSnapshot, updatePerson } from '../../profiles/store';
+import { DEFAULT_SETTINGS } from '../../settings/defaults';
 import { readSettings, saveSetting } from '../../settings/items';
 import {
   deviceId,
@@ -189,6 +190,37 @@ describe('sync, on one browser', () => {
     expect(
       ((await syncItems()).set as Record<string, unknown[]>)['setting.hoverDelayMs']?.[0],
     ).toBe(450);
+  });
+
+  it("skips a setting this version cannot take, applies the others and leaves sync's value alone", async () => {
+    // A newer version (or a buggy one) may write a hover delay this one refuses. It used to
+    // throw while being applied: an error every pass, and the settings after it never applied.
+    await setSyncOn(true);
+    await pass();
+    const later = clock + 1_000_000;
+    await fakeBrowser.storage.sync.set({
+      set: {
+        ...((await syncItems()).set as object),
+        'setting.hoverDelayMs': [99_999, later, OTHER],
+        'setting.linkedin.inPage': [false, later, OTHER],
+      },
+    });
+    const status = await pass();
+    // Positive control: the setting beside it is applied.
+    expect((await readSettings()).value.sites.linkedin.inPage).toBe(false);
+    expect((await readSettings()).value.hoverDelayMs).toBe(DEFAULT_SETTINGS.hoverDelayMs);
+    expect(status.error).toBeUndefined();
+    expect(status.unreadable).toContainEqual({
+      key: 'set.setting.hoverDelayMs',
+      problem: 'a value this version cannot take',
+    });
+    // Changing a setting here writes the item again, keeping what this version could not read.
+    await saveSetting({ site: 'github', key: 'hovercards', value: false });
+    clock += 2_000_000;
+    await pass();
+    const synced = (await syncItems()).set as Record<string, unknown[]>;
+    expect(synced['setting.github.hovercards']?.[0]).toBe(false);
+    expect(synced['setting.hoverDelayMs']).toEqual([99_999, later, OTHER]);
   });
 
   it('waits rather than write faster than browser sync allows', async () => {
