@@ -23,15 +23,16 @@
  * ./migrate.ts. Reads check only each record's frame (db.ts
  * `recordProblem`): a lookup is one index read, never a scan.
  */
-import { unwrap } from 'idb';
 import { type IdentityKey, profileKeys } from '../identity/keys';
 import { bundledProfiles } from './bundled';
 import { announcePeopleChange } from './change-feed';
 import { type Db, nextRev, openPeopleDb, type PersonRecord, recordOf, recordProblem } from './db';
+import { type WriteImportOptions, writeImport } from './import-write';
 import { ensureMigrated, isBlocking } from './migrate';
 import { resolveClaimants } from './precedence';
 import type { Profile } from './schema';
 import { plainStorageError, StoreWriteError } from './storage-errors';
+import { bumpStoreRev } from './store-version';
 import { validateProfile } from './validate';
 
 export type { PersonRecord } from './db';
@@ -65,7 +66,7 @@ export type WriteResult =
 
 export type ImportResult =
   | { ok: true; rev: number; token: string }
-  | { ok: false; reason: 'changed' };
+  | { ok: false; reason: 'changed' | 'cancelled' };
 
 const bundledById = new Map(bundledProfiles.map((profile) => [profile.id, profile]));
 
@@ -153,13 +154,6 @@ export async function visiblePeople(): Promise<Profile[]> {
   ];
 }
 
-async function bumpStoreRev(tx: ReturnType<typeof rwTx>): Promise<number> {
-  const meta = tx.objectStore('meta');
-  const rev = nextRev((await meta.get('rev')) ?? 0);
-  await meta.put(rev, 'rev');
-  return rev;
-}
-
 function rwTx(db: Db) {
   return db.transaction(['people', 'hidden', 'meta'], 'readwrite');
 }
@@ -229,7 +223,7 @@ export async function addPerson(input: Profile): Promise<WriteResult> {
     if (claim) return { ok: false as const, conflict: claim };
     const record = recordOf(profile, 1);
     await people.add(record);
-    return { ok: true as const, record, storeRev: await bumpStoreRev(tx) };
+    return { ok: true as const, record, storeRev: await bumpStoreRev(tx, { put: [record] }) };
   }) as Promise<WriteResult>;
 }
 
@@ -246,7 +240,7 @@ export async function updatePerson(input: Profile, rev: number): Promise<WriteRe
     if (claim) return { ok: false as const, conflict: claim };
     const record = recordOf(profile, nextRev(rev));
     await people.put(record);
-    return { ok: true as const, record, storeRev: await bumpStoreRev(tx) };
+    return { ok: true as const, record, storeRev: await bumpStoreRev(tx, { put: [record] }) };
   }) as Promise<WriteResult>;
 }
 
@@ -258,7 +252,7 @@ export function deletePerson(id: string, rev: number): Promise<WriteResult> {
     if (theirs.rev !== rev)
       return { ok: false as const, conflict: { kind: 'changed', theirs } as Conflict };
     await people.delete(id);
-    return { ok: true as const, storeRev: await bumpStoreRev(tx) };
+    return { ok: true as const, storeRev: await bumpStoreRev(tx, { remove: [id] }) };
   }) as Promise<WriteResult>;
 }
 
@@ -276,25 +270,19 @@ export async function setHidden(id: string, hidden: boolean): Promise<string> {
 
 /**
  * Writes a confirmed import in one transaction, if the store is still at
- * `basis` (the snapshot's version its preview compared against); otherwise
+ * `basis` (the snapshot's version its preview was computed from); otherwise
  * writes nothing and says so, and the page previews again against what is
- * stored now. `people` come from the preview, which validated them.
+ * stored now. `people` come from the preview, which validated them. The
+ * transaction itself is ./import-write.ts's, shared with the import worker.
  */
-export function importPeople(
+export async function importPeople(
   people: readonly { profile: Profile; rev?: number }[],
   basis: number,
+  options?: WriteImportOptions,
 ): Promise<ImportResult> {
-  return write(async (tx) => {
-    const meta = tx.objectStore('meta');
-    if (((await meta.get('rev')) ?? 0) !== basis) return { ok: false as const, reason: 'changed' };
-    const rev = await bumpStoreRev(tx);
-    // Queued on the raw store, without a promise per request: one
-    // transaction, pipelined; a failing put aborts it and `write` reports why.
-    const store = unwrap(tx.objectStore('people'));
-    for (const { profile, rev: was } of people)
-      store.put(recordOf(profile, was === undefined ? 1 : nextRev(was)));
-    return { ok: true as const, rev };
-  }) as Promise<ImportResult>;
+  const result = await writeImport(await writable(), people, basis, options);
+  if (!result.ok) return { ok: false, reason: result.reason };
+  return { ...result, token: await announcePeopleChange() };
 }
 
 /** Removes damaged records the user chose to let go (after downloading them). */
