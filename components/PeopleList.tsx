@@ -33,8 +33,6 @@ export function PeopleList({ load, subscribe, onOpen }: PeopleListProps) {
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLDivElement>(null);
-  /** Set by a key press, so only keyboard moves scroll the list (not the mouse). */
-  const keyed = useRef(false);
   /** The active person, to find again when the list is read anew. */
   const activeId = useRef<string | undefined>(undefined);
 
@@ -73,12 +71,6 @@ export function PeopleList({ load, subscribe, onOpen }: PeopleListProps) {
   }, [roster]);
   activeId.current = activeRow === undefined ? undefined : roster?.id(activeRow);
 
-  useEffect(() => {
-    if (!keyed.current || !list.current) return;
-    keyed.current = false;
-    scrollRowIntoView(list.current, activeIndex, ROW_HEIGHT);
-  }, [activeIndex, size]);
-
   const range = useVisibleRange(list, size, ROW_HEIGHT);
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -101,7 +93,8 @@ export function PeopleList({ load, subscribe, onOpen }: PeopleListProps) {
     }
     if (next === undefined) return;
     event.preventDefault();
-    keyed.current = true;
+    // Only keyboard moves scroll the list (the mouse points at what is in view).
+    if (list.current) scrollRowIntoView(list.current, next, ROW_HEIGHT);
     setActive(next);
   };
 
