@@ -20,7 +20,8 @@
  * page runs long, then stores it if the store has not changed meanwhile.
  */
 import { formatHandles } from '../identity/handles';
-import { type Db, type PersonRecord, recordProblem } from './db';
+import type { Db, PersonRecord } from './db';
+import { forEachSlice } from './read-slices';
 import { searchText } from './search-index';
 
 export interface PersonRow {
@@ -83,8 +84,6 @@ const chunkRange = () => IDBKeyRange.bound(PREFIX, `${PREFIX}\uffff`);
 /** A chunk past this many rows is split into chunks of SPLIT. */
 const MAX_ROWS = 2000;
 const SPLIT = 1000;
-/** Records read per slice when rebuilding: about 10 ms of a page's time each. */
-const SLICE = 500;
 
 export function rowOf(record: PersonRecord): PersonRow {
   const { profile } = record;
@@ -304,28 +303,11 @@ export async function rebuildRows(
   db: Db,
   onProgress?: (read: number) => void,
 ): Promise<StoredRows> {
-  const tx = db.transaction(['people', 'meta', 'hidden']);
-  const people = tx.objectStore('people');
-  const [rev, hidden] = await Promise.all([
-    tx.objectStore('meta').get('rev'),
-    tx.objectStore('hidden').getAllKeys(),
-  ]);
-  const version = typeof rev === 'number' ? rev : 0;
   const rows: PersonRow[] = [];
-  let after: string | undefined;
-  let read = 0;
-  for (;;) {
-    const batch = await people.getAll(
-      after === undefined ? undefined : IDBKeyRange.lowerBound(after, true),
-      SLICE,
-    );
-    for (const record of batch) if (!recordProblem(record)) rows.push(rowOf(record));
-    read += batch.length;
+  const { rev: version, hidden } = await forEachSlice(db, (people, _damaged, read) => {
+    for (const record of people) rows.push(rowOf(record));
     onProgress?.(read);
-    if (batch.length < SLICE) break;
-    after = (batch[batch.length - 1] as PersonRecord).id;
-  }
-  await tx.done;
+  });
 
   const write = db.transaction(['meta'], 'readwrite');
   const meta = metaOf(write.objectStore('meta'));

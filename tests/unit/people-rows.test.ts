@@ -98,31 +98,25 @@ describe('the summary follows every write, in its transaction', () => {
   });
 
   it('keeps chunks of at most 2,000 rows, and an edit rewrites one', async () => {
-    await importPeople(many(4500), 0);
-    expect(await chunkKeys()).toEqual([
-      ROWS_REV_KEY,
-      'rows:',
-      'rows:p-01000',
-      'rows:p-02000',
-      'rows:p-03000',
-      'rows:p-04000',
-    ]);
+    await importPeople(many(2001), 0);
+    expect(await chunkKeys()).toEqual([ROWS_REV_KEY, 'rows:', 'rows:p-01000', 'rows:p-02000']);
     expect(await currentRows()).toEqual(await expected());
     const db = await openPeopleDb();
     const before = await Promise.all((await chunkKeys()).map((key) => db.get('meta', key)));
-    await updatePerson({ ...person('p-02500'), name: 'Changed' }, 1);
+    await updatePerson({ ...person('p-01500'), name: 'Changed' }, 1);
     await addPerson(person('a-first'));
     await addPerson(person('z-last'));
     const after = await Promise.all((await chunkKeys()).map((key) => db.get('meta', key)));
     const changed = after.filter(
       (chunk, at) => JSON.stringify(chunk) !== JSON.stringify(before[at]),
     );
-    // rows-rev, the first chunk (a-first), the third (p-02500), the last (z-last).
+    // rows-rev, the first chunk (a-first), the second (p-01500), the last (z-last).
     expect(changed).toHaveLength(4);
     expect(await currentRows()).toEqual(await expected());
     // Deleting everyone in a chunk removes it.
-    for (let index = 1000; index < 2000; index++) await deletePerson(`p-${pad(index)}`, 1);
-    expect(await chunkKeys()).not.toContain('rows:p-01000');
+    await deletePerson('p-02000', 1);
+    await deletePerson('z-last', 1);
+    expect(await chunkKeys()).toEqual([ROWS_REV_KEY, 'rows:', 'rows:p-01000']);
     expect(await currentRows()).toEqual(await expected());
   });
 
