@@ -12,7 +12,8 @@ export function ConflictsPanel({
   byId,
 }: {
   conflicts: readonly IdentityConflict[];
-  byId: (id: string) => Profile | undefined;
+  /** Who an id is (only the name is read). */
+  byId: (id: string) => Pick<Profile, 'name'> | undefined;
 }) {
   if (conflicts.length === 0) return null;
   const name = (id: string) => byId(id)?.name ?? id;

@@ -384,8 +384,10 @@ export async function seedUserProfiles(
 }
 
 /**
- * Empties the people store (records and hidden ids) from the service worker
- * and announces the change the way the store does (profiles/change-feed.ts),
+ * Empties the people store (records, hidden ids, and `meta`: the store's
+ * version and the list's summary, profiles/people-rows.ts, which would
+ * otherwise still list the people cleared) from the service worker and
+ * announces the change the way the store does (profiles/change-feed.ts),
  * so open tabs forget what they knew.
  */
 export async function clearPeople(session: Session): Promise<void> {
@@ -397,7 +399,9 @@ export async function clearPeople(session: Session): Promise<void> {
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
           const db = request.result;
-          const stores = ['people', 'hidden'].filter((name) => db.objectStoreNames.contains(name));
+          const stores = ['people', 'hidden', 'meta'].filter((name) =>
+            db.objectStoreNames.contains(name),
+          );
           if (stores.length === 0) {
             db.close();
             resolve();
