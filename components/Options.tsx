@@ -632,6 +632,7 @@ export function Options({
           if ('site' in field) next.sites[field.site][field.key] = field.value;
           else next.hoverDelayMs = field.value;
           setData({ ...data, settings: next });
+          say('');
           api.saveSetting(field).then(
             () => say('Settings saved.'),
             (error: Error) => setFailure(error.message),
