@@ -282,19 +282,27 @@ export async function focusedInCard(page: Page): Promise<string | null> {
 
 /**
  * Opens the real toolbar popup over `page` (the active tab) with
- * `chrome.action.openPopup()`. Playwright does not surface action popups as
- * pages, so this talks to the popup's target over CDP.
+ * `chrome.action.openPopup()`, called in the service worker, or in
+ * `opener` (an extension page in another tab) when given — which does not
+ * start a stopped service worker. Playwright does not surface action popups
+ * as pages, so this talks to the popup's target over CDP.
  */
-export async function openToolbarPopup(session: Session, page: Page) {
+export async function openToolbarPopup(session: Session, page: Page, opener?: Page) {
   await page.bringToFront();
   const cdpSession = await cdp(page);
-  await session.worker.evaluate(() => chrome.action.openPopup());
+  const popupTargets = async () =>
+    (
+      (await cdpSession.send('Target.getTargets')) as {
+        targetInfos: { targetId: string; url: string; type: string }[];
+      }
+    ).targetInfos.filter((target) => target.url.endsWith('/popup.html'));
+  // popup.html may also be open in tabs: the popup is the target that is new.
+  const before = new Set((await popupTargets()).map((target) => target.targetId));
+  if (opener) await opener.evaluate(() => chrome.action.openPopup());
+  else await session.worker.evaluate(() => chrome.action.openPopup());
   let targetId: string | undefined;
   await waitUntil('the popup target', async () => {
-    const { targetInfos } = (await cdpSession.send('Target.getTargets')) as {
-      targetInfos: { targetId: string; url: string; type: string }[];
-    };
-    targetId = targetInfos.find((target) => target.url.endsWith('/popup.html'))?.targetId;
+    targetId = (await popupTargets()).find((target) => !before.has(target.targetId))?.targetId;
     return targetId !== undefined;
   });
   const { sessionId } = (await cdpSession.send('Target.attachToTarget', {
