@@ -1,9 +1,13 @@
 import { join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { startDevSession } from './build/dev-session.ts';
 import { ICON_SIZES, renderIcons } from './build/render-icons.ts';
 import { validateProfilesPlugin } from './build/vite-plugin-validate-profiles.ts';
 import { MATCH_PATTERNS } from './identity/hosts.ts';
+
+/** Any https host, as an optional permission only: the one a directory is fetched from. */
+const OPTIONAL_DIRECTORY_HOSTS = 'https://*/*';
 
 const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
 const action = { default_title: 'Profile Card', default_icon: { 16: icons[16], 32: icons[32] } };
@@ -28,6 +32,8 @@ export default defineConfig({
       );
       for (const [relativeDest, absoluteSrc] of rendered) files.push({ relativeDest, absoluteSrc });
     },
+    // `npm run dev` leaves no browser or profile behind when stopped (build/dev-session.ts).
+    'server:started': (_wxt, server) => startDevSession(server),
   },
   zip: {
     // The Firefox sources zip: what a reviewer needs to rebuild, nothing generated.
@@ -41,11 +47,17 @@ export default defineConfig({
     // the title and icon must be given under the MV2 name.
     ...(manifestVersion === 2 ? { browser_action: action } : { action }),
     description:
-      'A compact profile card for the people you care about, on GitHub and LinkedIn. Nothing leaves your browser.',
+      'A compact profile card for the people you care about, on GitHub and LinkedIn. No server of ours, no tracking.',
     // Why each one: README.md#permissions. Never `tabs`, `webNavigation`,
     // `history` or all-sites access (tests/unit/manifest.test.ts).
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting'],
     host_permissions: [...MATCH_PATTERNS],
+    // Never granted at install: asked for one host at a time, from the user's
+    // click on Subscribe to a directory (directories/url.ts), and given back
+    // on unsubscribe. MV2 (Firefox) lists optional hosts with the permissions.
+    ...(manifestVersion === 2
+      ? { optional_permissions: [OPTIONAL_DIRECTORY_HOSTS] }
+      : { optional_host_permissions: [OPTIONAL_DIRECTORY_HOSTS] }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

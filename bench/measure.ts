@@ -9,6 +9,7 @@
  *   three   — the extension with its 3 bundled people (every scale figure's baseline)
  *   tenk    — the extension with 10,000 more people in its store
  *   big     — the extension with 100,000 more (the store's and the lists' figures)
+ *   (with --quick, 1,000 and 3,000: bench/sizes.ts, which also names the figures)
  *   bare    — the same Chromium without the extension (baseline)
  *
  * The scale issue's figures (issue 12; ./scale-figures.ts): the popup's list
@@ -38,6 +39,7 @@ import {
   step,
   TYPED,
 } from './scale-figures';
+import { benchSizes } from './sizes';
 import {
   clearStore,
   importThroughOptions,
@@ -50,9 +52,12 @@ import { scriptTime, traceWhile } from './trace';
 const QUICK = process.env.BENCH_QUICK === '1';
 const RUNS = QUICK ? 2 : Math.max(10, Number(process.env.BENCH_RUNS ?? 10));
 const HOVERS_PER_RUN = QUICK ? 3 : 12;
-const DIRECTORY_SIZE = QUICK ? 1_000 : 10_000;
-const BIG_SIZE = QUICK ? 3_000 : 100_000;
-const BIG_LABEL = QUICK ? '3k' : '100k';
+const SIZES = benchSizes(QUICK);
+const DIRECTORY_SIZE = SIZES.directory.count;
+/** "10k", or "1k" in a quick run: every figure about the directory says which. */
+const LABEL = SIZES.directory.label;
+const BIG_SIZE = SIZES.big.count;
+const BIG_LABEL = SIZES.big.label;
 const OUT = join(import.meta.dirname, '..', QUICK ? '.tmp/bench-quick.json' : 'bench/results.json');
 
 const SMALL = 'https://github.com/tikv/tikv/pulls';
@@ -222,7 +227,7 @@ async function popupOpenMs(
     await page.waitForTimeout(300);
     await beforeOpen();
   }
-  const popup = await openToolbarPopup(session, page, opener);
+  const popup = await openToolbarPopup(session, page, { opener });
   const card = await popup.evaluate<number>(elementPaint(element));
   const firstPaint = await popup.evaluate<number>(
     `(performance.getEntriesByName('first-paint')[0] || { startTime: NaN }).startTime`,
@@ -319,7 +324,7 @@ it(
       const small = record('pageload_small_ms', 'ms', own.small);
       const growth = [
         record('pageload_2000links_ms', 'ms', own.links),
-        record('pageload_2000links_10k_profiles_ms', 'ms', own.links10k),
+        record(`pageload_2000links_${LABEL}_profiles_ms`, 'ms', own.links10k),
         record('pageload_linkedin_feed_ms', 'ms', own.feed),
       ].map((figure) => figure.median / small.median);
       const ratios = [own.links, own.links10k, own.feed].flatMap((list) =>
@@ -425,7 +430,7 @@ it(
       }
       record('hover_to_card_p50_ms', 'ms', hover3p50);
       record('hover_to_card_p95_ms', 'ms', hover3, { max: 16 });
-      record('hover_to_card_p95_10k_ms', 'ms', hover10k, { max: 16 });
+      record(`hover_to_card_p95_${LABEL}_ms`, 'ms', hover10k, { max: 16 });
       // The frame count behind the ms: 1 means the first frame after the delay.
       record('hover_to_card_frame_p95', 'ratio', frames, { max: 1 });
 
@@ -442,7 +447,7 @@ it(
         popup10k.push((await popupOpenMs(tenk, `https://github.com/${login}`)).card);
       }
       record('popup_open_ms', 'ms', popup3, { max: 50 });
-      record('popup_open_10k_ms', 'ms', popup10k, { max: 50 });
+      record(`popup_open_${LABEL}_ms`, 'ms', popup10k, { max: 50 });
       // The popup document's first paint of anything: the floor under popup_open_ms.
       if (firstPaints.length > 0) record('popup_first_paint_ms', 'ms', firstPaints);
 
@@ -467,9 +472,7 @@ it(
         progressSteps.push(result.progressSteps);
       }
       const stored = await options.evaluate(async () => (await navigator.storage.estimate()).usage);
-      record(QUICK ? 'import_1k_profiles_ms' : 'import_10k_profiles_ms', 'ms', imports, {
-        max: 2000,
-      });
+      record(`import_${LABEL}_profiles_ms`, 'ms', imports, { max: 2000 });
       record('import_preview_ms', 'ms', previews, { max: 1000 });
       record('import_write_ms', 'ms', writes, { max: 1000 });
       // The page's own thread while the preview is made (the work is in a worker).
@@ -505,7 +508,7 @@ it(
       // baseline, measured in the same runs.
       const sizes = [
         { label: '3', session: three },
-        { label: QUICK ? '1k' : '10k', session: tenk },
+        { label: LABEL, session: tenk },
         { label: BIG_LABEL, session: big },
       ];
       const scale = new Map<string, number[]>();
@@ -563,7 +566,7 @@ it(
           await options.close();
         }
       }
-      const big10k = QUICK ? '1k' : '10k';
+      const big10k = LABEL;
       const at = (name: string) => scale.get(name) ?? [];
       const scaleTargets: Record<string, { max: number }> = {
         [`popup_list_open_${big10k}_ms`]: { max: 100 },
@@ -600,7 +603,7 @@ it(
       const stores = [
         { label: '3', session: three, key: () => 'github:spacejam' },
         {
-          label: QUICK ? '1k' : '10k',
+          label: LABEL,
           session: tenk,
           key: (run: number) => `github:${genLogin((run * 97) % DIRECTORY_SIZE)}`,
         },
@@ -669,7 +672,7 @@ it(
       const note = (name: string, value: number) =>
         firsts.set(name, [...(firsts.get(name) ?? []), value]);
       const coldSizes = [
-        { label: QUICK ? '1k' : '10k', session: tenk, count: DIRECTORY_SIZE },
+        { label: LABEL, session: tenk, count: DIRECTORY_SIZE },
         { label: BIG_LABEL, session: big, count: BIG_SIZE },
       ];
       for (let run = 0; run < RUNS; run++) {
@@ -758,7 +761,7 @@ it(
     const line = (cells: string[]) =>
       cells.map((cell, column) => cell.padEnd(widths[column] as number)).join('  ');
     console.log(
-      `\n${[line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n')}\n\nwritten to ${OUT}${QUICK ? ' (quick mode: fewer runs, 1,000 profiles)' : ''}`,
+      `\n${[line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n')}\n\nwritten to ${OUT}${QUICK ? ` (quick mode: ${RUNS} runs, ${DIRECTORY_SIZE.toLocaleString('en')} and ${BIG_SIZE.toLocaleString('en')} people)` : ''}`,
     );
     expect(figures.length).toBeGreaterThan(10);
   },

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench [-- --quick]`: build, then measure in Chromium (bench/measure.ts,
 // run through vitest so it shares the browser tests' TypeScript harness).
-// --quick: 2 runs and 1,000 profiles, written to .tmp/ — checks the harness works
-// without touching bench/results.json.
+// --quick: 2 runs with 1,000 and 3,000 people instead of 10,000 and 100,000,
+// written to .tmp/bench-quick.json — checks the harness works without touching
+// bench/results.json. Its figures are named for the sizes it used (bench/sizes.ts).
 import { spawnSync } from 'node:child_process';
 
 const quick = process.argv.includes('--quick');

@@ -1,7 +1,7 @@
 /**
  * The in-page half of "Keep this person": the page's URL picks the reader
  * (identity/parse.ts), the reader turns the DOM into plain data. This is
- * what `scripting.executeScript` will run in the user's tab on their click,
+ * what `scripting.executeScript` runs in the user's tab (entrypoints/capture-reader.ts),
  * so it imports nothing heavy (no zod, no schema: a test bundles it and
  * checks), only reads the page, and never throws: a failure is a message.
  *

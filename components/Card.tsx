@@ -14,7 +14,7 @@ import { type ProfileLink, profileLinks, projectUrl } from '../contact/links';
 import { mailtoUrl } from '../contact/mailto';
 import { toPlainText } from '../contact/plain-text';
 import { toVCard, vcardFileName } from '../contact/vcard';
-import type { Profile } from '../profiles/schema';
+import type { ShownProfile } from '../profiles/precedence';
 import { type CopyResult, copyText, downloadText } from './copy';
 
 const VISIBLE_PROJECTS = 4;
@@ -45,7 +45,8 @@ function linkText(link: ProfileLink): string {
 }
 
 export interface CardProps {
-  profile: Profile;
+  /** A subscribed directory's person carries its name (`directory`): shown as a label. */
+  profile: ShownProfile;
   /** Ids must be unique per document; the hovercard and in-page card coexist. */
   idPrefix: string;
   /** Controls for the card's corner (collapse, close, back). */
@@ -100,6 +101,7 @@ export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTim
           </Heading>
           {profile.headline && <p class="pc-headline">{profile.headline}</p>}
           {profile.location && <p class="pc-location">{profile.location}</p>}
+          {profile.directory && <p class="pc-source">From {profile.directory}</p>}
         </div>
         {controls && <div class="pc-controls">{controls}</div>}
       </header>

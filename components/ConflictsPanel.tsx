@@ -1,34 +1,47 @@
 /**
  * Identities claimed by two people. The directory resolves each clash the
  * same way every time (profiles/directory.ts: your own people before bundled
- * ones, then the smaller id); this says so, so a card that shows someone
+ * ones, then the smaller id; profiles/precedence.ts: people of subscribed
+ * directories after both); this says so, so a card that shows someone
  * unexpected is never a mystery. Shown only when there is a clash.
  */
 import type { IdentityConflict } from '../profiles/directory';
 import type { Profile } from '../profiles/schema';
+import type { DirectoryClash } from '../profiles/store';
 
 export function ConflictsPanel({
   conflicts,
   byId,
+  directoryClashes = [],
 }: {
   conflicts: readonly IdentityConflict[];
   /** Who an id is (only the name is read). */
   byId: (id: string) => Pick<Profile, 'name'> | undefined;
+  /** Handles a subscribed directory's people share with yours (or a bundled person's). */
+  directoryClashes?: readonly DirectoryClash[];
 }) {
-  if (conflicts.length === 0) return null;
+  const count = conflicts.length + directoryClashes.length;
+  if (count === 0) return null;
   const name = (id: string) => byId(id)?.name ?? id;
   return (
     <section class="pc-panel pc-banner" aria-labelledby="pc-conflicts-title">
       <h2 id="pc-conflicts-title">
-        {conflicts.length === 1
+        {count === 1
           ? 'One handle belongs to two people'
-          : `${conflicts.length} handles belong to more than one person`}
+          : `${count} handles belong to more than one person`}
       </h2>
       <ul>
         {conflicts.map((conflict) => (
           <li key={conflict.key}>
             <code>{conflict.key}</code>: cards show <strong>{name(conflict.winner)}</strong>, not{' '}
             {conflict.losers.map(name).join(', ')}. Edit one of them to remove the handle.
+          </li>
+        ))}
+        {directoryClashes.map((clash) => (
+          <li key={`directory-${clash.key}`}>
+            <code>{clash.key}</code>: cards show <strong>{clash.shown.name}</strong>, not{' '}
+            {clash.hidden.map((person) => `${person.name} from ${person.directory}`).join(', ')}. A
+            directory's people never replace yours; remove the handle here to see theirs.
           </li>
         ))}
       </ul>

@@ -221,12 +221,12 @@ export function ImportPanel({ start, blocked, onStatus, onImported }: ImportPane
         }}
       >
         <p>
-          Drop a <code>.json</code> or <code>.vcf</code> file here, or{' '}
+          Drop a <code>.json</code>, <code>.vcf</code> or <code>.csv</code> file here, or{' '}
           <label class="pc-file">
             <span>choose a file</span>
             <input
               type="file"
-              accept=".json,.vcf,application/json,text/vcard"
+              accept=".json,.vcf,.csv,application/json,text/vcard,text/csv"
               disabled={stage === 'writing'}
               onChange={(event) => {
                 void readFile(event.currentTarget.files?.[0]);
@@ -239,13 +239,16 @@ export function ImportPanel({ start, blocked, onStatus, onImported }: ImportPane
         <p class="pc-muted">
           JSON: one profile, a list of profiles, or an export (
           <code>{'{ "profiles": [...] }'}</code>). vCard: FN, EMAIL, URL (GitHub and LinkedIn
-          profiles become identities), NOTE. Up to 5 MB; a Profile Card export of any size.
+          profiles become identities), NOTE. LinkedIn's <code>Connections.csv</code> (from
+          LinkedIn's “Get a copy of your data”): each row becomes a person with their LinkedIn
+          profile; a newer export updates them. A JSON Resume (<code>resume.json</code>,
+          jsonresume.org) becomes one card. Up to 5 MB; a Profile Card export of any size.
         </p>
       </div>
       <details class="pc-paste">
         <summary>Paste instead</summary>
         <label class="pc-field">
-          <span>JSON or vCard text</span>
+          <span>JSON, vCard or CSV text</span>
           <textarea
             rows={6}
             value={pasted}
@@ -324,6 +327,23 @@ export function ImportPanel({ start, blocked, onStatus, onImported }: ImportPane
                 {view.rejected > 50 && <li>… and {count(view.rejected - 50)} more.</li>}
               </ul>
             </div>
+          )}
+          {view.notes > 0 && (
+            <details class="pc-notes">
+              <summary>
+                {view.notes === 1
+                  ? 'One value was changed to fit'
+                  : `${count(view.notes)} values were changed to fit`}
+              </summary>
+              <ul>
+                {view.noteLines.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+                {view.notes > view.noteLines.length && (
+                  <li>… and {count(view.notes - view.noteLines.length)} more.</li>
+                )}
+              </ul>
+            </details>
           )}
           {blocked && (
             <p class="pc-error" role="alert">

@@ -25,26 +25,38 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { toVCard, vcardFileName } from '../contact/vcard';
+import { PRIVACY_PROMISE } from '../directories/promise';
 import type { IdentityConflict } from '../profiles/directory';
 import { exportDocument } from '../profiles/export';
 import { previewFile } from '../profiles/import-backup';
+import { toJsonResume } from '../profiles/json-resume';
 import type { MigrationOutcome } from '../profiles/migrate';
 import type { Roster } from '../profiles/roster';
 import { claimantsOf } from '../profiles/roster-claims';
 import type { Profile } from '../profiles/schema';
-import type { Conflict, DamagedRecord, PersonRecord, WriteResult } from '../profiles/store';
+import type {
+  Conflict,
+  DamagedRecord,
+  DirectoryClash,
+  PersonRecord,
+  WriteResult,
+} from '../profiles/store';
 import { describe, type Issue } from '../profiles/validate';
 import type { Settings } from '../settings/defaults';
 import type { SettingField } from '../settings/items';
 import { ConflictNotice, type PendingConflict } from './ConflictNotice';
 import { ConflictsPanel } from './ConflictsPanel';
+import { type DirectoriesApi, DirectoriesPanel } from './DirectoriesPanel';
 import { ImportPanel, type StartImport } from './ImportPanel';
 import { count } from './numbers';
 import { PeopleTable, type Usage } from './PeopleTable';
+import { PrivacyFooter } from './PrivacyFooter';
 import { ProfileForm } from './ProfileForm';
 import { Progress } from './Progress';
 import type { Theme } from './page-theme';
 import { SettingsPanel } from './SettingsPanel';
+import { type SyncApi, SyncPanel } from './SyncPanel';
+import { WhatsNew } from './WhatsNew';
 
 export type { Usage } from './PeopleTable';
 
@@ -65,6 +77,8 @@ export interface Scan {
   conflicts: IdentityConflict[];
   /** Names of the people in `conflicts`, by id. */
   names: Record<string, string>;
+  /** Handles subscribed directories' people share with yours or bundled people. */
+  directoryClashes: DirectoryClash[];
 }
 
 export interface OptionsApi {
@@ -94,9 +108,12 @@ export interface OptionsApi {
    */
   onChange(callback: () => void): () => void;
   download(fileName: string, text: string, type: string): void;
+  /** Browser sync and team directories (issue 14), asked of the background. */
+  sync?: SyncApi;
+  directories?: DirectoriesApi;
 }
 
-const NO_SCAN: Scan = { damaged: [], conflicts: [], names: {} };
+const NO_SCAN: Scan = { damaged: [], conflicts: [], names: {}, directoryClashes: [] };
 const number = count;
 
 /** The page's sections, for the jump links at its top. */
@@ -381,7 +398,7 @@ export function Options({
       <header class="pc-options-head">
         <h1>Profile Card</h1>
         <p class="pc-muted">
-          The people you keep cards for, and how the cards behave. Everything stays in this browser.
+          The people you keep cards for, and how the cards behave. {PRIVACY_PROMISE}
         </p>
         <nav class="pc-jump" aria-label="On this page">
           {SECTIONS.map(([id, label]) => (
@@ -391,6 +408,7 @@ export function Options({
           ))}
         </nav>
       </header>
+      <WhatsNew />
 
       {data.unavailable && (
         <p class="pc-banner" role="alert">
@@ -571,6 +589,7 @@ export function Options({
       <ConflictsPanel
         conflicts={scan.conflicts}
         byId={(id) => (scan.names[id] === undefined ? undefined : { name: scan.names[id] })}
+        directoryClashes={scan.directoryClashes}
       />
 
       <PeopleTable
@@ -588,7 +607,13 @@ export function Options({
           void withPerson(id, ({ profile }) =>
             kind === 'json'
               ? api.download(`${profile.id}.json`, exportDocument([profile]), 'application/json')
-              : api.download(vcardFileName(profile), toVCard(profile), 'text/vcard;charset=utf-8'),
+              : kind === 'vcard'
+                ? api.download(vcardFileName(profile), toVCard(profile), 'text/vcard;charset=utf-8')
+                : api.download(
+                    `${profile.id}.resume.json`,
+                    `${JSON.stringify(toJsonResume(profile), null, 2)}\n`,
+                    'application/json',
+                  ),
           )
         }
         onDelete={(id, rev, name) =>
@@ -639,12 +664,21 @@ export function Options({
           );
         }}
       />
+
+      {api.sync && <SyncPanel api={api.sync} />}
+      {api.directories && (
+        <DirectoriesPanel
+          api={api.directories}
+          onChange={() => void reload().catch(() => undefined)}
+        />
+      )}
       {/* The page's one status region: every outcome is said here, once, in view. */}
       <div class="pc-status-line" role="status">
         {status.map((line) => (
           <p key={line.key}>{line.text}</p>
         ))}
       </div>
+      <PrivacyFooter />
     </main>
   );
 }

@@ -35,7 +35,7 @@ export interface PeopleTableProps {
   onAdd(): void;
   onExportAll(): void;
   onEdit(id: string): void;
-  onExport(id: string, kind: 'json' | 'vcard'): void;
+  onExport(id: string, kind: 'json' | 'vcard' | 'resume'): void;
   /** Delete, confirmed, at the version the row showed when Delete was clicked. */
   onDelete(id: string, rev: number, name: string): void;
   onHide(id: string, hide: boolean, name: string): void;
@@ -209,6 +209,14 @@ export function PeopleTable(props: PeopleTableProps) {
                         onClick={() => props.onExport(id, 'vcard')}
                       >
                         vCard
+                      </button>
+                      <button
+                        type="button"
+                        class="pc-button"
+                        aria-label={`Export ${name} as a JSON Resume`}
+                        onClick={() => props.onExport(id, 'resume')}
+                      >
+                        JSON Resume
                       </button>
                       <button
                         type="button"

@@ -3,12 +3,15 @@
  * identity/parse.ts knows), their card; otherwise everyone, in a
  * list you can search and walk with the arrow keys (./PeopleList.tsx). The
  * tab's URL is read through `activeTab`, granted by the click on the
- * toolbar icon.
+ * toolbar icon. Above the list, the page's person to keep (or why there is
+ * none); under one of your own people's cards, "Update from page"
+ * (KeepPerson.tsx).
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Roster } from '../profiles/roster';
 import type { Profile } from '../profiles/schema';
 import { Card } from './Card';
+import type { KeepApi, KeepTask } from './KeepPerson';
 import { PeopleList } from './PeopleList';
 import type { Theme } from './page-theme';
 
@@ -21,12 +24,18 @@ export interface PopupApi {
   onPeopleChange?(changed: () => void): () => void;
   profile(id: string): Promise<Profile | null>;
   openOptions?: () => void;
+  /**
+   * Reading the tab and saving what it shows, loaded on demand (after the
+   * first paint); without it the popup only shows.
+   */
+  keep?: () => Promise<KeepApi>;
 }
 
 type View =
   | { kind: 'loading' }
   | { kind: 'card'; profile: Profile; fromList: boolean }
-  | { kind: 'list' };
+  | { kind: 'list' }
+  | { kind: 'keep'; task: KeepTask; back: View };
 
 const viewFor = (profile: Profile | null): View =>
   profile ? { kind: 'card', profile, fromList: false } : { kind: 'list' };
@@ -49,6 +58,12 @@ export function Popup({
     initial === undefined ? { kind: 'loading' } : viewFor(initial),
   );
   const [error, setError] = useState<string | undefined>();
+  const [status, setStatus] = useState('');
+  const keepUi = useKeepUi(api);
+  const keep = (task: KeepTask) => {
+    setStatus('');
+    setView({ kind: 'keep', task, back: view });
+  };
 
   useEffect(() => {
     if (initial !== undefined) return;
@@ -86,8 +101,28 @@ export function Popup({
           }
         />
       )}
+      {view.kind === 'card' && keepUi && !view.fromList && (
+        <keepUi.ui.UpdateOffer api={keepUi.api} person={view.profile} onOpen={keep} />
+      )}
+      {view.kind === 'list' && keepUi && <keepUi.ui.KeepOffer api={keepUi.api} onOpen={keep} />}
       {view.kind === 'list' && (
         <PeopleList load={api.people} subscribe={api.onPeopleChange} onOpen={open} />
+      )}
+      {view.kind === 'keep' && keepUi && (
+        <keepUi.ui.KeepPerson
+          api={keepUi.api}
+          task={view.task}
+          onCancel={() => setView(view.back)}
+          onDone={(profile, done) => {
+            setStatus(done);
+            setView({ kind: 'card', profile, fromList: false });
+          }}
+        />
+      )}
+      {status && (
+        <p class="pc-popup-note" role="status">
+          {status}
+        </p>
       )}
       {error && (
         <p class="pc-popup-note pc-status-error" role="alert">
@@ -109,4 +144,21 @@ export function Popup({
       )}
     </main>
   );
+}
+
+/** KeepPerson.tsx and the popup's keep API, loaded once after the first render. */
+function useKeepUi(api: PopupApi) {
+  const [loaded, setLoaded] = useState<{ ui: typeof import('./KeepPerson'); api: KeepApi }>();
+  useEffect(() => {
+    if (!api.keep) return;
+    let live = true;
+    Promise.all([import('./KeepPerson'), api.keep()]).then(
+      ([ui, keepApi]) => live && setLoaded({ ui, api: keepApi }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  return loaded;
 }

@@ -10,14 +10,43 @@
  *     mount-ui            inject the card UI (fallback when a lookup could not)
  *     card-state          remember collapse/dismiss for the session
  *     list, profile       the popup's list and one card
+ *   from extension pages only (the sender's URL is this extension's; a
+ *   content script's is the web page's, and its process is the page's):
+ *     directories, directory-subscribe/-refresh/-unsubscribe   directories/refresh.ts
+ *     sync, sync-resolve                                       sync/engine.ts
  */
 import { formatHandles } from '../identity/handles';
 import { isExtensionUrl } from '../identity/hosts';
 import type { Site } from '../identity/keys';
 import type { PeopleSource } from '../profiles/current-directory';
+import type { DirectoryRecord } from '../profiles/db';
 import type { Settings } from '../settings/defaults';
-import type { Answer, CardState, ListEntry, MessageType } from './messages';
+import type { Answer, CardState, ListEntry, MessageMap, MessageType, SyncAction } from './messages';
 import { messageSchema } from './schemas';
+
+/** Messages only extension pages may send. */
+const PAGE_ONLY = new Set<MessageType>([
+  'directories',
+  'directory-subscribe',
+  'directory-refresh',
+  'directory-unsubscribe',
+  'sync',
+  'sync-resolve',
+]);
+
+export interface DirectoryService {
+  list(): Promise<DirectoryRecord[]>;
+  /** Starts refreshing the directories that are due, without waiting. */
+  refreshDue(): void;
+  subscribe(url: string, name: string): Promise<Answer<'directory-subscribe'>>;
+  refresh(id: string): Promise<DirectoryRecord | undefined>;
+  unsubscribe(id: string): Promise<boolean>;
+}
+
+export interface SyncService {
+  act(action: SyncAction): Promise<Answer<'sync'>>;
+  resolve(send: MessageMap['sync-resolve']['send']): Promise<string>;
+}
 
 export interface Sender {
   id?: string;
@@ -30,11 +59,20 @@ export interface Sender {
 
 export interface HandlerDeps {
   extensionId: string;
+  /** The extension pages' origin with a trailing slash (`runtime.getURL('')`). */
+  pageOrigin?: string;
+  directories?: DirectoryService;
+  sync?: SyncService;
   people: PeopleSource;
   settings: () => Promise<Settings>;
   cardState: (profileId: string) => Promise<CardState | undefined>;
   setCardState: (profileId: string, state: CardState) => Promise<void>;
   injectUi: (tabId: number, frameId: number) => Promise<void>;
+}
+
+function service<T>(value: T | undefined): T {
+  if (!value) throw new Error('Profile Card: that is not available here');
+  return value;
 }
 
 export function createMessageHandler(deps: HandlerDeps) {
@@ -68,6 +106,10 @@ export function createMessageHandler(deps: HandlerDeps) {
         `Profile Card: refused a malformed message (${parsed.error.issues[0]?.message})`,
       );
     const message = parsed.data;
+    if (PAGE_ONLY.has(message.type)) {
+      if (!deps.pageOrigin || !sender.url?.startsWith(deps.pageOrigin))
+        throw new Error(`Profile Card: refused "${message.type}" from outside its own pages`);
+    }
     switch (message.type) {
       case 'lookup': {
         const profile = await deps.people.lookup(message.key);
@@ -104,6 +146,21 @@ export function createMessageHandler(deps: HandlerDeps) {
             handles: formatHandles(profile.identities),
           }),
         );
+      case 'directories': {
+        const directories = service(deps.directories);
+        directories.refreshDue();
+        return directories.list();
+      }
+      case 'directory-subscribe':
+        return service(deps.directories).subscribe(message.url, message.name);
+      case 'directory-refresh':
+        return (await service(deps.directories).refresh(message.id)) ?? null;
+      case 'directory-unsubscribe':
+        return service(deps.directories).unsubscribe(message.id);
+      case 'sync':
+        return service(deps.sync).act(message.action);
+      case 'sync-resolve':
+        return service(deps.sync).resolve(message);
     }
   };
 }

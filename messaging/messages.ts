@@ -6,13 +6,17 @@
  * sees it.
  */
 import type { IdentityKey, Site } from '../identity/keys';
+import type { DirectoryRecord } from '../profiles/db';
+import type { ShownProfile } from '../profiles/precedence';
 import type { Profile } from '../profiles/schema';
 import type { SiteSettings } from '../settings/defaults';
+import type { SyncStatus } from '../sync/engine';
 
 export type CardState = 'expanded' | 'collapsed' | 'dismissed';
 
 export interface LookupAnswer {
-  profile: Profile;
+  /** A directory's person carries `directory`, its name, for the card's label. */
+  profile: ShownProfile;
   site: Site;
   settings: SiteSettings;
   /** How long the pointer rests on a link before its hovercard opens. */
@@ -45,7 +49,30 @@ export interface MessageMap {
   list: { send: Record<never, never>; answer: ListEntry[] };
   /** One person by id, when the popup's list opens a card. */
   profile: { send: { id: string }; answer: Profile | null };
+
+  // From extension pages only (the options page); refused from content scripts.
+  /** The subscribed directories; refreshes those that are due. */
+  directories: { send: Record<never, never>; answer: DirectoryRecord[] };
+  /** Subscribe (the page asked for the host permission from the user's click first). */
+  'directory-subscribe': {
+    send: { url: string; name: string };
+    answer: { ok: true; directory: DirectoryRecord } | { ok: false; error: string };
+  };
+  'directory-refresh': { send: { id: string }; answer: DirectoryRecord | null };
+  'directory-unsubscribe': { send: { id: string }; answer: boolean };
+  /** Browser sync: read its status, turn it on or off here, run now, or erase what it holds. */
+  sync: {
+    send: { action: SyncAction };
+    answer: { on: boolean; status: SyncStatus | null };
+  };
+  /** Restore a version sync kept beside a newer one, or let it go. */
+  'sync-resolve': {
+    send: { id: string; stamp: string; action: 'restore' | 'dismiss' };
+    answer: string;
+  };
 }
+
+export type SyncAction = 'status' | 'on' | 'off' | 'now' | 'erase';
 
 export type MessageType = keyof MessageMap;
 export type Message = { [T in MessageType]: { type: T } & MessageMap[T]['send'] }[MessageType];

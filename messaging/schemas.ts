@@ -21,4 +21,22 @@ export const messageSchema: z.ZodType<Message> = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('list') }),
   z.strictObject({ type: z.literal('profile'), id: z.string().max(64) }),
+  z.strictObject({ type: z.literal('directories') }),
+  z.strictObject({
+    type: z.literal('directory-subscribe'),
+    url: z.string().max(2048),
+    name: z.string().max(200),
+  }),
+  z.strictObject({ type: z.literal('directory-refresh'), id: z.string().max(64) }),
+  z.strictObject({ type: z.literal('directory-unsubscribe'), id: z.string().max(64) }),
+  z.strictObject({
+    type: z.literal('sync'),
+    action: z.enum(['status', 'on', 'off', 'now', 'erase']),
+  }),
+  z.strictObject({
+    type: z.literal('sync-resolve'),
+    id: z.string().max(64),
+    stamp: z.string().max(64),
+    action: z.enum(['restore', 'dismiss']),
+  }),
 ]);

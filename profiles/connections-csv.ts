@@ -6,16 +6,21 @@
  * quoted fields with commas, quotes and line breaks; emoji and credentials in
  * names; emails usually empty; some rows without a URL.
  *
- * CSV is parsed by papaparse (RFC 4180 quoting), never by hand. It is for
- * extension pages only: it also carries code to download a CSV over the
- * network (`download: true`) and to parse in a Worker, neither of which is
- * ever asked for here (a test checks that parsing makes no request).
+ * CSV is parsed by d3-dsv's `csvParseRows` (RFC 4180 quoting: commas, quotes
+ * and line breaks inside quoted fields), never by hand. It has no network or
+ * Worker code at all (papaparse, used before, carries a network request for
+ * its download mode, which the build's privacy scan refuses). d3-dsv reads
+ * leniently and reports nothing, so the two ways a file can be malformed are
+ * caught from what it returns: a row with more fields than the header (an
+ * unquoted comma, or a stray quote after a closing one), and a quote that
+ * opens and never closes, which swallows the rest of the file into one
+ * field (`endsInsideQuotes`). Either row is refused, not guessed at.
  *
  * A person is matched by their LinkedIn identity, not by id, so importing a
  * newer export updates the people an older one added instead of adding them
  * twice. Each row's `key` is what the importer matches on.
  */
-import Papa from 'papaparse';
+import { csvParseRows } from 'd3-dsv';
 import { formatHandles } from '../identity/handles';
 import { type IdentityKey, linkedinKey, profileKeys } from '../identity/keys';
 import { parseIdentityUrl } from '../identity/parse';
@@ -57,6 +62,18 @@ export type ConnectionsRead =
   | { ok: true; rows: ConnectionRow[]; refused: Rejected[] }
   | { ok: false; error: string };
 
+/**
+ * Whether the text ends inside a quoted field (a quote opened and never
+ * closed). Asked of the parser itself: a row of one quoted field appended
+ * after the text comes back as that row only if every quote before it closed.
+ */
+export function endsInsideQuotes(text: string): boolean {
+  const rows = csvParseRows(`${text}\n"${SENTINEL}"`);
+  const last = rows[rows.length - 1];
+  return !(last?.length === 1 && last[0] === SENTINEL);
+}
+const SENTINEL = 'profile-card:end';
+
 /** Where the header is, or -1: it comes after LinkedIn's notes, within the first lines. */
 function headerIndex(records: string[][]): number {
   return records
@@ -95,11 +112,8 @@ export function readConnections(
   text: string,
   { takenIds, idOf }: ReadOptions = {},
 ): ConnectionsRead {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
-    delimiter: ',',
-    skipEmptyLines: false,
-  });
-  const records = parsed.data;
+  const source = text.replace(/^\uFEFF/, '');
+  const records = csvParseRows(source);
   const start = headerIndex(records);
   if (start < 0) {
     return {
@@ -116,10 +130,20 @@ export function readConnections(
       error: `The header has no ${missing.map((name) => `"${name}"`).join(' or ')} column.`,
     };
 
-  // papaparse reports malformed quoting per record; such a record is refused, not guessed at.
+  // A quote that never closes holds everything after it: the last record read.
   const broken = new Map<number, string>();
-  for (const error of parsed.errors)
-    if (error.row !== undefined && error.row > start) broken.set(error.row, error.message);
+  const last = records.length - 1;
+  if (last > start && endsInsideQuotes(source)) {
+    const swallowed =
+      (records[last] ?? [])
+        .join(',')
+        .replace(/[\r\n]+$/, '')
+        .split(/\r\n|\r|\n/).length - 1;
+    broken.set(
+      last,
+      `a quote opens in this row and never closes${swallowed > 0 ? `, so the ${swallowed === 1 ? 'line' : `${swallowed} lines`} after it ${swallowed === 1 ? 'is' : 'are'} read as part of it` : ''}`,
+    );
+  }
 
   const taken = new Set(takenIds ?? []);
   const rows: ConnectionRow[] = [];
@@ -148,7 +172,7 @@ export function readConnections(
     }
     if (cells.length > header.length) {
       refuse(
-        `it has ${cells.length} fields where the header has ${header.length} (an unquoted comma?)`,
+        `it has ${cells.length} fields where the header has ${header.length} (an unquoted comma, or a stray quote?)`,
       );
       continue;
     }

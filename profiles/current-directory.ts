@@ -6,15 +6,21 @@
  * database that could not be opened) is never remembered: the next question
  * tries again. While the database cannot be read at all (a newer version
  * made it, or the disk fails), pages still get the bundled people.
+ *
+ * Directory people (issue 14) answer lookups — pages, hovercards, the
+ * badge, the popup on their page — but are not in `byId` or `list`: the
+ * popup's list is the people you keep, and a directory may hold 100,000.
  */
 import type { IdentityKey } from '../identity/keys';
 import { bundledProfiles } from './bundled';
 import { buildDirectory } from './directory';
+import type { ShownProfile } from './precedence';
 import type { Profile } from './schema';
 import { lookupKey, personById, visiblePeople } from './store';
 
 export interface PeopleSource {
-  lookup(key: IdentityKey): Promise<Profile | undefined>;
+  /** Anyone an identity names: yours, bundled, or a subscribed directory's (labelled). */
+  lookup(key: IdentityKey): Promise<ShownProfile | undefined>;
   byId(id: string): Promise<Profile | undefined>;
   /** Everyone pages can see, for the popup's list. */
   list(): Promise<Profile[]>;

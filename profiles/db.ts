@@ -13,17 +13,29 @@
  *                                           so an import can say "nothing changed
  *                                           since the preview" in one read
  *
- * `rev` (per record and for the store) is a safe integer. A later sync
- * (issue 14) can add a device id to `meta` and fields to records without a
- * schema change: reads check only the fields below.
+ * Version 2 (issue 14) adds, leaving every version-1 store as it was:
+ *
+ *   syncBase        { id, entry }           per person: what browser sync and this
+ *                                           browser last agreed on (sync/engine.ts)
+ *   directories     { id, url, name, gen, … } one record per subscribed directory
+ *   directoryPeople { dir, gen, id, profile, keys }  key [dir, gen, id]
+ *            index "keys" (multiEntry): identity key → directory people; only
+ *            records of their directory's current `gen` count (a refresh
+ *            writes the next gen beside the current one, then one small
+ *            transaction moves `gen`: directories/store.ts)
+ *
+ * `rev` (per record and for the store) is a safe integer. Reads check only
+ * the fields below, so records may carry more.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import { type IdentityKey, profileKeys } from '../identity/keys';
+import type { Entry } from '../sync/entry';
+import type { SettingStamps } from '../sync/settings';
 import type { Profile } from './schema';
 
 export const DB_NAME = 'profile-card';
-/** The schema version this build creates and reads. */
-export const DB_VERSION = 1;
+/** The schema version this build creates and reads (2: sync and directories). */
+export const DB_VERSION = 2;
 
 export interface PersonRecord {
   id: string;
@@ -34,10 +46,56 @@ export interface PersonRecord {
   keys: IdentityKey[];
 }
 
+/** What this browser and browser sync last agreed on for one person (or, under "#settings", the settings). */
+export interface SyncBaseRecord {
+  id: string;
+  entry?: Entry;
+  settings?: SettingStamps;
+}
+
+/** A directory the user subscribed to, and how its last fetch went. */
+export interface DirectoryRecord {
+  id: string;
+  /** The https:// address the user gave. */
+  url: string;
+  /** The label its people carry on cards. */
+  name: string;
+  subscribedAt: number;
+  /** The generation of directoryPeople that lookups read; 0 before the first good copy. */
+  gen: number;
+  /** People in the current copy. */
+  count: number;
+  /** The server's ETag for the current copy, sent back as If-None-Match. */
+  etag?: string;
+  /** When the server last gave or confirmed (304) the current copy. */
+  fetchedAt?: number;
+  /** When a fetch was last tried, whatever came of it. */
+  checkedAt?: number;
+  /** Why the last try did not replace the copy; cleared by the next good one. */
+  problem?: string;
+  /** Entries of the current copy left out, and the first few reasons. */
+  refused?: { count: number; first: string[] };
+}
+
+export interface DirectoryPersonRecord {
+  dir: string;
+  gen: number;
+  id: string;
+  profile: Profile;
+  keys: IdentityKey[];
+}
+
 export interface PeopleDb extends DBSchema {
   people: { key: string; value: PersonRecord; indexes: { keys: string } };
   hidden: { key: string; value: { id: string } };
   meta: { key: string; value: number };
+  syncBase: { key: string; value: SyncBaseRecord };
+  directories: { key: string; value: DirectoryRecord };
+  directoryPeople: {
+    key: [string, number, string];
+    value: DirectoryPersonRecord;
+    indexes: { keys: string };
+  };
 }
 
 export type Db = IDBPDatabase<PeopleDb>;
@@ -80,6 +138,13 @@ export function openPeopleDb(): Promise<Db> {
           people.createIndex('keys', 'keys', { multiEntry: true });
           db.createObjectStore('hidden', { keyPath: 'id' });
           db.createObjectStore('meta');
+        }
+        if (oldVersion < 2) {
+          // New stores only: version 1's people, hidden ids and meta stay as they are.
+          db.createObjectStore('syncBase', { keyPath: 'id' });
+          db.createObjectStore('directories', { keyPath: 'id' });
+          const people = db.createObjectStore('directoryPeople', { keyPath: ['dir', 'gen', 'id'] });
+          people.createIndex('keys', 'keys', { multiEntry: true });
         }
       },
       blocking(_current, _blocked, event) {

@@ -56,6 +56,8 @@ export interface Preview {
   updated: { before: Profile; after: Profile }[];
   unchanged: Profile[];
   rejected: Rejected[];
+  /** What the reader shortened, dropped or filled in (Connections.csv, JSON Resume), in words. */
+  notes?: string[];
 }
 
 export type ImportResult = { ok: true; preview: Preview } | { ok: false; error: string };
@@ -117,6 +119,7 @@ export function previewImport(
   if (!decoded.ok) return decoded;
   const read = readEntries(fileName, decoded.text);
   if ('error' in read) return { ok: false, error: read.error };
+  if ('preview' in read) return read.preview({ existing, bundled });
   const { kind, entries } = read;
   if (entries.length === 0) return { ok: false, error: 'The file holds no profiles.' };
 
@@ -145,7 +148,13 @@ export function previewImport(
     next: new Map(),
   };
 
-  const preview: Preview = { added: [], updated: [], unchanged: [], rejected: [] };
+  const preview: Preview = {
+    added: [],
+    updated: [],
+    unchanged: [],
+    rejected: [],
+    ...(read.notes && read.notes.length > 0 && { notes: read.notes }),
+  };
   for (let position = 0; position < entries.length; position++) {
     if (onProgress && position % PROGRESS_EVERY === 0) onProgress(position, entries.length);
     const index = position + 1;

@@ -6,7 +6,7 @@
  *        ▼
  *   import.ts  bytes ─▶ decode.ts (UTF-8/16) ─▶ read-entries.ts (JSON or vCard, by content)
  *              ─▶ merge.ts (vCard: into the person it matches) ─▶ preview: added/updated/unchanged/refused
- *   connections-csv.ts  LinkedIn's Connections.csv (papaparse) ─▶ the same preview, matched by identity
+ *   connections-csv.ts  LinkedIn's Connections.csv (d3-dsv) ─▶ the same preview, matched by identity
  *   json-resume.ts  JSON Resume ◀─▶ profile (validates against resume-schema, round-trips)
  *        ▲ clean.ts (outside text into the schema, with notes) · ids.ts uniqueId (an unused id from a name)
  *   export.ts  profiles ─▶ { version: 1, profiles } (re-imports unchanged)
@@ -30,8 +30,8 @@
  *             read-slices.ts (everyone, a slice per task) · import-write.ts (one transaction, cancellable)
  *
  * zod runs only at these edges; everything else uses the inferred `Profile`.
- * connections-csv.ts and json-resume.ts are imported directly by the extension
- * pages that need them, not from here: papaparse is for extension pages only.
+ * connections-csv.ts and json-resume.ts are read through read-entries.ts
+ * (the importer) and imported directly by the pages that need them, not from here.
  */
 export { bundledProfiles } from './bundled';
 export { currentPeople } from './current-directory';

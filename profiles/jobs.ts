@@ -14,7 +14,8 @@
  *                ◀── progress ───────     "Writing 3,000 of 10,000"
  *                ◀── committed | again (stored people changed: the new preview) | cancelled
  *   cancel ──────────────────────────▶ aborts the write if it has not committed
- *   scan ────────────────────────────▶ damaged records and identity clashes
+ *   scan ────────────────────────────▶ damaged records, identity clashes, and
+ *                                      handles shared with directories' people
  *   export ──────────────────────────▶ the export document's text
  *
  * An import is confirmed against what is stored at commit time: if anything
@@ -25,6 +26,7 @@
  */
 import type { Db } from './db';
 import { buildDirectory, type IdentityConflict } from './directory';
+import { type DirectoryClash, findDirectoryClashes } from './directory-clashes';
 import { exportDocument } from './export';
 import { type Preview, rejectionLines } from './import';
 import { previewFile } from './import-backup';
@@ -54,6 +56,10 @@ export interface PreviewView {
   updatedNames: string[];
   /** One line per problem of the first refused entries. */
   rejectedLines: string[];
+  /** How many values the reader changed to fit (Connections.csv, JSON Resume)… */
+  notes: number;
+  /** …and the first of them, in words. */
+  noteLines: string[];
 }
 
 export type JobEvent =
@@ -68,6 +74,8 @@ export type JobEvent =
       conflicts: IdentityConflict[];
       /** The names of the people in `conflicts`, by id. */
       names: Record<string, string>;
+      /** Handles a subscribed directory's people share with those shown. */
+      directoryClashes: DirectoryClash[];
     }
   | { type: 'exported'; text: string; count: number }
   | { type: 'error'; message: string };
@@ -75,6 +83,7 @@ export type JobEvent =
 /** Names listed per group, and refused entries spelled out, in a view. */
 export const VIEW_NAMES = 200;
 export const VIEW_REFUSALS = 50;
+export const VIEW_NOTES = 50;
 /** At most this often, so a fast loop does not flood the page with messages. */
 const PROGRESS_MS = 40;
 /** Tries before an import that keeps meeting changes gives up. */
@@ -90,6 +99,8 @@ export function viewOf(name: string, preview: Preview): PreviewView {
     addedNames: preview.added.slice(0, VIEW_NAMES).map((profile) => profile.name),
     updatedNames: preview.updated.slice(0, VIEW_NAMES).map(({ after }) => after.name),
     rejectedLines: preview.rejected.slice(0, VIEW_REFUSALS).flatMap(rejectionLines),
+    notes: preview.notes?.length ?? 0,
+    noteLines: (preview.notes ?? []).slice(0, VIEW_NOTES),
   };
 }
 
@@ -253,7 +264,8 @@ export function createJobRunner({ openDb, bundled, post, now = () => performance
     // Only what the checks need is kept: 100,000 whole profiles never sit in memory.
     const user: Profile[] = [];
     const damaged: DamagedRecord[] = [];
-    const { hidden } = await forEachSlice(await openDb(), (people, bad, read) => {
+    const db = await openDb();
+    const { hidden } = await forEachSlice(db, (people, bad, read) => {
       for (const { profile } of people)
         user.push({
           id: profile.id,
@@ -275,6 +287,7 @@ export function createJobRunner({ openDb, bundled, post, now = () => performance
       damaged,
       conflicts: [...directory.conflicts],
       names,
+      directoryClashes: await findDirectoryClashes(db, directory.profiles),
     });
   };
 

@@ -69,6 +69,8 @@ export type ResumeRead =
       ok: true;
       /** Profile-shaped, for the importer to validate like any other entry. */
       profile: Json;
+      /** The id came from our own export's `meta`, not made from the name. */
+      ownId: boolean;
       notes: Note[];
     }
   | { ok: false; error: string };
@@ -234,11 +236,12 @@ export function readJsonResume(document: unknown, { takenIds }: ResumeOptions = 
     ...(website && { website }),
     ...(links.length > 0 && { links }),
   };
+  const keepsOwnId = ownId !== undefined && profileId.safeParse(ownId).success;
   return {
     ok: true,
+    ownId: keepsOwnId,
     profile: {
-      id:
-        ownId && profileId.safeParse(ownId).success ? ownId : uniqueId(name, takenIds ?? new Set()),
+      id: keepsOwnId ? ownId : uniqueId(name, takenIds ?? new Set()),
       name,
       headline,
       bio: summary ?? headline,

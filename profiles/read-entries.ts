@@ -3,22 +3,30 @@
  * saved as `.vcf` is still JSON), and its entries, before any validation.
  *
  *   readEntries(fileName, text)
- *     ├─ JSON   starts with { [ " - a digit, or is true/false/null ─▶ readJson
  *     ├─ vCard  starts with BEGIN:VCARD ─▶ contact/vcard-read.ts (entries merge)
+ *     ├─ LinkedIn's Connections.csv: its header within the first lines
+ *     │         ─▶ connections-csv.ts previews the whole file (matched by LinkedIn identity)
+ *     ├─ JSON   starts with { [ " - a digit, or is true/false/null ─▶ readJson
+ *     │         an object with `basics` is a JSON Resume ─▶ json-resume.ts
  *     └─ else   a sentence naming what is accepted
  *
  * A new format is one more line in READERS: how to recognise it, and a
  * function text → entries. Entries are profile-shaped objects that
  * profiles/import.ts validates; `merge: true` marks formats that carry only
  * some fields of a person (vCard, contact exports), whose entries update a
- * person already kept instead of replacing them.
+ * person already kept instead of replacing them. A format with its own rule
+ * for who a row is (Connections.csv: the LinkedIn identity, never the name
+ * or email) previews the whole file itself, in the same preview shape.
  */
 
 import { readVCardLines } from '../contact/vcard-lines';
 import { interpretCard } from '../contact/vcard-read';
 import { clip, defang } from '../text/characters';
+import { isConnectionsCsv, previewConnections } from './connections-csv';
 import { EXPORT_FORMAT_VERSION } from './export';
+import type { ImportContext, ImportResult } from './import';
 import { locateJsonError, nestingDepth } from './json-error';
+import { isJsonResume, readJsonResume } from './json-resume';
 
 /** An entry the reader could not turn into a profile, with its reasons. */
 export class Unreadable {
@@ -44,8 +52,16 @@ export interface Entries {
   entries: EntryList;
   /** Entries carry only some fields; merge them into the person they match. */
   merge?: boolean;
+  /** What the reader shortened, dropped or filled in, one sentence each, for the preview. */
+  notes?: string[];
 }
-export type ReadResult = Entries | { error: string };
+
+/** A format previewed as a whole, by its own rule for who each entry is. */
+export interface WholeFile {
+  preview(context: ImportContext): ImportResult;
+}
+
+export type ReadResult = Entries | WholeFile | { error: string };
 
 export interface Reader {
   /** As named in the "accepted formats" sentence. */
@@ -82,6 +98,7 @@ function entriesOf(document: unknown): ReadResult {
     return { kind, entries: record.profiles };
   }
   if ('id' in record || 'name' in record) return { kind, entries: [record] };
+  if (isJsonResume(record)) return resumeEntries(record);
   return {
     error:
       'Expected a profile, a list of profiles, or { "profiles": [...] }; this object has none of those.',
@@ -128,11 +145,37 @@ function readVCardEntries(text: string): ReadResult {
   };
 }
 
+/**
+ * A résumé is one person. One we exported carries our id and replaces that
+ * person like any JSON profile (so it re-imports unchanged); anyone else's
+ * merges into the person it matches (an identity, the email, the name), as
+ * a vCard does, so a kept person's own resume.json updates them.
+ */
+function resumeEntries(document: Record<string, unknown>): ReadResult {
+  const read = readJsonResume(document);
+  if (!read.ok) return { error: read.error };
+  const { id, ...rest } = read.profile;
+  const label = clip(defang(String(read.profile.name ?? '').trim()), 40);
+  return {
+    kind: 'résumé',
+    entries: [read.ownId ? read.profile : rest],
+    merge: !read.ownId,
+    notes: read.notes.map((note) => `résumé ("${label}"): ${note.field} ${note.detail}`),
+  };
+}
+
 /** In order: the first that accepts the text reads it. */
 export const READERS: Reader[] = [
   { format: 'vCard (.vcf)', accepts: (text) => /^BEGIN:VCARD/i.test(text), read: readVCardEntries },
   {
-    format: 'JSON (a profile, a list of profiles, or an export)',
+    format: "LinkedIn's Connections.csv",
+    accepts: isConnectionsCsv,
+    read: (text) => ({
+      preview: (context) => previewConnections('Connections.csv', text, context),
+    }),
+  },
+  {
+    format: 'JSON (a profile, a list of profiles, an export, or a JSON Resume)',
     accepts: (text) => /^(?:[[{"\-0-9]|true|false|null)/.test(text),
     read: readJson,
   },
@@ -146,6 +189,10 @@ export function readEntries(fileName: string, text: string): ReadResult {
   if (reader) return reader.read(trimmed);
   const start = clip(defang(trimmed.split(/\r?\n/, 1)[0] ?? ''), 30);
   return {
-    error: `"${fileName}" is not a format Profile Card reads: it starts with ${JSON.stringify(start)}. Import accepts ${READERS.map((candidate) => candidate.format).join(' and ')}.`,
+    error: `"${fileName}" is not a format Profile Card reads: it starts with ${JSON.stringify(start)}. Import accepts ${formatList(READERS.map((candidate) => candidate.format))}.`,
   };
 }
+
+/** `a, b and c`. */
+const formatList = (items: string[]) =>
+  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;

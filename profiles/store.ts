@@ -27,15 +27,22 @@ import { type IdentityKey, profileKeys } from '../identity/keys';
 import { bundledProfiles } from './bundled';
 import { announcePeopleChange } from './change-feed';
 import { type Db, nextRev, openPeopleDb, type PersonRecord, recordOf, recordProblem } from './db';
+import { type DirectoryClash, findDirectoryClashes } from './directory-clashes';
 import { type WriteImportOptions, writeImport } from './import-write';
 import { ensureMigrated, isBlocking } from './migrate';
-import { resolveClaimants } from './precedence';
+import {
+  type DirectoryClaimant,
+  resolveClaimants,
+  resolveDirectoryClaimants,
+  type ShownProfile,
+} from './precedence';
 import type { Profile } from './schema';
 import { plainStorageError, StoreWriteError } from './storage-errors';
 import { bumpStoreRev } from './store-version';
 import { validateProfile } from './validate';
 
 export type { PersonRecord } from './db';
+export type { DirectoryClash } from './directory-clashes';
 
 export interface DamagedRecord {
   id: string;
@@ -100,9 +107,12 @@ export async function readSnapshot(): Promise<Snapshot> {
 /**
  * Who `key` names: the user's claimants from one index read, the bundled
  * ones from memory (with their hidden/replaced state read in the same
- * transaction, only when a bundled person claims the key).
+ * transaction, only when a bundled person claims the key); only when
+ * neither does, the people of subscribed directories (one more index read,
+ * in a transaction of its own, so a directory being refreshed never delays
+ * a lookup that the user's own people answer).
  */
-export async function lookupKey(key: IdentityKey): Promise<Profile | undefined> {
+export async function lookupKey(key: IdentityKey): Promise<ShownProfile | undefined> {
   const db = await openPeopleDb();
   const tx = db.transaction(['people', 'hidden']);
   const user = (await tx.objectStore('people').index('keys').getAll(key))
@@ -121,7 +131,42 @@ export async function lookupKey(key: IdentityKey): Promise<Profile | undefined> 
       if (hidden !== undefined || replaced !== undefined) out.add(profile.id);
     }
   }
-  return resolveClaimants({ user, bundled, bundledOut: (id) => out.has(id) });
+  const own = resolveClaimants({ user, bundled, bundledOut: (id) => out.has(id) });
+  if (own) return own;
+  const claimant = resolveDirectoryClaimants(await directoryClaimants(db, key));
+  return claimant && { ...claimant.profile, directory: claimant.directory.name };
+}
+
+/** The people of subscribed directories (their current copies) who list `key`. */
+async function directoryClaimants(db: Db, key: IdentityKey): Promise<DirectoryClaimant[]> {
+  const tx = db.transaction(['directories', 'directoryPeople']);
+  const [records, directories] = await Promise.all([
+    tx.objectStore('directoryPeople').index('keys').getAll(key),
+    tx.objectStore('directories').getAll(),
+  ]);
+  const current = new Map(directories.map((directory) => [directory.id, directory]));
+  return records.flatMap((record) => {
+    const directory = current.get(record.dir);
+    if (!directory || directory.gen !== record.gen || !record.profile) return [];
+    return [
+      {
+        profile: record.profile,
+        subscribedAt: directory.subscribedAt,
+        directory: { id: directory.id, name: directory.name },
+      },
+    ];
+  });
+}
+
+/**
+ * Every handle of `people` (the user's, and the visible bundled ones) that
+ * a directory's person also has (./directory-clashes.ts). At most `limit`.
+ */
+export async function directoryClashes(
+  people: readonly Profile[],
+  limit?: number,
+): Promise<DirectoryClash[]> {
+  return findDirectoryClashes(await openPeopleDb(), people, limit);
 }
 
 /** One person by id, as pages see them (hidden bundled people are nobody). */

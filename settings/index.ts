@@ -5,6 +5,7 @@
  *   items.ts     one storage key per value, validated on read
  *                  ├─ local:setting.<site>.<switch>, local:setting.hoverDelayMs
  *                  └─ session:cardState:<id>    collapsed / dismissed, gone with the browser
+ *   whats-new.ts local:whatsNew.lastVersionSeen ─▶ the options page's "What's new", once
  */
 export type { Settings, SiteSettings } from './defaults';
 export { DEFAULT_SETTINGS, HOVER_DELAY_MAX_MS } from './defaults';

@@ -44,6 +44,30 @@ const ALL_KEYS = [
   ...SITES.flatMap((site) => SWITCHES.map((key) => settingKey({ site, key }))),
   settingKey({ key: 'hoverDelayMs' }),
 ];
+/** Every setting's storage key (browser sync carries them: sync/engine.ts). */
+export const SETTING_KEYS: readonly string[] = ALL_KEYS;
+
+/** The setting a storage key names, with a value (checked when saved), or undefined. */
+export function settingFieldOf(key: string, value: unknown): SettingField | undefined {
+  if (key === settingKey({ key: 'hoverDelayMs' }))
+    return typeof value === 'number' ? { key: 'hoverDelayMs', value } : undefined;
+  for (const site of SITES)
+    for (const name of SWITCHES)
+      if (key === settingKey({ site, key: name }))
+        return typeof value === 'boolean' ? { site, key: name, value } : undefined;
+  return undefined;
+}
+
+/** A setting's value as stored now, by key, from settings as read. */
+export function settingValues(settings: Settings): Record<string, boolean | number> {
+  const values: Record<string, boolean | number> = {
+    [settingKey({ key: 'hoverDelayMs' })]: settings.hoverDelayMs,
+  };
+  for (const site of SITES)
+    for (const name of SWITCHES)
+      values[settingKey({ site, key: name })] = settings.sites[site][name];
+  return values;
+}
 
 export type Read<T> = { value: T; problem?: string };
 

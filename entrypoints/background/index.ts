@@ -4,15 +4,21 @@ import { createMessageHandler } from '../../messaging/handler';
 import { currentPeople } from '../../profiles/current-directory';
 import { readCardState, readSettings, writeCardState } from '../../settings/items';
 import { startBadges } from './badge';
+import { startDirectories } from './directories';
 import { startMigrations } from './migration';
+import { startSync } from './sync';
+import { startWhatsNew } from './whats-new';
 
 // The background answers every question about people (messaging/handler.ts)
-// from the store, keeps the toolbar badge (./badge.ts), and moves an earlier
-// version's data into the store (./migration.ts). Listeners are registered
-// synchronously here, as an MV3 service worker must for events to wake it.
+// from the store, keeps the toolbar badge (./badge.ts), moves an earlier
+// version's data into the store (./migration.ts), runs browser sync
+// (./sync.ts) and refreshes subscribed directories (./directories.ts).
+// Listeners are registered synchronously here, as an MV3 service worker
+// must for events to wake it.
 export default defineBackground(() => {
   const handle = createMessageHandler({
     extensionId: browser.runtime.id,
+    pageOrigin: browser.runtime.getURL('/'),
     people: currentPeople,
     settings: async () => (await readSettings()).value,
     cardState: readCardState,
@@ -23,8 +29,11 @@ export default defineBackground(() => {
         files: ['/card-ui.js'],
       });
     },
+    sync: startSync(),
+    directories: startDirectories(),
   });
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
   const badges = startBadges(currentPeople.lookup);
   startMigrations(badges.refreshAll);
+  startWhatsNew();
 });

@@ -8,6 +8,8 @@
  * changes arrive through storage events: the people store's change feed and
  * the settings keys. The worker has no extension APIs, so what it writes is
  * announced on the change feed from here.
+ * Browser sync and directories are the background's: asked by message,
+ * except the directory's host permission, asked here from the click.
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
@@ -17,6 +19,8 @@ import { downloadText } from '../../components/copy';
 import type { ImportJob } from '../../components/ImportPanel';
 import { Options, type OptionsApi } from '../../components/Options';
 import { pageTheme, readMediaPreferences } from '../../components/page-theme';
+import { checkDirectoryUrl } from '../../directories/url';
+import { send } from '../../messaging/ask';
 import { bundledProfiles } from '../../profiles/bundled';
 import { announcePeopleChange, PEOPLE_VERSION_KEY } from '../../profiles/change-feed';
 import { NewerDatabaseError, openPeopleDb, recordProblem } from '../../profiles/db';
@@ -32,6 +36,7 @@ import {
   updatePerson,
 } from '../../profiles/store';
 import { readSettings, saveSetting } from '../../settings/items';
+import { SYNC_STATUS_KEY } from '../../sync/engine';
 
 /** Change-feed tokens this page wrote: their events are our own writes coming back. */
 const own = new Set<unknown>();
@@ -179,7 +184,12 @@ const api: OptionsApi = {
   scan: () =>
     oneShot({ type: 'scan' }, (event) =>
       event.type === 'scanned'
-        ? { damaged: event.damaged, conflicts: event.conflicts, names: event.names }
+        ? {
+            damaged: event.damaged,
+            conflicts: event.conflicts,
+            names: event.names,
+            directoryClashes: event.directoryClashes,
+          }
         : undefined,
     ),
   exportAll: (onProgress) =>
@@ -208,6 +218,38 @@ const api: OptionsApi = {
     return () => browser.storage.onChanged.removeListener(listener);
   },
   download: (fileName, text, type) => void downloadText(fileName, text, type),
+  sync: {
+    act: (action) => send({ type: 'sync', action }),
+    resolve: (id, stamp, action) => send({ type: 'sync-resolve', id, stamp, action }),
+    onStatus(callback) {
+      const listener = (changes: Record<string, unknown>, area: string) => {
+        if (area === 'session' && SYNC_STATUS_KEY in changes) callback();
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
+  },
+  directories: {
+    list: () => send({ type: 'directories' }),
+    subscribe(url, name) {
+      const checked = checkDirectoryUrl(url);
+      if (!checked.ok) return Promise.resolve(checked);
+      // Asked now, in the user's click (Firefox allows it nowhere else), for that one host.
+      const asked = checked.alwaysGranted
+        ? Promise.resolve(true)
+        : browser.permissions.request({ origins: [checked.pattern] });
+      return asked.then((granted) =>
+        granted
+          ? send({ type: 'directory-subscribe', url: checked.url, name })
+          : {
+              ok: false as const,
+              error: `Profile Card was not allowed to read ${checked.origin}, so nothing was fetched.`,
+            },
+      );
+    },
+    refresh: (id) => send({ type: 'directory-refresh', id }),
+    unsubscribe: (id) => send({ type: 'directory-unsubscribe', id }),
+  },
 };
 
 const app = document.getElementById('app');

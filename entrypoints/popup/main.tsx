@@ -3,14 +3,21 @@
  * comes from `tabs.query` under `activeTab`; the people are read from the
  * store by the popup itself (as the options page does), so opening it never
  * waits for a sleeping service worker to start: the card is one index read
- * (profiles/current-directory.ts, the background's own source), the list is
- * the store's summary with its search index (profiles/people-rows.ts,
- * profiles/roster.ts), read again when the change feed says the people changed.
+ * (profiles/current-directory.ts, the background's own source, directory
+ * people included), the list is the store's summary with its search index
+ * (profiles/people-rows.ts, profiles/roster.ts), read again when the change
+ * feed says the people changed. Keeping someone from the page runs the
+ * reader (entrypoints/capture-reader.ts) in the tab through `scripting`
+ * under the same `activeTab` grant, and saves through the people store
+ * (profiles/store.ts) like the options page, one checked transaction. That
+ * part (./keep-api.ts, and the zod and the importer it needs) is loaded
+ * after the first paint, so the card or list paints as soon as before.
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../components/card.css';
 import '../../components/popup.css';
+import '../../components/keep.css';
 import { Popup, type PopupApi } from '../../components/Popup';
 import { pageTheme, readMediaPreferences } from '../../components/page-theme';
 import { parseIdentityUrl } from '../../identity/parse';
@@ -45,6 +52,7 @@ const api: PopupApi = {
   onPeopleChange: (changed) => onPeopleChange(() => changed()),
   profile: async (id) => (await currentPeople.byId(id)) ?? null,
   openOptions: () => void browser.runtime.openOptionsPage().then(() => window.close()),
+  keep: () => import('./keep-api').then((module) => module.keep),
 };
 
 const app = document.getElementById('app');

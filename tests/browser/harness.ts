@@ -46,12 +46,16 @@ export interface Session {
 const isFixtureUrl = (url: URL) =>
   url.protocol === 'https:' && siteOfHost(url.hostname) !== undefined;
 
-/** `extension: false` starts the same browser without it: the benchmark's baseline. */
+/**
+ * `extension: false` starts the same browser without it: the benchmark's
+ * baseline. `profileDir`: a user-data directory the caller keeps (and
+ * removes), for a test that starts the browser twice on one profile.
+ */
 export async function launch(
   viewport = { width: 1440, height: 900 },
-  { extension = true } = {},
+  { extension = true, profileDir: kept }: { extension?: boolean; profileDir?: string } = {},
 ): Promise<Session> {
-  const profileDir = mkdtempSync(join(tmpdir(), 'profile-card-chromium-'));
+  const profileDir = kept ?? mkdtempSync(join(tmpdir(), 'profile-card-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -61,6 +65,9 @@ export async function launch(
       ...(extension
         ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
         : []),
+      // Lets CDP's Extensions.triggerAction click the toolbar button as a user
+      // would (openToolbarPopup's `click`), which grants activeTab.
+      '--enable-unsafe-extension-debugging',
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
@@ -78,7 +85,7 @@ export async function launch(
     headers: new Map(),
     close: async () => {
       await context.close();
-      rmSync(profileDir, { recursive: true, force: true });
+      if (!kept) rmSync(profileDir, { recursive: true, force: true });
     },
   };
   context.on('request', (request) => session.requests.push(request.url()));
@@ -286,8 +293,17 @@ export async function focusedInCard(page: Page): Promise<string | null> {
  * `opener` (an extension page in another tab) when given — which does not
  * start a stopped service worker. Playwright does not surface action popups
  * as pages, so this talks to the popup's target over CDP.
+ *
+ * `{ click: true }` opens it as the user's click on the toolbar button does
+ * (CDP `Extensions.triggerAction`), which also grants the extension
+ * `activeTab` on that tab, as `openPopup()` does not: what the popup needs to
+ * read a page on a site the manifest has no host permission for.
  */
-export async function openToolbarPopup(session: Session, page: Page, opener?: Page) {
+export async function openToolbarPopup(
+  session: Session,
+  page: Page,
+  { click = false, opener }: { click?: boolean; opener?: Page } = {},
+) {
   await page.bringToFront();
   const cdpSession = await cdp(page);
   const popupTargets = async () =>
@@ -298,7 +314,27 @@ export async function openToolbarPopup(session: Session, page: Page, opener?: Pa
     ).targetInfos.filter((target) => target.url.endsWith('/popup.html'));
   // popup.html may also be open in tabs: the popup is the target that is new.
   const before = new Set((await popupTargets()).map((target) => target.targetId));
-  if (opener) await opener.evaluate(() => chrome.action.openPopup());
+  if (click) {
+    // A persistent context's browser() is its browser, whose CDP session may run it.
+    const browser = page.context().browser();
+    if (!browser) throw new Error('no browser to click the toolbar button with');
+    const browserSession = await browser.newBrowserCDPSession();
+    // The button belongs to the tab (a `tab` target), not to the page inside it.
+    const { targetInfos } = (await browserSession.send('Target.getTargets', {
+      filter: [{ type: 'tab' }],
+    } as never)) as { targetInfos: { targetId: string; url: string }[] };
+    const tabs = targetInfos.filter((target) => target.url === page.url());
+    const [tab] = tabs;
+    if (!tab || tabs.length > 1) throw new Error(`expected one tab at ${page.url()}`);
+    await browserSession.send(
+      'Extensions.triggerAction' as never,
+      {
+        id: session.extensionId,
+        targetId: tab.targetId,
+      } as never,
+    );
+    await browserSession.detach();
+  } else if (opener) await opener.evaluate(() => chrome.action.openPopup());
   else await session.worker.evaluate(() => chrome.action.openPopup());
   let targetId: string | undefined;
   await waitUntil('the popup target', async () => {
@@ -310,31 +346,36 @@ export async function openToolbarPopup(session: Session, page: Page, opener?: Pa
     flatten: false,
   })) as { sessionId: string };
   let nextId = 1;
-  const evaluate = async <T>(expression: string): Promise<T> => {
+  /** One CDP command to the popup's own target. */
+  const call = async <T>(method: string, params: object): Promise<T> => {
     const id = nextId++;
     const reply = new Promise<T>((resolve, reject) => {
       const onMessage = (event: { sessionId: string; message: string }) => {
         const message = JSON.parse(event.message) as {
           id?: number;
-          result?: { result: { value: T }; exceptionDetails?: { text: string } };
+          result?: T;
+          error?: { message: string };
         };
         if (event.sessionId !== sessionId || message.id !== id) return;
         cdpSession.off('Target.receivedMessageFromTarget', onMessage);
-        if (message.result?.exceptionDetails)
-          reject(new Error(message.result.exceptionDetails.text));
-        else resolve(message.result?.result.value as T);
+        if (message.error) reject(new Error(message.error.message));
+        else resolve(message.result as T);
       };
       cdpSession.on('Target.receivedMessageFromTarget', onMessage);
     });
     await cdpSession.send('Target.sendMessageToTarget', {
       sessionId,
-      message: JSON.stringify({
-        id,
-        method: 'Runtime.evaluate',
-        params: { expression, returnByValue: true, awaitPromise: true },
-      }),
+      message: JSON.stringify({ id, method, params }),
     });
     return reply;
+  };
+  const evaluate = async <T>(expression: string): Promise<T> => {
+    const result = await call<{ result: { value: T }; exceptionDetails?: { text: string } }>(
+      'Runtime.evaluate',
+      { expression, returnByValue: true, awaitPromise: true },
+    );
+    if (result.exceptionDetails) throw new Error(result.exceptionDetails.text);
+    return result.result.value;
   };
   const text = () => evaluate<string>('document.body.innerText');
   return {
@@ -343,6 +384,17 @@ export async function openToolbarPopup(session: Session, page: Page, opener?: Pa
     waitForText: (needle: string) =>
       waitUntil(`the popup to show "${needle}"`, async () => (await text()).includes(needle)),
     close: () => evaluate('window.close()').catch(() => undefined),
+    /** The popup's own prefers-color-scheme (the tab's emulation does not reach it). */
+    colorScheme: (value: 'light' | 'dark') =>
+      call('Emulation.setEmulatedMedia', {
+        features: [{ name: 'prefers-color-scheme', value }],
+      }),
+    /** A PNG of the popup as it is drawn. */
+    screenshot: async () =>
+      Buffer.from(
+        (await call<{ data: string }>('Page.captureScreenshot', { format: 'png' })).data,
+        'base64',
+      ),
   };
 }
 

@@ -1,6 +1,8 @@
 /**
  * The built manifests ask for exactly the permissions README.md#permissions
- * explains, and expose nothing a page could probe.
+ * explains, and expose nothing a page could probe. The one optional
+ * permission is any https host, never granted at install: a directory's
+ * one host is asked for from the user's click (directories/url.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,12 +26,26 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('%s manifest', (target) => {
 
   it('asks for storage, unlimitedStorage, activeTab and scripting only', () => {
     expect(permissions.filter((p) => !p.includes('://')).sort()).toEqual(ALLOWED_PERMISSIONS);
-    expect(manifest.optional_permissions ?? []).toEqual([]);
+  });
+
+  it('may ask later for one https host at a time, and for nothing else', () => {
+    if (target === 'chrome-mv3') {
+      expect(manifest.optional_permissions ?? []).toEqual([]);
+      expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+    } else {
+      expect(manifest.optional_permissions).toEqual(['https://*/*']);
+      expect(manifest.optional_host_permissions).toBeUndefined();
+    }
   });
 
   it('has host access to GitHub and LinkedIn only', () => {
     expect([...hosts].sort()).toEqual(HOSTS);
-    const everything = JSON.stringify(manifest);
+    const {
+      optional_host_permissions: _later,
+      optional_permissions: _laterMv2,
+      ...granted
+    } = manifest;
+    const everything = JSON.stringify(granted);
     for (const forbidden of [
       '"tabs"',
       'webNavigation',

@@ -336,7 +336,7 @@ describe('export and re-import', () => {
     await options.getByText('Preview of dropped.json').waitFor();
     await options.locator('.pc-preview').getByRole('button', { name: 'Cancel' }).click();
     await options.getByText('Paste instead').click();
-    await options.getByLabel('JSON or vCard text').fill(exportDocument([]));
+    await options.getByLabel('JSON, vCard or CSV text').fill(exportDocument([]));
     await options.getByRole('button', { name: 'Preview' }).click();
     await options.getByRole('alert').getByText('The file holds no profiles.').waitFor();
   });
@@ -443,7 +443,7 @@ describe('accessibility and privacy', () => {
         (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
       );
     });
-    expect(violations).toEqual([]);
+    expect(violations, JSON.stringify(violations)).toEqual([]);
     await options.screenshot({ path: `/tmp/options-${scheme}.png`, fullPage: true });
   });
 

@@ -13,6 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { DB_VERSION } from '../../profiles/db';
 import { cardShows, hostCount, launch, type Session, waitUntil } from './harness';
 
 let session: Session;
@@ -176,17 +177,18 @@ describe('what the database itself holds', () => {
   });
 
   it('reads and writes nothing in a database made by a newer version, and says so', async () => {
-    // A newer version opens the database at version 2 (ours close on versionchange).
+    // A newer version opens the database past ours (ours close on versionchange).
     await session.worker.evaluate(
-      () =>
+      (newer) =>
         new Promise<void>((resolve, reject) => {
-          const request = indexedDB.open('profile-card', 2);
+          const request = indexedDB.open('profile-card', newer);
           request.onsuccess = () => {
             request.result.close();
             resolve();
           };
           request.onerror = () => reject(request.error);
         }),
+      DB_VERSION + 1,
     );
     await openOptions();
     await options

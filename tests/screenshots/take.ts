@@ -1,10 +1,22 @@
 /**
  * `npm run screenshots`: renders the README's pictures into docs/ from the
- * built extension in real Chromium — the popup (card and list) and the
- * in-page card on GitHub and LinkedIn fixtures, light and dark.
+ * built extension in real Chromium — the popup (card and list), the
+ * in-page card on GitHub and LinkedIn fixtures, and keeping someone from
+ * their GitHub profile in the real toolbar popup (the draft, then the update
+ * diff), light and dark.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cardShows, hovercardShows, launch, type Session } from '../browser/harness';
+import {
+  cardShows,
+  clearPeople,
+  hovercardShows,
+  launch,
+  openToolbarPopup,
+  type Session,
+  seedPeople,
+  waitUntil,
+} from '../browser/harness';
 
 const docs = join(import.meta.dirname, '../../docs');
 let session: Session;
@@ -14,6 +26,53 @@ beforeAll(async () => {
 afterAll(() => session?.close());
 
 describe.each(['light', 'dark'] as const)('%s', (scheme) => {
+  it('keep flow in the toolbar popup', async () => {
+    const mira = 'https://github.com/mirak';
+    session.pages.set(
+      mira,
+      readFileSync(
+        join(import.meta.dirname, '../unit/fixtures/capture/github-profile.html'),
+        'utf8',
+      ),
+    );
+    const shoot = async (name: string, click: string, ready: string) => {
+      await clearPeople(session);
+      if (name === 'keep-update')
+        await seedPeople(session, [
+          {
+            id: 'mira-kovacevic',
+            name: 'Mira Kovačević',
+            headline: 'Met at RustConf',
+            bio: 'Storage engines.',
+            identities: { github: [], linkedin: ['mira-kovačević-4821'] },
+          },
+        ]);
+      const page = await session.context.newPage();
+      await page.goto(mira, { waitUntil: 'load' });
+      const popup = await openToolbarPopup(session, page, { click: true });
+      await popup.colorScheme(scheme);
+      const clickIt = () =>
+        popup
+          .evaluate<boolean>(
+            `(() => { const b = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(click)}); if (!b) return false; b.click(); return true; })()`,
+          )
+          .catch(() => false);
+      await waitUntil(`"${click}"`, clickIt);
+      await waitUntil(`"${ready}"`, async () =>
+        (await popup.text().catch(() => '')).includes(ready),
+      );
+      await popup.evaluate(
+        'new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))',
+      );
+      writeFileSync(join(docs, `${name}-${scheme}.png`), await popup.screenshot());
+      await popup.close();
+      await page.close();
+    };
+    await shoot('keep-draft', 'Keep Mira Kovačević', 'from the profile’s microdata');
+    await shoot('keep-update', 'Update Mira Kovačević from page', 'fields change');
+    await clearPeople(session);
+  });
+
   it('popup: card and list', async () => {
     const popup = await session.context.newPage();
     await popup.setViewportSize({ width: 360, height: 560 });

@@ -18,6 +18,8 @@ const DOMAINS = [
   'text',
   'build',
   'capture',
+  'sync',
+  'directories',
 ];
 /** WXT's conventional folders. */
 const WXT_DIRS = ['entrypoints', 'components'];
@@ -126,10 +128,20 @@ describe('modules', () => {
     );
   });
 
-  it.each(sources)('%s makes no network requests', (path) => {
+  // The one exception to "no network requests": fetching a directory the
+  // user subscribed to, from the address they gave, in exactly one file.
+  const FETCHES = 'directories/fetch.ts';
+  it.each(sources.filter((path) => path !== FETCHES))('%s makes no network requests', (path) => {
     expect(read(path)).not.toMatch(
       /\bfetch\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts/,
     );
+  });
+  it(`${FETCHES} is the one file that fetches, once, and nothing else`, () => {
+    const code = read(FETCHES);
+    expect(code.match(/\bfetch\(/g)).toHaveLength(1);
+    expect(code).not.toMatch(/XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts/);
+    expect(code).toMatch(/credentials: 'omit'/);
+    expect(code).toMatch(/redirect: 'manual'/);
   });
 
   it.each(sources)('%s cites nothing outside the repository', (path) => {

@@ -48,13 +48,13 @@ describe('hostile files: a specific message each, no exception', () => {
       'plain text named .vcf',
       'contacts.vcf',
       'hello, world',
-      '"contacts.vcf" is not a format Profile Card reads: it starts with "hello, world". Import accepts vCard (.vcf) and JSON (a profile, a list of profiles, or an export).',
+      '"contacts.vcf" is not a format Profile Card reads: it starts with "hello, world". Import accepts vCard (.vcf), LinkedIn\'s Connections.csv and JSON (a profile, a list of profiles, an export, or a JSON Resume).',
     ],
     [
-      'a CSV file',
+      "a CSV file that is not LinkedIn's Connections.csv",
       'Connections.csv',
-      'First Name,Last Name,URL\nAda,Lovelace,https://www.linkedin.com/in/ada',
-      /^"Connections\.csv" is not a format Profile Card reads: it starts with "First Name,Last Name,URL"\./,
+      'name,email\nAda,ada@example.com',
+      /^"Connections\.csv" is not a format Profile Card reads: it starts with "name,email"\./,
     ],
     [
       'broken JSON named .vcf',

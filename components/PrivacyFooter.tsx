@@ -1,0 +1,17 @@
+/**
+ * The options page's footer: where the privacy policy is (privacy.html,
+ * PRIVACY.md bundled). Opened in a new tab by the user's click, so the
+ * options page and anything unsaved on it stay as they were.
+ */
+import './privacy.css';
+
+export function PrivacyFooter() {
+  return (
+    <footer class="pc-options-foot pc-muted">
+      <a href="/privacy.html" target="_blank" rel="noopener">
+        Privacy policy
+      </a>
+      : what Profile Card stores, what may leave this browser, and how to delete it all.
+    </footer>
+  );
+}

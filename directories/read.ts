@@ -1,0 +1,141 @@
+/**
+ * A fetched directory file → its people, with the importers the options
+ * page uses (no parser of its own): profiles/decode.ts for the encoding,
+ * profiles/read-entries.ts for the format by content (JSON: one profile, a
+ * list, or our export; vCard), profiles/json-resume.ts for a list of JSON
+ * Resumes, profiles/import.ts for vCards (which need its matching to get
+ * ids), profiles/validate.ts for every person.
+ *
+ * The work is split with a pause every PAUSE_EVERY entries, so a
+ * 100,000-person file read in the background service worker keeps answering
+ * lookups (from the last good copy) while it runs.
+ *
+ * A directory is taken with the entries that are valid, the others counted
+ * and named ("profile 3 ("Ada"): contact.email is not an email"), unless it
+ * is mostly not people: no valid entry, or more than a tenth refused once
+ * over 100 are — then the file is refused as a whole and the last good copy
+ * stays.
+ */
+import { type IdentityKey, profileKeys } from '../identity/keys';
+import { decodeFile } from '../profiles/decode';
+import { MAX_IMPORT_BYTES, previewImport, rejectionLines } from '../profiles/import';
+import { isJsonResume, readJsonResume } from '../profiles/json-resume';
+import { readEntries, Unreadable } from '../profiles/read-entries';
+import type { Profile } from '../profiles/schema';
+import { validateProfile } from '../profiles/validate';
+import { clip, defang } from '../text/characters';
+
+export const PAUSE_EVERY = 500;
+/** Refusals named in the directory's status; the rest are counted. */
+const NAMED = 5;
+
+export interface DirectoryRead {
+  people: Profile[];
+  refused: { count: number; first: string[] };
+}
+
+export const pauseForEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+const label = (entry: unknown) => {
+  const name = (entry as { name?: unknown } | null)?.name;
+  return typeof name === 'string' ? clip(defang(name.trim()), 40) : '';
+};
+
+export async function readDirectory(
+  fileName: string,
+  bytes: Uint8Array,
+  pause: () => Promise<void> = pauseForEvents,
+): Promise<DirectoryRead | { error: string }> {
+  const decoded = decodeFile(fileName, bytes);
+  if (!decoded.ok) return { error: decoded.error };
+  const read = readEntries(fileName, decoded.text);
+  if ('error' in read) return { error: read.error };
+  if ('preview' in read) {
+    // A format with its own rule for who each row is (LinkedIn's Connections.csv):
+    // previewed whole against an empty store, like a vCard directory below.
+    const result = read.preview({ existing: [], bundled: [] });
+    if (!result.ok) return { error: result.error };
+    const refusedLines = result.preview.rejected.flatMap(rejectionLines);
+    return verdict(
+      result.preview.added,
+      refusedLines,
+      result.preview.added.length + refusedLines.length,
+    );
+  }
+  if (read.entries.length === 0) return { error: 'The file holds no people.' };
+
+  if (read.merge) {
+    // vCards get their ids from the importer's matching; the importer's size limit applies.
+    if (bytes.byteLength > MAX_IMPORT_BYTES)
+      return {
+        error: `A vCard directory may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB; export it as JSON for more.`,
+      };
+    const result = previewImport(fileName, decoded.text, { existing: [], bundled: [] });
+    if (!result.ok) return { error: result.error };
+    return verdict(
+      result.preview.added,
+      result.preview.rejected.flatMap(rejectionLines),
+      read.entries.length,
+    );
+  }
+
+  const people: Profile[] = [];
+  const refused: string[] = [];
+  const ids = new Map<string, number>();
+  const owners = new Map<IdentityKey, number>();
+  for (let position = 0; position < read.entries.length; position++) {
+    if (position % PAUSE_EVERY === PAUSE_EVERY - 1) await pause();
+    const index = position + 1;
+    let entry = read.entries.at(position);
+    const prefix = `${read.kind} ${index}${label(entry) ? ` ("${label(entry)}")` : ''}`;
+    if (entry instanceof Unreadable) {
+      refused.push(`${prefix}: ${entry.errors[0] ?? 'not readable'}`);
+      continue;
+    }
+    if (isJsonResume(entry)) {
+      const resume = readJsonResume(entry, { takenIds: new Set(ids.keys()) });
+      if (!resume.ok) {
+        refused.push(`${prefix}: ${resume.error}`);
+        continue;
+      }
+      entry = resume.profile;
+    }
+    const checked = validateProfile(entry);
+    if (!checked.ok) {
+      refused.push(`${prefix}: ${checked.errors[0]}`);
+      continue;
+    }
+    const { $schema: _hint, ...profile } = checked.value;
+    const earlier = ids.get(profile.id);
+    if (earlier !== undefined) {
+      refused.push(`${prefix}: id "${profile.id}" is already used by ${read.kind} ${earlier}`);
+      continue;
+    }
+    const taken = profileKeys(profile.identities).find((key) => owners.has(key));
+    if (taken) {
+      refused.push(`${prefix}: ${taken} is already ${read.kind} ${owners.get(taken)}'s`);
+      continue;
+    }
+    ids.set(profile.id, index);
+    for (const key of profileKeys(profile.identities)) owners.set(key, index);
+    people.push(profile);
+  }
+  return verdict(people, refused, read.entries.length);
+}
+
+function verdict(
+  people: Profile[],
+  refused: string[],
+  total: number,
+): DirectoryRead | { error: string } {
+  const first = refused.slice(0, NAMED);
+  if (people.length === 0)
+    return {
+      error: `The file holds no valid people${first[0] ? `; the first: ${first[0]}` : ''}.`,
+    };
+  if (refused.length > 100 && refused.length * 10 > total)
+    return {
+      error: `${refused.length.toLocaleString('en')} of ${total.toLocaleString('en')} entries are not valid people, so the file was not taken; the first: ${first[0]}`,
+    };
+  return { people, refused: { count: refused.length, first } };
+}

@@ -1,0 +1,188 @@
+/**
+ * Subscribing, refreshing and unsubscribing, in the background. A refresh:
+ *
+ *   still allowed to ask that host? (permissions.contains) ── no ─▶ say so, keep the copy
+ *   ./fetch.ts with the copy's ETag ── 304 ─▶ keep the copy, note when
+ *                                   ── failed ─▶ keep the copy, say why
+ *   ./read.ts (the importers) ── not people ─▶ keep the copy, say why
+ *   ./store.ts: sweep leftovers, write the next generation in batches,
+ *               swap in one transaction, delete the old one
+ *   announce on the people store's change feed (tabs forget their answers)
+ *
+ * About daily: a directory is due once its copy is a day old, checked
+ * whenever the background starts (the MV3 service worker starts often: on
+ * a tab's lookup, a message, the browser's start) and when the options page
+ * opens, with a failed try not repeated within the hour. No `alarms`
+ * permission is needed for that (README.md#team-directories says why).
+ * One refresh per directory at a time: a second request joins the first.
+ */
+import { announcePeopleChange } from '../profiles/change-feed';
+import type { DirectoryRecord } from '../profiles/db';
+import { profileSchema } from '../profiles/schema';
+import type { Fetched } from './fetch';
+import { pauseForEvents, readDirectory } from './read';
+import {
+  addDirectory,
+  getDirectory,
+  listDirectories,
+  patchDirectory,
+  removeDirectory,
+  swapGeneration,
+  sweepGenerations,
+  sweepOrphans,
+  writeGeneration,
+} from './store';
+import { checkDirectoryUrl, defaultName } from './url';
+
+export const REFRESH_AFTER_MS = 24 * 60 * 60 * 1000;
+export const RETRY_AFTER_MS = 60 * 60 * 1000;
+/**
+ * When the server could not be reached at all, two more tries, this long
+ * after the one before. Besides a network that blinks, this covers the
+ * first fetch after the permission was granted: Chromium applies a new host
+ * permission to the service worker's network access a moment after
+ * `permissions.request` resolves, and under load that first fetch can fail
+ * (seen in tests/browser/directories.test.ts on the busy test machine).
+ */
+export const QUICK_RETRIES_MS = [1_000, 3_000];
+
+export interface DirectoryDeps {
+  download(url: string, etag: string | undefined): Promise<Fetched>;
+  /** Does the extension still hold the host permission `pattern`? */
+  allowed(pattern: string): Promise<boolean>;
+  /** Gives the host permission back (unless another directory or the manifest needs it). */
+  release(pattern: string): Promise<void>;
+  now(): number;
+  pause?: () => Promise<void>;
+  /** Waits `ms` (tests pass one that does not). */
+  wait?: (ms: number) => Promise<void>;
+}
+
+export type SubscribeResult =
+  | { ok: true; directory: DirectoryRecord }
+  | { ok: false; error: string };
+
+export function isDue(record: DirectoryRecord, now: number): boolean {
+  const stale = record.fetchedAt === undefined || now - record.fetchedAt >= REFRESH_AFTER_MS;
+  const resting = record.checkedAt !== undefined && now - record.checkedAt < RETRY_AFTER_MS;
+  return stale && !resting;
+}
+
+export function createDirectories(deps: DirectoryDeps) {
+  const pause = deps.pause ?? pauseForEvents;
+  const wait = deps.wait ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+  const running = new Map<string, Promise<DirectoryRecord | undefined>>();
+
+  const download = async (url: string, etag: string | undefined): Promise<Fetched> => {
+    let fetched = await deps.download(url, etag);
+    for (const delay of QUICK_RETRIES_MS) {
+      if (fetched.kind !== 'failed' || !fetched.transient) break;
+      await wait(delay);
+      fetched = await deps.download(url, etag);
+    }
+    return fetched;
+  };
+
+  async function refreshOnce(id: string): Promise<DirectoryRecord | undefined> {
+    const record = await getDirectory(id);
+    if (!record) return undefined;
+    const checked = checkDirectoryUrl(record.url);
+    if (!checked.ok) return patchDirectory(id, { problem: checked.error, checkedAt: deps.now() });
+    const checkedAt = deps.now();
+    if (!(await deps.allowed(checked.pattern)))
+      return patchDirectory(id, {
+        checkedAt,
+        problem: `Profile Card may no longer read ${checked.origin} (the permission was taken back in the browser's settings). Unsubscribe and subscribe again to allow it.`,
+      });
+    const fetched = await download(record.url, record.gen > 0 ? record.etag : undefined);
+    if (fetched.kind === 'same')
+      return patchDirectory(id, { checkedAt, fetchedAt: checkedAt, problem: undefined });
+    if (fetched.kind === 'failed')
+      return patchDirectory(id, { checkedAt, problem: fetched.message });
+    const read = await readDirectory(defaultName(record.url), fetched.bytes, pause);
+    if ('error' in read) return patchDirectory(id, { checkedAt, problem: read.error });
+
+    const next = record.gen + 1;
+    await sweepGenerations(id, record.gen, pause);
+    await writeGeneration(id, next, read.people, pause);
+    const swapped = await swapGeneration(id, record.gen, next, {
+      count: read.people.length,
+      checkedAt,
+      fetchedAt: checkedAt,
+      ...(fetched.etag ? { etag: fetched.etag } : { etag: undefined }),
+      ...(read.refused.count > 0 ? { refused: read.refused } : {}),
+    });
+    if (!swapped) {
+      // Unsubscribed (or replaced) meanwhile: what was written is not anyone's.
+      await sweepGenerations(id, (await getDirectory(id))?.gen, pause);
+      return getDirectory(id);
+    }
+    await sweepGenerations(id, next, pause);
+    await announcePeopleChange();
+    return swapped;
+  }
+
+  const refresh = (id: string): Promise<DirectoryRecord | undefined> => {
+    let pending = running.get(id);
+    if (!pending) {
+      pending = refreshOnce(id).finally(() => running.delete(id));
+      running.set(id, pending);
+    }
+    return pending;
+  };
+
+  return {
+    refresh,
+    list: listDirectories,
+
+    /** Subscribes (the options page asked for the host permission first, from the click). */
+    async subscribe(url: string, name: string): Promise<SubscribeResult> {
+      const checked = checkDirectoryUrl(url);
+      if (!checked.ok) return checked;
+      const label = name.trim() || defaultName(checked.url);
+      const named = profileSchema.shape.name.safeParse(label);
+      if (!named.success)
+        return { ok: false, error: `The directory's name ${named.error.issues[0]?.message}.` };
+      if (!(await deps.allowed(checked.pattern)))
+        return {
+          ok: false,
+          error: `Profile Card was not allowed to read ${checked.origin}, so nothing was fetched.`,
+        };
+      const record: DirectoryRecord = {
+        id: crypto.randomUUID(),
+        url: checked.url,
+        name: named.data,
+        subscribedAt: deps.now(),
+        gen: 0,
+        count: 0,
+      };
+      if (!(await addDirectory(record)))
+        return { ok: false, error: 'You are already subscribed to that address.' };
+      return { ok: true, directory: (await refresh(record.id)) ?? record };
+    },
+
+    /** Ends a subscription: its people go, and the host permission is given back. */
+    async unsubscribe(id: string): Promise<boolean> {
+      await running.get(id)?.catch(() => undefined);
+      const record = await removeDirectory(id, pause);
+      if (!record) return false;
+      await announcePeopleChange();
+      const checked = checkDirectoryUrl(record.url);
+      if (checked.ok && !checked.alwaysGranted) {
+        const others = (await listDirectories()).map((other) => checkDirectoryUrl(other.url));
+        if (!others.some((other) => other.ok && other.pattern === checked.pattern))
+          await deps.release(checked.pattern);
+      }
+      return true;
+    },
+
+    /** Refreshes every directory that is due, one after another; sweeps leftovers first. */
+    async refreshDue(): Promise<void> {
+      await sweepOrphans(pause);
+      for (const record of await listDirectories())
+        if (isDue(record, deps.now())) await refresh(record.id);
+    },
+  };
+}
+
+export type Directories = ReturnType<typeof createDirectories>;

@@ -1,0 +1,18 @@
+/**
+ * privacy.html: PRIVACY.md as a page of the extension (an unlisted page, not
+ * in the manifest), opened from the options page's footer.
+ */
+import { render } from 'preact';
+import '../../components/card.css';
+import '../../components/options.css';
+import { PrivacyPolicy } from '../../components/PrivacyPolicy';
+import { pageTheme, readMediaPreferences } from '../../components/page-theme';
+
+const app = document.getElementById('app');
+const draw = () => {
+  if (app) render(<PrivacyPolicy theme={pageTheme(null, readMediaPreferences(window))} />, app);
+};
+for (const query of ['(prefers-color-scheme: dark)', '(prefers-contrast: more)']) {
+  window.matchMedia(query).addEventListener('change', draw);
+}
+draw();

@@ -1,0 +1,392 @@
+/**
+ * Team directories (directories/): the address check, the one fetch (with
+ * `fetch` stubbed: 200, 304, redirects, sign-in, size caps as declared and
+ * as streamed, a server that never answers), reading files with the
+ * importers, and subscribe / refresh / unsubscribe against a real IndexedDB
+ * implementation — lookups answer from the last good copy while a refresh
+ * writes, directory people lose to the user's own and are listed when they
+ * clash, a broken file keeps the copy and says why, and unsubscribing
+ * removes the people and gives the permission back. The same through the
+ * real browser: tests/browser/directories.test.ts.
+ */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { toVCard } from '../../contact/vcard';
+import { type Fetched, fetchDirectory, readCapped } from '../../directories/fetch';
+import { readDirectory } from '../../directories/read';
+import { createDirectories, type DirectoryDeps, isDue } from '../../directories/refresh';
+import { checkDirectoryUrl } from '../../directories/url';
+import { createMessageHandler } from '../../messaging/handler';
+import { closePeopleDb, openPeopleDb } from '../../profiles/db';
+import { toJsonResume } from '../../profiles/json-resume';
+import type { Profile } from '../../profiles/schema';
+import { addPerson, directoryClashes, lookupKey } from '../../profiles/store';
+import { DEFAULT_SETTINGS } from '../../settings/defaults';
+import { person } from './fixtures';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+const exportOf = (people: Profile[]) => bytes(JSON.stringify({ version: 1, profiles: people }));
+
+beforeEach(async () => {
+  await closePeopleDb();
+  globalThis.indexedDB = new IDBFactory();
+  fakeBrowser.reset();
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('the address', () => {
+  it.each([
+    ['https://intranet.example/team.json', { ok: true, pattern: 'https://intranet.example/*' }],
+    [
+      ' https://example.com:8443/a/b.vcf#top ',
+      { ok: true, url: 'https://example.com:8443/a/b.vcf', pattern: 'https://example.com/*' },
+    ],
+    [
+      'https://github.com/team/people/raw/main/people.json',
+      { ok: true, alwaysGranted: true, pattern: 'https://github.com/*' },
+    ],
+    ['http://intranet.example/team.json', { ok: false, error: /https:\/\// }],
+    ['https://me:secret@intranet.example/team.json', { ok: false, error: /password/ }],
+    ['javascript:alert(1)', { ok: false, error: /http\(s\) URL/ }],
+    ['https://evil.example\\@good.example/x', { ok: false, error: /backslash/ }],
+    ['', { ok: false, error: /Give the address/ }],
+  ])('%s', (input, expected) => {
+    const { error, ...rest } = expected as { error?: RegExp };
+    const checked = checkDirectoryUrl(input);
+    expect(checked).toMatchObject(rest);
+    if (error) expect(!checked.ok && checked.error).toMatch(error);
+  });
+});
+
+describe('the one fetch', () => {
+  const answer = (response: Response) => vi.fn(async () => response);
+
+  it('asks without credentials, cache or referrer, follows no redirect, and sends the ETag back', async () => {
+    const fetch = answer(new Response('[]', { headers: { ETag: '"v1"' } }));
+    vi.stubGlobal('fetch', fetch);
+    expect(await fetchDirectory('https://d.example/x.json', { etag: '"v0"' })).toMatchObject({
+      kind: 'new',
+      etag: '"v1"',
+    });
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('https://d.example/x.json');
+    expect(init).toMatchObject({
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'manual',
+      referrerPolicy: 'no-referrer',
+    });
+    expect((init.headers as Record<string, string>)['If-None-Match']).toBe('"v0"');
+  });
+
+  it.each([
+    [new Response(null, { status: 304 }), { kind: 'same' }],
+    [new Response(null, { status: 302, headers: { Location: '/x' } }), /redirect/],
+    [new Response('no', { status: 401 }), /sign-in.*no cookies/],
+    [new Response('gone', { status: 404, statusText: 'Not Found' }), /answered 404 Not Found/],
+    [
+      new Response('x', { headers: { 'Content-Length': String(65 * 1024 * 1024) } }),
+      /larger than 64 MB/,
+    ],
+  ])('answer %#', async (response, expected) => {
+    vi.stubGlobal('fetch', answer(response));
+    const got = await fetchDirectory('https://d.example/x.json', { etag: '"v0"' });
+    if (expected instanceof RegExp) expect(got.kind === 'failed' && got.message).toMatch(expected);
+    else expect(got).toEqual(expected);
+  });
+
+  it('stops reading a body that streams past the cap', async () => {
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 1;
+        controller.enqueue(new Uint8Array(1000));
+      },
+    });
+    expect(await readCapped(endless, 5000)).toBe('too-big');
+    expect(sent).toBeLessThan(10);
+    const small = new Response('hello').body;
+    expect(new TextDecoder().decode((await readCapped(small, 5000)) as Uint8Array)).toBe('hello');
+  });
+
+  it('gives up on a server that never answers, and says so', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        (_url: string, init: RequestInit) =>
+          new Promise((_resolve, reject) =>
+            init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+          ),
+      ),
+    );
+    const got = await fetchDirectory('https://slow.example/x.json', { timeoutMs: 5 });
+    expect(got).toEqual({
+      kind: 'failed',
+      message: 'No complete answer from https://slow.example within 0.005 seconds.',
+    });
+  });
+
+  it('says when the host cannot be reached', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+    expect(await fetchDirectory('https://down.example/x.json')).toEqual({
+      kind: 'failed',
+      message: 'Could not reach https://down.example (Failed to fetch).',
+      transient: true,
+    });
+  });
+});
+
+describe('reading a directory file with the importers', () => {
+  const ada = person('ada', { name: 'Ada' });
+  const bob = person('bob', { name: 'Bob' });
+
+  it.each([
+    ['our export', exportOf([ada, bob])],
+    ['a list of profiles', bytes(JSON.stringify([ada, bob]))],
+    ['a list of JSON Resumes', bytes(JSON.stringify([toJsonResume(ada), toJsonResume(bob)]))],
+  ])('reads %s', async (_what, file) => {
+    const read = await readDirectory('team', file);
+    expect('people' in read && read.people.map((p) => p.name)).toEqual(['Ada', 'Bob']);
+  });
+
+  it('reads vCards, with ids made from the names', async () => {
+    const read = await readDirectory('team', bytes(toVCard(ada) + toVCard(bob)));
+    expect('people' in read && read.people.map((p) => p.id)).toEqual(['ada', 'bob']);
+  });
+
+  it('takes the valid people and names the others', async () => {
+    const read = await readDirectory(
+      'team',
+      exportOf([ada, { ...bob, contact: { email: 'nope' } }, { ...ada, name: 'Twin' }]),
+    );
+    expect(read).toEqual({
+      people: [ada],
+      refused: {
+        count: 2,
+        first: [
+          'profile 2 ("Bob"): contact.email is not an email',
+          'profile 3 ("Twin"): id "ada" is already used by profile 1',
+        ],
+      },
+    });
+  });
+
+  it.each([
+    ['not JSON', bytes('{ "profiles": [ }'), /not valid JSON/],
+    ['no people at all', bytes('[{}, {}]'), /holds no valid people; the first: profile 1/],
+    ['an image', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), /not a text file/],
+    [
+      'mostly not people',
+      bytes(JSON.stringify([ada, ...Array.from({ length: 200 }, () => ({ name: 'x' }))])),
+      /200 of 201 entries are not valid people/,
+    ],
+  ])('refuses %s as a whole', async (_what, file, error) => {
+    const read = await readDirectory('team', file);
+    expect('error' in read && read.error).toMatch(error);
+  });
+
+  it('pauses for other work while it reads a big file', async () => {
+    const many = Array.from({ length: 2600 }, (_, i) => person(`p-${i}`));
+    const pause = vi.fn(async () => undefined);
+    const read = await readDirectory('team', exportOf(many), pause);
+    expect('people' in read && read.people).toHaveLength(2600);
+    expect(pause).toHaveBeenCalledTimes(5);
+  });
+});
+
+describe('subscriptions', () => {
+  const URL_ = 'https://directory.example/team.json';
+  let served: {
+    status: 'new' | 'same' | 'failed';
+    file?: Uint8Array;
+    etag?: string;
+    message?: string;
+  };
+  let granted: Set<string>;
+  let pause: () => Promise<void>;
+  const deps = (): DirectoryDeps => ({
+    download: vi.fn(async (_url: string, etag: string | undefined): Promise<Fetched> => {
+      if (served.status === 'failed') return { kind: 'failed', message: served.message ?? 'down' };
+      if (served.status === 'same' || (etag && etag === served.etag)) return { kind: 'same' };
+      return {
+        kind: 'new',
+        bytes: served.file ?? new Uint8Array(),
+        ...(served.etag && { etag: served.etag }),
+      };
+    }),
+    allowed: async (pattern) => granted.has(pattern),
+    release: vi.fn(async (pattern: string) => {
+      granted.delete(pattern);
+    }),
+    now: () => 1_000_000,
+    pause: () => pause(),
+  });
+  const team = [
+    person('ada', { name: 'Ada Team', identities: { github: ['ada'], linkedin: [] } }),
+    person('bob', { name: 'Bob Team', identities: { github: ['bob'], linkedin: [] } }),
+  ];
+
+  beforeEach(() => {
+    served = { status: 'new', file: exportOf(team), etag: '"one"' };
+    granted = new Set(['https://directory.example/*']);
+    pause = async () => undefined;
+  });
+
+  it('subscribes, serves its people labelled, and refreshes with the ETag (304 keeps the copy)', async () => {
+    const d = deps();
+    const directories = createDirectories(d);
+    const result = await directories.subscribe(URL_, 'Team');
+    expect(result).toMatchObject({
+      ok: true,
+      directory: { name: 'Team', count: 2, etag: '"one"' },
+    });
+    expect(await lookupKey('github:bob')).toMatchObject({ name: 'Bob Team', directory: 'Team' });
+    const id = result.ok ? result.directory.id : '';
+    await directories.refresh(id);
+    expect(d.download).toHaveBeenLastCalledWith(URL_, '"one"');
+    expect((await lookupKey('github:bob'))?.name).toBe('Bob Team');
+    expect(await directories.subscribe(URL_, 'Again')).toEqual({
+      ok: false,
+      error: 'You are already subscribed to that address.',
+    });
+  });
+
+  it('loses to your own people on a clash, and the clash is listed', async () => {
+    await addPerson(
+      person('mine', { name: 'My Ada', identities: { github: ['ada'], linkedin: [] } }),
+    );
+    await createDirectories(deps()).subscribe(URL_, 'Team');
+    expect(await lookupKey('github:ada')).toMatchObject({ name: 'My Ada' });
+    expect((await lookupKey('github:ada'))?.directory).toBeUndefined();
+    const [mine] = (await (await openPeopleDb()).getAll('people')).map((r) => r.profile);
+    expect(await directoryClashes([mine as Profile])).toEqual([
+      {
+        key: 'github:ada',
+        shown: { id: 'mine', name: 'My Ada' },
+        hidden: [{ id: 'ada', name: 'Ada Team', directory: 'Team' }],
+      },
+    ]);
+  });
+
+  it('answers from the last good copy while a refresh writes, then swaps at once', async () => {
+    const directories = createDirectories(deps());
+    const result = await directories.subscribe(URL_, 'Team');
+    const id = result.ok ? result.directory.id : '';
+    const bigger = [
+      ...Array.from({ length: 4500 }, (_, i) => person(`n-${i}`)),
+      person('bob', { name: 'Bob Renamed', identities: { github: ['bob'], linkedin: [] } }),
+    ];
+    served = { status: 'new', file: exportOf(bigger), etag: '"two"' };
+    const seen: (string | undefined)[] = [];
+    pause = async () => {
+      seen.push((await lookupKey('github:bob'))?.name);
+    };
+    await directories.refresh(id);
+    // Every lookup during the read and the batched writes saw the old copy…
+    expect(seen.length).toBeGreaterThan(5);
+    expect(new Set(seen)).toEqual(new Set(['Bob Team']));
+    // …and the one after the swap the new one.
+    expect((await lookupKey('github:bob'))?.name).toBe('Bob Renamed');
+    expect(await (await openPeopleDb()).count('directoryPeople')).toBe(4501);
+  });
+
+  it('keeps the last good copy of a broken file, and says why', async () => {
+    const directories = createDirectories(deps());
+    const result = await directories.subscribe(URL_, 'Team');
+    const id = result.ok ? result.directory.id : '';
+    served = { status: 'new', file: bytes('{ broken'), etag: '"bad"' };
+    expect(await directories.refresh(id)).toMatchObject({ count: 2, problem: /not valid JSON/ });
+    served = { status: 'failed', message: 'https://directory.example answered 500.' };
+    expect(await directories.refresh(id)).toMatchObject({ problem: /answered 500/ });
+    expect((await lookupKey('github:bob'))?.name).toBe('Bob Team');
+    granted.clear();
+    expect(await directories.refresh(id)).toMatchObject({ problem: /may no longer read/ });
+    expect((await lookupKey('github:bob'))?.name).toBe('Bob Team');
+  });
+
+  it('unsubscribes: the people go and the permission is given back', async () => {
+    const d = deps();
+    const directories = createDirectories(d);
+    const result = await directories.subscribe(URL_, 'Team');
+    const id = result.ok ? result.directory.id : '';
+    expect(await directories.unsubscribe(id)).toBe(true);
+    expect(await lookupKey('github:bob')).toBeUndefined();
+    expect(await (await openPeopleDb()).count('directoryPeople')).toBe(0);
+    expect(d.release).toHaveBeenCalledWith('https://directory.example/*');
+  });
+
+  it('tries twice more when the server could not be reached at all, then says so', async () => {
+    const d = deps();
+    const real = d.download;
+    const waits: number[] = [];
+    let failures = 1;
+    d.download = vi.fn(async (url: string, etag: string | undefined) =>
+      failures-- > 0
+        ? {
+            kind: 'failed' as const,
+            message: 'Could not reach x (Failed to fetch).',
+            transient: true,
+          }
+        : real(url, etag),
+    );
+    d.wait = async (ms) => void waits.push(ms);
+    const result = await createDirectories(d).subscribe(URL_, 'Team');
+    expect(result).toMatchObject({ ok: true, directory: { count: 2 } });
+    expect(result.ok && result.directory.problem).toBeUndefined();
+    expect(waits).toEqual([1000]);
+    // A server that answers (even 500) is not asked again at once; one never reachable gives up.
+    failures = 99;
+    const id = result.ok ? result.directory.id : '';
+    expect(await createDirectories(d).refresh(id)).toMatchObject({ problem: /Could not reach/ });
+    expect(waits).toEqual([1000, 1000, 3000]);
+  });
+
+  it('asks for nothing it was not allowed, and refreshes about daily', async () => {
+    granted.clear();
+    expect(await createDirectories(deps()).subscribe(URL_, 'Team')).toEqual({
+      ok: false,
+      error:
+        'Profile Card was not allowed to read https://directory.example, so nothing was fetched.',
+    });
+    const day = 24 * 60 * 60 * 1000;
+    const record = { id: 'x', url: URL_, name: 'T', subscribedAt: 0, gen: 1, count: 1 };
+    expect(isDue({ ...record, fetchedAt: 0 }, day - 1)).toBe(false);
+    expect(isDue({ ...record, fetchedAt: 0 }, day)).toBe(true);
+    expect(isDue({ ...record, fetchedAt: 0, checkedAt: day }, day + 1000)).toBe(false);
+  });
+});
+
+describe('messages about directories and sync', () => {
+  it('are refused from a content script and answered for the options page', async () => {
+    const list = vi.fn(async () => []);
+    const handle = createMessageHandler({
+      extensionId: 'ours',
+      pageOrigin: 'chrome-extension://ours/',
+      people: { lookup: async () => undefined, byId: async () => undefined, list: async () => [] },
+      settings: async () => DEFAULT_SETTINGS,
+      cardState: async () => undefined,
+      setCardState: async () => undefined,
+      injectUi: async () => undefined,
+      directories: {
+        list,
+        refreshDue: () => undefined,
+        subscribe: vi.fn(),
+        refresh: vi.fn(),
+        unsubscribe: vi.fn(),
+      },
+    });
+    const page = { id: 'ours', url: 'https://github.com/spacejam', tab: { id: 1 }, frameId: 0 };
+    await expect(handle({ type: 'directories' }, page)).rejects.toThrow(/outside its own pages/);
+    await expect(
+      handle({ type: 'directory-subscribe', url: 'https://evil.example/x', name: 'x' }, page),
+    ).rejects.toThrow(/outside its own pages/);
+    expect(list).not.toHaveBeenCalled();
+    const options = { id: 'ours', url: 'chrome-extension://ours/options.html', tab: { id: 2 } };
+    expect(await handle({ type: 'directories' }, options)).toEqual([]);
+    expect(list).toHaveBeenCalledTimes(1);
+  });
+});
