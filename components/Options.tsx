@@ -665,11 +665,12 @@ export function Options({
         }}
       />
 
-      {api.sync && <SyncPanel api={api.sync} />}
+      {api.sync && <SyncPanel api={api.sync} say={say} />}
       {api.directories && (
         <DirectoriesPanel
           api={api.directories}
           onChange={() => void reload().catch(() => undefined)}
+          say={say}
         />
       )}
       {/* The page's one status region: every outcome is said here, once, in view. */}
