@@ -19,10 +19,18 @@ export interface SyncApi {
 const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const when = (ms: number) => new Date(ms).toLocaleString();
 
-export function SyncPanel({ api }: { api: SyncApi }) {
+export function SyncPanel({
+  api,
+  say,
+}: {
+  api: SyncApi;
+  /** The page's one status region (Options.tsx), which then says the outcomes instead. */
+  say?: (text: string) => void;
+}) {
   const [state, setState] = useState<{ on: boolean; status: SyncStatus | null }>();
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState('');
+  const [message, setOwnMessage] = useState('');
+  const setMessage = (text: string) => (say ? say(text) : setOwnMessage(text));
   const [confirmErase, setConfirmErase] = useState(false);
 
   useEffect(() => {
@@ -239,9 +247,11 @@ export function SyncPanel({ api }: { api: SyncApi }) {
           </button>
         )}
       </div>
-      <p class="pc-status-line" role="status">
-        {message}
-      </p>
+      {!say && (
+        <p class="pc-status-line" role="status">
+          {message}
+        </p>
+      )}
     </section>
   );
 }

@@ -415,10 +415,14 @@ describe('imports on the options page', () => {
     await importFile(options, 'Connections.csv', text);
     const kept = 3000 - noUrl.length;
     await options
-      .getByText(`${kept} to add · 0 to update · 0 unchanged · ${noUrl.length} refused`)
+      .getByText(
+        `${kept.toLocaleString('en')} to add · 0 to update · 0 unchanged · ${noUrl.length} refused`,
+      )
       .waitFor();
     await options.getByText(`row ${noUrl[0]} (`).first().waitFor();
-    await options.getByRole('button', { name: `Import ${kept} profiles` }).click();
+    await options
+      .getByRole('button', { name: `Import ${kept.toLocaleString('en')} profiles` })
+      .click();
     await options.getByText(`Imported: ${kept.toLocaleString('en')} added, 0 updated.`).waitFor({
       timeout: 60_000,
     });

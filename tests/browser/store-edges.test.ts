@@ -130,7 +130,7 @@ describe('a backup at scale', () => {
       buffer: Buffer.from(text),
     });
     await options
-      .getByText(`0 to add · 0 to update · ${count} unchanged · 0 refused`)
+      .getByText(`0 to add · 0 to update · ${count.toLocaleString('en')} unchanged · 0 refused`)
       .waitFor({ timeout: 30_000 });
   });
 });

@@ -130,12 +130,12 @@ describe('two options tabs at once', () => {
       person(`bulk-${index}`, `Bulk Person ${index}`, [`bulk-login-${index}`]),
     );
     await first.setInputFiles('input[type="file"]', file('bulk.json', many));
-    await first.getByRole('button', { name: 'Import 3000 profiles' }).waitFor();
+    await first.getByRole('button', { name: 'Import 3,000 profiles' }).waitFor();
     await first.getByRole('searchbox').fill('Vic Tim');
     await first.getByRole('button', { name: 'Delete Vic Tim' }).click();
     // Import, then confirm the delete at once: both writes are under way together.
     const at = Date.now() + 200;
-    await clickAt(first, 'Import 3000 profiles', at);
+    await clickAt(first, 'Import 3,000 profiles', at);
     await clickAt(first, 'Delete', at + 50);
     await first
       .getByText(/Imported: 3,?000 added/)
