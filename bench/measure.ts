@@ -6,11 +6,17 @@
  * measured in the same run, because this machine is shared and noisy.
  *
  * Browsers (all alive at once, so scenarios interleave run by run):
- *   three   — the extension with its 3 bundled people
+ *   three   — the extension with its 3 bundled people (every scale figure's baseline)
  *   tenk    — the extension with 10,000 more people in its store
- *   big     — the extension with 100,000 more (the people store's figures only)
+ *   big     — the extension with 100,000 more (the store's and the lists' figures)
  *   (with --quick, 1,000 and 3,000: bench/sizes.ts, which also names the figures)
  *   bare    — the same Chromium without the extension (baseline)
+ *
+ * The scale issue's figures (issue 12; ./scale-figures.ts): the popup's list
+ * and the options page's first rows painted, a keystroke in either search,
+ * scrolling the whole options list, an import's long tasks and its cancel,
+ * and the first hover and the popup's first card with the service worker
+ * stopped (CDP) beside the same with it running.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,6 +30,15 @@ import {
   hoverPage,
   linkedinFeedPage,
 } from './generate';
+import {
+  cancelledImportMs,
+  elementPaint,
+  keystrokeTimes,
+  optionsFirstRowsMs,
+  scrollWholeList,
+  step,
+  TYPED,
+} from './scale-figures';
 import { benchSizes } from './sizes';
 import {
   clearStore,
@@ -79,7 +94,12 @@ const round = (value: number, unit: Figure['unit']) =>
       ? Math.round(value * 1000) / 1000
       : Math.round(value * 100) / 100;
 
-function record(name: string, unit: Figure['unit'], samples: number[], target?: { max: number }) {
+function record(
+  name: string,
+  unit: Figure['unit'],
+  samples: number[],
+  target?: { max: number } | { min: number },
+) {
   const figure: Figure = {
     name,
     unit,
@@ -88,9 +108,12 @@ function record(name: string, unit: Figure['unit'], samples: number[], target?: 
     max: round(Math.max(...samples), unit),
     runs: samples.length,
   };
-  if (target) {
+  if (target && 'max' in target) {
     figure.target = `≤ ${target.max}`;
     figure.met = figure.median <= target.max;
+  } else if (target) {
+    figure.target = `≥ ${target.min}`;
+    figure.met = figure.median >= target.min;
   }
   figures.push(figure);
   return figure;
@@ -181,19 +204,37 @@ async function hoverTimes(page: Page, delayMs: number): Promise<HoverTime[]> {
   );
 }
 
-async function popupOpenMs(session: Session, url: string) {
+/**
+ * Opens the toolbar popup over `url`; ms from the popup's start to the paint
+ * of `element` (its Element Timing name: the card, or the list's first row)
+ * and to its first paint of anything. `opener`: an extension page that opens
+ * the popup instead of the service worker, which then stays as it was
+ * (stopped, for the cold figures).
+ */
+async function popupOpenMs(
+  session: Session,
+  url: string,
+  {
+    element = 'profile-card',
+    opener,
+    beforeOpen,
+  }: { element?: string; opener?: Page; beforeOpen?: () => Promise<void> } = {},
+) {
   const page = await session.context.newPage();
   await page.goto(url);
-  const popup = await openToolbarPopup(session, page);
-  const times = await popup.evaluate<{ card: number; firstPaint: number }>(`new Promise((resolve) =>
-    new PerformanceObserver((list) => {
-      const entry = list.getEntries()[0];
-      const paint = performance.getEntriesByName('first-paint')[0];
-      resolve({ card: entry.renderTime || entry.loadTime, firstPaint: paint ? paint.startTime : NaN });
-    }).observe({ type: 'element', buffered: true }))`);
+  if (beforeOpen) {
+    // The badge is set on load (tabs.onUpdated wakes the service worker); let it settle.
+    await page.waitForTimeout(300);
+    await beforeOpen();
+  }
+  const popup = await openToolbarPopup(session, page, { opener });
+  const card = await popup.evaluate<number>(elementPaint(element));
+  const firstPaint = await popup.evaluate<number>(
+    `(performance.getEntriesByName('first-paint')[0] || { startTime: NaN }).startTime`,
+  );
   await popup.close();
   await page.close();
-  return times;
+  return { card, firstPaint };
 }
 
 it(
@@ -229,6 +270,7 @@ it(
         Buffer.from(JSON.stringify({ version: 1, profiles: generateProfiles(count) }));
       const file = exportOf(DIRECTORY_SIZE);
       const bigFile = exportOf(BIG_SIZE);
+      step('seeding 10,000 and 100,000 people');
       for (const [session, content] of [
         [tenk, file],
         [big, bigFile],
@@ -238,6 +280,7 @@ it(
         await seeding.close();
       }
 
+      step('page-load cost');
       // 2. Page-load cost, interleaved run by run; two warm-up loads each first.
       // Each scenario keeps its own tab that only reloads its own URL: a
       // cross-site navigation starts a new renderer and would measure a cold
@@ -314,6 +357,7 @@ it(
       record('pageload_2000links_page_script_ms', 'ms', samples.withTotal);
       record('pageload_2000links_page_script_no_extension_ms', 'ms', samples.bareTotal);
 
+      step('page heap');
       // 6. Memory: the page's JS heap after loading (b), with and without the extension.
       const deltas: number[] = [];
       for (let run = 0; run < RUNS; run++) {
@@ -323,6 +367,7 @@ it(
       }
       record('heap_delta_bytes', 'bytes', deltas);
 
+      step('hover → card');
       // 3. Hover → card, with 3 and with the large directory.
       const hover3: number[] = [];
       const hover10k: number[] = [];
@@ -389,6 +434,7 @@ it(
       // The frame count behind the ms: 1 means the first frame after the delay.
       record('hover_to_card_frame_p95', 'ratio', frames, { max: 1 });
 
+      step('popup → card');
       // 4. Popup: open → card painted (Element Timing in the popup document).
       const popup3: number[] = [];
       const popup10k: number[] = [];
@@ -405,23 +451,35 @@ it(
       // The popup document's first paint of anything: the floor under popup_open_ms.
       if (firstPaints.length > 0) record('popup_first_paint_ms', 'ms', firstPaints);
 
+      step('imports');
       // 5. Import through the options page, preview + write, into an empty store.
       const options = await three.context.newPage();
       await options.goto(`chrome-extension://${three.extensionId}/options.html`);
       const imports: number[] = [];
       const previews: number[] = [];
       const writes: number[] = [];
+      const previewLongest: number[] = [];
+      const previewLongTasks: number[] = [];
+      const progressSteps: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         await clearStore(options);
-        const { preview, write } = await importThroughOptions(three, options, file);
-        imports.push(preview + write);
-        previews.push(preview);
-        writes.push(write);
+        const result = await importThroughOptions(three, options, file);
+        imports.push(result.preview + result.write);
+        previews.push(result.preview);
+        writes.push(result.write);
+        previewLongest.push(result.longestTask);
+        previewLongTasks.push(result.longTasks);
+        progressSteps.push(result.progressSteps);
       }
       const stored = await options.evaluate(async () => (await navigator.storage.estimate()).usage);
       record(`import_${LABEL}_profiles_ms`, 'ms', imports, { max: 2000 });
       record('import_preview_ms', 'ms', previews, { max: 1000 });
       record('import_write_ms', 'ms', writes, { max: 1000 });
+      // The page's own thread while the preview is made (the work is in a worker).
+      record('import_preview_longest_task_ms', 'ms', previewLongest, { max: 50 });
+      record('import_preview_long_tasks', 'ratio', previewLongTasks, { max: 0 });
+      // Distinct progress-bar labels the page showed during the preview.
+      record('import_preview_progress_steps', 'ratio', progressSteps, { min: 2 });
       record('import_file_bytes', 'bytes', [file.length]);
       record('storage_bytes_after_import', 'bytes', [stored ?? 0]);
       const bigImports: number[] = [];
@@ -433,8 +491,112 @@ it(
       }
       record(`import_${BIG_LABEL}_profiles_ms`, 'ms', bigImports, { max: 15_000 });
       record(`import_${BIG_LABEL}_file_bytes`, 'bytes', [bigFile.length]);
+      step('cancelled imports');
+      // Cancel while the 100,000 are being written; the store must be as it was.
+      const cancels: number[] = [];
+      for (let run = 0; run < bigRuns; run++) {
+        await clearStore(options);
+        cancels.push(await cancelledImportMs(three, options, bigFile));
+      }
+      record(`import_${BIG_LABEL}_cancel_ms`, 'ms', cancels);
       await clearStore(options);
 
+      step('lists at scale');
+      // 8. The lists at scale: the popup's list (over a page that is
+      // nobody's) and the options page's first rows, painted; a keystroke
+      // in either search; scrolling the whole options list. 3 people is the
+      // baseline, measured in the same runs.
+      const sizes = [
+        { label: '3', session: three },
+        { label: LABEL, session: tenk },
+        { label: BIG_LABEL, session: big },
+      ];
+      const scale = new Map<string, number[]>();
+      const push = (name: string, value: number) =>
+        scale.set(name, [...(scale.get(name) ?? []), value]);
+      const openers = new Map<Session, Page>();
+      for (const { session } of sizes) {
+        const opener = await session.context.newPage();
+        await opener.goto(`chrome-extension://${session.extensionId}/options.html`);
+        openers.set(session, opener);
+      }
+      const p95 = (times: { ms: number; frames: number }[]) => ({
+        ms: percentile(
+          times.map((time) => time.ms),
+          95,
+        ),
+        frames: percentile(
+          times.map((time) => time.frames),
+          95,
+        ),
+      });
+      for (let run = 0; run < RUNS; run++) {
+        for (const { label, session } of sizes) {
+          step(`lists at scale: run ${run + 1}, ${label} people`);
+          const opened = await popupOpenMs(session, 'https://github.com/tikv', {
+            element: 'people-list',
+            opener: openers.get(session),
+          });
+          push(`popup_list_open_${label}_ms`, opened.card);
+          const popup = await session.context.newPage();
+          await popup.setViewportSize({ width: 360, height: 600 });
+          await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+          await popup.locator('[elementtiming="people-list"]').waitFor();
+          await popup.getByRole('searchbox').focus();
+          const popupKeys = p95(await keystrokeTimes(popup, TYPED));
+          push(`popup_keystroke_p95_${label}_ms`, popupKeys.ms);
+          push(`popup_keystroke_frames_p95_${label}`, popupKeys.frames);
+          await popup.close();
+          const options = await session.context.newPage();
+          push(`options_first_rows_${label}_ms`, await optionsFirstRowsMs(session, options));
+          await options.getByRole('searchbox', { name: 'Search people' }).focus();
+          const optionsKeys = p95(await keystrokeTimes(options, TYPED));
+          push(`options_keystroke_p95_${label}_ms`, optionsKeys.ms);
+          push(`options_keystroke_frames_p95_${label}`, optionsKeys.frames);
+          if (label !== '3') {
+            await options.reload();
+            await options.locator('[elementtiming="people-table"]').waitFor();
+            const scrolled = await scrollWholeList(options, 200);
+            if (!scrolled.last.includes('Tyler Neely'))
+              throw new Error(`scrolling ended at ${scrolled.last}, not the last person`);
+            push(`options_scroll_long_tasks_${label}`, scrolled.longTasks);
+            push(`options_scroll_longest_task_${label}_ms`, scrolled.longestTaskMs);
+            push(`options_scroll_longest_frame_${label}_ms`, scrolled.longestFrameMs);
+          }
+          await options.close();
+        }
+      }
+      const big10k = LABEL;
+      const at = (name: string) => scale.get(name) ?? [];
+      const scaleTargets: Record<string, { max: number }> = {
+        [`popup_list_open_${big10k}_ms`]: { max: 100 },
+        [`options_first_rows_${big10k}_ms`]: { max: 150 },
+        [`options_first_rows_${BIG_LABEL}_ms`]: { max: 150 },
+        [`options_scroll_long_tasks_${big10k}`]: { max: 0 },
+        [`options_scroll_long_tasks_${BIG_LABEL}`]: { max: 0 },
+      };
+      for (const size of [big10k, BIG_LABEL]) {
+        scaleTargets[`popup_keystroke_p95_${size}_ms`] = { max: 16 };
+        scaleTargets[`options_keystroke_p95_${size}_ms`] = { max: 16 };
+      }
+      for (const [name, samples] of scale) {
+        const unit = name.endsWith('_ms') ? 'ms' : 'ratio';
+        record(name, unit, samples, scaleTargets[name]);
+      }
+      const list3 = median(at('popup_list_open_3_ms'));
+      record(
+        `popup_list_open_${big10k}_over_3_ratio`,
+        'ratio',
+        at(`popup_list_open_${big10k}_ms`).map((value) => value / list3),
+        { max: 1.5 },
+      );
+      record(
+        `popup_list_open_${BIG_LABEL}_over_3_ratio`,
+        'ratio',
+        at(`popup_list_open_${BIG_LABEL}_ms`).map((value) => value / list3),
+      );
+
+      step('cold lookups');
       // 7. The people store, cold: the first lookup after the service worker
       // was stopped, the warm one after it, and the worker's heap — with 3,
       // 10,000 and 100,000 people, run by run in the same run.
@@ -500,6 +662,83 @@ it(
         'ratio',
         (cold.get(BIG_LABEL) ?? []).map((value) => value / warm3),
       );
+
+      step('first hover and popup card, cold and warm');
+      // 9. The first hover on a page, and the popup's first card, with the
+      // service worker stopped through CDP (as Chrome stops it after ~30 s
+      // idle) beside the same with it running, at 10,000 and 100,000 people.
+      // Each sample is a fresh page: the card UI is injected on that hover.
+      const firsts = new Map<string, number[]>();
+      const note = (name: string, value: number) =>
+        firsts.set(name, [...(firsts.get(name) ?? []), value]);
+      const coldSizes = [
+        { label: LABEL, session: tenk, count: DIRECTORY_SIZE },
+        { label: BIG_LABEL, session: big, count: BIG_SIZE },
+      ];
+      for (let run = 0; run < RUNS; run++) {
+        for (const { label, session, count } of coldSizes) {
+          const cdp = asker.get(session)?.cdp;
+          if (!cdp) continue;
+          for (const state of ['warm', 'cold'] as const) {
+            const login = genLogin((run * 7919 + (state === 'cold' ? 1 : 0)) % count);
+            const url = `https://github.com/tikv/tikv/discussions/first-${state}-${run}`;
+            session.pages.set(url, hoverPage([login]));
+            const page = await session.context.newPage();
+            await page.goto(url);
+            // Loading a page wakes the worker (tabs.onUpdated, for the badge): stop it after.
+            await page.waitForTimeout(500);
+            if (state === 'cold') await stopServiceWorker(cdp, session.extensionId);
+            const [hover] = await hoverTimes(page, 300);
+            if (hover) note(`hover_first_${state}_${label}_ms`, hover.ms);
+            await page.close();
+            const opened = await popupOpenMs(session, `https://github.com/${login}`, {
+              opener: openers.get(session),
+              beforeOpen:
+                state === 'cold' ? () => stopServiceWorker(cdp, session.extensionId) : undefined,
+            });
+            note(`popup_card_${state}_${label}_ms`, opened.card);
+          }
+        }
+      }
+      for (const { label } of coldSizes) {
+        const warmHover = median(firsts.get(`hover_first_warm_${label}_ms`) ?? [1]);
+        record(
+          `hover_first_warm_${label}_ms`,
+          'ms',
+          firsts.get(`hover_first_warm_${label}_ms`) ?? [],
+        );
+        record(
+          `hover_first_cold_${label}_ms`,
+          'ms',
+          firsts.get(`hover_first_cold_${label}_ms`) ?? [],
+          {
+            max: 50,
+          },
+        );
+        record(
+          `hover_first_cold_over_warm_${label}_ratio`,
+          'ratio',
+          (firsts.get(`hover_first_cold_${label}_ms`) ?? []).map((value) => value / warmHover),
+          { max: 2 },
+        );
+        const warmPopup = median(firsts.get(`popup_card_warm_${label}_ms`) ?? [1]);
+        record(
+          `popup_card_warm_${label}_ms`,
+          'ms',
+          firsts.get(`popup_card_warm_${label}_ms`) ?? [],
+        );
+        record(
+          `popup_card_cold_${label}_ms`,
+          'ms',
+          firsts.get(`popup_card_cold_${label}_ms`) ?? [],
+        );
+        record(
+          `popup_card_cold_over_warm_${label}_ratio`,
+          'ratio',
+          (firsts.get(`popup_card_cold_${label}_ms`) ?? []).map((value) => value / warmPopup),
+          { max: 2 },
+        );
+      }
     } finally {
       await Promise.all([three.close(), tenk.close(), big.close(), bare.close()]);
     }

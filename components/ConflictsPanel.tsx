@@ -18,7 +18,8 @@ export function ConflictsPanel({
   directoryClashes = [],
 }: {
   conflicts: readonly IdentityConflict[];
-  byId: (id: string) => Profile | undefined;
+  /** Who an id is (only the name is read). */
+  byId: (id: string) => Pick<Profile, 'name'> | undefined;
   /** Handles a subscribed directory's people share with yours (or a bundled person's). */
   directoryClashes?: readonly DirectoryClash[];
 }) {

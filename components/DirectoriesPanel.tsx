@@ -25,13 +25,23 @@ export interface DirectoriesApi {
 
 const when = (ms: number | undefined) => (ms ? formatDate(ms) : t('dir_never'));
 
-export function DirectoriesPanel({ api, onChange }: { api: DirectoriesApi; onChange: () => void }) {
+export function DirectoriesPanel({
+  api,
+  onChange,
+  say,
+}: {
+  api: DirectoriesApi;
+  onChange: () => void;
+  /** The page's one status region (Options.tsx), which then says the outcomes instead. */
+  say?: (text: string) => void;
+}) {
   const [directories, setDirectories] = useState<DirectoryRecord[]>();
   const [url, setUrl] = useState('');
   const [name, setName] = useState('');
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState('');
-  const [message, setMessage] = useState('');
+  const [message, setOwnMessage] = useState('');
+  const setMessage = (text: string) => (say ? say(text) : setOwnMessage(text));
 
   const load = () => api.list().then(setDirectories, (failure: Error) => setError(failure.message));
   useEffect(() => {
@@ -123,9 +133,11 @@ export function DirectoriesPanel({ api, onChange }: { api: DirectoriesApi; onCha
           {error}
         </p>
       )}
-      <p class="pc-status-line" role="status">
-        {message}
-      </p>
+      {!say && (
+        <p class="pc-status-line" role="status">
+          {message}
+        </p>
+      )}
       {directories && directories.length > 0 && (
         <ul class="pc-people" data-testid="pc-directories">
           {directories.map((directory) => (

@@ -1,80 +1,168 @@
 /**
  * Import by file picker, drag-and-drop or paste. Nothing is written until the
  * user has seen the preview (what will be added, updated, left alone and
- * refused, and why) and confirmed it. The confirm is checked against what is
+ * refused, and why) and confirmed it. The work is a job that runs away from
+ * the page (profiles/jobs.ts, in a worker): reading what is stored, checking
+ * each entry, writing — each shown as it goes on a progress bar, so 100,000
+ * people never freeze the page, and each can be cancelled; a cancelled write
+ * leaves the store exactly as it was. The confirm is checked against what is
  * stored at that moment: if another tab changed anything the preview relied
  * on, the new preview is shown with what changed, and the user confirms
- * again. While a preview or a write runs the button is busy and a second
- * click does nothing; the result is announced once. Every problem is
- * announced with role="alert" and rendered as text.
+ * again. While a write runs the button is busy and a second click does
+ * nothing. The outcome ("Imported: …", "Import cancelled; …") goes to the
+ * page's one status region (`onStatus`); problems are announced here with
+ * role="alert", as text.
  */
 
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatBytes } from '../i18n/format';
 import { t, tn, tParts } from '../i18n/t';
-import {
-  type ImportResult,
-  MAX_IMPORT_BYTES,
-  type Preview,
-  rejectionLines,
-} from '../profiles/import';
+import { MAX_IMPORT_BYTES } from '../profiles/import';
 import { MAX_BACKUP_BYTES } from '../profiles/import-backup';
+import type { JobEvent, JobPhase, PreviewView } from '../profiles/jobs';
+import { Progress } from './Progress';
 
-export interface PendingImport {
-  name: string;
-  /** The file as read, to preview again against what is stored at commit time. */
-  input: Uint8Array | string;
-  preview: Preview;
-  /** The store version the preview was computed from. */
-  basis: number;
+/** One import, from its preview to its write, as the page drives it. */
+export interface ImportJob {
+  /** Writes what was previewed (events follow: progress, then committed, again or cancelled). */
+  commit(): void;
+  /** A preview is dropped; a write is aborted unless it has already committed (the events say which). */
+  cancel(): void;
 }
 
-export type ConfirmOutcome =
-  | { done: string }
-  | { again: PendingImport; note: string }
-  | { error: string };
+/** Starts previewing a file; `on` hears the job's events until it ends. */
+export type StartImport = (
+  name: string,
+  input: Uint8Array | string,
+  on: (event: JobEvent) => void,
+) => ImportJob;
 
 export interface ImportPanelProps {
-  preview: (
-    fileName: string,
-    input: Uint8Array | string,
-  ) => { result: ImportResult; basis: number };
-  /** Writes the preview if nothing changed since; else hands back a new one to confirm. */
-  onConfirm: (pending: PendingImport) => Promise<ConfirmOutcome>;
+  start: StartImport;
   /** Why importing is blocked right now (damaged or newer storage), if it is. */
   blocked?: string;
+  /** The outcome, for the page's status region. */
+  onStatus: (message: string) => void;
+  /** An import was written: the page reads the people again. */
+  onImported: () => void;
 }
 
-export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelProps) {
+type Stage = 'idle' | 'previewing' | 'previewed' | 'writing';
+
+/** The progress bar's words: what is happening, how far. */
+export function progressLabel(
+  phase: JobPhase,
+  done: number,
+  total: number | undefined,
+  name: string,
+): string {
+  switch (phase) {
+    case 'reading':
+      return done > 0 ? t('import_reading_kept_n', done) : t('import_reading_kept');
+    case 'checking':
+      return total === undefined ? t('import_checking', name) : t('import_checking_n', done, total);
+    case 'writing':
+      return t('import_writing_n', done, total ?? done);
+    default:
+      return t('import_working', done);
+  }
+}
+
+export function ImportPanel({ start, blocked, onStatus, onImported }: ImportPanelProps) {
   const [error, setError] = useState<string>();
-  const [pending, setPending] = useState<PendingImport>();
+  const [stage, setStage] = useState<Stage>('idle');
+  const [fileName, setFileName] = useState('');
+  const [progress, setProgress] = useState<{ phase: JobPhase; done: number; total?: number }>();
+  const [view, setView] = useState<PreviewView>();
   const [note, setNote] = useState<string>();
   const [pasted, setPasted] = useState('');
   const [dragging, setDragging] = useState(false);
-  const [done, setDone] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const job = useRef<ImportJob | undefined>(undefined);
   /** Set synchronously, so a double click cannot start two writes before a re-render. */
-  const working = useRef(false);
+  const writing = useRef(false);
+
+  // Leaving the page ends any job (a preview is dropped; a write not yet committed is aborted).
+  useEffect(() => () => job.current?.cancel(), []);
+
+  const finish = () => {
+    job.current = undefined;
+    writing.current = false;
+    setProgress(undefined);
+  };
 
   const handle = (name: string, input: Uint8Array | string) => {
-    setDone(undefined);
+    if (writing.current) return;
+    job.current?.cancel();
+    setError(undefined);
     setNote(undefined);
-    const { result, basis } = run(name, input);
-    if (result.ok) {
-      setError(undefined);
-      setPending({ name, input, preview: result.preview, basis });
-    } else {
-      setPending(undefined);
-      setError(result.error);
-    }
+    setView(undefined);
+    setFileName(name);
+    setStage('previewing');
+    setProgress(undefined);
+    onStatus('');
+    const current = start(name, input, (event) => {
+      if (job.current !== current) return;
+      switch (event.type) {
+        case 'progress':
+          setProgress({ phase: event.phase, done: event.done, total: event.total });
+          return;
+        case 'preview':
+          setView(event.view);
+          setProgress(undefined);
+          setStage('previewed');
+          return;
+        case 'again':
+          writing.current = false;
+          setView(event.view);
+          setNote(event.note);
+          setProgress(undefined);
+          setStage('previewed');
+          return;
+        case 'committed':
+          finish();
+          setStage('idle');
+          setView(undefined);
+          setNote(undefined);
+          setPasted('');
+          onStatus(t('import_done', event.added, event.updated));
+          onImported();
+          return;
+        case 'cancelled':
+          finish();
+          setStage('idle');
+          setView(undefined);
+          setNote(undefined);
+          onStatus(t('import_cancelled'));
+          return;
+        case 'error': {
+          // A failed write keeps its preview, to try again; a failed preview has none.
+          const wasWriting = writing.current;
+          writing.current = false;
+          setProgress(undefined);
+          setError(event.message);
+          setStage(wasWriting ? 'previewed' : 'idle');
+          if (!wasWriting) {
+            current.cancel();
+            job.current = undefined;
+            setView(undefined);
+          }
+          return;
+        }
+        default:
+          return;
+      }
+    });
+    job.current = current;
   };
 
   const readFile = async (file: File | undefined) => {
     if (!file) return;
     if (file.size > MAX_BACKUP_BYTES) {
       // Refused before a byte is read.
-      setPending(undefined);
-      setDone(undefined);
+      job.current?.cancel();
+      job.current = undefined;
+      setStage('idle');
+      setView(undefined);
       setError(
         t(
           'import_too_big',
@@ -89,32 +177,33 @@ export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelPro
     handle(file.name, new Uint8Array(await file.arrayBuffer()));
   };
 
-  const confirm = async () => {
-    if (!pending || working.current) return;
-    working.current = true;
-    setBusy(true);
+  const confirm = () => {
+    if (!job.current || writing.current || stage !== 'previewed') return;
+    writing.current = true;
     setError(undefined);
-    try {
-      const outcome = await onConfirm(pending);
-      if ('done' in outcome) {
-        setDone(outcome.done);
-        setNote(undefined);
-        setPending(undefined);
-        setPasted('');
-      } else if ('again' in outcome) {
-        setPending(outcome.again);
-        setNote(outcome.note);
-      } else setError(outcome.error);
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      working.current = false;
-      setBusy(false);
-    }
+    setStage('writing');
+    job.current.commit();
   };
 
-  const preview = pending?.preview;
-  const writes = preview ? preview.added.length + preview.updated.length : 0;
+  const cancel = () => {
+    const current = job.current;
+    if (!current) return;
+    if (stage === 'writing') {
+      // The job says whether it stopped in time (cancelled) or had committed.
+      current.cancel();
+      return;
+    }
+    current.cancel();
+    job.current = undefined;
+    setProgress(undefined);
+    setView(undefined);
+    setNote(undefined);
+    if (stage === 'previewing') onStatus(t('import_cancelled'));
+    setStage('idle');
+  };
+
+  const writes = view ? view.added + view.updated : 0;
+  const working = stage === 'previewing' || stage === 'writing';
 
   return (
     <section class="pc-panel" aria-labelledby="pc-import-title">
@@ -134,13 +223,14 @@ export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelPro
         }}
       >
         <p>
-          {/* i18n-ignore: file extensions and the export's shape, the same in every language */}
+          {/* i18n-ignore: file extensions, the same in every language */}
           {tParts('import_drop', <code>.json</code>, <code>.vcf</code>, <code>.csv</code>)}{' '}
           <label class="pc-file">
             <span>{t('import_choose')}</span>
             <input
               type="file"
               accept=".json,.vcf,.csv,application/json,text/vcard,text/csv"
+              disabled={stage === 'writing'}
               onChange={(event) => {
                 void readFile(event.currentTarget.files?.[0]);
                 event.currentTarget.value = '';
@@ -167,7 +257,7 @@ export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelPro
         <button
           type="button"
           class="pc-button"
-          disabled={pasted.trim() === ''}
+          disabled={pasted.trim() === '' || stage === 'writing'}
           onClick={() => handle(t('import_pasted_name'), pasted)}
         >
           {t('import_preview')}
@@ -179,62 +269,63 @@ export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelPro
           {error}
         </p>
       )}
-      {done && (
-        <p class="pc-ok" role="status">
-          {done}
-        </p>
+
+      {working && (
+        <div class="pc-working">
+          <Progress
+            label={
+              progress
+                ? progressLabel(progress.phase, progress.done, progress.total, fileName)
+                : stage === 'writing'
+                  ? t('import_writing', writes)
+                  : t('import_reading_file', fileName)
+            }
+            done={progress?.done}
+            total={progress?.total}
+          />
+          {stage === 'previewing' && (
+            <button type="button" class="pc-button" onClick={cancel}>
+              {t('import_cancel')}
+            </button>
+          )}
+        </div>
       )}
 
-      {preview && pending && (
+      {view && (stage === 'previewed' || stage === 'writing') && (
         <section class="pc-preview" aria-labelledby="pc-preview-title">
-          <h3 id="pc-preview-title">{t('import_preview_of', pending.name)}</h3>
+          <h3 id="pc-preview-title">{t('import_preview_of', view.name)}</h3>
           {note && (
             <p class="pc-banner" role="alert">
               {note}
             </p>
           )}
-          <p>
-            {t(
-              'import_counts',
-              preview.added.length,
-              preview.updated.length,
-              preview.unchanged.length,
-              preview.rejected.length,
-            )}
-          </p>
-          {preview.added.length > 0 && (
-            <PeopleList title={t('import_will_add')} names={preview.added.map((p) => p.name)} />
+          <p>{t('import_counts', view.added, view.updated, view.unchanged, view.rejected)}</p>
+          {view.added > 0 && (
+            <Names title={t('import_will_add')} names={view.addedNames} total={view.added} />
           )}
-          {preview.updated.length > 0 && (
-            <PeopleList
-              title={t('import_will_update')}
-              names={preview.updated.map(({ after }) => after.name)}
-            />
+          {view.updated > 0 && (
+            <Names title={t('import_will_update')} names={view.updatedNames} total={view.updated} />
           )}
-          {preview.rejected.length > 0 && (
+          {view.rejected > 0 && (
             <div class="pc-errors" role="alert">
-              <p>{tn('import_refused', preview.rejected.length)}</p>
+              <p>{tn('import_refused', view.rejected)}</p>
               <ul>
-                {preview.rejected
-                  .slice(0, 50)
-                  .flatMap((rejected) =>
-                    rejectionLines(rejected).map((line) => <li key={line}>{line}</li>),
-                  )}
-                {preview.rejected.length > 50 && (
-                  <li>{t('import_and_more', preview.rejected.length - 50)}</li>
-                )}
+                {view.rejectedLines.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+                {view.rejected > 50 && <li>{t('import_and_more', view.rejected - 50)}</li>}
               </ul>
             </div>
           )}
-          {preview.notes && preview.notes.length > 0 && (
+          {view.notes > 0 && (
             <details class="pc-notes">
-              <summary>{tn('import_changed_to_fit', preview.notes.length)}</summary>
+              <summary>{tn('import_changed_to_fit', view.notes)}</summary>
               <ul>
-                {preview.notes.slice(0, 50).map((line) => (
+                {view.noteLines.map((line) => (
                   <li key={line}>{line}</li>
                 ))}
-                {preview.notes.length > 50 && (
-                  <li>{t('import_and_more', preview.notes.length - 50)}</li>
+                {view.notes > view.noteLines.length && (
+                  <li>{t('import_and_more', view.notes - view.noteLines.length)}</li>
                 )}
               </ul>
             </details>
@@ -248,26 +339,18 @@ export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelPro
             <button
               type="button"
               class="pc-button pc-primary"
-              disabled={writes === 0 || !!blocked || busy}
-              aria-busy={busy}
+              disabled={writes === 0 || !!blocked || stage === 'writing'}
+              aria-busy={stage === 'writing'}
               onClick={confirm}
             >
-              {busy
+              {stage === 'writing'
                 ? tn('import_importing', writes)
                 : writes === 0
                   ? t('import_nothing')
                   : tn('import_button', writes)}
             </button>
-            <button
-              type="button"
-              class="pc-button"
-              disabled={busy}
-              onClick={() => {
-                setPending(undefined);
-                setNote(undefined);
-              }}
-            >
-              {t('cancel')}
+            <button type="button" class="pc-button" onClick={cancel}>
+              {stage === 'writing' ? t('import_cancel') : t('cancel')}
             </button>
           </div>
         </section>
@@ -276,17 +359,17 @@ export function ImportPanel({ preview: run, onConfirm, blocked }: ImportPanelPro
   );
 }
 
-function PeopleList({ title, names }: { title: string; names: string[] }) {
+function Names({ title, names, total }: { title: string; names: string[]; total: number }) {
   return (
     <details>
-      <summary>{t('import_names', title, names.length)}</summary>
+      <summary>{t('import_names', title, total)}</summary>
       <ul class="pc-names">
-        {names.slice(0, 200).map((name, index) => (
+        {names.map((name, index) => (
           <li key={index} dir="auto">
             {name}
           </li>
         ))}
-        {names.length > 200 && <li>{t('import_and_more', names.length - 200)}</li>}
+        {total > names.length && <li>{t('import_and_more', total - names.length)}</li>}
       </ul>
     </details>
   );

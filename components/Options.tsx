@@ -1,38 +1,47 @@
 /**
  * The options page: everyone the extension knows (bundled people read-only
- * but hideable, the user's own editable), import, export, settings. Storage
- * is reached only through `OptionsApi`, so this component is plain UI.
+ * but hideable, the user's own editable), import, export, settings, with
+ * jump links to each section. Storage is reached only through `OptionsApi`,
+ * so this component is plain UI.
+ *
+ * The people are the store's summary (profiles/people-rows.ts, one row per
+ * person with its search index, profiles/roster.ts), not every profile: the
+ * page opens and searches 100,000 people as it does 3. A person's whole
+ * record is read when it is edited or exported; work on everyone (an
+ * import, the full export, the check for damaged records and clashing
+ * handles) is a job that runs in a worker (profiles/jobs.ts).
  *
  * Every change is one operation on one person (add, save at the version
  * shown, delete at the version shown, hide/show) or one confirmed import
  * at the store version its preview was computed from — never a whole
  * in-memory copy saved back. When another tab changed the same person
  * first, the change is refused by the store and shown here (ConflictNotice)
- * for the user to retry or keep theirs.
+ * for the user to retry or keep theirs. Outcomes are said once, in the
+ * page's one status region; problems are alerts.
  *
  * Damaged records, and an earlier version's data that could not be moved,
  * are shown, never silently replaced: a banner offers to download them as
  * they were.
  */
+
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { toVCard, vcardFileName } from '../contact/vcard';
 import { privacyPromise } from '../directories/promise';
-import { formatBytes, formatNumber } from '../i18n/format';
-import { language, t, tn } from '../i18n/t';
-import { formatHandles } from '../identity/handles';
-import { buildDirectory } from '../profiles/directory';
+
+import { language, type MessageKey, t, tn } from '../i18n/t';
+import type { IdentityConflict } from '../profiles/directory';
 import { exportDocument } from '../profiles/export';
-import type { ImportResult, Preview } from '../profiles/import';
 import { previewFile } from '../profiles/import-backup';
 import { toJsonResume } from '../profiles/json-resume';
 import type { MigrationOutcome } from '../profiles/migrate';
+import type { Roster } from '../profiles/roster';
+import { claimantsOf } from '../profiles/roster-claims';
 import type { Profile } from '../profiles/schema';
-import { matchesQuery } from '../profiles/search';
 import type {
-  ImportResult as CommitResult,
   Conflict,
+  DamagedRecord,
   DirectoryClash,
-  Snapshot,
+  PersonRecord,
   WriteResult,
 } from '../profiles/store';
 import { describe, type Issue } from '../profiles/validate';
@@ -41,38 +50,53 @@ import type { SettingField } from '../settings/items';
 import { ConflictNotice, type PendingConflict } from './ConflictNotice';
 import { ConflictsPanel } from './ConflictsPanel';
 import { type DirectoriesApi, DirectoriesPanel } from './DirectoriesPanel';
-import { type ConfirmOutcome, ImportPanel, type PendingImport } from './ImportPanel';
+import { ImportPanel, type StartImport } from './ImportPanel';
+import { PeopleTable, type Usage } from './PeopleTable';
 import { PrivacyFooter } from './PrivacyFooter';
 import { ProfileForm } from './ProfileForm';
+import { Progress } from './Progress';
 import type { Theme } from './page-theme';
 import { SettingsPanel } from './SettingsPanel';
 import { type SyncApi, SyncPanel } from './SyncPanel';
 import { WhatsNew } from './WhatsNew';
 
+export type { Usage } from './PeopleTable';
+
 export interface Loaded {
-  snapshot: Snapshot;
+  /** Everyone, as the list shows them, with the search index. */
+  roster: Roster;
   /** What became of an earlier version's data. */
   migration: MigrationOutcome;
   /** Why the people cannot be read or written at all (a newer database), if so. */
   unavailable?: string;
   settings: Settings;
   settingsProblem?: string;
-  /** Handles subscribed directories' people share with yours or bundled people. */
-  directoryClashes?: DirectoryClash[];
 }
 
-export interface Usage {
-  bytes?: number;
-  quota?: number;
+/** What a look over every stored record found (profiles/jobs.ts `scan`). */
+export interface Scan {
+  damaged: DamagedRecord[];
+  conflicts: IdentityConflict[];
+  /** Names of the people in `conflicts`, by id. */
+  names: Record<string, string>;
+  /** Handles subscribed directories' people share with yours or bundled people. */
+  directoryClashes: DirectoryClash[];
 }
 
 export interface OptionsApi {
-  load(): Promise<Loaded>;
+  /** `onProgress`: how many records a rebuild of the list's summary has read, when one is needed. */
+  load(onProgress?: (read: number) => void): Promise<Loaded>;
+  /** One stored person's record, for an edit or an export. */
+  person(id: string): Promise<PersonRecord | undefined>;
   add(profile: Profile): Promise<WriteResult>;
   update(profile: Profile, rev: number): Promise<WriteResult>;
   remove(id: string, rev: number): Promise<WriteResult>;
   setHidden(id: string, hidden: boolean): Promise<void>;
-  importPeople(people: { profile: Profile; rev?: number }[], basis: number): Promise<CommitResult>;
+  startImport: StartImport;
+  /** Damaged records and clashing handles, from a look over every record. */
+  scan(): Promise<Scan>;
+  /** The export document of every stored person; `onProgress`: records read. */
+  exportAll(onProgress?: (read: number) => void): Promise<string>;
   removeDamaged(ids: string[]): Promise<void>;
   /** The user chose to keep only the readable part of an earlier version's data. */
   moveReadable(): Promise<MigrationOutcome>;
@@ -91,47 +115,14 @@ export interface OptionsApi {
   directories?: DirectoriesApi;
 }
 
-const EMPTY: Snapshot = { rev: 0, people: [], damaged: [], hidden: [] };
-const number = (value: number) => formatNumber(value);
-const megabytes = formatBytes;
+const NO_SCAN: Scan = { damaged: [], conflicts: [], names: {}, directoryClashes: [] };
 
-/** Rows shown at once; a directory of thousands is searched, not scrolled. */
-const SHOWN = 200;
-
-/** Two previews say the same thing: the same people in each group, the same refusals. */
-function samePreview(a: Preview, b: Preview): boolean {
-  const ids = (preview: Preview) =>
-    JSON.stringify([
-      preview.added.map((profile) => profile.id),
-      preview.updated.map(({ before, after }) => [after.id, JSON.stringify(before)]),
-      preview.unchanged.map((profile) => profile.id),
-      preview.rejected.map((rejected) => [rejected.index, rejected.errors]),
-    ]);
-  return ids(a) === ids(b);
-}
-
-/** What differs between the preview the user saw and the one made against what is stored now. */
-function describeChanges(before: Preview, after: Preview): string {
-  const group = (preview: Preview) => {
-    const map = new Map<string, string>();
-    for (const profile of preview.added) map.set(profile.id, t('changes_to_add'));
-    for (const { after } of preview.updated) map.set(after.id, t('changes_to_update'));
-    for (const profile of preview.unchanged) map.set(profile.id, t('changes_unchanged'));
-    return map;
-  };
-  const was = group(before);
-  const now = group(after);
-  const lines: string[] = [];
-  for (const [id, state] of now) {
-    const old = was.get(id);
-    if (old !== state) lines.push(t('changes_line', id, old ?? t('changes_refused'), state));
-  }
-  for (const [id, state] of was)
-    if (!now.has(id)) lines.push(t('changes_line', id, state, t('changes_refused')));
-  if (lines.length === 0) lines.push(t('changes_others'));
-  const first = lines.slice(0, 5).join('; ');
-  return lines.length > 5 ? t('changes_and_more', first, lines.length - 5) : first;
-}
+/** The page's sections, for the jump links at its top. */
+const SECTIONS = [
+  ['pc-people-title', 'people_title'],
+  ['pc-import-title', 'import_title'],
+  ['pc-settings-title', 'settings_title'],
+] as const satisfies readonly (readonly [string, MessageKey])[];
 
 export function Options({
   api,
@@ -143,28 +134,60 @@ export function Options({
   theme: Theme;
 }) {
   const [data, setData] = useState<Loaded>();
+  const [scan, setScan] = useState<Scan>(NO_SCAN);
   const [usage, setUsage] = useState<Usage>({});
-  const [query, setQuery] = useState('');
+  const [rebuilding, setRebuilding] = useState<number>();
+  const [exporting, setExporting] = useState<number>();
   const [editing, setEditing] = useState<{ profile?: Profile; rev?: number } | undefined>();
-  /** The person whose delete is being confirmed, at the version shown when Delete was clicked. */
-  const [confirmDelete, setConfirmDelete] = useState<{ id: string; rev: number }>();
   const [conflict, setConflict] = useState<PendingConflict & { rev?: number }>();
   const [busy, setBusy] = useState<string>();
-  const [status, setStatus] = useState('');
+  /** The latest outcomes, newest last: two that finish together are both said. */
+  const [status, setStatus] = useState<{ key: number; text: string }[]>([]);
+  const said = useRef(0);
+  /** Says an outcome in the page's one status region ('' clears it: new work has begun). */
+  const say = (text: string) => {
+    if (!text) {
+      setStatus([]);
+      return;
+    }
+    said.current += 1;
+    const line = { key: said.current, text };
+    setStatus((lines) => [...lines.filter((old) => old.text !== text), line].slice(-3));
+  };
   const [failure, setFailure] = useState<string>();
-  const latest = useRef<Loaded | undefined>(undefined);
   /** Set synchronously: a double click cannot start a second write before a re-render. */
   const working = useRef(false);
+  /** A scan is running, and whether another was asked for meanwhile. */
+  const scanning = useRef<{ again: boolean } | undefined>(undefined);
+
+  /** Looks over every record again (in a worker), one scan at a time. */
+  const rescan = () => {
+    if (scanning.current) {
+      scanning.current.again = true;
+      return;
+    }
+    scanning.current = { again: false };
+    api
+      .scan()
+      .then(setScan, () => undefined)
+      .finally(() => {
+        const again = scanning.current?.again;
+        scanning.current = undefined;
+        if (again) rescan();
+      });
+  };
 
   const reload = () =>
-    api.load().then(
+    api.load(setRebuilding).then(
       (loaded) => {
-        latest.current = loaded;
+        setRebuilding(undefined);
         setData(loaded);
         api.usage().then(setUsage, () => undefined);
+        rescan();
         return loaded;
       },
       (error: Error) => {
+        setRebuilding(undefined);
         setFailure(error.message);
         throw error;
       },
@@ -174,33 +197,13 @@ export function Options({
     return api.onChange(() => void reload().catch(() => undefined));
   }, [api]);
 
-  const snapshot = data?.snapshot ?? EMPTY;
-  const profiles = useMemo(() => snapshot.people.map((record) => record.profile), [snapshot]);
-  const revs = useMemo(
-    () => new Map(snapshot.people.map((record) => [record.id, record.rev])),
-    [snapshot],
-  );
-  const rows = useMemo(() => {
-    const hidden = new Set(snapshot.hidden);
-    return [
-      ...profiles.map((profile) => ({ profile, bundled: false, hidden: false })),
-      ...bundled.map((profile) => ({ profile, bundled: true, hidden: hidden.has(profile.id) })),
-    ];
-  }, [profiles, snapshot, bundled]);
-  const directory = useMemo(
-    () => buildDirectory({ bundled, user: profiles, hidden: snapshot.hidden }),
-    [profiles, snapshot, bundled],
-  );
-  const shown = useMemo(
-    () =>
-      rows.filter(({ profile }) =>
-        matchesQuery(
-          `${profile.name} ${profile.headline ?? ''} ${formatHandles(profile.identities).join(' ')}`,
-          query,
-        ),
-      ),
-    [rows, query],
-  );
+  const roster = data?.roster;
+  const takenIds = useMemo(() => {
+    if (!editing || !roster) return new Set<string>();
+    const ids = new Set(bundled.map((profile) => profile.id));
+    for (let row = 0; row < roster.size; row++) ids.add(roster.id(row));
+    return ids;
+  }, [roster, bundled, !editing]);
 
   if (!data) {
     return (
@@ -211,7 +214,13 @@ export function Options({
         data-contrast={theme.contrast}
       >
         <h1>{t('ext_name')}</h1>
-        {failure ? <p role="alert">{failure}</p> : <p>{t('loading')}</p>}
+        {failure ? (
+          <p role="alert">{failure}</p>
+        ) : rebuilding ? (
+          <Progress label={t('options_preparing', rebuilding)} />
+        ) : (
+          <p>{t('loading')}</p>
+        )}
       </main>
     );
   }
@@ -253,7 +262,7 @@ export function Options({
     if (!result) return false;
     if (result.ok) {
       setConflict(undefined);
-      setStatus(done);
+      say(done);
       await reload();
       return true;
     }
@@ -276,7 +285,7 @@ export function Options({
     entry: unknown,
     ownId?: string,
   ): { profile: Profile; issues?: undefined } | { issues: Issue[] } => {
-    const others = ownId === undefined ? profiles : profiles.filter((p) => p.id !== ownId);
+    const others = roster ? claimantsOf(roster, entry, ownId) : [];
     const result = previewFile('form', JSON.stringify(entry), { existing: others, bundled });
     if (!result.ok) return { issues: [{ path: [], message: result.error }] };
     const issues = result.preview.rejected.flatMap((rejected) => rejected.issues);
@@ -357,46 +366,38 @@ export function Options({
     }
   };
 
-  const confirmImport = async (pending: PendingImport): Promise<ConfirmOutcome> => {
-    let { preview, basis } = pending;
-    // Against what is stored at commit time: if anything changed since the
-    // preview, preview again; write without asking only if the verdict is the same.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const known = latest.current?.snapshot ?? snapshot;
-      const rev = new Map(known.people.map((record) => [record.id, record.rev]));
-      const people = [
-        ...preview.updated.map(({ after }) => ({ profile: after, rev: rev.get(after.id) })),
-        ...preview.added.map((profile) => ({ profile })),
-      ];
-      const result = await api.importPeople(people, basis);
-      if (result.ok) {
-        // Committed: say so now; the list catches up as soon as it is read back.
-        reload().catch(() => undefined);
-        return {
-          done: t('import_done', preview.added.length, preview.updated.length),
-        };
-      }
-      const fresh = await reload();
-      const again = previewFile(pending.name, pending.input, {
-        existing: fresh.snapshot.people.map((record) => record.profile),
-        bundled,
-      });
-      if (!again.ok) return { error: again.error };
-      if (!samePreview(preview, again.preview)) {
-        return {
-          again: { ...pending, preview: again.preview, basis: fresh.snapshot.rev },
-          note: t('import_changed_since', describeChanges(preview, again.preview)),
-        };
-      }
-      preview = again.preview;
-      basis = fresh.snapshot.rev;
+  const damaged = scan.damaged;
+
+  /** Opens a stored person's whole record (for an edit or an export); says so if they are gone. */
+  const withPerson = async (id: string, use: (record: PersonRecord) => void) => {
+    try {
+      const record = await api.person(id);
+      if (record) use(record);
+      else setFailure(t('options_person_gone'));
+      if (!record) await reload();
+    } catch (error) {
+      setFailure((error as Error).message);
     }
-    return { error: t('import_kept_changing') };
   };
 
-  const userCount = profiles.length;
-  const hiddenCount = snapshot.hidden.length;
-  const damaged = snapshot.damaged;
+  const exportAll = async () => {
+    if (exporting !== undefined) return;
+    setExporting(0);
+    setFailure(undefined);
+    try {
+      const text = await api.exportAll(setExporting);
+      api.download(
+        `profile-card-${new Date().toISOString().slice(0, 10)}.json`,
+        text,
+        'application/json',
+      );
+      say(tn('options_exported', data.roster.userCount));
+    } catch (error) {
+      setFailure((error as Error).message);
+    } finally {
+      setExporting(undefined);
+    }
+  };
 
   return (
     <main
@@ -410,6 +411,13 @@ export function Options({
         <p class="pc-muted">
           {t('options_intro')} {privacyPromise()}
         </p>
+        <nav class="pc-jump" aria-label={t('options_jump')}>
+          {SECTIONS.map(([id, label]) => (
+            <a key={id} href={`#${id}`}>
+              {t(label)}
+            </a>
+          ))}
+        </nav>
       </header>
       <WhatsNew />
 
@@ -447,7 +455,7 @@ export function Options({
                 disabled={!!busy}
                 onClick={() =>
                   void run('discard', async () => {
-                    if (await api.discardLegacy(migration.raw)) setStatus(t('options_discarded'));
+                    if (await api.discardLegacy(migration.raw)) say(t('options_discarded'));
                     await reload();
                   })
                 }
@@ -487,7 +495,7 @@ export function Options({
                 void run('move', async () => {
                   const outcome = await api.moveReadable();
                   if (outcome.kind === 'moved')
-                    setStatus(tn('options_kept_readable', migration.readable));
+                    say(tn('options_kept_readable', migration.readable));
                   await reload();
                 })
               }
@@ -534,7 +542,7 @@ export function Options({
               onClick={() =>
                 void run('damaged', async () => {
                   await api.removeDamaged(damaged.map((record) => record.id));
-                  setStatus(t('options_removed_damaged'));
+                  say(t('options_removed_damaged'));
                   await reload();
                 })
               }
@@ -571,15 +579,12 @@ export function Options({
           }}
         />
       )}
-      <p class="pc-status-line" role="status">
-        {status}
-      </p>
 
       {editing && (
         <ProfileForm
           key={editing.profile?.id ?? 'new'}
           profile={editing.profile}
-          takenIds={new Set([...profiles, ...bundled].map((profile) => profile.id))}
+          takenIds={takenIds}
           check={(entry) => check(entry, editing.profile?.id)}
           onCancel={() => setEditing(undefined)}
           onSave={saveForm}
@@ -587,230 +592,65 @@ export function Options({
       )}
 
       <ConflictsPanel
-        conflicts={directory.conflicts}
-        byId={directory.byId}
-        directoryClashes={data.directoryClashes}
+        conflicts={scan.conflicts}
+        byId={(id) => (scan.names[id] === undefined ? undefined : { name: scan.names[id] })}
+        directoryClashes={scan.directoryClashes}
       />
 
-      <section class="pc-panel" aria-labelledby="pc-people-title">
-        <h2 id="pc-people-title">{t('people_title')}</h2>
-        <p class="pc-muted">
-          {hiddenCount > 0
-            ? t(
-                'table_summary_hidden',
-                rows.length - hiddenCount,
-                bundled.length,
-                hiddenCount,
-                userCount,
-              )
-            : t('table_summary', rows.length - hiddenCount, bundled.length, userCount)}
-        </p>
-        <p class="pc-muted" data-testid="pc-usage">
-          {usage.bytes === undefined
-            ? t('table_stored', tn('people_count', userCount))
-            : usage.quota === undefined
-              ? t('table_stored_used', tn('people_count', userCount), megabytes(usage.bytes))
-              : t(
-                  'table_stored_used_of',
-                  tn('people_count', userCount),
-                  megabytes(usage.bytes),
-                  megabytes(usage.quota),
-                )}
-        </p>
-        <div class="pc-toolbar">
-          <label class="pc-search">
-            <span class="pc-visually-hidden">{t('search_people')}</span>
-            <input
-              type="search"
-              placeholder={t('search_placeholder')}
-              value={query}
-              onInput={(event) => setQuery(event.currentTarget.value)}
-            />
-          </label>
-          <button
-            type="button"
-            class="pc-button pc-primary"
-            disabled={!!blocked}
-            onClick={() => setEditing({})}
-          >
-            {t('table_add')}
-          </button>
-          <button
-            type="button"
-            class="pc-button"
-            disabled={userCount === 0}
-            onClick={() =>
-              api.download(
-                `profile-card-${new Date().toISOString().slice(0, 10)}.json`,
-                exportDocument(profiles),
-                'application/json',
-              )
-            }
-          >
-            {t('table_export_all')}
-          </button>
-        </div>
-        {query && (
-          <p class="pc-muted" aria-live="polite">
-            {t('table_matches', shown.length, rows.length)}
-          </p>
-        )}
-        <ul class="pc-people">
-          {shown.slice(0, SHOWN).map(({ profile, bundled: isBundled, hidden }) => (
-            <li
-              key={`${isBundled}-${profile.id}`}
-              class={hidden ? 'pc-person-row pc-hidden' : 'pc-person-row'}
-            >
-              <div class="pc-person-main">
-                <span class="pc-person-name" dir="auto">
-                  {profile.name}
-                </span>
-                {isBundled && <span class="pc-tag">{t('tag_bundled')}</span>}
-                {hidden && <span class="pc-tag">{t('tag_hidden')}</span>}
-                {profile.headline && (
-                  <span class="pc-person-headline" dir="auto">
-                    {profile.headline}
-                  </span>
-                )}
-                <span class="pc-person-handles">
-                  {formatHandles(profile.identities).join(' · ')}
-                </span>
-              </div>
-              <div class="pc-person-actions">
-                {isBundled ? (
-                  <button
-                    type="button"
-                    class="pc-button"
-                    disabled={!!blocked}
-                    aria-label={t(hidden ? 'table_show_label' : 'table_hide_label', profile.name)}
-                    onClick={() =>
-                      void run(`hide-${profile.id}`, async () => {
-                        await api.setHidden(profile.id, !hidden);
-                        setStatus(
-                          t(hidden ? 'options_now_shown' : 'options_now_hidden', profile.name),
-                        );
-                        await reload();
-                      })
-                    }
-                  >
-                    {hidden ? t('table_show') : t('table_hide')}
-                  </button>
-                ) : confirmDelete?.id === profile.id ? (
-                  <>
-                    <span>{t('table_confirm_delete', profile.name)}</span>
-                    <button
-                      type="button"
-                      class="pc-button pc-danger"
-                      onClick={() => {
-                        const { rev } = confirmDelete;
-                        setConfirmDelete(undefined);
-                        void run(`delete-${profile.id}`, () => api.remove(profile.id, rev))
-                          .then((result) =>
-                            settle(result, t('options_deleted', profile.name), {
-                              action: 'delete',
-                              mine: profile,
-                              base: profile,
-                            }),
-                          )
-                          .catch((error: Error) => setFailure(error.message));
-                      }}
-                    >
-                      {t('table_delete')}
-                    </button>
-                    <button
-                      type="button"
-                      class="pc-button"
-                      onClick={() => setConfirmDelete(undefined)}
-                    >
-                      {t('table_keep')}
-                    </button>
-                  </>
-                ) : (
-                  <>
-                    <button
-                      type="button"
-                      class="pc-button"
-                      disabled={!!blocked}
-                      aria-label={t('table_edit_label', profile.name)}
-                      onClick={() => setEditing({ profile, rev: revs.get(profile.id) })}
-                    >
-                      {t('table_edit')}
-                    </button>
-                    <button
-                      type="button"
-                      class="pc-button"
-                      aria-label={t('table_export_json_label', profile.name)}
-                      onClick={() =>
-                        api.download(
-                          `${profile.id}.json`,
-                          exportDocument([profile]),
-                          'application/json',
-                        )
-                      }
-                    >
-                      {t('format_json')}
-                    </button>
-                    <button
-                      type="button"
-                      class="pc-button"
-                      aria-label={t('table_export_vcard_label', profile.name)}
-                      onClick={() =>
-                        api.download(
-                          vcardFileName(profile),
-                          toVCard(profile),
-                          'text/vcard;charset=utf-8',
-                        )
-                      }
-                    >
-                      {t('kind_vcard')}
-                    </button>
-                    <button
-                      type="button"
-                      class="pc-button"
-                      aria-label={t('table_export_resume_label', profile.name)}
-                      onClick={() =>
-                        api.download(
-                          `${profile.id}.resume.json`,
-                          `${JSON.stringify(toJsonResume(profile), null, 2)}\n`,
-                          'application/json',
-                        )
-                      }
-                    >
-                      {t('format_resume')}
-                    </button>
-                    <button
-                      type="button"
-                      class="pc-button"
-                      disabled={!!blocked}
-                      aria-label={t('table_delete_label', profile.name)}
-                      onClick={() =>
-                        setConfirmDelete({ id: profile.id, rev: revs.get(profile.id) ?? 0 })
-                      }
-                    >
-                      {t('table_delete')}
-                    </button>
-                  </>
-                )}
-              </div>
-            </li>
-          ))}
-        </ul>
-        {shown.length > SHOWN && <p class="pc-muted">{t('table_more', shown.length - SHOWN)}</p>}
-      </section>
+      <PeopleTable
+        roster={data.roster}
+        usage={usage}
+        blocked={blocked}
+        busy={!!busy}
+        exporting={exporting !== undefined}
+        onAdd={() => setEditing({})}
+        onExportAll={() => void exportAll()}
+        onEdit={(id) =>
+          void withPerson(id, (record) => setEditing({ profile: record.profile, rev: record.rev }))
+        }
+        onExport={(id, kind) =>
+          void withPerson(id, ({ profile }) =>
+            kind === 'json'
+              ? api.download(`${profile.id}.json`, exportDocument([profile]), 'application/json')
+              : kind === 'vcard'
+                ? api.download(vcardFileName(profile), toVCard(profile), 'text/vcard;charset=utf-8')
+                : api.download(
+                    `${profile.id}.resume.json`,
+                    `${JSON.stringify(toJsonResume(profile), null, 2)}\n`,
+                    'application/json',
+                  ),
+          )
+        }
+        onDelete={(id, rev, name) =>
+          void withPerson(
+            id,
+            (record) =>
+              void run(`delete-${id}`, () => api.remove(id, rev))
+                .then((result) =>
+                  settle(result, t('options_deleted', name), {
+                    action: 'delete',
+                    mine: record.profile,
+                    base: record.profile,
+                  }),
+                )
+                .catch((error: Error) => setFailure(error.message)),
+          )
+        }
+        onHide={(id, hide, name) =>
+          void run(`hide-${id}`, async () => {
+            await api.setHidden(id, hide);
+            say(t(hide ? 'options_now_hidden' : 'options_now_shown', name));
+            await reload();
+          })
+        }
+      />
+      {exporting !== undefined && <Progress label={t('options_exporting_progress', exporting)} />}
 
       <ImportPanel
+        start={api.startImport}
         blocked={blocked}
-        preview={(name, input): { result: ImportResult; basis: number } => {
-          const known = latest.current?.snapshot ?? snapshot;
-          return {
-            result: previewFile(name, input, {
-              existing: known.people.map((record) => record.profile),
-              bundled,
-            }),
-            basis: known.rev,
-          };
-        }}
-        onConfirm={confirmImport}
+        onStatus={say}
+        onImported={() => void reload().catch(() => undefined)}
       />
 
       <SettingsPanel
@@ -820,20 +660,28 @@ export function Options({
           if ('site' in field) next.sites[field.site][field.key] = field.value;
           else next.hoverDelayMs = field.value;
           setData({ ...data, settings: next });
+          say('');
           api.saveSetting(field).then(
-            () => setStatus(t('options_settings_saved')),
+            () => say(t('options_settings_saved')),
             (error: Error) => setFailure(error.message),
           );
         }}
       />
 
-      {api.sync && <SyncPanel api={api.sync} />}
+      {api.sync && <SyncPanel api={api.sync} say={say} />}
       {api.directories && (
         <DirectoriesPanel
           api={api.directories}
           onChange={() => void reload().catch(() => undefined)}
+          say={say}
         />
       )}
+      {/* The page's one status region: every outcome is said here, once, in view. */}
+      <div class="pc-status-line" role="status">
+        {status.map((line) => (
+          <p key={line.key}>{line.text}</p>
+        ))}
+      </div>
       <PrivacyFooter />
     </main>
   );

@@ -1,24 +1,28 @@
 /**
  * The toolbar popup. If the active tab shows a known person (any URL form
  * identity/parse.ts knows), their card; otherwise everyone, in a
- * list you can search and walk with the arrow keys. The tab's URL is read
- * through `activeTab`, granted by the click on the toolbar icon. Above the
- * list, the page's person to keep (or why there is none); under one of your
- * own people's cards, "Update from page" (KeepPerson.tsx).
+ * list you can search and walk with the arrow keys (./PeopleList.tsx). The
+ * tab's URL is read through `activeTab`, granted by the click on the
+ * toolbar icon. Above the list, the page's person to keep (or why there is
+ * none); under one of your own people's cards, "Update from page"
+ * (KeepPerson.tsx).
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { language, t, tn } from '../i18n/t';
-import type { ListEntry } from '../messaging/messages';
+import { useEffect, useState } from 'preact/hooks';
+import { language, t } from '../i18n/t';
+import type { Roster } from '../profiles/roster';
 import type { Profile } from '../profiles/schema';
-import { matchesQuery } from '../profiles/search';
 import { Card } from './Card';
 import type { KeepApi, KeepTask } from './KeepPerson';
+import { PeopleList } from './PeopleList';
 import type { Theme } from './page-theme';
 
 export interface PopupApi {
   /** The profile for the active tab's page, or null. */
   activeTabProfile(): Promise<Profile | null>;
-  list(): Promise<ListEntry[]>;
+  /** Everyone, with the search index (./PeopleList.tsx). */
+  people(): Promise<Roster>;
+  /** Calls back when the stored people change; returns an unsubscribe. */
+  onPeopleChange?(changed: () => void): () => void;
   profile(id: string): Promise<Profile | null>;
   openOptions?: () => void;
   /**
@@ -107,7 +111,9 @@ export function Popup({
         <keepUi.ui.UpdateOffer api={keepUi.api} person={view.profile} onOpen={keep} />
       )}
       {view.kind === 'list' && keepUi && <keepUi.ui.KeepOffer api={keepUi.api} onOpen={keep} />}
-      {view.kind === 'list' && <PeopleList api={api} onOpen={open} />}
+      {view.kind === 'list' && (
+        <PeopleList load={api.people} subscribe={api.onPeopleChange} onOpen={open} />
+      )}
       {view.kind === 'keep' && keepUi && (
         <keepUi.ui.KeepPerson
           api={keepUi.api}
@@ -161,100 +167,4 @@ function useKeepUi(api: PopupApi) {
     };
   }, [api]);
   return loaded;
-}
-
-function PeopleList({ api, onOpen }: { api: PopupApi; onOpen: (id: string) => void }) {
-  const [entries, setEntries] = useState<ListEntry[] | undefined>();
-  const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
-  const input = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    api.list().then(setEntries, () => setEntries([]));
-    input.current?.focus();
-  }, [api]);
-
-  const shown = useMemo(
-    () =>
-      (entries ?? []).filter((entry) =>
-        matchesQuery(`${entry.name} ${entry.headline ?? ''} ${entry.handles.join(' ')}`, query),
-      ),
-    [entries, query],
-  );
-  const activeIndex = Math.min(active, Math.max(shown.length - 1, 0));
-  const activeEntry = shown[activeIndex];
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((activeIndex + step + shown.length) % Math.max(shown.length, 1));
-    } else if (event.key === 'Home' && event.ctrlKey) {
-      setActive(0);
-    } else if (event.key === 'Enter' && activeEntry) {
-      event.preventDefault();
-      onOpen(activeEntry.id);
-    }
-  };
-
-  useEffect(() => {
-    document.getElementById(`pc-person-${activeEntry?.id}`)?.scrollIntoView({ block: 'nearest' });
-  }, [activeEntry?.id]);
-
-  return (
-    <section class="pc-people" aria-labelledby="pc-people-title">
-      <h1 id="pc-people-title" class="pc-popup-title">
-        {t('people_title')}
-      </h1>
-      <label class="pc-search">
-        <span class="pc-visually-hidden">{t('search_people')}</span>
-        <input
-          ref={input}
-          type="search"
-          aria-controls="pc-people-list"
-          aria-activedescendant={activeEntry ? `pc-person-${activeEntry.id}` : undefined}
-          placeholder={t('search_placeholder')}
-          value={query}
-          onInput={(event) => {
-            setQuery(event.currentTarget.value);
-            setActive(0);
-          }}
-          onKeyDown={onKeyDown}
-        />
-      </label>
-      <p class="pc-popup-note" aria-live="polite">
-        {entries === undefined
-          ? t('loading')
-          : shown.length === entries.length
-            ? tn('people_count', entries.length)
-            : tn('people_of', entries.length, shown.length)}
-      </p>
-      <div id="pc-people-list" class="pc-people-list" role="listbox" aria-label={t('people_title')}>
-        {shown.map((entry, index) => (
-          // Keyboard use goes through the search box (aria-activedescendant).
-          // biome-ignore lint/a11y/useKeyWithClickEvents: the search box handles keys
-          <div
-            key={entry.id}
-            id={`pc-person-${entry.id}`}
-            role="option"
-            tabIndex={-1}
-            aria-selected={index === activeIndex}
-            class={index === activeIndex ? 'pc-person pc-person-active' : 'pc-person'}
-            onClick={() => onOpen(entry.id)}
-            onMouseMove={() => setActive(index)}
-          >
-            <span class="pc-person-name" dir="auto">
-              {entry.name}
-            </span>
-            {entry.headline && (
-              <span class="pc-person-headline" dir="auto">
-                {entry.headline}
-              </span>
-            )}
-            <span class="pc-person-handles">{entry.handles.join(' · ')}</span>
-          </div>
-        ))}
-      </div>
-    </section>
-  );
 }

@@ -4,6 +4,7 @@
  * so two tabs changing two settings at once keep both; open tabs pick them
  * up from storage without a reload.
  */
+import { useState } from 'preact/hooks';
 import { formatNumber } from '../i18n/format';
 import { type MessageKey, t } from '../i18n/t';
 import type { Site } from '../identity/keys';
@@ -28,6 +29,12 @@ export function SettingsPanel({
 }) {
   const setSite = (site: Site, key: keyof SiteSettings, value: boolean) =>
     onChange({ site, key, value });
+  /**
+   * The hover delay as typed, until the field is left: the page redraws
+   * whenever something arrives, and a redraw must not put the stored value
+   * back under the user's typing.
+   */
+  const [delayDraft, setDelayDraft] = useState<string>();
 
   return (
     <section class="pc-panel" aria-labelledby="pc-settings-title">
@@ -57,8 +64,10 @@ export function SettingsPanel({
             max={HOVER_DELAY_MAX_MS}
             step={50}
             aria-describedby="pc-hover-delay-hint"
-            value={settings.hoverDelayMs}
+            value={delayDraft ?? settings.hoverDelayMs}
+            onInput={(event) => setDelayDraft(event.currentTarget.value)}
             onChange={(event) => {
+              setDelayDraft(undefined);
               const value = Math.round(Number(event.currentTarget.value));
               if (Number.isFinite(value) && value >= 0 && value <= HOVER_DELAY_MAX_MS) {
                 onChange({ key: 'hoverDelayMs', value });

@@ -27,10 +27,18 @@ const kilobytes = (bytes: number) =>
   });
 const when = formatDate;
 
-export function SyncPanel({ api }: { api: SyncApi }) {
+export function SyncPanel({
+  api,
+  say,
+}: {
+  api: SyncApi;
+  /** The page's one status region (Options.tsx), which then says the outcomes instead. */
+  say?: (text: string) => void;
+}) {
   const [state, setState] = useState<{ on: boolean; status: SyncStatus | null }>();
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState('');
+  const [message, setOwnMessage] = useState('');
+  const setMessage = (text: string) => (say ? say(text) : setOwnMessage(text));
   const [confirmErase, setConfirmErase] = useState(false);
 
   useEffect(() => {
@@ -217,9 +225,11 @@ export function SyncPanel({ api }: { api: SyncApi }) {
           </button>
         )}
       </div>
-      <p class="pc-status-line" role="status">
-        {message}
-      </p>
+      {!say && (
+        <p class="pc-status-line" role="status">
+          {message}
+        </p>
+      )}
     </section>
   );
 }

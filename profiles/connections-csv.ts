@@ -324,7 +324,7 @@ export function previewConnections(
   });
   if (!read.ok) return read;
   if (read.rows.length === 0 && read.refused.length === 0)
-    return { ok: false, error: 'The file holds no connections.' };
+    return { ok: false, error: t('csv_no_connections') };
 
   const preview: ConnectionsPreview = {
     added: [],

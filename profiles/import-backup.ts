@@ -107,10 +107,17 @@ export function previewFile(
     }
     start = next;
     if (slice.length === 0) continue;
+    const before = start - slice.length;
     const result = previewImport(
       fileName,
       JSON.stringify({ version: EXPORT_FORMAT_VERSION, profiles: slice }),
-      { bundled: context.bundled, existing: [...context.existing, ...accepted] },
+      {
+        bundled: context.bundled,
+        existing: [...context.existing, ...accepted],
+        onProgress:
+          context.onProgress &&
+          ((checked) => context.onProgress?.(Math.max(0, before) + checked, entries.length)),
+      },
     );
     if (!result.ok) return result;
     const part = result.preview;

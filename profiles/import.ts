@@ -68,7 +68,12 @@ export interface ImportContext {
   /** The user's profiles now. */
   existing: readonly Profile[];
   bundled: readonly Profile[];
+  /** Hears how many entries have been checked, of all, every few hundred (for a progress bar). */
+  onProgress?: (checked: number, total: number) => void;
 }
+
+/** Entries checked between two progress reports. */
+const PROGRESS_EVERY = 250;
 
 /** Key order does not make two profiles different. */
 function canonical(value: unknown): unknown {
@@ -100,7 +105,7 @@ const same = (a: Profile, b: Profile) =>
 export function previewImport(
   fileName: string,
   input: Uint8Array | string,
-  { existing, bundled }: ImportContext,
+  { existing, bundled, onProgress }: ImportContext,
 ): ImportResult {
   const size =
     typeof input === 'string' ? new TextEncoder().encode(input).length : input.byteLength;
@@ -151,6 +156,7 @@ export function previewImport(
     ...(read.notes && read.notes.length > 0 && { notes: read.notes }),
   };
   for (let position = 0; position < entries.length; position++) {
+    if (onProgress && position % PROGRESS_EVERY === 0) onProgress(position, entries.length);
     const index = position + 1;
     if (preview.rejected.length >= MAX_REFUSED && preview.rejected.length * 10 > position) {
       const [first] = preview.rejected;
@@ -244,6 +250,7 @@ export function previewImport(
     else if (same(before, profile)) preview.unchanged.push(profile);
     else preview.updated.push({ before, after: profile });
   }
+  onProgress?.(entries.length, entries.length);
   return { ok: true, preview };
 }
 

@@ -21,6 +21,13 @@
  *   directory.ts   the whole directory at once, for the options page; clashes reported
  *   current-directory.ts  the background's source: one key, one index read, no cache
  *   search.ts, ids.ts  folding (text/fold.ts) for search, and unique ids made from names
+ *   people-rows.ts  the lists' summary in meta (a row per person, folded words), kept by each write
+ *        │              (store-version.ts bumps the store's version and hands it the change)
+ *        ▼
+ *   roster.ts ─▶ search-index.ts  one table and one index per store version: popup and options
+ *   roster-claims.ts  the few people a form entry could clash with, from the rows
+ *   jobs.ts   import / full export / scan, run in the options page's worker:
+ *             read-slices.ts (everyone, a slice per task) · import-write.ts (one transaction, cancellable)
  *
  * zod runs only at these edges; everything else uses the inferred `Profile`.
  * connections-csv.ts and json-resume.ts are read through read-entries.ts

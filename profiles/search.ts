@@ -1,14 +1,16 @@
 /**
- * Matching typed text against people: case- and accent-insensitive, so
- * "altinbuken" finds "Altınbüken" and "lukasz" finds "Łukasz" (text/fold.ts).
- * Pure, for the popup and the options page.
+ * Matching typed text against one piece of text: case- and
+ * accent-insensitive, so "altinbuken" finds "Altınbüken" and "lukasz"
+ * finds "Łukasz" (text/fold.ts), by word prefix — the rule the lists'
+ * index applies to everyone at once (./search-index.ts), here for one
+ * haystack, so the two can never disagree.
  */
-import { fold } from '../text/fold';
+import { queryWords, searchText } from './search-index';
 
-/** Every word of the query must appear somewhere in the haystack. */
+/** Every word of the query starts a word somewhere in the haystack. */
 export function matchesQuery(haystack: string, query: string): boolean {
-  const words = fold(query).split(/\s+/).filter(Boolean);
+  const words = queryWords(query);
   if (words.length === 0) return true;
-  const folded = fold(haystack);
-  return words.every((word) => folded.includes(word));
+  const text = ` ${searchText(haystack)}`;
+  return words.every((word) => text.includes(` ${word}`));
 }

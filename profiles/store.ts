@@ -23,11 +23,13 @@
  * ./migrate.ts. Reads check only each record's frame (db.ts
  * `recordProblem`): a lookup is one index read, never a scan.
  */
-import { unwrap } from 'idb';
+import { t } from '../i18n/t';
 import { type IdentityKey, profileKeys } from '../identity/keys';
 import { bundledProfiles } from './bundled';
 import { announcePeopleChange } from './change-feed';
 import { type Db, nextRev, openPeopleDb, type PersonRecord, recordOf, recordProblem } from './db';
+import { type DirectoryClash, findDirectoryClashes } from './directory-clashes';
+import { type WriteImportOptions, writeImport } from './import-write';
 import { ensureMigrated, isBlocking } from './migrate';
 import {
   type DirectoryClaimant,
@@ -37,9 +39,11 @@ import {
 } from './precedence';
 import type { Profile } from './schema';
 import { plainStorageError, StoreWriteError } from './storage-errors';
+import { bumpStoreRev } from './store-version';
 import { validateProfile } from './validate';
 
 export type { PersonRecord } from './db';
+export type { DirectoryClash } from './directory-clashes';
 
 export interface DamagedRecord {
   id: string;
@@ -70,7 +74,7 @@ export type WriteResult =
 
 export type ImportResult =
   | { ok: true; rev: number; token: string }
-  | { ok: false; reason: 'changed' };
+  | { ok: false; reason: 'changed' | 'cancelled' };
 
 const bundledById = new Map(bundledProfiles.map((profile) => [profile.id, profile]));
 
@@ -155,48 +159,15 @@ async function directoryClaimants(db: Db, key: IdentityKey): Promise<DirectoryCl
   });
 }
 
-/** A handle that a directory's person has, and someone the user keeps (or a bundled person) too. */
-export interface DirectoryClash {
-  key: IdentityKey;
-  /** Who cards show: yours or bundled. */
-  shown: { id: string; name: string };
-  /** Who they do not: the directory's people. */
-  hidden: { id: string; name: string; directory: string }[];
-}
-
 /**
  * Every handle of `people` (the user's, and the visible bundled ones) that
- * a directory's person also has: one index read per handle, all in one
- * transaction. At most `limit` are listed.
+ * a directory's person also has (./directory-clashes.ts). At most `limit`.
  */
 export async function directoryClashes(
   people: readonly Profile[],
-  limit = 200,
+  limit?: number,
 ): Promise<DirectoryClash[]> {
-  const db = await openPeopleDb();
-  const tx = db.transaction(['directories', 'directoryPeople']);
-  const directories = new Map(
-    (await tx.objectStore('directories').getAll()).map((directory) => [directory.id, directory]),
-  );
-  if (directories.size === 0) return [];
-  const index = tx.objectStore('directoryPeople').index('keys');
-  const asked = people.flatMap((profile) =>
-    [...new Set(profileKeys(profile.identities))].map((key) => ({ key, profile })),
-  );
-  const found = await Promise.all(asked.map(({ key }) => index.getAll(key)));
-  const clashes: DirectoryClash[] = [];
-  found.forEach((records, at) => {
-    const { key, profile } = asked[at] as (typeof asked)[number];
-    const hidden = records.flatMap((record) => {
-      const directory = directories.get(record.dir);
-      return directory && directory.gen === record.gen
-        ? [{ id: record.id, name: record.profile.name, directory: directory.name }]
-        : [];
-    });
-    if (hidden.length > 0 && clashes.length < limit)
-      clashes.push({ key, shown: { id: profile.id, name: profile.name }, hidden });
-  });
-  return clashes;
+  return findDirectoryClashes(await openPeopleDb(), people, limit);
 }
 
 /** One person by id, as pages see them (hidden bundled people are nobody). */
@@ -229,13 +200,6 @@ export async function visiblePeople(): Promise<Profile[]> {
   ];
 }
 
-async function bumpStoreRev(tx: ReturnType<typeof rwTx>): Promise<number> {
-  const meta = tx.objectStore('meta');
-  const rev = nextRev((await meta.get('rev')) ?? 0);
-  await meta.put(rev, 'rev');
-  return rev;
-}
-
 function rwTx(db: Db) {
   return db.transaction(['people', 'hidden', 'meta'], 'readwrite');
 }
@@ -260,7 +224,7 @@ async function claimOn(
 
 function validated(profile: unknown): Profile {
   const result = validateProfile(profile);
-  if (!result.ok) throw new StoreWriteError(`Not saved: ${result.errors[0]}`);
+  if (!result.ok) throw new StoreWriteError(t('store_not_saved', result.errors[0] ?? ''));
   const { $schema: _hint, ...clean } = result.value;
   return clean;
 }
@@ -305,7 +269,7 @@ export async function addPerson(input: Profile): Promise<WriteResult> {
     if (claim) return { ok: false as const, conflict: claim };
     const record = recordOf(profile, 1);
     await people.add(record);
-    return { ok: true as const, record, storeRev: await bumpStoreRev(tx) };
+    return { ok: true as const, record, storeRev: await bumpStoreRev(tx, { put: [record] }) };
   }) as Promise<WriteResult>;
 }
 
@@ -322,7 +286,7 @@ export async function updatePerson(input: Profile, rev: number): Promise<WriteRe
     if (claim) return { ok: false as const, conflict: claim };
     const record = recordOf(profile, nextRev(rev));
     await people.put(record);
-    return { ok: true as const, record, storeRev: await bumpStoreRev(tx) };
+    return { ok: true as const, record, storeRev: await bumpStoreRev(tx, { put: [record] }) };
   }) as Promise<WriteResult>;
 }
 
@@ -334,13 +298,13 @@ export function deletePerson(id: string, rev: number): Promise<WriteResult> {
     if (theirs.rev !== rev)
       return { ok: false as const, conflict: { kind: 'changed', theirs } as Conflict };
     await people.delete(id);
-    return { ok: true as const, storeRev: await bumpStoreRev(tx) };
+    return { ok: true as const, storeRev: await bumpStoreRev(tx, { remove: [id] }) };
   }) as Promise<WriteResult>;
 }
 
 /** Hides or shows a bundled person: one record per hidden id, no list to rewrite. */
 export async function setHidden(id: string, hidden: boolean): Promise<string> {
-  if (!bundledById.has(id)) throw new StoreWriteError(`"${id}" is not a bundled person.`);
+  if (!bundledById.has(id)) throw new StoreWriteError(t('store_not_bundled', id));
   const result = await write(async (tx) => {
     if (hidden) await tx.objectStore('hidden').put({ id });
     else await tx.objectStore('hidden').delete(id);
@@ -352,25 +316,19 @@ export async function setHidden(id: string, hidden: boolean): Promise<string> {
 
 /**
  * Writes a confirmed import in one transaction, if the store is still at
- * `basis` (the snapshot's version its preview compared against); otherwise
+ * `basis` (the snapshot's version its preview was computed from); otherwise
  * writes nothing and says so, and the page previews again against what is
- * stored now. `people` come from the preview, which validated them.
+ * stored now. `people` come from the preview, which validated them. The
+ * transaction itself is ./import-write.ts's, shared with the import worker.
  */
-export function importPeople(
+export async function importPeople(
   people: readonly { profile: Profile; rev?: number }[],
   basis: number,
+  options?: WriteImportOptions,
 ): Promise<ImportResult> {
-  return write(async (tx) => {
-    const meta = tx.objectStore('meta');
-    if (((await meta.get('rev')) ?? 0) !== basis) return { ok: false as const, reason: 'changed' };
-    const rev = await bumpStoreRev(tx);
-    // Queued on the raw store, without a promise per request: one
-    // transaction, pipelined; a failing put aborts it and `write` reports why.
-    const store = unwrap(tx.objectStore('people'));
-    for (const { profile, rev: was } of people)
-      store.put(recordOf(profile, was === undefined ? 1 : nextRev(was)));
-    return { ok: true as const, rev };
-  }) as Promise<ImportResult>;
+  const result = await writeImport(await writable(), people, basis, options);
+  if (!result.ok) return { ok: false, reason: result.reason };
+  return { ...result, token: await announcePeopleChange() };
 }
 
 /** Removes damaged records the user chose to let go (after downloading them). */

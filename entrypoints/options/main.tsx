@@ -1,9 +1,13 @@
 /**
  * Options page entry: wires the Options component to the people store
  * (profiles/store.ts: one transaction per change, each with its
- * precondition), the migration of an earlier version's data, and the
- * settings (one storage key each). Other tabs' changes arrive through
- * storage events: the people store's change feed and the settings keys.
+ * precondition; the list's summary, profiles/people-rows.ts), the worker
+ * that does the work on everyone (./jobs-worker.ts: imports, the full
+ * export, the scan for damaged records), the migration of an earlier
+ * version's data, and the settings (one storage key each). Other tabs'
+ * changes arrive through storage events: the people store's change feed and
+ * the settings keys. The worker has no extension APIs, so what it writes is
+ * announced on the change feed from here.
  * Browser sync and directories are the background's: asked by message,
  * except the directory's host permission, asked here from the click.
  */
@@ -12,21 +16,22 @@ import { browser } from 'wxt/browser';
 import '../../components/card.css';
 import '../../components/options.css';
 import { downloadText } from '../../components/copy';
+import type { ImportJob } from '../../components/ImportPanel';
 import { Options, type OptionsApi } from '../../components/Options';
 import { pageTheme, readMediaPreferences } from '../../components/page-theme';
 import { checkDirectoryUrl } from '../../directories/url';
-import { language, t } from '../../i18n/t';
+import { language, locale, t } from '../../i18n/t';
 import { send } from '../../messaging/ask';
 import { bundledProfiles } from '../../profiles/bundled';
-import { PEOPLE_VERSION_KEY } from '../../profiles/change-feed';
-import { NewerDatabaseError } from '../../profiles/db';
-import { discardLegacy, ensureMigrated } from '../../profiles/migrate';
+import { announcePeopleChange, PEOPLE_VERSION_KEY } from '../../profiles/change-feed';
+import { NewerDatabaseError, openPeopleDb, recordProblem } from '../../profiles/db';
+import type { JobEvent, JobRequest } from '../../profiles/jobs';
+import { discardLegacy, ensureMigrated, isBlocking } from '../../profiles/migrate';
+import { readRows } from '../../profiles/people-rows';
+import { buildRoster, bundledRoster } from '../../profiles/roster';
 import {
   addPerson,
   deletePerson,
-  directoryClashes,
-  importPeople,
-  readSnapshot,
   removeDamaged,
   setHidden,
   updatePerson,
@@ -41,8 +46,117 @@ const remember = <T extends object>(result: T): T => {
   return result;
 };
 
+/** A worker for one job (profiles/jobs.ts); `on` hears its events. */
+function jobWorker(on: (event: JobEvent) => void): Worker {
+  // Its name is the language to write in: a worker has no browser.i18n (./jobs-worker.ts).
+  const worker = new Worker(new URL('./jobs-worker.ts', import.meta.url), {
+    type: 'module',
+    name: locale(),
+  });
+  worker.onmessage = (event: MessageEvent<JobEvent>) => on(event.data);
+  worker.onerror = (event) => {
+    event.preventDefault();
+    on({
+      type: 'error',
+      message: t('options_worker_failed', event.message || t('options_worker_error')),
+    });
+  };
+  return worker;
+}
+
+/** Runs a job that answers once (`pick`), reporting progress; the worker ends with it. */
+function oneShot<T>(
+  request: JobRequest,
+  pick: (event: JobEvent) => T | undefined,
+  onProgress?: (done: number) => void,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const worker = jobWorker((event) => {
+      if (event.type === 'progress') return onProgress?.(event.done);
+      if (event.type === 'error') {
+        worker.terminate();
+        return reject(new Error(event.message));
+      }
+      const value = pick(event);
+      if (value === undefined) return;
+      worker.terminate();
+      resolve(value);
+    });
+    worker.postMessage(request);
+  });
+}
+
+/** An import: previewed, then written or dropped, in a worker of its own. */
+function startImport(
+  name: string,
+  input: Uint8Array | string,
+  on: (event: JobEvent) => void,
+): ImportJob {
+  /**
+   * preview: shown, or being made; asked: commit asked for, not yet sent (the
+   * store's readiness is checked first); writing: sent to the worker.
+   */
+  let state: 'preview' | 'asked' | 'writing' | 'ended' = 'preview';
+  const end = () => {
+    state = 'ended';
+    worker.terminate();
+  };
+  const worker = jobWorker((event) => {
+    if (state === 'ended') return;
+    if (event.type === 'committed') {
+      end();
+      // Written by the worker, announced from here (it has no storage API).
+      void announcePeopleChange().then(
+        (token) => own.add(token),
+        () => undefined,
+      );
+    } else if (event.type === 'cancelled') end();
+    else if (event.type === 'again' || (event.type === 'error' && state === 'writing'))
+      state = 'preview';
+    on(event);
+  });
+  worker.postMessage(
+    { type: 'preview', name, input } satisfies JobRequest,
+    typeof input === 'string' ? [] : [input.buffer],
+  );
+  return {
+    commit() {
+      if (state !== 'preview') return;
+      state = 'asked';
+      // The store refuses writes while an earlier version's data waits for the user.
+      ensureMigrated().then(
+        (outcome) => {
+          if (state !== 'asked') return;
+          if (isBlocking(outcome)) {
+            state = 'preview';
+            on({ type: 'error', message: outcome.message });
+            return;
+          }
+          state = 'writing';
+          worker.postMessage({ type: 'commit' } satisfies JobRequest);
+        },
+        (error: Error) => {
+          if (state !== 'asked') return;
+          state = 'preview';
+          on({ type: 'error', message: error.message });
+        },
+      );
+    },
+    cancel() {
+      if (state === 'writing') {
+        // The worker aborts the write unless it has committed, and says which.
+        worker.postMessage({ type: 'cancel' } satisfies JobRequest);
+      } else if (state === 'asked') {
+        // Nothing was sent to be written.
+        end();
+        on({ type: 'cancelled' });
+      } else if (state === 'preview') end();
+    },
+  };
+}
+
 const api: OptionsApi = {
-  async load() {
+  async load(onProgress) {
     const [migration, settings] = await Promise.all([
       ensureMigrated().catch((error: Error) => ({
         kind: 'failed' as const,
@@ -52,30 +166,43 @@ const api: OptionsApi = {
     ]);
     const base = { migration, settings: settings.value, settingsProblem: settings.problem };
     try {
-      const snapshot = await readSnapshot();
-      const hidden = new Set(snapshot.hidden);
-      const mine = snapshot.people.map((record) => record.profile);
-      const ids = new Set(mine.map((profile) => profile.id));
-      const shown = [
-        ...mine,
-        ...bundledProfiles.filter((profile) => !ids.has(profile.id) && !hidden.has(profile.id)),
-      ];
-      const clashes = await directoryClashes(shown).catch(() => []);
-      return { ...base, snapshot, directoryClashes: clashes };
+      const rows = await readRows(await openPeopleDb(), onProgress);
+      return { ...base, roster: buildRoster(rows, bundledProfiles, 'all') };
     } catch (error) {
       if (!(error instanceof NewerDatabaseError)) throw error;
       return {
         ...base,
-        snapshot: { rev: 0, people: [], damaged: [], hidden: [] },
+        roster: bundledRoster(bundledProfiles, 'all'),
         unavailable: error.message,
       };
     }
+  },
+  async person(id) {
+    const record = await (await openPeopleDb()).get('people', id);
+    return record && !recordProblem(record) ? record : undefined;
   },
   add: async (profile) => remember(await addPerson(profile)),
   update: async (profile, rev) => remember(await updatePerson(profile, rev)),
   remove: async (id, rev) => remember(await deletePerson(id, rev)),
   setHidden: async (id, hidden) => void own.add(await setHidden(id, hidden)),
-  importPeople: async (people, basis) => remember(await importPeople(people, basis)),
+  startImport,
+  scan: () =>
+    oneShot({ type: 'scan' }, (event) =>
+      event.type === 'scanned'
+        ? {
+            damaged: event.damaged,
+            conflicts: event.conflicts,
+            names: event.names,
+            directoryClashes: event.directoryClashes,
+          }
+        : undefined,
+    ),
+  exportAll: (onProgress) =>
+    oneShot(
+      { type: 'export' },
+      (event) => (event.type === 'exported' ? event.text : undefined),
+      onProgress,
+    ),
   removeDamaged: async (ids) => void own.add(await removeDamaged(ids)),
   moveReadable: () => ensureMigrated({ skipDamaged: true }),
   discardLegacy,

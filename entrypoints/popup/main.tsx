@@ -1,12 +1,17 @@
 /**
  * Popup entry: wires the Popup component to the browser. The active tab's URL
- * comes from `tabs.query` under `activeTab`; lookups are asked of the
- * background, which owns the directory. Keeping someone from the page runs
- * the reader (entrypoints/capture-reader.ts) in the tab through `scripting`
+ * comes from `tabs.query` under `activeTab`; the people are read from the
+ * store by the popup itself (as the options page does), so opening it never
+ * waits for a sleeping service worker to start: the card is one index read
+ * (profiles/current-directory.ts, the background's own source, directory
+ * people included), the list is the store's summary with its search index
+ * (profiles/people-rows.ts, profiles/roster.ts), read again when the change
+ * feed says the people changed. Keeping someone from the page runs the
+ * reader (entrypoints/capture-reader.ts) in the tab through `scripting`
  * under the same `activeTab` grant, and saves through the people store
  * (profiles/store.ts) like the options page, one checked transaction. That
- * part (./keep-api.ts, and the store, zod and the importer it needs) is
- * loaded after the first paint, so the card or list paints as soon as before.
+ * part (./keep-api.ts, and the zod and the importer it needs) is loaded
+ * after the first paint, so the card or list paints as soon as before.
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
@@ -17,7 +22,12 @@ import { Popup, type PopupApi } from '../../components/Popup';
 import { pageTheme, readMediaPreferences } from '../../components/page-theme';
 import { language, t } from '../../i18n/t';
 import { parseIdentityUrl } from '../../identity/parse';
-import { send as ask } from '../../messaging/ask';
+import { bundledProfiles } from '../../profiles/bundled';
+import { onPeopleChange } from '../../profiles/change-feed';
+import { currentPeople } from '../../profiles/current-directory';
+import { openPeopleDb } from '../../profiles/db';
+import { readRows } from '../../profiles/people-rows';
+import { buildRoster, bundledRoster } from '../../profiles/roster';
 import type { Profile } from '../../profiles/schema';
 
 const api: PopupApi = {
@@ -25,10 +35,23 @@ const api: PopupApi = {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     const identity = tab?.url ? parseIdentityUrl(tab.url) : undefined;
     if (!identity) return null;
-    return (await ask({ type: 'lookup', key: identity.key }))?.profile ?? null;
+    for (const key of [identity.key, ...(identity.alternates ?? [])]) {
+      const profile = await currentPeople.lookup(key);
+      if (profile) return profile;
+    }
+    return null;
   },
-  list: () => ask({ type: 'list' }),
-  profile: (id) => ask({ type: 'profile', id }),
+  people: async () => {
+    try {
+      return buildRoster(await readRows(await openPeopleDb()), bundledProfiles, 'visible');
+    } catch (error) {
+      // A database this version cannot read (a newer one, a failing disk): pages still get the bundled people.
+      console.warn('Profile Card: the people store could not be read;', error);
+      return bundledRoster(bundledProfiles, 'visible');
+    }
+  },
+  onPeopleChange: (changed) => onPeopleChange(() => changed()),
+  profile: async (id) => (await currentPeople.byId(id)) ?? null,
   openOptions: () => void browser.runtime.openOptionsPage().then(() => window.close()),
   keep: () => import('./keep-api').then((module) => module.keep),
 };

@@ -296,17 +296,31 @@ export async function focusedInCard(page: Page): Promise<string | null> {
 
 /**
  * Opens the real toolbar popup over `page` (the active tab) with
- * `chrome.action.openPopup()`. Playwright does not surface action popups as
- * pages, so this talks to the popup's target over CDP.
+ * `chrome.action.openPopup()`, called in the service worker, or in
+ * `opener` (an extension page in another tab) when given — which does not
+ * start a stopped service worker. Playwright does not surface action popups
+ * as pages, so this talks to the popup's target over CDP.
  *
  * `{ click: true }` opens it as the user's click on the toolbar button does
  * (CDP `Extensions.triggerAction`), which also grants the extension
  * `activeTab` on that tab, as `openPopup()` does not: what the popup needs to
  * read a page on a site the manifest has no host permission for.
  */
-export async function openToolbarPopup(session: Session, page: Page, { click = false } = {}) {
+export async function openToolbarPopup(
+  session: Session,
+  page: Page,
+  { click = false, opener }: { click?: boolean; opener?: Page } = {},
+) {
   await page.bringToFront();
   const cdpSession = await cdp(page);
+  const popupTargets = async () =>
+    (
+      (await cdpSession.send('Target.getTargets')) as {
+        targetInfos: { targetId: string; url: string; type: string }[];
+      }
+    ).targetInfos.filter((target) => target.url.endsWith('/popup.html'));
+  // popup.html may also be open in tabs: the popup is the target that is new.
+  const before = new Set((await popupTargets()).map((target) => target.targetId));
   if (click) {
     // A persistent context's browser() is its browser, whose CDP session may run it.
     const browser = page.context().browser();
@@ -327,13 +341,11 @@ export async function openToolbarPopup(session: Session, page: Page, { click = f
       } as never,
     );
     await browserSession.detach();
-  } else await session.worker.evaluate(() => chrome.action.openPopup());
+  } else if (opener) await opener.evaluate(() => chrome.action.openPopup());
+  else await session.worker.evaluate(() => chrome.action.openPopup());
   let targetId: string | undefined;
   await waitUntil('the popup target', async () => {
-    const { targetInfos } = (await cdpSession.send('Target.getTargets')) as {
-      targetInfos: { targetId: string; url: string; type: string }[];
-    };
-    targetId = targetInfos.find((target) => target.url.endsWith('/popup.html'))?.targetId;
+    targetId = (await popupTargets()).find((target) => !before.has(target.targetId))?.targetId;
     return targetId !== undefined;
   });
   const { sessionId } = (await cdpSession.send('Target.attachToTarget', {
@@ -439,8 +451,10 @@ export async function seedUserProfiles(
 }
 
 /**
- * Empties the people store (records and hidden ids) from the service worker
- * and announces the change the way the store does (profiles/change-feed.ts),
+ * Empties the people store (records, hidden ids, and `meta`: the store's
+ * version and the list's summary, profiles/people-rows.ts, which would
+ * otherwise still list the people cleared) from the service worker and
+ * announces the change the way the store does (profiles/change-feed.ts),
  * so open tabs forget what they knew.
  */
 export async function clearPeople(session: Session): Promise<void> {
@@ -452,7 +466,9 @@ export async function clearPeople(session: Session): Promise<void> {
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
           const db = request.result;
-          const stores = ['people', 'hidden'].filter((name) => db.objectStoreNames.contains(name));
+          const stores = ['people', 'hidden', 'meta'].filter((name) =>
+            db.objectStoreNames.contains(name),
+          );
           if (stores.length === 0) {
             db.close();
             resolve();

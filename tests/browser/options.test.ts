@@ -376,6 +376,33 @@ describe('hiding bundled people and settings reach open tabs', () => {
   });
 });
 
+describe('the status line', () => {
+  it('never covers a control the page scrolls to', async () => {
+    // The page's one status line stays in view at the bottom (position:
+    // sticky); a control scrolled to (by a click's scroll into view, or by
+    // focus) must land above it, not under it.
+    await openOptions();
+    await options.getByLabel('Hover delay (milliseconds)').fill('450');
+    await options.getByLabel('Hover delay (milliseconds)').press('Tab');
+    await options.getByRole('status').getByText('Settings saved.').waitFor();
+    const landsUncovered = (name: string) =>
+      options.getByRole('button', { name }).evaluate((button) => {
+        window.scrollTo(0, 0);
+        // As a click's scroll into view does (Playwright's too): just enough.
+        button.scrollIntoView({ block: 'nearest' });
+        const box = button.getBoundingClientRect();
+        // Positive control: it was below the screen, so it was scrolled to.
+        const scrolled = window.scrollY > 0;
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.bottom - 2);
+        return { scrolled, uncovered: !!hit && button.contains(hit) };
+      });
+    expect(await landsUncovered('Subscribe to a directory')).toEqual({
+      scrolled: true,
+      uncovered: true,
+    });
+  });
+});
+
 describe('damaged storage', () => {
   it('warns, offers the raw data, blocks saving, and never overwrites it silently', async () => {
     const saved = await storedRaw();

@@ -8,7 +8,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closePeopleDb, DB_NAME, DB_VERSION, openPeopleDb, recordOf } from '../../profiles/db';
-import { lookupKey, readSnapshot } from '../../profiles/store';
+import { readRows, rowOf } from '../../profiles/people-rows';
+import { addPerson, lookupKey, readSnapshot } from '../../profiles/store';
 import { person } from './fixtures';
 
 beforeEach(async () => {
@@ -18,7 +19,12 @@ beforeEach(async () => {
 });
 
 /** Version 1 exactly as it was created: people (+ "keys" index), hidden, meta. */
-function writeVersion1(records: unknown[], hidden: string[], rev: number): Promise<void> {
+function writeVersion1(
+  records: unknown[],
+  hidden: string[],
+  rev: number,
+  meta: Record<string, unknown> = {},
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(DB_NAME, 1);
     request.onupgradeneeded = () => {
@@ -34,6 +40,7 @@ function writeVersion1(records: unknown[], hidden: string[], rev: number): Promi
       for (const record of records) tx.objectStore('people').put(record);
       for (const id of hidden) tx.objectStore('hidden').put({ id });
       tx.objectStore('meta').put(rev, 'rev');
+      for (const [key, value] of Object.entries(meta)) tx.objectStore('meta').put(value, key);
       tx.oncomplete = () => {
         db.close();
         resolve();
@@ -79,5 +86,33 @@ describe('the version-2 upgrade', () => {
       keys: ['github:gh-ada'],
     });
     expect(await db.getAllFromIndex('directoryPeople', 'keys', 'github:gh-ada')).toHaveLength(1);
+  });
+
+  it('keeps the people list’s summary in meta, and store writes (sync’s too) keep it in step', async () => {
+    const records = [recordOf(person('ada'), 4), recordOf(person('bob'), 1)];
+    // The summary as the version-1 store kept it (profiles/people-rows.ts), one
+    // name marked so a rebuild from the records would show.
+    const rows = records.map(rowOf);
+    await writeVersion1(records, [], 17, {
+      'rows-rev': 17,
+      'rows:': {
+        ids: rows.map((row) => row.id),
+        revs: rows.map((row) => row.rev),
+        names: ['Ada (from the summary)', rows[1]?.name],
+        headlines: rows.map((row) => row.headline),
+        handles: rows.map((row) => row.handles.join('\n')),
+        texts: rows.map((row) => row.text),
+      },
+    });
+    const rebuilt: number[] = [];
+    const read = await readRows(await openPeopleDb(), (count) => rebuilt.push(count));
+    expect(rebuilt).toEqual([]);
+    expect(read.names).toEqual(['Ada (from the summary)', person('bob').name]);
+    // Sync applies what it brings through the store's writes, which keep the summary.
+    await addPerson(person('cy'));
+    const after = await readRows(await openPeopleDb(), (count) => rebuilt.push(count));
+    expect(rebuilt).toEqual([]);
+    expect(after.ids).toEqual(['ada', 'bob', 'cy']);
+    expect(after.rev).toBe(18);
   });
 });

@@ -46,3 +46,36 @@ describe('hover delay bound', () => {
     expect(input.validity.rangeOverflow).toBe(false);
   });
 });
+
+describe('hover delay while the page redraws', () => {
+  it('keeps what the user typed when the page redraws before the field is left', () => {
+    // The options page redraws whenever something arrives (the worker's scan,
+    // the storage estimate, another tab's change); a redraw between typing
+    // and leaving the field used to put the stored value back, so leaving it
+    // saved nothing (seen in tests/browser/sync.test.ts on a busy machine).
+    const root = document.createElement('div');
+    const changes: SettingField[] = [];
+    const draw = () =>
+      render(
+        <SettingsPanel settings={DEFAULT_SETTINGS} onChange={(next) => changes.push(next)} />,
+        root,
+      );
+    draw();
+    const input = root.querySelector<HTMLInputElement>('#pc-hover-delay') as HTMLInputElement;
+    input.value = '650';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    draw();
+    expect(input.value).toBe('650');
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(changes).toEqual([{ key: 'hoverDelayMs', value: 650 }]);
+    // Positive control: a new stored value, once the field is left, is shown.
+    render(
+      <SettingsPanel
+        settings={{ ...DEFAULT_SETTINGS, hoverDelayMs: 900 }}
+        onChange={(next) => changes.push(next)}
+      />,
+      root,
+    );
+    expect(input.value).toBe('900');
+  });
+});

@@ -1,0 +1,188 @@
+/**
+ * The scale issue's figures for `npm run bench` (issue 12), measured inside
+ * the extension's own pages: how soon the popup's list and the options
+ * page's first rows are painted (Element Timing on the first row's name,
+ * from the page's start), how long a keystroke in either search box takes
+ * to results laid out, what scrolling the options list end to end costs
+ * (long tasks, the longest frame), and an import's cancel at 100,000.
+ *
+ * A keystroke is timed from the key's event timestamp to a task queued by
+ * the `input` event, after Preact's render (a microtask) and a forced
+ * layout: the page's whole work for the key. When the frame then shows it
+ * depends on where in the 16.7 ms frame the key fell, which the page cannot
+ * change; `keyFrames` counts the frames too (1 = the next frame).
+ */
+import type { Page } from 'playwright-core';
+import type { Session } from '../tests/browser/harness';
+
+/**
+ * Resolves to the paint time (ms from the page's start) of the element
+ * marked `elementtiming=name`; rejects if it is not painted within 20 s.
+ */
+export const elementPaint = (name: string) => `new Promise((resolve, reject) => {
+  setTimeout(() => reject(new Error('no paint of ' + ${JSON.stringify(name)} + ' within 20 s')), 20000);
+  new PerformanceObserver((list, observer) => {
+    const entry = list.getEntries().find((e) => e.identifier === ${JSON.stringify(name)});
+    if (entry) { observer.disconnect(); resolve(entry.renderTime || entry.loadTime); }
+  }).observe({ type: 'element', buffered: true });
+})`;
+
+const started = performance.now();
+/** Says on stderr which part of the benchmark is running, so a slow or stuck one is known. */
+export function step(label: string): void {
+  process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)} s] ${label}\n`);
+}
+
+/** ms from navigation to the options page's first rows painted. */
+export async function optionsFirstRowsMs(session: Session, page: Page): Promise<number> {
+  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+  return page.evaluate(elementPaint('people-table')) as Promise<number>;
+}
+
+export interface KeyTime {
+  /** Key event to results rendered and laid out. */
+  ms: number;
+  /** Frames from the key to the first frame after that (1 = the next). */
+  frames: number;
+}
+
+/** Types `keys` into the focused search box one at a time; each key's time. */
+export async function keystrokeTimes(page: Page, keys: string[]): Promise<KeyTime[]> {
+  await page.evaluate(() => {
+    const bench = { times: [] as { ms: number; frames: number }[], start: 0 };
+    (window as never as { __keys: typeof bench }).__keys = bench;
+    document.addEventListener('keydown', (event) => (bench.start = event.timeStamp), true);
+    document.addEventListener(
+      'input',
+      () => {
+        const start = bench.start;
+        setTimeout(() => {
+          void document.body.offsetHeight;
+          const ms = performance.now() - start;
+          // The frame that can first show it, counted from the key (60 Hz).
+          requestAnimationFrame((frame) =>
+            bench.times.push({ ms, frames: Math.max(1, Math.ceil((frame - start) / (1000 / 60))) }),
+          );
+        }, 0);
+      },
+      true,
+    );
+  });
+  for (const [index, key] of keys.entries()) {
+    await page.keyboard.press(key);
+    await page.waitForFunction(
+      (n) => (window as never as { __keys: { times: unknown[] } }).__keys.times.length > n,
+      index,
+    );
+    await page.waitForTimeout(30);
+  }
+  return page.evaluate(() => (window as never as { __keys: { times: KeyTime[] } }).__keys.times);
+}
+
+/** What typing a name and taking it back again presses. */
+export const TYPED = [
+  ...'ada lovelace 9'.split('').map((c) => (c === ' ' ? 'Space' : c)),
+  ...Array(7).fill('Backspace'),
+];
+
+export interface ScrollCost {
+  longTasks: number;
+  longestTaskMs: number;
+  longestFrameMs: number;
+  /** The last row's text once at the bottom: the whole list was reached. */
+  last: string;
+}
+
+/**
+ * Scrolls the options list from top to bottom in `steps` frames (as dragging
+ * the scroll bar does: every frame a new set of rows), counting long tasks.
+ */
+export async function scrollWholeList(page: Page, steps: number): Promise<ScrollCost> {
+  return page.evaluate(async (steps) => {
+    const box = document.querySelector('.pc-people-scroll') as HTMLElement;
+    box.scrollTop = 0;
+    const long: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) long.push(entry.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    let longestFrame = 0;
+    await new Promise<void>((resolve) => {
+      let previous = performance.now();
+      const step = Math.max(box.clientHeight, (box.scrollHeight - box.clientHeight) / steps);
+      const frame = (now: number) => {
+        longestFrame = Math.max(longestFrame, now - previous);
+        previous = now;
+        if (box.scrollTop + box.clientHeight >= box.scrollHeight - 1) return resolve();
+        box.scrollTop += step;
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    observer.disconnect();
+    const rows = [...document.querySelectorAll('.pc-person-row')] as HTMLElement[];
+    const bottom = rows.sort((a, b) => a.offsetTop - b.offsetTop).at(-1);
+    return {
+      longTasks: long.length,
+      longestTaskMs: Math.max(0, ...long),
+      longestFrameMs: longestFrame,
+      last: bottom?.querySelector('.pc-person-name')?.textContent ?? '',
+    };
+  }, steps);
+}
+
+/** How many people the store holds, counted from an extension page. */
+export function storedCount(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const request = indexedDB.open('profile-card');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const count = db.transaction('people').objectStore('people').count();
+          count.onsuccess = () => {
+            db.close();
+            resolve(count.result);
+          };
+        };
+      }),
+  );
+}
+
+/**
+ * Previews `file` on the options page, confirms, and cancels once people
+ * are being written; ms from the Cancel click to "Import cancelled". Throws
+ * unless the store then holds exactly what it held before.
+ */
+export async function cancelledImportMs(session: Session, page: Page, file: Buffer) {
+  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+  await page.getByRole('heading', { name: 'People' }).waitFor();
+  const before = await storedCount(page);
+  await page.setInputFiles('input[type="file"]', {
+    name: 'directory.json',
+    mimeType: 'application/json',
+    buffer: file,
+  });
+  await page.getByRole('button', { name: /^Import \d/ }).click({ timeout: 300_000 });
+  await page
+    .getByRole('progressbar', { name: /^Writing [1-9][\d,]* of/ })
+    .waitFor({ timeout: 300_000 });
+  const clicked = await page.evaluate(() => {
+    const button = [...document.querySelectorAll('button')].find(
+      (b) => b.textContent === 'Cancel import',
+    );
+    button?.click();
+    return performance.now();
+  });
+  await page
+    .getByRole('status')
+    .getByText('Import cancelled; nothing was changed.')
+    .waitFor({ timeout: 60_000 });
+  const done = await page.evaluate(() => performance.now());
+  const after = await storedCount(page);
+  if (after !== before)
+    throw new Error(`a cancelled import changed the store: ${before} → ${after}`);
+  return done - clicked;
+}

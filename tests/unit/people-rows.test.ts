@@ -1,0 +1,298 @@
+/**
+ * The people list's summary (profiles/people-rows.ts) against a real
+ * IndexedDB implementation (fake-indexeddb): every write of the store keeps
+ * it equal to what the records say, in the write's own transaction, without
+ * a rebuild; a write that does not keep it (the legacy move) makes it stale,
+ * and the next read rebuilds it once; a damaged chunk is rebuilt, never
+ * shown; two tabs writing at the same moment leave it equal to the records.
+ */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import fc from 'fast-check';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { closePeopleDb, openPeopleDb } from '../../profiles/db';
+import { writeImport } from '../../profiles/import-write';
+import {
+  boundaryFor,
+  mergeRows,
+  type PersonRow,
+  ROWS_REV_KEY,
+  readRows,
+  rowOf,
+} from '../../profiles/people-rows';
+import type { Profile } from '../../profiles/schema';
+import type * as StoreModule from '../../profiles/store';
+import {
+  addPerson,
+  deletePerson,
+  importPeople,
+  readSnapshot,
+  removeDamaged,
+  setHidden,
+  updatePerson,
+} from '../../profiles/store';
+import { person } from './fixtures';
+
+const pad = (index: number) => String(index).padStart(5, '0');
+const many = (count: number, prefix = 'p') =>
+  Array.from({ length: count }, (_, index) => ({ profile: person(`${prefix}-${pad(index)}`) }));
+
+/** What the summary must say: a row per sound record, in id order. */
+async function expected() {
+  const snapshot = await readSnapshot();
+  const rows = snapshot.people.map(rowOf);
+  return {
+    rev: snapshot.rev,
+    ids: rows.map((row) => row.id),
+    revs: rows.map((row) => row.rev),
+    names: rows.map((row) => row.name),
+    headlines: rows.map((row) => row.headline),
+    handles: rows.map((row) => row.handles.join('\n')),
+    texts: rows.map((row) => row.text),
+    hidden: snapshot.hidden,
+  };
+}
+
+/** Reads the summary, failing the test if it had to be rebuilt. */
+async function currentRows() {
+  const rebuilt: number[] = [];
+  const rows = await readRows(await openPeopleDb(), (read) => rebuilt.push(read));
+  expect(rebuilt, 'the summary was rebuilt instead of kept').toEqual([]);
+  return rows;
+}
+
+const chunkKeys = async () =>
+  (await (await openPeopleDb()).getAllKeys('meta')).map(String).filter((key) => key !== 'rev');
+
+beforeEach(async () => {
+  await closePeopleDb();
+  globalThis.indexedDB = new IDBFactory();
+  fakeBrowser.reset();
+});
+
+describe('the summary follows every write, in its transaction', () => {
+  it('after adds, edits, deletes, hides, imports and damaged-record removals', async () => {
+    expect(await currentRows()).toEqual(await expected());
+    await addPerson(
+      person('b', { headline: 'Builder', identities: { github: ['Bee'], linkedin: ['bee-b'] } }),
+    );
+    await addPerson(person('a'));
+    expect(await currentRows()).toEqual(await expected());
+    await updatePerson({ ...person('a'), name: 'Ada Łukasz' }, 1);
+    await deletePerson('b', 1);
+    await setHidden('tyler-neely', true);
+    const rows = await currentRows();
+    expect(rows).toEqual(await expected());
+    expect(rows).toMatchObject({ ids: ['a'], names: ['Ada Łukasz'], hidden: ['tyler-neely'] });
+    expect(rows.texts).toEqual(['ada lukasz engineer gh a']);
+    const basis = (await readSnapshot()).rev;
+    expect(
+      await importPeople(
+        [...many(30), { profile: person('a', { name: 'A again' }), rev: 2 }],
+        basis,
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await currentRows()).toEqual(await expected());
+    await removeDamaged(['p-00003']);
+    expect(await currentRows()).toEqual(await expected());
+  });
+
+  it('keeps chunks of at most 2,000 rows, and an edit rewrites one', async () => {
+    await importPeople(many(2001), 0);
+    expect(await chunkKeys()).toEqual([ROWS_REV_KEY, 'rows:', 'rows:p-01000', 'rows:p-02000']);
+    expect(await currentRows()).toEqual(await expected());
+    const db = await openPeopleDb();
+    const before = await Promise.all((await chunkKeys()).map((key) => db.get('meta', key)));
+    await updatePerson({ ...person('p-01500'), name: 'Changed' }, 1);
+    await addPerson(person('a-first'));
+    await addPerson(person('z-last'));
+    const after = await Promise.all((await chunkKeys()).map((key) => db.get('meta', key)));
+    const changed = after.filter(
+      (chunk, at) => JSON.stringify(chunk) !== JSON.stringify(before[at]),
+    );
+    // rows-rev, the first chunk (a-first), the second (p-01500), the last (z-last).
+    expect(changed).toHaveLength(4);
+    expect(await currentRows()).toEqual(await expected());
+    // Deleting everyone in a chunk removes it.
+    await deletePerson('p-02000', 1);
+    await deletePerson('z-last', 1);
+    expect(await chunkKeys()).toEqual([ROWS_REV_KEY, 'rows:', 'rows:p-01000']);
+    expect(await currentRows()).toEqual(await expected());
+  });
+
+  it('splits an import into one big chunk as it grows', async () => {
+    await importPeople(many(1500, 'a'), 0);
+    await importPeople(many(1500, 'b'), (await readSnapshot()).rev);
+    expect((await chunkKeys()).length).toBeGreaterThan(2);
+    expect(await currentRows()).toEqual(await expected());
+  });
+});
+
+describe('a stale or damaged summary is rebuilt, once', () => {
+  it('after a write that bumps the version alone (as the legacy move does)', async () => {
+    await importPeople(many(1200), 0);
+    const db = await openPeopleDb();
+    const tx = db.transaction(['people', 'meta'], 'readwrite');
+    const seventh = await tx.objectStore('people').get('p-00007');
+    if (!seventh) throw new Error('no p-00007');
+    await tx.objectStore('people').put({ ...seventh, rev: 9 });
+    await tx.objectStore('meta').put(((await tx.objectStore('meta').get('rev')) ?? 0) + 1, 'rev');
+    await tx.done;
+    const rebuilt: number[] = [];
+    const rows = await readRows(db, (read) => rebuilt.push(read));
+    expect(rebuilt.at(-1)).toBe(1200);
+    expect(rows).toEqual(await expected());
+    expect(rows.revs[7]).toBe(9);
+    // Stored: the next read is the summary's own.
+    expect(await currentRows()).toEqual(rows);
+  });
+
+  it('when a chunk is not what was written', async () => {
+    await importPeople(many(10), 0);
+    const db = await openPeopleDb();
+    await db.put('meta', { ids: ['x'], names: 'broken' } as never, 'rows:');
+    const rebuilt: number[] = [];
+    expect(await readRows(db, (read) => rebuilt.push(read))).toEqual(await expected());
+    expect(rebuilt).toEqual([10]);
+    // A write meeting a damaged chunk leaves the summary for the next read to rebuild.
+    await db.put('meta', { ids: ['x'], names: 'broken' } as never, 'rows:');
+    await addPerson(person('new'));
+    expect(await readRows(db)).toEqual(await expected());
+  });
+
+  it('leaves damaged records out', async () => {
+    await importPeople(many(3), 0);
+    const db = await openPeopleDb();
+    const tx = db.transaction(['people', 'meta'], 'readwrite');
+    await tx
+      .objectStore('people')
+      .put({ id: 'p-00001', rev: 1, keys: [], profile: { id: 'p-00001' } } as never);
+    await tx.objectStore('meta').put(((await tx.objectStore('meta').get('rev')) ?? 0) + 1, 'rev');
+    await tx.done;
+    expect((await readRows(db)).ids).toEqual(['p-00000', 'p-00002']);
+  });
+});
+
+describe('a cancelled import', () => {
+  it('lands nothing, rows included; one not cancelled lands', async () => {
+    await importPeople(many(5), 0);
+    const before = await currentRows();
+    const controller = new AbortController();
+    const db = await openPeopleDb();
+    const progress: number[] = [];
+    const cancelled = await writeImport(db, many(5000, 'q'), before.rev, {
+      signal: controller.signal,
+      onProgress: (written) => {
+        progress.push(written);
+        controller.abort();
+      },
+    });
+    expect(cancelled).toEqual({ ok: false, reason: 'cancelled' });
+    expect(progress).toEqual([1000]);
+    expect(await currentRows()).toEqual(before);
+    // The control: the same import, not cancelled.
+    const landed = await writeImport(db, many(5000, 'q'), before.rev, {
+      onProgress: (written) => progress.push(written),
+    });
+    expect(landed).toMatchObject({ ok: true });
+    expect(progress.slice(1)).toEqual([1000, 2000, 3000, 4000, 5000]);
+    expect((await currentRows()).ids).toHaveLength(5005);
+  });
+
+  it('is refused when the store changed since the preview', async () => {
+    await importPeople(many(2), 0);
+    expect(await writeImport(await openPeopleDb(), many(1, 'q'), 0)).toEqual({
+      ok: false,
+      reason: 'changed',
+    });
+  });
+});
+
+describe('two tabs writing at the same moment', () => {
+  type Store = typeof StoreModule;
+  async function openTab() {
+    vi.resetModules();
+    const store = (await import('../../profiles/store')) as Store;
+    const db = await import('../../profiles/db');
+    const rows = await import('../../profiles/people-rows');
+    return { store, db, rows };
+  }
+
+  it('leave the summary equal to the records', async () => {
+    const ids = ['a', 'b', 'c', 'd'];
+    const op = fc.record({
+      kind: fc.constantFrom('add', 'update', 'delete', 'import'),
+      id: fc.constantFrom(...ids),
+      name: fc.constantFrom('One', 'Two'),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(op, op), { minLength: 1, maxLength: 6 }),
+        async (pairs) => {
+          await closePeopleDb();
+          globalThis.indexedDB = new IDBFactory();
+          const tabs = [await openTab(), await openTab()];
+          try {
+            for (const pair of pairs) {
+              await Promise.all(
+                pair.map(async ({ kind, id, name }, at) => {
+                  const { store } = tabs[at] as (typeof tabs)[number];
+                  const snapshot = await store.readSnapshot();
+                  const stored = snapshot.people.find((record) => record.id === id);
+                  const profile: Profile = { ...person(id), name };
+                  if (kind === 'add') await store.addPerson(profile);
+                  else if (kind === 'update' && stored)
+                    await store.updatePerson(profile, stored.rev);
+                  else if (kind === 'delete' && stored) await store.deletePerson(id, stored.rev);
+                  else if (kind === 'import')
+                    await store.importPeople([{ profile, rev: stored?.rev }], snapshot.rev);
+                }),
+              );
+            }
+            const [first] = tabs as [(typeof tabs)[number]];
+            const snapshot = await first.store.readSnapshot();
+            const rows = await first.rows.readRows(await first.db.openPeopleDb(), () => {
+              throw new Error('rebuilt');
+            });
+            expect(rows.ids).toEqual(snapshot.people.map((record) => record.id));
+            expect(rows.revs).toEqual(snapshot.people.map((record) => record.rev));
+            expect(rows.names).toEqual(snapshot.people.map((record) => record.profile.name));
+          } finally {
+            for (const tab of tabs) await tab.db.closePeopleDb();
+          }
+        },
+      ),
+      { numRuns: 30 },
+    );
+  }, 60_000);
+});
+
+describe('pure parts', () => {
+  const row = (id: string, name = id): PersonRow => ({
+    id,
+    rev: 1,
+    name,
+    headline: '',
+    handles: [],
+    text: name,
+  });
+  it.each([
+    [[], 'a', ''],
+    [['', 'm'], 'a', ''],
+    [['', 'm'], 'm', 'm'],
+    [['', 'm'], 'z', 'm'],
+    [['m', 't'], 'a', ''],
+    [['', 'm', 't'], 'n', 'm'],
+  ])('boundaryFor(%j, %s) = %j', (boundaries, id, boundary) => {
+    expect(boundaryFor(boundaries, id)).toBe(boundary);
+  });
+
+  it('merges puts and removals into sorted rows', () => {
+    const merged = mergeRows(
+      [row('a'), row('c'), row('e'), row('g')],
+      [row('b'), row('c', 'C2'), row('h')],
+      new Set(['e']),
+    );
+    expect(merged.map((entry) => entry.name)).toEqual(['a', 'b', 'C2', 'g', 'h']);
+  });
+});

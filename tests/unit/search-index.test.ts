@@ -1,0 +1,120 @@
+/**
+ * The search index (profiles/search-index.ts): folded once when a person is
+ * written, matched by word prefix, the same answers whether a query is
+ * searched fresh or narrowed from the one before it.
+ */
+import fc from 'fast-check';
+import { buildSearchIndex, queryWords, searchText } from '../../profiles/search-index';
+
+const people = [
+  ['Łukasz Żółw', 'Engineer', '@lukasz_z'],
+  ['Deniz Altınbüken', 'Software Engineer and Tech Lead', '@denizalti · in/denizalti'],
+  ['Tyler Neely', 'Distributed systems', '@spacejam'],
+  ['Þórður Ægisson', undefined, 'in/thordur-aegisson'],
+  ['Ada Lovelace 9876', 'Researcher', '@p-login-09876'],
+  ['Ada Lovelace 9999', 'Researcher', '@p-login-09999'],
+  ['日本 語', undefined, '@nihongo'],
+] as const;
+const texts = people.map(([name, headline, handles]) => searchText(name, headline, handles));
+const index = buildSearchIndex(texts);
+const names = (query: string) => [...index.search(query)].map((row) => people[row]?.[0]);
+
+describe('searchText', () => {
+  it.each([
+    [['Łukasz Żółw', 'Engineer'], 'lukasz zolw engineer'],
+    [
+      ['Deniz Altınbüken', undefined, '@denizalti · in/denizalti'],
+      'deniz altinbuken denizalti in denizalti',
+    ],
+    [['  O’Brien-Smith  ', '(PhD)'], 'o brien smith phd'],
+    [['Straße\nneu'], 'strasse neu'],
+    [[''], ''],
+  ])('%j → %s', (parts, text) => {
+    expect(searchText(...parts)).toBe(text);
+  });
+});
+
+describe('queryWords', () => {
+  it.each([
+    ['  Luk  ŻÓŁ ', ['luk', 'zol']],
+    ['ada ada', ['ada']],
+    ['a ad ada', ['ada']],
+    ['@spacejam', ['spacejam']],
+    ['—', []],
+  ])('%j → %j', (query, words) => {
+    expect(queryWords(query)).toEqual(words);
+  });
+});
+
+describe('search', () => {
+  it.each([
+    ['', people.map(([name]) => name)],
+    ['lukasz', ['Łukasz Żółw']],
+    ['LUK zol', ['Łukasz Żółw']],
+    ['ukasz', []],
+    ['altinbuken', ['Deniz Altınbüken']],
+    ['@spacejam', ['Tyler Neely']],
+    ['in/denizalti', ['Deniz Altınbüken']],
+    ['thordur aeg', ['Þórður Ægisson']],
+    ['engineer', ['Łukasz Żółw', 'Deniz Altınbüken']],
+    ['p-login-09', ['Ada Lovelace 9876', 'Ada Lovelace 9999']],
+    ['p-login-0999', ['Ada Lovelace 9999']],
+    ['ada 9876', ['Ada Lovelace 9876']],
+    ['日本', ['日本 語']],
+    ['nobody', []],
+  ])('%j', (query, expected) => {
+    expect(names(query)).toEqual(expected);
+  });
+
+  it('answers the same when typed a letter at a time and when pasted', () => {
+    const typed = buildSearchIndex(texts);
+    for (const query of [
+      'a',
+      'ad',
+      'ada',
+      'ada ',
+      'ada l',
+      'ada lo',
+      'ada lov 99',
+      'ada lov 9',
+      'r',
+    ]) {
+      expect([...typed.search(query)]).toEqual([...buildSearchIndex(texts).search(query)]);
+    }
+  });
+
+  it('finds exactly the rows a word-by-word check finds, for any texts and queries', () => {
+    const word = fc.stringMatching(/^[a-cł0-9]{1,3}$/);
+    const text = fc.array(word, { maxLength: 4 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(
+        fc.array(text, { maxLength: 30 }),
+        fc.array(
+          fc.array(word, { maxLength: 3 }).map((words) => words.join(' ')),
+          {
+            minLength: 1,
+            maxLength: 6,
+          },
+        ),
+        (rows, queries) => {
+          const folded = rows.map((row) => searchText(row));
+          const built = buildSearchIndex(folded);
+          for (const query of queries) {
+            const words = queryWords(query);
+            const model = folded.flatMap((row, at) =>
+              words.every((w) => row.split(' ').some((part) => part.startsWith(w))) ? [at] : [],
+            );
+            expect([...built.search(query)]).toEqual(model);
+          }
+        },
+      ),
+    );
+  });
+
+  it('holds no rows when built from none', () => {
+    const empty = buildSearchIndex([]);
+    expect(empty.size).toBe(0);
+    expect([...empty.search('')]).toEqual([]);
+    expect([...empty.search('a')]).toEqual([]);
+  });
+});
