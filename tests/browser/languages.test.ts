@@ -145,6 +145,29 @@ describe.each(['de', 'tr'])('in %s', (language) => {
     // Something was read on every surface.
     for (const text of Object.values(seen)) expect(text.length).toBeGreaterThan(20);
   });
+
+  it('says what is wrong with an imported file in it, from the import worker too', async () => {
+    const messages = catalog(language);
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    // One entry without an id: refused by the schema, in the worker (profiles/jobs.ts).
+    await options.setInputFiles('input[type="file"]', {
+      name: 'ada.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify([{ name: 'Ada Lovelace' }])),
+    });
+    const preview = options.locator('.pc-preview');
+    await preview.waitFor();
+    await preview.locator('.pc-errors').waitFor();
+    const text = await preview.evaluate(
+      (el, source) => new Function(`return (${source})`)()(el) as string,
+      UI_TEXT,
+    );
+    expect(text).toContain(messages.v_required?.message);
+    expect(text).toContain(messages.import_refused_one?.message);
+    expect(englishIn(text, englishFragments(language))).toEqual([]);
+    await options.close();
+  });
 });
 
 describe('in English (the positive control)', () => {
