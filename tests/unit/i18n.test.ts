@@ -4,6 +4,7 @@
  * language shown.
  */
 
+import { initials } from '../../contact/initials';
 import { type Catalog, catalogLookup } from '../../i18n/catalog';
 import { formatDate, formatNumber, formatRelative, list, upper } from '../../i18n/format';
 import { language, locale, setLookup, t, tn } from '../../i18n/t';
@@ -91,5 +92,14 @@ describe('format', () => {
     use(tr, 'tr');
     expect(formatRelative(at - 3 * 86_400_000, at)).toBe('3 gün önce');
     expect(list(['a', 'b'])).toBe('a ve b');
+  });
+});
+
+describe('initials in the language shown', () => {
+  it('writes a Turkish i as İ for a Turkish reader, as I otherwise', () => {
+    use(tr, 'tr');
+    expect(initials('ilker ışık')).toBe('İI');
+    use(en, 'en-US');
+    expect(initials('ilker ışık')).toBe('II');
   });
 });
