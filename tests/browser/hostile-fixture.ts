@@ -22,6 +22,9 @@
  *   changes are recorded.
  */
 
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 export interface Observation {
   /** What the page's MutationObserver saw, described without our text. */
   records: string[];
@@ -101,8 +104,109 @@ export const HOSTILE_SCRIPT = `
     }, true);
   }
   document.addEventListener('mouseover', () => { P.mouseovers++; });
+  // 5. Issue 21's font probe: a face per family name and per codepoint, each
+  //    from its own URL, so the page's server learns which characters were
+  //    drawn in which family. FontFace is document-wide: closed shadow roots
+  //    and generated content use it too.
+  const fonts = window.__fontProbe;
+  if (fonts) {
+    P.faces = 0;
+    fonts.families.forEach((family, f) => {
+      for (const cp of fonts.codepoints) {
+        const hex = cp.toString(16).toUpperCase();
+        try {
+          document.fonts.add(new FontFace(family, 'url(/__font/' + fonts.tag + '/' + f + '/' + hex + '.woff2)', { unicodeRange: 'U+' + hex }));
+          P.faces++;
+        } catch (error) { P.errors.push(family + ': ' + error); }
+      }
+    });
+  }
 })();
 `;
+
+/**
+ * Every font family named anywhere in the built UI's CSS (the stylesheets
+ * and the card's inlined CSS), and the usual system ones: issue 21's font
+ * probe defines a face for each. Generic keywords are in the list too, to
+ * show a page's face named like one is not used for it.
+ */
+export function uiFontFamilies(dir: string): string[] {
+  const found = new Set<string>();
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(css|js|html)$/.test(entry.name)) {
+        const text = readFileSync(path, 'utf8').replaceAll('\\"', '"');
+        for (const [, kind, value] of text.matchAll(/\bfont(-family)?:([^;}{]+)/g)) {
+          const items = (value ?? '').split(',').map((item) => item.trim());
+          if (!kind) {
+            // The shorthand: the family follows the size (and line height).
+            const first = (items[0] ?? '').replace(/^.*?\d[\w%.]*(\s*\/\s*[\d.]+\w*)?\s+/, '');
+            if (first === items[0]) continue; // font: inherit, or not CSS
+            items[0] = first;
+          }
+          for (const item of items) {
+            const name = item.replace(/^["']|["']$/g, '');
+            if (/^[\w -]+$/.test(name) && !/^(inherit|initial|unset|revert)$/.test(name))
+              found.add(name);
+          }
+        }
+      }
+    }
+  };
+  walk(dir);
+  return [...found];
+}
+
+export const SYSTEM_FAMILIES = [
+  '-apple-system',
+  'BlinkMacSystemFont',
+  'Segoe UI',
+  'Noto Sans',
+  'Roboto',
+  'Helvetica',
+  'Helvetica Neue',
+  'Arial',
+  'Ubuntu',
+  'Cantarell',
+  'DejaVu Sans',
+  'Liberation Sans',
+  'system-ui',
+  'sans-serif',
+  'serif',
+  'monospace',
+  'ui-sans-serif',
+  'ui-monospace',
+];
+
+/** Printable ASCII and every other character the cards here draw. */
+export const PROBED_CODEPOINTS = [
+  ...Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i),
+  ...new Set([...'ıİüöçşğčćžšđÜÖÇŞĞČ–—…·•’“”×✓↗'].map((c) => c.codePointAt(0) as number)),
+];
+
+/** The families and codepoints issue 21's font probe defines faces for. */
+export interface FontProbe {
+  /** In every font URL: which page asked. */
+  tag: string;
+  families: string[];
+  codepoints: number[];
+}
+
+/** What a page's server learned from font requests: `[family, character]` pairs. */
+export function fontsFetched(requests: readonly string[], probe: FontProbe): [string, string][] {
+  const out: [string, string][] = [];
+  for (const href of requests) {
+    const match = /\/__font\/([\w-]+)\/(\d+)\/([0-9A-F]+)\.woff2$/.exec(href);
+    if (match?.[1] !== probe.tag) continue;
+    out.push([
+      probe.families[Number(match[2])] ?? '?',
+      String.fromCodePoint(parseInt(match[3] ?? '', 16)),
+    ]);
+  }
+  return out;
+}
 
 /** Functions the tests call in the page's world (defined at the end of <body>). */
 export const ATTACKS = `
@@ -284,7 +388,20 @@ export const ATTACKS = `
     return { dispatch, gap };
   };
 
-  window.__attack = { link, attack, guesses, pushThrough, forgeStart, read, timing, extra };
+  /**
+   * The control for the font probe: the page's own text, one line per family
+   * (named as a string, so generic keywords are taken as plain names).
+   */
+  const ownFonts = (families, text) => {
+    for (const family of families) {
+      const line = document.createElement('p');
+      line.style.fontFamily = JSON.stringify(family);
+      line.textContent = text;
+      probes.append(line);
+    }
+  };
+
+  window.__attack = { link, attack, ownFonts, guesses, pushThrough, forgeStart, read, timing, extra };
 })();
 `;
 
@@ -293,6 +410,7 @@ export function hostilePage(
   site: 'github' | 'linkedin',
   title: string,
   extensionId: string,
+  fonts?: FontProbe,
 ): string {
   const decoy =
     site === 'github'
@@ -301,9 +419,9 @@ export function hostilePage(
   return `<!doctype html>
 <html lang="en"${site === 'github' ? ' data-color-mode="light" data-light-theme="light" data-dark-theme="dark"' : ' class="theme theme--light"'}>
 <head><meta charset="utf-8"><title>${title}</title>
-<script>window.__extensionId = ${JSON.stringify(extensionId)};</script>
+<script>window.__extensionId = ${JSON.stringify(extensionId)};${fonts ? ` window.__fontProbe = ${JSON.stringify(fonts)};` : ''}</script>
 <script>${HOSTILE_SCRIPT}</script>
-<style>body { margin: 0; font: 14px system-ui, sans-serif; } main { padding: 24px; min-height: 1200px; } #probes a { display: inline-block; margin: 4px; }</style>
+<style>body { margin: 0; font: 14px ${fonts ? '"The page’s own"' : 'system-ui, sans-serif'}; } main { padding: 24px; min-height: 1200px; } #probes a { display: inline-block; margin: 4px; }</style>
 </head>
 <body>
   <main><h1>${title}</h1><p>An ordinary page with links.</p><div id="probes"></div>

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import {
   cardShows,
   clickInCard,
+  EXTENSION_DIR,
   extensionListeners,
   focusedInCard,
   hostCount,
@@ -21,7 +22,15 @@ import {
   strayRequests,
   waitUntil,
 } from './harness';
-import { hostilePage, type Observation } from './hostile-fixture';
+import {
+  type FontProbe,
+  fontsFetched,
+  hostilePage,
+  type Observation,
+  PROBED_CODEPOINTS,
+  SYSTEM_FAMILIES,
+  uiFontFamilies,
+} from './hostile-fixture';
 
 /** An imported person the user keeps privately: nothing of this may reach a page. */
 const PRIVATE = {
@@ -132,6 +141,7 @@ beforeAll(async () => {
 afterAll(() => session?.close());
 
 type Attack = {
+  ownFonts(families: string[], text: string): void;
   link(href: string, hovercard?: string, spa?: boolean): HTMLAnchorElement;
   attack(a: HTMLAnchorElement): Promise<Observation>;
   guesses(hrefs: string[]): Promise<{ dispatched: number; heard: number; ms: number }>;
@@ -310,6 +320,51 @@ describe.each(SITES)('a hostile $site page', ({ site, url, people }) => {
     await page.hover(selector as string);
     await hovercardShows(page, bundled.name);
   });
+
+  it.each(people)(
+    '$who: faces the page defines for every family in the UI never load for the card; the page’s own text loads them',
+    async (person) => {
+      const families = [...new Set([...uiFontFamilies(EXTENSION_DIR), ...SYSTEM_FAMILIES])];
+      const probe = (tag: string): FontProbe => ({
+        tag: `${site}-${person.who}-${tag}`,
+        families,
+        codepoints: PROBED_CODEPOINTS,
+      });
+      // The card on the person's own page, shown on load.
+      const own = `${person.ownPage}&fonts`;
+      const onLoad = probe('own');
+      session.pages.set(own, hostilePage(site, 'A person’s page', session.extensionId, onLoad));
+      await page.goto(own);
+      if (person.who === 'unknown') await page.waitForTimeout(600);
+      else await cardShows(page, person.name);
+      await page.waitForTimeout(300);
+      const inPage = fontsFetched(session.requests, onLoad);
+      // A hovercard after the user's real hover, on another page of the site.
+      const other = `${url}&fonts`;
+      const onHover = probe('hover');
+      session.pages.set(other, hostilePage(site, 'A hostile page', session.extensionId, onHover));
+      await page.goto(other);
+      await park();
+      const [selector] = await probeLinks([person]);
+      await page.hover(selector as string);
+      if (person.who === 'unknown') await page.waitForTimeout(900);
+      else await hovercardShows(page, person.name);
+      await page.waitForTimeout(300);
+      const hover = fontsFetched(session.requests, onHover);
+      expect(await page.evaluate(() => (window.__probe as never as { faces: number }).faces)).toBe(
+        families.length * PROBED_CODEPOINTS.length,
+      );
+      const show = (pairs: [string, string][]) =>
+        [...new Set(pairs.map(([family, c]) => `${family}:${c}`))].sort();
+      expect({ inPage: show(inPage), hover: show(hover) }).toEqual({ inPage: [], hover: [] });
+      // Positive control: the page's own text, in each family by name, loads its faces.
+      await page.evaluate((list) => window.__attack.ownFonts(list, 'Q'), families);
+      await waitUntil('the page’s own faces to load', async () => {
+        const loaded = fontsFetched(session.requests, onHover);
+        return families.every((family) => loaded.some(([f, c]) => f === family && c === 'Q'));
+      });
+    },
+  );
 
   it.each(people.filter((person) => person.who !== 'unknown'))(
     "$who: the in-page card on the person's own page shows to the user, and not to the page",
