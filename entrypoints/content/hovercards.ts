@@ -1,19 +1,24 @@
 /**
- * Hovercards: rest the pointer on a link or avatar that names a known
- * person, or focus it and press Alt+↑, and their card opens beside it.
+ * Hovercards: move the pointer onto a link or avatar that names a known
+ * person and rest it there, or focus it and press Alt+↑, and their card
+ * opens beside it.
  *
  *   document (one delegated set of listeners, nothing per element, no scanning)
- *     pointerover (trusted) ─▶ closest('a[href], [data-hovercard-url]')
+ *     pointermove (trusted, the pointer really moved) ─▶ closest('a[href], [data-hovercard-url]')
  *       └─ parseIdentityUrl: a person's profile (or gist list)? else nothing happens
  *            └─ lookup(key) now; if known, load the UI bundle and prepare the
  *               card out of the page's sight
- *                 └─ delay (setting, 300 ms) ends, still on the target? ─▶ show it
+ *                 └─ delay (setting, 300 ms) ends, still on the target, and
+ *                    the target visible (./visible-target.ts)? ─▶ show it
  *     pointerout ─▶ close after a grace period unless the pointer moved into the card
  *     Alt+↑ (trusted) on a focused target ─▶ open now, focus inside; Esc ─▶ close, focus back
  *
  * A page must not learn whom the user keeps cards for (issue 10), so:
  * - only trusted input counts: a page's synthetic events do nothing at all,
  *   not even a lookup, the same for known and unknown people;
+ * - a pointer that has not moved opens nothing, whatever the page moves under
+ *   it, and a link that is covered, transparent or off screen opens nothing
+ *   (./visible-target.ts says how each is told, and what Firefox can't see);
  * - focus alone opens nothing. A script's `focus()` fires trusted focus
  *   events, and any "the user just pressed a key" rule can be ridden by a
  *   page that focuses its own link inside the user's keystroke, so the
@@ -39,6 +44,7 @@ import { cardUi, loadedCardUi } from './card-ui-loader';
 import { githubHovercardsOff } from './github-preference';
 import { lookupIdentity } from './lookup-cache';
 import { unawaited } from './unawaited';
+import { type Point, type VisibilityWatch, visibleTarget, watchVisibility } from './visible-target';
 
 /** How long after leaving the target (or card) the card stays, to allow moving into it. */
 const CLOSE_GRACE_MS = 300;
@@ -78,11 +84,17 @@ export function startHovercards(ctx: ContentScriptContext, deps: HovercardDeps):
   let prepared: Target | undefined;
   /** The UI, once loaded, for synchronous checks in event handlers. */
   let ui: CardUi | undefined;
+  /** Where the pointer last really moved to (viewport coordinates). */
+  let pointer: Point | undefined;
+  /** The browser's visibility verdict on the intent's target, where it gives one. */
+  let watch: VisibilityWatch | undefined;
 
   const hideHover = () => unawaited(loadedCardUi()?.then((loaded) => loaded?.hideHover()));
   const cancelOpen = () => {
     clearTimeout(openTimer);
     intent = undefined;
+    watch?.stop();
+    watch = undefined;
     if (prepared) {
       prepared = undefined;
       hideHover();
@@ -123,8 +135,20 @@ export function startHovercards(ctx: ContentScriptContext, deps: HovercardDeps):
     return ui;
   };
 
+  /** Rules 2 and 3 of ./visible-target.ts, at the moment a card would show. */
+  const stillVisible = async (target: Target, at: Point | undefined, seen?: VisibilityWatch) => {
+    if (!visibleTarget(target.element, at)) return false;
+    const verdict = seen ?? watchVisibility(target.element);
+    try {
+      return await verdict.visible();
+    } finally {
+      if (!seen) verdict.stop();
+    }
+  };
+
   /** Opens a card now, shown at once (keyboard, or a switch from another open card). */
-  const show = async (target: Target, focus: boolean) => {
+  const show = async (target: Target, focus: boolean, at?: Point, seen?: VisibilityWatch) => {
+    if (!(await stillVisible(target, at, seen))) return;
     const answer = await answerFor(target);
     const loaded = answer && (await loadUi());
     if (!answer || !loaded || ctx.isInvalid) return;
@@ -147,6 +171,8 @@ export function startHovercards(ctx: ContentScriptContext, deps: HovercardDeps):
     if (intent?.element === target.element) return;
     cancelOpen();
     intent = target;
+    const seen = watchVisibility(target.element);
+    watch = seen;
     const answer = await answerFor(target);
     if (intent !== target || !answer || githubHovercardsOff()) return;
     const loaded = await loadUi();
@@ -154,14 +180,17 @@ export function startHovercards(ctx: ContentScriptContext, deps: HovercardDeps):
     const wait = () => Math.max(0, answer.hoverDelayMs - (performance.now() - start));
     if (open) {
       openTimer = setTimeout(() => {
-        if (intent === target) unawaited(show(target, false));
+        if (intent === target) unawaited(show(target, false, pointer, seen));
       }, wait());
       return;
     }
     prepared = target;
     await loaded.showHover(target.element, answer.profile, hoverOptions(false), false);
-    openTimer = setTimeout(() => {
+    openTimer = setTimeout(async () => {
       if (intent !== target || prepared !== target) return;
+      const visible = await stillVisible(target, pointer, seen);
+      if (intent !== target || prepared !== target) return;
+      if (!visible) return cancelOpen();
       prepared = undefined;
       cancelClose();
       open = target;
@@ -174,11 +203,19 @@ export function startHovercards(ctx: ContentScriptContext, deps: HovercardDeps):
 
   const options = { signal: ctx.signal, passive: true } as const;
   document.addEventListener(
-    'pointerover',
+    'pointermove',
     (event) => {
       if (!event.isTrusted || event.pointerType === 'touch') return;
+      // Moved means a new position in the window: content moved or scrolled
+      // under a resting pointer is not the user's doing (./visible-target.ts).
+      const at = { x: event.clientX, y: event.clientY };
+      // The first move this document hears has nothing to compare with
+      // (Chromium reports no movementX for it): it counts.
+      const moved = !pointer || at.x !== pointer.x || at.y !== pointer.y;
+      pointer = at;
+      if (!moved) return;
       const target = targetOf(event.target);
-      // The delay runs from when the pointer arrived, not from when we heard of it.
+      // The delay runs from the first move over it, not from when we heard of it.
       if (target) unawaited(consider(target, event.timeStamp));
     },
     options,

@@ -286,6 +286,59 @@ export const ATTACKS = `
     return seen;
   };
 
+  /** Did a card's host arrive since the records were cleared? The page takes it out again. */
+  const hostArrived = () => {
+    const seen = P.records.some((r) => r.startsWith('childList html +'));
+    for (const element of extra()) element.remove();
+    return seen;
+  };
+
+  /**
+   * A link the page places at a fixed spot: 'visible' (an ordinary link),
+   * 'transparent' (opacity 0.01, no background), 'covered' (under an opaque
+   * box that lets the pointer through), 'offscreen' (left of the window).
+   */
+  const place = (href, kind, rect) => {
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = kind === 'transparent' ? '' : 'Someone';
+    a.style.cssText = 'position:fixed;display:block;z-index:10;background:#ddf;color:#000;' +
+      'left:' + (kind === 'offscreen' ? -5000 : rect.x) + 'px;top:' + rect.y + 'px;width:' + rect.width + 'px;height:' + rect.height + 'px;' +
+      (kind === 'transparent' ? 'opacity:0.01;' : '');
+    document.body.append(a);
+    if (kind === 'covered') {
+      const cover = document.createElement('div');
+      cover.style.cssText = 'position:fixed;z-index:11;pointer-events:none;background:#fff;' +
+        'left:' + (rect.x - 20) + 'px;top:' + (rect.y - 20) + 'px;width:' + (rect.width + 40) + 'px;height:' + (rect.height + 40) + 'px;';
+      a.__cover = cover;
+      document.body.append(cover);
+    }
+    return a;
+  };
+  const unplace = (a) => { a.__cover?.remove(); a.remove(); };
+
+  /**
+   * Issue 21's resting-pointer attack: under a pointer that does not move,
+   * one link after another (full-window and transparent, or an ordinary
+   * link under the pointer), each for \`ms\`; which of them made a host
+   * arrive. Returns the guesses and how long they took.
+   */
+  const swapUnder = async (hrefs, kind, point, ms) => {
+    const t0 = performance.now();
+    const arrived = [];
+    for (const href of hrefs) {
+      P.records.length = 0;
+      const rect = kind === 'transparent'
+        ? { x: 0, y: 0, width: innerWidth, height: innerHeight }
+        : { x: point.x - 60, y: point.y - 12, width: 120, height: 24 };
+      const a = place(href, kind, rect);
+      await sleep(ms);
+      unplace(a);
+      arrived.push(hostArrived());
+    }
+    return { arrived, ms: performance.now() - t0 };
+  };
+
   /** WXT's start-up announcement, forged: the event name holds the extension id. */
   const forgeStart = (extensionId) => {
     const name = extensionId + ':content:wxt:content-script-started';
@@ -401,7 +454,7 @@ export const ATTACKS = `
     }
   };
 
-  window.__attack = { link, attack, ownFonts, guesses, pushThrough, forgeStart, read, timing, extra };
+  window.__attack = { link, attack, ownFonts, place, unplace, swapUnder, hostArrived, guesses, pushThrough, forgeStart, read, timing, extra };
 })();
 `;
 

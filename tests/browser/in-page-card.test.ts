@@ -171,7 +171,7 @@ describe('single-page navigation', () => {
     await cardShows(page, 'Tyler Neely');
     const before = await extensionListeners(session, page);
     // Positive control: the count sees our listeners (the hovercards' at least).
-    expect(before['document:pointerover']).toBe(1);
+    expect(before['document:pointermove']).toBe(1);
     const route = ['/denizalti', '/settings/profile', '/PATMESH', '/tikv', '/spacejam'];
     for (let step = 0; step < 100; step++) {
       await userNavigates(page, route[step % route.length] as string);
