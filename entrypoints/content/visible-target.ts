@@ -22,7 +22,10 @@
  *    IntersectionObserver v2 (`trackVisibility`) reports `isVisible` false
  *    for a target under another element (even one the pointer passes
  *    through with `pointer-events: none`), or drawn with opacity below 1,
- *    a filter or a 3-D transform.
+ *    a filter or a 3-D transform. It is strict: a link partly covered (by
+ *    a neighbour's focus ring, an overlapping avatar) counts as covered, so
+ *    there no card opens until the cover moves (GitHub's avatar stacks
+ *    spread apart under the pointer).
  *    https://w3c.github.io/IntersectionObserver/v2/
  *    https://developer.mozilla.org/en-US/docs/Web/API/IntersectionObserverEntry/isVisible
  *

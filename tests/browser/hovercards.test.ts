@@ -191,6 +191,9 @@ describe('nothing happens for', () => {
     await page.waitForTimeout(300);
     // No hovercard, shown or prepared (a person's own page has its in-page card).
     expect(await hoverState(page)).toEqual({ open: false, text: '', box: null });
+    // The focused link's focus ring overlaps the next row here; Chromium's
+    // visibility check counts a link partly covered as covered (issue 21).
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const [known, person] = knownOn[url] as [string, string];
     await page.hover(target(known));
     await hovercardShows(page, person);
