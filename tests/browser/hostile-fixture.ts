@@ -339,6 +339,34 @@ export const ATTACKS = `
     return { arrived, ms: performance.now() - t0 };
   };
 
+  /**
+   * Issue 21's one-click attack: on the user's next click (or Enter), push
+   * through \`paths\`, one every \`stepMs\`, and note after each whether a
+   * host arrived (taking it out again). The result lands in P.pushed.
+   */
+  const armPushes = (paths, stepMs, type) => {
+    P.pushed = undefined;
+    const start = location.href;
+    window.addEventListener(type, (event) => {
+      if (type === 'keydown' && event.key !== 'Enter') return;
+      setTimeout(async () => {
+        const arrived = [];
+        const t0 = performance.now();
+        for (const path of paths) {
+          P.records.length = 0;
+          history.pushState({}, '', path);
+          await sleep(stepMs);
+          arrived.push(hostArrived());
+        }
+        const ms = performance.now() - t0;
+        history.pushState({}, '', start);
+        await sleep(100);
+        hostArrived();
+        P.pushed = { arrived, ms };
+      }, 0);
+    }, { capture: true, once: type === 'click' });
+  };
+
   /** WXT's start-up announcement, forged: the event name holds the extension id. */
   const forgeStart = (extensionId) => {
     const name = extensionId + ':content:wxt:content-script-started';
@@ -454,7 +482,7 @@ export const ATTACKS = `
     }
   };
 
-  window.__attack = { link, attack, ownFonts, place, unplace, swapUnder, hostArrived, guesses, pushThrough, forgeStart, read, timing, extra };
+  window.__attack = { link, attack, armPushes, ownFonts, place, unplace, swapUnder, hostArrived, guesses, pushThrough, forgeStart, read, timing, extra };
 })();
 `;
 
@@ -478,7 +506,8 @@ export function hostilePage(
 </head>
 <body>
   <main><h1>${title}</h1><p>An ordinary page with links.</p><div id="probes"></div>
-    <nav><a data-spa id="nowhere" href="/settings/profile">settings</a></nav></main>
+    <nav><a data-spa id="nowhere" href="/settings/profile">settings</a>
+      <input id="search" type="search" aria-label="Search"></nav></main>
   ${decoy}
   <script>${ATTACKS}</script>
   <script>

@@ -143,6 +143,7 @@ afterAll(() => session?.close());
 type Rect = { x: number; y: number; width: number; height: number };
 type LinkKind = 'visible' | 'transparent' | 'covered' | 'offscreen';
 type Attack = {
+  armPushes(paths: string[], stepMs: number, type: 'click' | 'keydown'): void;
   place(href: string, kind: LinkKind, rect: Rect): HTMLAnchorElement;
   unplace(a: HTMLAnchorElement): void;
   swapUnder(
@@ -444,6 +445,64 @@ describe.each(SITES)('a hostile $site page', ({ site, url, people }) => {
     await page.click('#nowhere');
     await waitUntil('the card to go', async () => (await hostCount(page)) === 0);
     await page.goBack();
+    await cardShows(page, bundled.name);
+  });
+
+  it('one click, one navigation: 20 pushes after a click or an Enter in the search box show at most the clicked person', async () => {
+    // 20 candidates: the three people, and more made up, in a mixed order.
+    const candidates = Array.from({ length: 20 }, (_, i) => {
+      const person = people[i % 3] as Person;
+      return i < 6 ? person.href : `${person.href.replace(/\/$/, '')}-${i}`;
+    });
+    const pushed = async () => {
+      await waitUntil(
+        'the pushes',
+        async () =>
+          page.evaluate(
+            () => (window.__probe as never as { pushed?: unknown }).pushed !== undefined,
+          ),
+        15_000,
+      );
+      return page.evaluate(
+        () => (window.__probe as never as { pushed: { arrived: boolean[]; ms: number } }).pushed,
+      );
+    };
+    const report: Record<string, string> = {};
+    const tally = (what: string, result: { arrived: boolean[]; ms: number }) => {
+      const cards = result.arrived.filter(Boolean).length;
+      report[what] =
+        `${cards} card(s) for ${result.arrived.length} pushes in ${Math.round(result.ms)} ms`;
+      return cards;
+    };
+    // 1. The user clicks the page's settings link (no one's profile).
+    await page.goto(url);
+    await page.evaluate((list) => window.__attack.armPushes(list, 30, 'click'), candidates);
+    await page.click('#nowhere');
+    const afterSettings = tally('click on settings', await pushed());
+    // 2. Enter typed in the page's own search box.
+    await page.goto(url);
+    await page.click('#search');
+    await page.keyboard.type('tyler');
+    await page.evaluate((list) => window.__attack.armPushes(list, 30, 'keydown'), candidates);
+    await page.keyboard.press('Enter');
+    const afterEnter = tally('Enter in a text field', await pushed());
+    // 3. The user clicks a link to the bundled person: that one card, no other.
+    await page.goto(url);
+    await page.evaluate((href) => {
+      window.__attack.link(href, undefined, true).id = 'spa-link';
+    }, bundled.href);
+    await page.evaluate((list) => window.__attack.armPushes(list, 30, 'click'), candidates);
+    await page.click('#spa-link');
+    const afterLink = tally('click on a profile link', await pushed());
+    console.log(`one click (${site}): ${JSON.stringify(report)}`);
+    expect({ afterSettings, afterEnter }).toEqual({ afterSettings: 0, afterEnter: 0 });
+    expect(afterLink).toBeLessThanOrEqual(1);
+    // Positive control: the same click on the same link, no pushes after it.
+    await page.goto(url);
+    await page.evaluate((href) => {
+      window.__attack.link(href, undefined, true).id = 'spa-link';
+    }, bundled.href);
+    await page.click('#spa-link');
     await cardShows(page, bundled.name);
   });
 

@@ -6,8 +6,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { onUrlChange, POLL_MS, type UrlChange } from '../../entrypoints/content/navigation';
 import {
-  ACTIVATION_WINDOW_MS,
+  type Activation,
   causedByUser,
+  HISTORY_KEY_WINDOW_MS,
   LINK_WINDOW_MS,
 } from '../../entrypoints/content/user-input';
 import type { IdentityKey } from '../../identity/keys';
@@ -15,45 +16,46 @@ import type { IdentityKey } from '../../identity/keys';
 const deniz: IdentityKey = 'linkedin:denizalti';
 const patmesh: IdentityKey = 'linkedin:patmesh-s';
 
-describe('causedByUser', () => {
+const link = (at: number, keys: IdentityKey[], used = false): Activation => ({
+  at,
+  kind: 'link',
+  keys,
+  used,
+});
+const historyKey = (at: number, used = false): Activation => ({
+  at,
+  kind: 'history',
+  keys: [],
+  used,
+});
+
+describe('causedByUser: one activation, one navigation (issue 21)', () => {
   it.each([
     ['no input at all', undefined, 0, 0, false],
-    ['a click 200 ms before', { at: 1000, keys: [] }, 1200, 0, true],
-    [
-      'a click just inside the window',
-      { at: 1000, keys: [] },
-      1000 + ACTIVATION_WINDOW_MS,
-      0,
-      true,
-    ],
-    ['a click just outside it', { at: 1000, keys: [] }, 1001 + ACTIVATION_WINDOW_MS, 0, false],
-    [
-      '…unless noticed late by polling',
-      { at: 1000, keys: [] },
-      1001 + ACTIVATION_WINDOW_MS,
-      POLL_MS,
-      true,
-    ],
-    ['a click on a link to this person, 5 s before', { at: 1000, keys: [deniz] }, 6000, 0, true],
-    [
-      'a click on a link to someone else, 5 s before',
-      { at: 1000, keys: [patmesh] },
-      6000,
-      0,
-      false,
-    ],
+    ['a click on a link to this person, 200 ms before', link(1000, [deniz]), 1200, 0, true],
+    ['…5 s before (a slow fetch)', link(1000, [deniz]), 6000, 0, true],
+    ['…already used by a navigation it explained', link(1000, [deniz], true), 1200, 0, false],
+    ['a click on a link to someone else, 200 ms before', link(1000, [patmesh]), 1200, 0, false],
     [
       'a click on a link to this person, too long ago',
-      { at: 1000, keys: [deniz] },
+      link(1000, [deniz]),
       1001 + LINK_WINDOW_MS,
       0,
       false,
     ],
-    ['an input stamped after the change (clock skew)', { at: 5000, keys: [deniz] }, 4000, 0, false],
+    ['…unless noticed late by polling', link(1000, [deniz]), 1001 + LINK_WINDOW_MS, POLL_MS, true],
+    [
+      'a history key just before (polling: any URL)',
+      historyKey(1000),
+      1000 + HISTORY_KEY_WINDOW_MS,
+      0,
+      true,
+    ],
+    ['a history key too long ago', historyKey(1000), 1001 + HISTORY_KEY_WINDOW_MS, 0, false],
+    ['a history key already used', historyKey(1000, true), 1200, 0, false],
+    ['an input stamped after the change (clock skew)', link(5000, [deniz]), 4000, 0, false],
   ] as const)('%s → %s', (_what, last, now, late, expected) => {
-    expect(causedByUser(last && { at: last.at, keys: [...last.keys] }, [deniz], now, late)).toBe(
-      expected,
-    );
+    expect(causedByUser(last, [deniz], now, late)).toBe(expected);
   });
 });
 
