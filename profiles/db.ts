@@ -34,6 +34,7 @@ import { type IdentityKey, profileKeys } from '../identity/keys';
 import type { Entry } from '../sync/entry';
 import type { SettingStamps } from '../sync/settings';
 import type { Profile } from './schema';
+import { validateProfile } from './validate';
 
 export const DB_NAME = 'profile-card';
 /** The schema version this build creates and reads (2: sync and directories). */
@@ -175,10 +176,14 @@ const isStringList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((entry) => typeof entry === 'string');
 
 /**
- * The cheap check a read makes: records were validated with the schema when
- * they entered the store, so here only their frame is checked (ids, version,
- * the fields the lookups and lists rely on). Returns the problem, or
- * undefined for a sound record.
+ * The check every read makes before a record may answer anything: its frame
+ * (ids, version, the fields the lookups and lists rely on), the handles it
+ * is indexed under (each must be one of its profile's own, or a record could
+ * answer a lookup for someone its profile does not name), and the profile
+ * against the schema (a record written by an older version, or changed on
+ * disk, may no longer hold). Returns the problem, or undefined for a sound
+ * record. Damaged data is listed for the user and never impersonates
+ * anyone (issue 21).
  */
 export function recordProblem(value: unknown): string | undefined {
   if (!value || typeof value !== 'object') return t('store_rec_not_object');
@@ -194,5 +199,9 @@ export function recordProblem(value: unknown): string | undefined {
   const identities = profile.identities as Partial<Profile['identities']> | undefined;
   if (!identities || !isStringList(identities.github) || !isStringList(identities.linkedin))
     return t('store_rec_no_identities');
+  const own = new Set<string>(profileKeys(identities as Profile['identities']));
+  if (!record.keys.every((key) => own.has(key))) return t('store_rec_keys_not_own');
+  const valid = validateProfile(profile);
+  if (!valid.ok) return t('store_rec_invalid', valid.errors[0] ?? '');
   return undefined;
 }

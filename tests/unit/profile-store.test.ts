@@ -218,6 +218,45 @@ describe('reads', () => {
     expect((await readSnapshot()).people.map((record) => record.id)).toEqual(['a']);
   });
 
+  it("damaged data never impersonates: a record whose profile fails validation, or whose keys aren't its profile's, answers no lookup and is listed as damaged (issue 21)", async () => {
+    const db = await openPeopleDb();
+    // Keys claiming Tyler's handle, on a sound-looking profile that names nobody.
+    const claims = {
+      id: 'claims',
+      rev: 1,
+      keys: ['github:spacejam'],
+      profile: person('claims', { name: 'Not Tyler', identities: { github: [], linkedin: [] } }),
+    };
+    // Tyler's handle in its profile too, but the profile does not validate.
+    const invalid = {
+      id: 'invalid',
+      rev: 1,
+      keys: ['linkedin:denizalti'],
+      profile: person('invalid', {
+        name: 'Not Deniz',
+        contact: { email: 'javascript:alert(1)' },
+        identities: { github: [], linkedin: ['denizalti'] },
+      }),
+    };
+    await db.put('people', claims as never);
+    await db.put('people', invalid as never);
+    expect((await lookupKey('github:spacejam'))?.name).toBe('Tyler Neely');
+    expect((await lookupKey('linkedin:denizalti'))?.name).toBe('Deniz Altınbüken');
+    expect(await personById('claims')).toBeUndefined();
+    expect(await personById('invalid')).toBeUndefined();
+    expect((await visiblePeople()).map((profile) => profile.name)).not.toContain('Not Tyler');
+    expect((await visiblePeople()).map((profile) => profile.name)).not.toContain('Not Deniz');
+    const snapshot = await readSnapshot();
+    expect(snapshot.people).toEqual([]);
+    expect(snapshot.damaged.map(({ id, problem }) => ({ id, problem }))).toEqual([
+      { id: 'claims', problem: "the record's handles are not its profile's" },
+      { id: 'invalid', problem: 'the profile does not validate: contact.email is not an email' },
+    ]);
+    // Positive control: the same profile, stored soundly, answers its own handle.
+    await db.put('people', { ...claims, keys: [] } as never);
+    expect((await personById('claims'))?.name).toBe('Not Tyler');
+  });
+
   it('does not remember a failed open: the next question tries again', async () => {
     // The first open fails the way a disk error does: asynchronously, on the request.
     const factory = globalThis.indexedDB;
