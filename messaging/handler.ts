@@ -5,13 +5,17 @@
  * lookup, profiles/current-directory.ts), settings and the scripting API.
  *
  *   message ─▶ sender is this extension? ─▶ ./schemas.ts (zod) ─▶ switch
+ *   from content scripts too (CONTENT_SCRIPT_MAY), one identity at a time:
  *     lookup { key, ui }  people.lookup(key) ─ known and ui? inject the
  *                         card UI into the asking frame, then answer
  *     mount-ui            inject the card UI (fallback when a lookup could not)
- *     card-state          remember collapse/dismiss for the session
- *     list, profile       the popup's list and one card
+ *     card-state          remember collapse/dismiss for the session, only for
+ *                         a person who exists (stored or bundled) or whom a
+ *                         lookup answered: at most one key per person
  *   from extension pages only (the sender's URL is this extension's; a
- *   content script's is the web page's, and its process is the page's):
+ *   content script's is the web page's, and its process is the page's, so
+ *   code running there must not be able to dump the address book or write):
+ *     list, profile                                            the popup's list and one card
  *     directories, directory-subscribe/-refresh/-unsubscribe   directories/refresh.ts
  *     sync, sync-resolve                                       sync/engine.ts
  */
@@ -24,15 +28,11 @@ import type { Settings } from '../settings/defaults';
 import type { Answer, CardState, ListEntry, MessageMap, MessageType, SyncAction } from './messages';
 import { messageSchema } from './schemas';
 
-/** Messages only extension pages may send. */
-const PAGE_ONLY = new Set<MessageType>([
-  'directories',
-  'directory-subscribe',
-  'directory-refresh',
-  'directory-unsubscribe',
-  'sync',
-  'sync-resolve',
-]);
+/** What a content script needs, and all it may ask: the rest is for extension pages. */
+const CONTENT_SCRIPT_MAY = new Set<MessageType>(['lookup', 'mount-ui', 'card-state']);
+
+/** How many people answered by lookups are remembered for `card-state` (directory people). */
+const ANSWERED_LIMIT = 1000;
 
 export interface DirectoryService {
   list(): Promise<DirectoryRecord[]>;
@@ -78,6 +78,13 @@ function service<T>(value: T | undefined): T {
 export function createMessageHandler(deps: HandlerDeps) {
   /** Injections under way, per document, so two lookups at once inject once. */
   const injecting = new Map<string, Promise<boolean>>();
+  /** Ids that lookups answered lately (a directory's people have no byId), oldest first. */
+  const answered = new Set<string>();
+  const remember = (id: string) => {
+    answered.delete(id);
+    answered.add(id);
+    if (answered.size > ANSWERED_LIMIT) answered.delete(answered.values().next().value as string);
+  };
 
   /** Puts the card UI into the sender's frame if it is a GitHub or LinkedIn page of a tab. */
   const injectInto = (sender: Sender): Promise<boolean> => {
@@ -106,7 +113,7 @@ export function createMessageHandler(deps: HandlerDeps) {
         `Profile Card: refused a malformed message (${parsed.error.issues[0]?.message})`,
       );
     const message = parsed.data;
-    if (PAGE_ONLY.has(message.type)) {
+    if (!CONTENT_SCRIPT_MAY.has(message.type)) {
       if (!deps.pageOrigin || !sender.url?.startsWith(deps.pageOrigin))
         throw new Error(`Profile Card: refused "${message.type}" from outside its own pages`);
     }
@@ -114,6 +121,7 @@ export function createMessageHandler(deps: HandlerDeps) {
       case 'lookup': {
         const profile = await deps.people.lookup(message.key);
         if (!profile) return null;
+        remember(profile.id);
         const site = message.key.slice(0, message.key.indexOf(':')) as Site;
         const [settings, state] = await Promise.all([
           deps.settings(),
@@ -132,9 +140,13 @@ export function createMessageHandler(deps: HandlerDeps) {
       }
       case 'mount-ui':
         return injectInto(sender);
-      case 'card-state':
-        await deps.setCardState(message.profileId, message.state);
+      case 'card-state': {
+        const id = message.profileId;
+        if (!answered.has(id) && !(await deps.people.byId(id)))
+          throw new Error('Profile Card: refused a card state for nobody it knows');
+        await deps.setCardState(id, message.state);
         return null;
+      }
       case 'profile':
         return (await deps.people.byId(message.id)) ?? null;
       case 'list':

@@ -2,6 +2,7 @@ import { createMessageHandler, type HandlerDeps } from '../../messaging/handler'
 import type { CardState } from '../../messaging/messages';
 import { bundledProfiles } from '../../profiles/bundled';
 import { buildDirectory } from '../../profiles/directory';
+import type { Profile } from '../../profiles/schema';
 import { DEFAULT_SETTINGS } from '../../settings/defaults';
 
 function setup(overrides: Partial<HandlerDeps> = {}) {
@@ -10,6 +11,7 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
   const directory = buildDirectory({ bundled: bundledProfiles });
   const handle = createMessageHandler({
     extensionId: 'ours',
+    pageOrigin: 'chrome-extension://ours/',
     people: {
       lookup: async (key) => directory.lookup(key),
       byId: async (id) => directory.byId(id),
@@ -29,6 +31,7 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
 }
 
 const fromPage = { id: 'ours', url: 'https://github.com/spacejam', tab: { id: 7 }, frameId: 0 };
+const fromPopup = { id: 'ours', url: 'chrome-extension://ours/popup.html' };
 
 describe('message handler', () => {
   it('answers a lookup with the profile, the site settings and the session state', async () => {
@@ -74,17 +77,77 @@ describe('message handler', () => {
     expect(injected).toEqual([[7, 3]]);
   });
 
-  it('remembers card states and lists everyone', async () => {
+  it('remembers card states, and lists everyone to its own pages', async () => {
     const { handle, states } = setup();
     await handle({ type: 'card-state', profileId: 'patmesh', state: 'dismissed' }, fromPage);
     expect(states).toEqual({ patmesh: 'dismissed' });
-    const list = (await handle({ type: 'list' }, fromPage)) as { id: string; handles: string[] }[];
+    const list = (await handle({ type: 'list' }, fromPopup)) as {
+      id: string;
+      handles: string[];
+    }[];
     expect(list.map((entry) => entry.id)).toEqual(['deniz-altinbuken', 'patmesh', 'tyler-neely']);
     expect(list[1]?.handles).toEqual(['@PATMESH', 'in/patmesh-s']);
-    expect(await handle({ type: 'profile', id: 'patmesh' }, fromPage)).toMatchObject({
+    expect(await handle({ type: 'profile', id: 'patmesh' }, fromPopup)).toMatchObject({
       name: 'Patmesh S',
     });
-    expect(await handle({ type: 'profile', id: 'nobody' }, fromPage)).toBeNull();
+    expect(await handle({ type: 'profile', id: 'nobody' }, fromPopup)).toBeNull();
+  });
+
+  it('least privilege (issue 21): a content script gets one identity at a time, never the list, a profile by id, or a write', async () => {
+    const { handle } = setup();
+    for (const message of [
+      { type: 'list' },
+      { type: 'profile', id: 'patmesh' },
+      { type: 'directories' },
+      { type: 'directory-subscribe', url: 'https://evil.example/people.json', name: 'x' },
+      { type: 'sync', action: 'erase' },
+    ]) {
+      await expect(handle(message, fromPage), message.type).rejects.toThrow(
+        /refused "[a-z-]+" from outside its own pages/,
+      );
+      // Not from a page of another extension either, nor with no URL.
+      await expect(
+        handle(message, { ...fromPage, url: 'chrome-extension://theirs/popup.html' }),
+      ).rejects.toThrow(/refused/);
+      await expect(handle(message, { id: 'ours' })).rejects.toThrow(/refused/);
+    }
+    // Positive control: the same questions from the popup are answered.
+    expect(await handle({ type: 'list' }, fromPopup)).toHaveLength(3);
+    expect(await handle({ type: 'profile', id: 'patmesh' }, fromPopup)).toMatchObject({
+      id: 'patmesh',
+    });
+    // What a content script needs still works.
+    expect(await handle({ type: 'lookup', key: 'github:spacejam' }, fromPage)).toMatchObject({
+      profile: { id: 'tyler-neely' },
+    });
+  });
+
+  it('card-state only for someone who exists or a lookup answered: no key per made-up id', async () => {
+    const directoryPerson = { ...(bundledProfiles[0] as Profile), id: 'from-a-directory' };
+    const { handle, states } = setup({
+      people: {
+        lookup: async (key) => (key === 'github:dir-person' ? directoryPerson : undefined),
+        byId: async (id) => bundledProfiles.find((profile) => profile.id === id),
+        list: async () => [...bundledProfiles],
+      },
+    });
+    for (let i = 0; i < 50; i++) {
+      await expect(
+        handle({ type: 'card-state', profileId: `made-up-${i}`, state: 'collapsed' }, fromPage),
+      ).rejects.toThrow(/nobody it knows/);
+    }
+    await expect(
+      handle({ type: 'card-state', profileId: 'from-a-directory', state: 'collapsed' }, fromPage),
+    ).rejects.toThrow(/nobody it knows/);
+    expect(states).toEqual({});
+    // Positive controls: a bundled person, and a directory's person once a lookup answered.
+    await handle({ type: 'card-state', profileId: 'patmesh', state: 'collapsed' }, fromPage);
+    await handle({ type: 'lookup', key: 'github:dir-person' }, fromPage);
+    await handle(
+      { type: 'card-state', profileId: 'from-a-directory', state: 'dismissed' },
+      fromPage,
+    );
+    expect(states).toEqual({ patmesh: 'collapsed', 'from-a-directory': 'dismissed' });
   });
 
   it('injects the UI with the answer to a lookup of a known person, once per document', async () => {
