@@ -502,7 +502,15 @@ export function hostilePage(
 <head><meta charset="utf-8"><title>${title}</title>
 <script>window.__extensionId = ${JSON.stringify(extensionId)};${fonts ? ` window.__fontProbe = ${JSON.stringify(fonts)};` : ''}</script>
 <script>${HOSTILE_SCRIPT}</script>
-<style>body { margin: 0; font: 14px ${fonts ? '"The page’s own"' : 'system-ui, sans-serif'}; } main { padding: 24px; min-height: 1200px; } #probes a { display: inline-block; margin: 4px; }</style>
+<style>${
+    fonts
+      ? // The page's own text in a face of its own (an installed font), so it
+        // never falls back to a default the probe could mistake for the card's.
+        // Form controls take the system's font unless told to inherit.
+        '@font-face { font-family: "The page’s own"; src: local("DejaVu Sans"), local("Liberation Sans"); } input { font: inherit; }'
+      : ''
+  }
+body { margin: 0; font: 14px ${fonts ? '"The page’s own"' : 'system-ui, sans-serif'}; } main { padding: 24px; min-height: 1200px; } #probes a { display: inline-block; margin: 4px; }</style>
 </head>
 <body>
   <main><h1>${title}</h1><p>An ordinary page with links.</p><div id="probes"></div>

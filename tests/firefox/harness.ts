@@ -14,7 +14,7 @@
  *
  * Reading the card: ./card.ts; real mouse and keyboard: ./input.ts.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -76,6 +76,8 @@ export interface FirefoxSession {
   outside: string[];
   /** Theme and other knobs for the next fixture served. */
   fixture: FixtureOptions;
+  /** Extra fixture pages by URL, for a test's own markup (the hostile pages). */
+  pages: Map<string, string>;
   bidi: Bidi;
   close(): Promise<void>;
 }
@@ -94,8 +96,8 @@ async function answer(session: FirefoxSession, event: BeforeRequestSent): Promis
     await session.bidi.send('network.continueRequest', { request });
     return;
   }
-  let body: string | undefined;
-  if (isFixtureUrl(url) && !/\.(ico|png|svg|css|js)$/.test(url.pathname)) {
+  let body: string | undefined = session.pages.get(href);
+  if (body === undefined && isFixtureUrl(url) && !/\.(ico|png|svg|css|js)$/.test(url.pathname)) {
     body =
       siteOfHost(url.hostname) === 'linkedin'
         ? linkedinFixture(url, session.fixture)
@@ -179,6 +181,7 @@ export async function launch({
       unexpected: [],
       outside,
       fixture: {},
+      pages: new Map(),
       bidi,
       close,
     };
@@ -284,4 +287,28 @@ export async function callFunction(
   if (result.type === 'exception')
     throw new Error(`in page: ${result.exceptionDetails?.text ?? 'an exception'}`);
   return result.result as Remote;
+}
+
+/**
+ * Puts people into the add-on's store the way a user does: an import of an
+ * export document on the options page, in a tab of its own, closed after.
+ */
+export async function seedPeople(session: FirefoxSession, profiles: readonly object[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'profile-card-seed-'));
+  const file = join(dir, 'seed.json');
+  writeFileSync(file, JSON.stringify({ version: 1, profiles }));
+  const tab = await newTab(session);
+  try {
+    await openExtensionPage(tab, 'options.html');
+    const input = await tab.waitForSelector('input[type="file"]');
+    await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
+    const button = await tab.waitForSelector('.pc-preview .pc-primary');
+    await button?.click();
+    await wait('the import', async () =>
+      tab.evaluate(() => /Imported: /.test(document.body.innerText)),
+    );
+  } finally {
+    await tab.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
