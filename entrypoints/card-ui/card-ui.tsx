@@ -6,7 +6,8 @@
  *   startup script ─ showInPage / showHover ─▶ createCardUi(ctx)
  *                                                ├─ ./host.ts: a bare div, our own closed root, css inlined
  *                                                ├─ Preact render(<InPageCard/> <HoverCard/>), text painted
- *                                                │  from attributes (./unfindable-text.ts)
+ *                                                │  from attributes (./unfindable-text.ts), custom
+ *                                                │  properties renamed (./private-properties.ts)
  *                                                ├─ ./theme-watch.ts: re-render when the theme changes
  *                                                └─ GitHub's own hovercard kept hidden while ours is open
  *
@@ -34,6 +35,7 @@ import {
   restoreGithubHovercard,
 } from './github-hovercard';
 import { type CardHost, createCardHost } from './host';
+import { privateProperties, renameInlineProperties } from './private-properties';
 import { currentTheme, type ThemeSources, watchTheme } from './theme-watch';
 import { paintTextFromAttributes, TEXT_CSS } from './unfindable-text';
 
@@ -55,6 +57,7 @@ interface Hover extends HoverOptions {
 
 export function createCardUi(ctx: ContentScriptContext): CardUi {
   paintTextFromAttributes();
+  renameInlineProperties();
   const sources: ThemeSources = {
     root: document.documentElement,
     matchMedia: (query) => window.matchMedia(query),
@@ -98,7 +101,7 @@ export function createCardUi(ctx: ContentScriptContext): CardUi {
 
   const ensureHost = (): CardHost => {
     if (!host) {
-      host = createCardHost(cardCss + TEXT_CSS);
+      host = createCardHost(privateProperties(cardCss) + TEXT_CSS);
       theme = currentTheme(sources);
       stopWatchingTheme = watchTheme(sources, (next) => {
         theme = next;

@@ -6,6 +6,8 @@
  * while the real user's mouse and keyboard (Playwright's input is trusted)
  * still open cards: each absence has that positive control beside it.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   cardShows,
@@ -564,6 +566,44 @@ describe.each(SITES)('a hostile $site page', ({ site, url, people }) => {
       });
     },
   );
+
+  it('custom properties the page registers or sets never reach the card; the page’s own elements use them', async () => {
+    // Every custom property the card's CSS names, registered by the page with
+    // a url() as its initial value (a colour then fails the syntax and falls
+    // back to it), and set on <html> so that it would be inherited.
+    const names = [
+      ...new Set(readFileSync(join(EXTENSION_DIR, 'card-ui.js'), 'utf8').match(/--pc-[\w-]+/g)),
+    ];
+    expect(names.length).toBeGreaterThan(5);
+    const own = `${(people[1] as Person).ownPage}&vars`;
+    session.pages.set(
+      own,
+      hostilePage(site, 'Custom properties', session.extensionId).replace(
+        '</head>',
+        `<script>
+          for (const name of ${JSON.stringify(names)}) {
+            CSS.registerProperty({ name, syntax: '<image>', inherits: true, initialValue: 'url(/__var/registered' + name + ')' });
+          }
+          document.documentElement.setAttribute('style', ${JSON.stringify(
+            names.map((name) => `${name}: url(/__var/inherited${name});`).join(' '),
+          )});
+        </script></head>`,
+      ),
+    );
+    const from = session.requests.length;
+    await page.goto(own);
+    await cardShows(page, (people[1] as Person).name);
+    await page.waitForTimeout(500);
+    const fetched = () => session.requests.slice(from).filter((href) => href.includes('/__var/'));
+    expect(fetched()).toEqual([]);
+    // Positive control: the page's own element drawing with one of them.
+    await page.evaluate((name) => {
+      const box = document.createElement('div');
+      box.style.cssText = `width:20px;height:20px;background-image:var(${name})`;
+      document.body.append(box);
+    }, names[0] as string);
+    await waitUntil('the page’s own use to load', async () => fetched().length > 0);
+  });
 
   it.each(people.filter((person) => person.who !== 'unknown'))(
     "$who: the in-page card on the person's own page shows to the user, and not to the page",
