@@ -367,6 +367,28 @@ export const ATTACKS = `
     }, { capture: true, once: type === 'click' });
   };
 
+  /**
+   * The card's box as a page measures it: elementFromPoint on a grid of
+   * \`step\` px finds where the (bare) host is hit. Returns the box and how
+   * long the scan took.
+   */
+  const measureHost = (step) => {
+    const [host] = extra();
+    const t0 = performance.now();
+    let box = null;
+    for (let x = 0; x < innerWidth; x += step) {
+      for (let y = 0; y < innerHeight; y += step) {
+        if (host && document.elementFromPoint(x, y) === host) {
+          box = box
+            ? { left: Math.min(box.left, x), top: Math.min(box.top, y), right: Math.max(box.right, x), bottom: Math.max(box.bottom, y) }
+            : { left: x, top: y, right: x, bottom: y };
+        }
+      }
+    }
+    const size = box ? { width: box.right - box.left + step, height: box.bottom - box.top + step } : null;
+    return { size, ms: performance.now() - t0 };
+  };
+
   /** WXT's start-up announcement, forged: the event name holds the extension id. */
   const forgeStart = (extensionId) => {
     const name = extensionId + ':content:wxt:content-script-started';
@@ -482,7 +504,7 @@ export const ATTACKS = `
     }
   };
 
-  window.__attack = { link, attack, armPushes, ownFonts, place, unplace, swapUnder, hostArrived, guesses, pushThrough, forgeStart, read, timing, extra };
+  window.__attack = { link, attack, armPushes, measureHost, ownFonts, place, unplace, swapUnder, hostArrived, guesses, pushThrough, forgeStart, read, timing, extra };
 })();
 `;
 

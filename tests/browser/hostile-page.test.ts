@@ -145,6 +145,10 @@ afterAll(() => session?.close());
 type Rect = { x: number; y: number; width: number; height: number };
 type LinkKind = 'visible' | 'transparent' | 'covered' | 'offscreen';
 type Attack = {
+  measureHost(step: number): {
+    size: { width: number; height: number } | null;
+    ms: number;
+  };
   armPushes(paths: string[], stepMs: number, type: 'click' | 'keydown'): void;
   place(href: string, kind: LinkKind, rect: Rect): HTMLAnchorElement;
   unplace(a: HTMLAnchorElement): void;
@@ -725,6 +729,28 @@ describe.each(SITES)('a hostile $site page', ({ site, url, people }) => {
     // nothing observable for either link.
     expect(report.controlDispatch.right).toBeGreaterThanOrEqual(16);
     expect(await hostCount(page)).toBe(0);
+  });
+
+  it('what stays open: the shown card’s size, by hit-testing (reported)', async () => {
+    const sizes: Record<string, unknown> = {};
+    for (const person of people) {
+      await page.goto(url);
+      await park();
+      // Absent: before any card, the probe finds no host.
+      expect(await page.evaluate(() => window.__attack.measureHost(8).size)).toBeNull();
+      const [selector] = await probeLinks([person]);
+      await page.hover(selector as string);
+      if (person.who === 'unknown') {
+        await page.waitForTimeout(900);
+        expect(await hostCount(page)).toBe(0);
+        continue;
+      }
+      await hovercardShows(page, person.name);
+      const measured = await page.evaluate(() => window.__attack.measureHost(8));
+      expect(measured.size?.width).toBeGreaterThan(100);
+      sizes[person.who] = measured;
+    }
+    console.log(`card size by hit-testing (${site}, 8 px grid): ${JSON.stringify(sizes)}`);
   });
 
   it('made no request beyond the fixture pages and threw nothing into them', () => {
