@@ -95,6 +95,11 @@ describe('a hovercard under the real mouse', () => {
     // Positive control: the same pointer, one link along.
     const known = await boxOf(page, '[data-test="review-author"]');
     await page.mouse.move(known.center.x, known.center.y, { steps: 4 });
+    // GitHub's own popover for the unknown author covers this line until it
+    // hides; a link uncovered under a resting pointer opens nothing (issue
+    // 21), so the pointer moves on it once more, as a hand does.
+    await new Promise((done) => setTimeout(done, 400));
+    await page.mouse.move(known.center.x + 3, known.center.y, { steps: 2 });
     await hovercardShows(session, page, 'Deniz Altınbüken');
     await park();
     await hovercardGone(session, page);
@@ -122,7 +127,17 @@ describe('navigation without reloads', () => {
     expect(await cardText(session, page)).not.toContain('Tyler');
     await follow('/settings/profile');
     await cardGone(session, page);
+    // WebDriver BiDi's traverseHistory is not the user's back button: Firefox's
+    // navigate event says userInitiated false, as for a script's
+    // history.back(), so no card (issue 21: the click on settings explains
+    // only that navigation). Chromium's test drives the user's back button.
     await page.goBack();
+    await wait('the URL to go back', async () => page.url() === 'https://github.com/denizalti');
+    await new Promise((done) => setTimeout(done, 1000));
+    expect(await hostCount(session, page)).toBe(0);
+    // Positive control: the user's click on a link to her brings it back.
+    await follow('/settings/profile');
+    await follow('/denizalti');
     await cardShows(session, page, 'Deniz Altınbüken');
     expect(await hostCount(session, page)).toBe(1);
   });
