@@ -36,12 +36,14 @@ describe('updateFromDraft', () => {
   });
 
   it('never lets a filled-in value overwrite what was stored', () => {
-    // The GitHub draft's headline is only its company ("@ferrous-labs"), noted as filled.
+    // The GitHub draft's headline is only its bio's first sentence, noted as filled.
     expect(fromGithub.notes.map((note) => note.field)).toContain('headline');
     expect(update.after.headline).toBe('Distributed systems engineer at Ferrous Labs');
     // Positive control: without the notes, the page's value would win.
     const blind = updateFromDraft(kept, fromGithub.draft);
-    expect(blind.ok && blind.after.headline).toBe('@ferrous-labs');
+    expect(blind.ok && blind.after.headline).toBe(
+      'Distributed systems, storage engines, and the occasional compiler.',
+    );
   });
 
   it('lists each changed field with its before and after', () => {
