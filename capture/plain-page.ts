@@ -23,9 +23,20 @@
  * faster builds" are nobody.
  */
 import { fold } from '../text/fold';
-import { absoluteUrl, blockText, MAX_ITEMS, mailtoAddress, metaContent, oneLine } from './dom';
+import {
+  absoluteUrl,
+  blockText,
+  MAX_ITEMS,
+  mailtoAddress,
+  metaContent,
+  oneLine as oneRawLine,
+} from './dom';
+import { withoutInvisibles } from './look-alike';
 import type { ReadLink, Sourced } from './reading';
 import { socialAccount } from './social';
+
+/** One line of text without the invisible characters a name must not hide behind. */
+const oneLine = (text: string | null | undefined) => withoutInvisibles(oneRawLine(text));
 
 /** Words that name a page, not a person: "About me | Jane Doe" is Jane Doe. */
 export const PAGE_WORDS =

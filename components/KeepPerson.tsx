@@ -285,10 +285,10 @@ export function KeepOffer({ api, onOpen }: { api: KeepApi; onOpen: (task: KeepTa
               class="pc-button pc-primary"
               onClick={() => onOpen(byHandTask(offer.byHand as ByHand))}
             >
-              {offer.byHand.name
-                ? t('keep_by_hand_named', offer.byHand.name)
-                : offer.byHand.website
-                  ? t('keep_by_hand')
+              {offer.byHand.website
+                ? t('keep_by_hand')
+                : offer.byHand.name
+                  ? t('keep_by_hand_named', offer.byHand.name)
                   : t('keep_by_hand_plain')}
             </button>
           )}
