@@ -86,4 +86,15 @@ describe('updateFromDraft', () => {
       ['fsync-notes.md', 'What fsync does and does not promise, per file system.'],
     ]);
   });
+
+  it('keeps the stored name when the page spells it with look-alike letters', () => {
+    const lookalike = { ...fromGithub.draft, name: 'Mіra Kovačević' }; // Cyrillic і
+    const result = updateFromDraft(kept, lookalike, fromGithub.notes);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.after.name).toBe('Mira Kovačević');
+    expect(result.changes.map((change) => change.field)).not.toContain('name');
+    // Positive control: a name that reads differently is the page's to give.
+    const renamed = updateFromDraft(kept, { ...fromGithub.draft, name: 'Mira K.' });
+    expect(renamed.ok && renamed.after.name).toBe('Mira K.');
+  });
 });
