@@ -100,6 +100,8 @@ export interface LookAlike {
   person: Profile;
   /** What looks the same: the name, or a GitHub/LinkedIn handle. */
   by: 'name' | 'github' | 'linkedin';
+  /** The draft's handle that looks like theirs, when `by` is a site. */
+  handle?: string;
 }
 
 /** GitHub logins and LinkedIn names a draft claims, including from links the identity rules refused (`github.com/spаcejam`). */
@@ -127,12 +129,16 @@ function handlesOf(draft: Profile): { site: 'github' | 'linkedin'; handle: strin
 /** The first of `people` the draft looks like (the same person not meant), if any. */
 export function lookAlike(draft: Profile, people: readonly Profile[]): LookAlike | undefined {
   const name = skeleton(draft.name);
-  const handles = handlesOf(draft).map(({ site, handle }) => ({ site, key: skeleton(handle) }));
+  const handles = handlesOf(draft).map(({ site, handle }) => ({
+    site,
+    handle,
+    key: skeleton(handle),
+  }));
   for (const person of people) {
     if (name.length >= 3 && skeleton(person.name) === name) return { person, by: 'name' };
-    for (const { site, key } of handles) {
-      if (key.length >= 2 && person.identities[site].some((handle) => skeleton(handle) === key))
-        return { person, by: site };
+    for (const { site, handle, key } of handles) {
+      if (key.length >= 2 && person.identities[site].some((theirs) => skeleton(theirs) === key))
+        return { person, by: site, handle };
     }
   }
   return undefined;

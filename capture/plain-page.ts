@@ -6,7 +6,9 @@
  *   names   <h1> (the first in <main>), <title>, og:title, twitter:title,
  *           og:site_name, meta author, the header's home link
  *   one person   a name-like <h1> that <title>, og: or the site's name agree
- *                with; or an "About" <h1> on a site named after a person
+ *                with; or an "About" <h1> on a site named after a person; or
+ *                the one name-like <h1> of a page titled only "Home" that
+ *                links their accounts
  *   many people  no such name, and the page shows several people (two GitHub
  *                or LinkedIn profiles, or three cards of photo + name)
  *   an article   a dated post whose heading is not a name: its author wrote
@@ -261,6 +263,15 @@ export function readPlainPage(doc: Document, url: URL, known?: string): PlainRea
       (same(siteName, brand) || title.some((p) => same(p, siteName)))
     )
       name = { value: siteName, source: 'og' };
+  } else if (
+    h1Name &&
+    title.length === 0 &&
+    region &&
+    doc.querySelectorAll('h1').length === 1 &&
+    accountLinks(region, url.href).length > 0
+  ) {
+    // A page titled only "Home" whose one heading is a name and that links their accounts.
+    name = { value: h1Name, source: 'h1' };
   }
   const person = known ?? name?.value;
   const ownSite =

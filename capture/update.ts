@@ -14,9 +14,9 @@
 import { t } from '../i18n/t';
 import { githubKey, linkedinKey } from '../identity/keys';
 import type { Note } from '../profiles/clean';
-import { skeleton } from './look-alike';
 import { LIMITS, type Profile } from '../profiles/schema';
 import { validateProfile } from '../profiles/validate';
+import { skeleton } from './look-alike';
 
 export interface FieldChange {
   /** As validate.ts names paths: `headline`, `contact.email`, `identities.linkedin`, `projects`. */

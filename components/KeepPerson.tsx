@@ -257,7 +257,14 @@ export function KeepOffer({ api, onOpen }: { api: KeepApi; onOpen: (task: KeepTa
     return (
       <section class="pc-keep-offer" aria-label={t('keep_this_page')}>
         <p class="pc-popup-note" role="status">
-          {t('keep_looks_like', offer.task.capture.draft.name, like.person.name)}
+          {like.handle
+            ? t(
+                'keep_looks_like_handle',
+                like.by === 'github' ? t('field_github') : t('field_linkedin'),
+                like.handle,
+                like.person.name,
+              )
+            : t('keep_looks_like', offer.task.capture.draft.name, like.person.name)}
         </p>
         <div class="pc-keep-actions">
           {update && (

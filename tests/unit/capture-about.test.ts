@@ -225,6 +225,27 @@ describe('pages that are not about one person say so', () => {
   });
 });
 
+describe('a page titled only "Home"', () => {
+  it('is the person its one heading names when it links their accounts', () => {
+    const home = (links: string) =>
+      parse(
+        `<!doctype html><title>Home</title><main><h1>Jane Doe</h1><p>Typesetter.</p>${links}</main>`,
+      );
+    expect(
+      capturePerson(home('<a href="https://github.com/janedoe">GitHub</a>'), 'https://jd.example/'),
+    ).toMatchObject({
+      ok: true,
+      draft: { name: 'Jane Doe', headline: 'Typesetter.', identities: { github: ['janedoe'] } },
+      sources: { name: 'h1' },
+    });
+    // Without any account of theirs, a heading alone is not enough.
+    expect(capturePerson(home(''), 'https://jd.example/')).toMatchObject({
+      ok: false,
+      reason: 'no-person',
+    });
+  });
+});
+
 describe('looksLikeName', () => {
   it.each([
     ['Ines Duarte', true],
@@ -314,7 +335,7 @@ describe('look-alikes', () => {
     ],
     ['a login in another case', { identities: { github: ['SpaceJam'], linkedin: [] } }, 'github'],
   ])('%s looks like Tyler Neely', (_what, over, by) => {
-    expect(lookAlike(draft(over), [tyler])).toEqual({ person: tyler, by });
+    expect(lookAlike(draft(over), [tyler])).toMatchObject({ person: tyler, by });
   });
 
   it('someone else looks like no one (positive control: the same check finds Tyler)', () => {

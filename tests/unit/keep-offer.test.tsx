@@ -193,4 +193,30 @@ describe('KeepOffer', () => {
     // The zero-width space never reaches the draft's name.
     expect(opened[1]?.capture.draft.name).toBe('Tylеr Neely');
   });
+
+  it('names a look-alike GitHub account by its handle', async () => {
+    const kept = person('tyler-n', {
+      name: 'Tyler Neely',
+      identities: { github: ['spacejam'], linkedin: [] },
+    });
+    const api = {
+      ...fakeApi({
+        kind: 'read',
+        reading: reading({
+          name: { value: 'Not Tyler', source: 'h1' },
+          links: [{ url: 'https://github.com/sp%D0%B0cejam', source: 'page-link' }],
+        }),
+      }),
+      snapshot: async () => ({
+        rev: 1,
+        people: [{ id: kept.id, rev: 1, profile: kept, keys: ['github:spacejam' as IdentityKey] }],
+        damaged: [],
+        hidden: [],
+      }),
+    } satisfies KeepApi;
+    const { text } = await offer(api);
+    expect(text).toContain(
+      'The GitHub account “spаcejam” on this page looks like Tyler Neely’s, who is already in your people.',
+    );
+  });
 });
