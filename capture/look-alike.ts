@@ -19,11 +19,14 @@
  */
 
 import type { Profile } from '../profiles/schema';
+import { BIDI_MARK_CLASS, BIDI_OVERRIDE_CLASS } from '../text/characters';
 import { fold } from '../text/fold';
 
-/** Invisible always: zero-width space, word joiner, BOM, soft hyphen, direction marks, bidi controls. */
-const INVISIBLE =
-  /[\u00AD\u061C\u180E\u200B\u200E\u200F\u2060-\u2064\uFEFF\u202A-\u202E\u2066-\u2069]/g;
+/** Invisible always: zero-width space, word joiner, BOM, soft hyphen, invisible operators, direction marks, bidi controls. */
+const INVISIBLE = new RegExp(
+  `[\\u00AD\\u180E\\u200B\\u2060-\\u2064\\uFEFF${BIDI_MARK_CLASS}${BIDI_OVERRIDE_CLASS}]`,
+  'g',
+);
 const JOINERS = /[\u200C\u200D]/g;
 /** Characters a joiner belongs between: emoji parts, and letters of scripts that join (not Latin, Cyrillic, Greek). */
 const JOINS =
