@@ -32,7 +32,7 @@ import {
 import { chooseHCard } from './h-card';
 import { isPerson, jsonLdNodes, type LdNode, ldText, ldUrls } from './json-ld';
 import { looksLikeName, nameFromTitle, readPlainPage } from './plain-page';
-import type { PageReading, ReadLink, Sourced } from './reading';
+import type { PageReading, ReadLink, Source, Sourced } from './reading';
 import { socialAccount } from './social';
 
 export { nameFromTitle } from './plain-page';
@@ -129,7 +129,7 @@ export function readPersonalSite(doc: Document, url: URL): PageReading {
     : card && cards.byline && !cards.own && relMe.length === 0
       ? card.name
       : undefined;
-  if (author) return article(author);
+  if (author) return article(author, person ? 'json-ld' : 'h-card');
 
   const structuredName = firstOf(
     sourced(ldText(person?.name), 'json-ld'),
@@ -151,7 +151,7 @@ export function readPersonalSite(doc: Document, url: URL): PageReading {
     if (plain.many) return manyPeople(plain.many, byHand);
     if (plain.article) {
       return plain.article.author
-        ? article(plain.article.author)
+        ? article(plain.article.author, plain.article.source ?? 'meta-author')
         : { ok: false, reason: 'article', message: t('capture_article_unsigned'), byHand };
     }
     const guess = nameFromTitle(doc.title);
@@ -159,7 +159,7 @@ export function readPersonalSite(doc: Document, url: URL): PageReading {
       ok: false,
       reason: 'no-person',
       message: t('capture_no_person'),
-      byHand: looksLikeName(guess) ? { ...byHand, name: guess } : byHand,
+      byHand: looksLikeName(guess) ? { ...byHand, name: guess, nameSource: 'title' } : byHand,
     };
   }
 
@@ -249,12 +249,12 @@ function manyPeople(names: string[], byHand: { website: string }): PageReading {
   };
 }
 
-function article(author: string): PageReading {
+function article(author: string, nameSource: Source): PageReading {
   return {
     ok: false,
     reason: 'article',
     message: t('capture_article_by', author),
-    byHand: { name: author },
+    byHand: { name: author, nameSource },
   };
 }
 

@@ -34,7 +34,7 @@ import {
   oneLine as oneRawLine,
 } from './dom';
 import { withoutInvisibles } from './look-alike';
-import type { ReadLink, Sourced } from './reading';
+import type { ReadLink, Source, Sourced } from './reading';
 import { socialAccount } from './social';
 
 /** One line of text without the invisible characters a name must not hide behind. */
@@ -132,7 +132,9 @@ function prose(region: Element, h1: Element): { headline?: string; bio?: string 
       if (paragraphs.length > 0 || headline) break;
       continue;
     }
-    if (element.closest(ASIDE)) continue;
+    // A header, list or quote is not prose about them, unless it holds the name (a hero header).
+    const aside = element.closest(ASIDE);
+    if (aside && !aside.contains(h1)) continue;
     const text = blockText(element);
     if (text === '' || linkShare(element) > 0.5) continue;
     if (paragraphs.length === 0 && headline === undefined) {
@@ -222,8 +224,8 @@ export interface PlainReading {
   ownSite: boolean;
   /** Set when the page shows several people and names none of them as its subject. */
   many?: string[];
-  /** Set when the page is a dated post whose heading is not a name; the author, if named. */
-  article?: { author?: string };
+  /** Set when the page is a dated post whose heading is not a name; the author, if named, and where. */
+  article?: { author?: string; source?: Source };
 }
 
 /**
@@ -322,8 +324,11 @@ export function readPlainPage(doc: Document, url: URL, known?: string): PlainRea
         doc.querySelector('[rel="author"]:not(a[href="/"]), .p-author, [itemprop="author"]')
           ?.textContent,
       );
-      const writer = [author, byline].find(looksLikeName);
-      reading.article = writer ? { author: writer } : {};
+      reading.article = looksLikeName(author)
+        ? { author, source: 'meta-author' }
+        : looksLikeName(byline)
+          ? { author: byline, source: 'byline' }
+          : {};
     } else if (cards.length >= 3 || github >= 2 || linkedin >= 2) {
       reading.many = cards.length >= 2 ? cards : [];
     }

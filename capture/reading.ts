@@ -25,6 +25,8 @@ export type Source =
   | 'paragraph'
   /** `meta name=description` (or og:/twitter: description). */
   | 'meta-description'
+  /** A post's "by <name>" line. */
+  | 'byline'
   /** A link in the page's text (GitHub, LinkedIn, Mastodon, Bluesky, mailto:). */
   | 'page-link'
   | 'url';
@@ -93,6 +95,8 @@ export type RefusalReason =
 export interface ByHand {
   website?: string;
   name?: string;
+  /** Where the name was read. */
+  nameSource?: Source;
 }
 
 export type PageReading =

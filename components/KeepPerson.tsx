@@ -86,6 +86,7 @@ const SOURCE_WORDS: Record<Source, MessageKey> = {
   paragraph: 'source_paragraph',
   'meta-description': 'source_meta_description',
   'page-link': 'source_page_link',
+  byline: 'source_byline',
   url: 'source_url',
 };
 
@@ -106,7 +107,7 @@ export function byHandTask(byHand: ByHand): KeepTask {
       draft,
       sources: {
         ...(byHand.website && { 'contact.website': 'url' as const }),
-        ...(byHand.name && { name: 'meta-author' as const }),
+        ...(byHand.name && { name: byHand.nameSource ?? ('url' as const) }),
       },
       notes: [],
     },

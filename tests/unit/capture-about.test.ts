@@ -181,7 +181,7 @@ describe('pages that are not about one person say so', () => {
       reason: 'article',
       message:
         'This page is a post by Kai Berg, not a page about them. Open their own page to keep them, or add them by hand.',
-      byHand: { name: 'Kai Berg' },
+      byHand: { name: 'Kai Berg', nameSource: 'json-ld' },
     });
     // Without the structured data, the byline and the date still say it is a post.
     const doc = parse(html('blog-post.html'));
@@ -189,7 +189,7 @@ describe('pages that are not about one person say so', () => {
     for (const card of doc.querySelectorAll('.h-card')) card.classList.remove('h-card');
     expect(capturePerson(doc, 'https://engineering.tessellate.example/x/')).toMatchObject({
       reason: 'article',
-      byHand: { name: 'Kai Berg' },
+      byHand: { name: 'Kai Berg', nameSource: 'meta-author' },
     });
     // Positive control: the same author's post on their own site, tied to it, is theirs.
     const own = parse(
@@ -242,6 +242,19 @@ describe('a page titled only "Home"', () => {
     expect(capturePerson(home(''), 'https://jd.example/')).toMatchObject({
       ok: false,
       reason: 'no-person',
+    });
+  });
+});
+
+describe('the paragraph under the name', () => {
+  it('is the headline in a hero header that holds the name, and a footer’s is not', () => {
+    const doc = parse(
+      '<!doctype html><title>Jane Doe</title><header><h1>Jane Doe</h1><p>Typesetter.</p></header>' +
+        '<p>I set type for small presses.</p><footer><p>© Jane</p></footer>',
+    );
+    expect(capturePerson(doc, 'https://jd.example/')).toMatchObject({
+      ok: true,
+      draft: { headline: 'Typesetter.', bio: 'I set type for small presses.' },
     });
   });
 });
