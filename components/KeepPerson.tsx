@@ -266,6 +266,9 @@ export function KeepOffer({ api, onOpen }: { api: KeepApi; onOpen: (task: KeepTa
                 like.person.name,
               )
             : t('keep_looks_like', offer.task.capture.draft.name, like.person.name)}
+          {like.by === 'name' &&
+            offer.task.capture.draft.name.toLowerCase() !== like.person.name.toLowerCase() &&
+            ` ${t('keep_looks_like_different')}`}
         </p>
         <div class="pc-keep-actions">
           {update && (

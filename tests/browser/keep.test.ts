@@ -472,7 +472,11 @@ describe('keep from the popup', () => {
     ]);
     const page = await openTab(INES_LOOKALIKE);
     const popup = await openToolbarPopup(session, page, { click: true });
-    await see(popup, 'looks like Ines Duarte, who is already in your people.');
+    await see(
+      popup,
+      'looks like Ines Duarte, who is already in your people. The two are written with different characters.',
+    );
+    expect(await violations(popup)).toEqual([]);
     expect(await popup.text()).toContain('Update Ines Duarte from page');
     expect(await people()).toHaveLength(1);
     await click(popup, 'Keep as a separate person');

@@ -183,6 +183,7 @@ describe('KeepOffer', () => {
     for (let i = 0; i < 5; i++) await act(async () => undefined);
     expect(root.textContent).toBe(
       '“Tylеr Neely” on this page looks like Tyler Neely, who is already in your people.' +
+        ' The two are written with different characters.' +
         'Update Tyler Neely from pageKeep as a separate person',
     );
     const [update, separate] = root.querySelectorAll('button');
