@@ -91,8 +91,17 @@ export function nameFromTitle(title: string): string | undefined {
   return titleNames(title)[0];
 }
 
+const folded = (text: string) => fold(text).replace(/\s+/g, ' ').trim();
 const same = (a: string | undefined, b: string | undefined) =>
-  !!a && !!b && fold(a).replace(/\s+/g, ' ') === fold(b).replace(/\s+/g, ' ');
+  !!a && !!b && folded(a) === folded(b);
+/** The same name, or one with what follows a comma or a bracket: "Jane Doe" and "Jane Doe, PhD". */
+const agrees = (a: string | undefined, b: string | undefined) => {
+  if (!a || !b) return false;
+  const [x, y] = [folded(a), folded(b)];
+  const extends_ = (long: string, short: string) =>
+    long.startsWith(`${short},`) || long.startsWith(`${short} (`);
+  return x === y || extends_(x, y) || extends_(y, x);
+};
 
 /** The page's main column: <main>, else role=main, else the body. */
 function mainRegion(doc: Document): Element | null {
@@ -251,7 +260,7 @@ export function readPlainPage(doc: Document, url: URL, known?: string): PlainRea
 
   let name: Sourced | undefined;
   if (known) name = undefined;
-  else if (h1Name && vouchers.some((other) => same(other, h1Name)))
+  else if (h1Name && vouchers.some((other) => agrees(other, h1Name)))
     name = { value: h1Name, source: 'h1' };
   else if (aboutHeading) {
     const fromTitle = title.find(looksLikeName);

@@ -246,6 +246,23 @@ describe('a page titled only "Home"', () => {
   });
 });
 
+describe('a heading that adds to the name', () => {
+  it('agrees with the title: "Jane Doe, PhD" and "Jane Doe"', () => {
+    const doc = parse(
+      '<!doctype html><title>Jane Doe | Lab</title><main><h1>Jane Doe, PhD</h1><p>Typesetter.</p></main>',
+    );
+    expect(capturePerson(doc, 'https://lab.example/jane')).toMatchObject({
+      ok: true,
+      draft: { name: 'Jane Doe, PhD', headline: 'Typesetter.' },
+    });
+    // Positive control: a heading that only starts with another name does not agree.
+    const other = parse(
+      '<!doctype html><title>Jane Doe | Lab</title><main><h1>Jane Doerr</h1><p>Typesetter.</p></main>',
+    );
+    expect(capturePerson(other, 'https://lab.example/jane').ok).toBe(false);
+  });
+});
+
 describe('the paragraph under the name', () => {
   it('is the headline in a hero header that holds the name, and a footer’s is not', () => {
     const doc = parse(
