@@ -26,7 +26,16 @@ import { uniqueId } from '../profiles/ids';
 import type { Profile } from '../profiles/schema';
 import { LIMITS } from '../profiles/schema';
 import { validateProfile } from '../profiles/validate';
-import type { PageReading, PersonReading, ReadLink, RefusalReason, Source } from './reading';
+import { withoutInvisibles } from './look-alike';
+import type {
+  ByHand,
+  PageReading,
+  PersonReading,
+  ReadLink,
+  RefusalReason,
+  Source,
+} from './reading';
+import { socialAccount } from './social';
 
 export type { Note } from '../profiles/clean';
 
@@ -39,7 +48,7 @@ export type CaptureResult =
       /** What was shortened, dropped (and why) or filled in. */
       notes: Note[];
     }
-  | { ok: false; reason: RefusalReason | 'invalid'; message: string };
+  | { ok: false; reason: RefusalReason | 'invalid'; message: string; byHand?: ByHand };
 
 export interface DraftOptions {
   /** Ids in use (the user's and the bundled profiles'), so the new one is not one of them. */
@@ -157,7 +166,9 @@ function linksOf(links: ReadLink[], website: string | undefined, out: Collector)
       continue;
     }
     seen.add(url);
+    // A Mastodon or Bluesky account is named by its handle, as its owner writes it.
     const label =
+      cleanLine(socialAccount(url)?.handle, LIMITS.linkLabel).value ??
       cleanLine(link.label, LIMITS.linkLabel).value ??
       cleanLine(hostOf(url), LIMITS.linkLabel).value ??
       'Link';
@@ -167,6 +178,25 @@ function linksOf(links: ReadLink[], website: string | undefined, out: Collector)
   return kept;
 }
 
+/** Ends a sentence: after two letters or digits (not "Ph.D.", "e.g."), before a space or the end. */
+const SENTENCE_END = /(?<=[\p{Ll}\p{Lo}\d)"'”’]{2})[.!?…](?=\s|$)/u;
+
+/**
+ * A bio's first sentence, as the person wrote it: lines that run on (one
+ * ending with a comma, or the next starting in lower case) are one sentence.
+ * "Compiler engineer at @lumen-labs. Building…" → "Compiler engineer at @lumen-labs."
+ */
+export function firstSentence(bio: string): string {
+  const [first = '', ...rest] = (bio.split(/\n\s*\n/)[0] ?? '').split('\n');
+  let text = first;
+  for (const line of rest) {
+    if (!/,\s*$/.test(text) && !/^\p{Ll}/u.test(line)) break;
+    text = `${text.trimEnd()} ${line.trim()}`;
+  }
+  const end = SENTENCE_END.exec(text);
+  return (end ? text.slice(0, end.index + 1) : text).trim();
+}
+
 /** The page's reading → a validated draft, or the reason there is none. */
 export function draftFromReading(reading: PageReading, options: DraftOptions = {}): CaptureResult {
   if (!reading.ok) return reading;
@@ -174,7 +204,11 @@ export function draftFromReading(reading: PageReading, options: DraftOptions = {
   const out = new Collector();
   const { identities, links } = sortLinks(person, out);
 
-  let name = out.take('name', cleanLine(person.name?.value, LIMITS.name), person.name?.source);
+  let name = out.take(
+    'name',
+    cleanLine(withoutInvisibles(person.name?.value ?? ''), LIMITS.name),
+    person.name?.source,
+  );
   if (!name) {
     const [login] = identities.github;
     if (!login) {
@@ -182,6 +216,7 @@ export function draftFromReading(reading: PageReading, options: DraftOptions = {
         ok: false,
         reason: 'no-person',
         message: t('capture_no_name'),
+        ...(person.page === 'personal-site' && { byHand: { website: person.url } }),
       };
     }
     name = login;
@@ -194,17 +229,17 @@ export function draftFromReading(reading: PageReading, options: DraftOptions = {
     cleanLine(person.headline?.value, LIMITS.headline),
     person.headline?.source,
   );
+  const bioSource = person.bio;
+  let bio = out.take('bio', cleanBlock(bioSource?.value, LIMITS.bio), bioSource?.source);
+  // What they wrote about themselves before the organisation they name.
+  if (!headline && bio) {
+    headline = out.take('headline', cleanLine(firstSentence(bio), LIMITS.headline));
+    if (headline && bioSource)
+      out.fill('headline', bioSource.source, t('note_bio_line_for_headline'));
+  }
   if (!headline && company && person.company) {
     headline = company;
     out.fill('headline', person.company.source, t('note_company_for_headline'));
-  }
-  const bioSource = person.bio;
-  let bio = out.take('bio', cleanBlock(bioSource?.value, LIMITS.bio), bioSource?.source);
-  if (!headline && bio) {
-    const firstLine = bio.split('\n')[0] ?? '';
-    headline = cleanLine(firstLine, LIMITS.headline).value;
-    if (headline && bioSource)
-      out.fill('headline', bioSource.source, t('note_bio_line_for_headline'));
   }
   if (!headline) {
     headline = formatHandles(identities)[0] ?? hostOf(person.url);

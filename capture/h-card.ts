@@ -100,19 +100,41 @@ function readCard(root: Element, base: string): HCard {
 
 const withoutQuery = (url: string) => url.replace(/[?#].*$/, '').replace(/\/$/, '');
 
+/** The page's cards and which one speaks for it. */
+export interface CardChoice {
+  card?: HCard;
+  /** Its `u-url` is the page itself or one of its `rel="me"` links. */
+  own: boolean;
+  /** It is the author of an entry (a post's byline, a comment), not the page's subject. */
+  byline: boolean;
+  /** The names of the top-level cards that are neither bylines nor nested, in order. */
+  names: string[];
+}
+
 /**
  * The card that speaks for the page: one whose `u-url` is the page itself or
  * one of its `rel="me"` links, else the first top-level card with a name.
  */
-export function readHCard(
-  doc: Document,
-  pageUrl: string,
-  relMe: readonly string[],
-): HCard | undefined {
+export function chooseHCard(doc: Document, pageUrl: string, relMe: readonly string[]): CardChoice {
   const roots = [...doc.querySelectorAll('.h-card')]
     .filter((element) => element.parentElement?.closest('.h-card') == null)
     .slice(0, 20);
-  const cards = roots.map((root) => readCard(root, pageUrl)).filter((card) => card.name);
+  const cards = roots
+    .map((root) => ({
+      card: readCard(root, pageUrl),
+      byline: root.closest('.h-entry, .p-author') !== null,
+    }))
+    .filter(({ card }) => card.name);
   const own = new Set([pageUrl, ...relMe].map(withoutQuery));
-  return cards.find((card) => card.urls.some((url) => own.has(withoutQuery(url)))) ?? cards[0];
+  const mine = cards.find(({ card }) => card.urls.some((url) => own.has(withoutQuery(url))));
+  const chosen = mine ?? cards[0];
+  const names: string[] = [];
+  for (const { card, byline } of cards)
+    if (!byline && card.name && !names.includes(card.name)) names.push(card.name);
+  return {
+    ...(chosen && { card: chosen.card }),
+    own: mine !== undefined,
+    byline: chosen?.byline ?? false,
+    names,
+  };
 }

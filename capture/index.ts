@@ -10,15 +10,20 @@
  *   │   linkedin.com/in/…  ─▶ linkedin-profile.ts title, h1, JSON-LD, og:,  │
  *   │                         linkedin-embedded.ts (member id), contact info│
  *   │   any other site     ─▶ personal-site.ts    json-ld.ts, h-card.ts,    │
- *   │                                             rel="me", author, title   │
+ *   │                                             rel="me", then            │
+ *   │                          plain-page.ts       <h1>, <title>, og:, the   │
+ *   │                                             paragraph under the name, │
+ *   │                                             account links (social.ts) │
+ *   │   one person? many (team page)? a post by someone? too large?         │
  *   └──────────────────────────── PageReading (reading.ts, plain data) ─────┘
  *                                        │
  *                                        ▼  in the popup
  *   draft.ts  clean (profiles/clean.ts) ─▶ identities from links ─▶ id from the name
  *             ─▶ validateProfile ─▶ { draft, sources, notes } or { reason, message }
- *                                        │ someone already kept?
+ *                                        │ someone already kept? or looks like them?
  *                                        ▼
  *   update.ts  kept + draft ─▶ updated profile and a field-by-field list of changes
+ *   look-alike.ts  homoglyphs, invisibles, case ─▶ "looks like <them>"
  */
 import type { CaptureResult, DraftOptions } from './draft';
 import { draftFromReading } from './draft';

@@ -4,13 +4,28 @@
  * Personal sites (Jekyll's SEO plugin, Hugo themes) and LinkedIn's public
  * profiles carry one; it is the most structured thing a page says about a
  * person. Read-only and bounded: a few scripts, a few hundred kilobytes, a
- * capped walk, because the page decides what is in them.
+ * capped walk, because the page decides what is in them. A block over the
+ * limit, or a person listing more links than anyone has, is not read half-way
+ * and passed off as the page's word: it throws `TooLarge`, which the reader
+ * turns into "too large" for the user (read-page.ts). The length is known
+ * before anything is parsed, so the answer comes at once.
  */
+import { formatBytes } from '../i18n/format';
+import { t } from '../i18n/t';
 import { MAX_TEXT } from './dom';
 
 const MAX_SCRIPTS = 20;
-const MAX_SCRIPT_CHARS = 500_000;
+export const MAX_SCRIPT_CHARS = 500_000;
+/** All blocks together. */
+const MAX_TOTAL_CHARS = 2_000_000;
 const MAX_NODES = 5000;
+/** Far above anyone's `sameAs`; a list longer than this is not a person's own. */
+export const MAX_LIST = 1000;
+
+/** The page holds more than the reader reads; its message says how much, in words. */
+export class TooLarge extends Error {
+  override name = 'TooLarge';
+}
 
 export type LdNode = Record<string, unknown>;
 
@@ -37,9 +52,19 @@ export function jsonLdNodes(doc: Document): LdNode[] {
     0,
     MAX_SCRIPTS,
   );
+  let total = 0;
   for (const script of scripts) {
     const text = script.textContent ?? '';
-    if (text.length > MAX_SCRIPT_CHARS) continue;
+    total += text.length;
+    if (text.length > MAX_SCRIPT_CHARS || total > MAX_TOTAL_CHARS) {
+      throw new TooLarge(
+        t(
+          'capture_too_large',
+          formatBytes(Math.max(text.length, total)),
+          formatBytes(MAX_SCRIPT_CHARS),
+        ),
+      );
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -79,6 +104,8 @@ export function ldText(value: unknown, depth = 0): string | undefined {
 /** A property as a list of URLs: strings, or things with a `url` or `@id`. */
 export function ldUrls(value: unknown): string[] {
   const items = Array.isArray(value) ? value : [value];
+  if (items.length > MAX_LIST)
+    throw new TooLarge(t('capture_too_many_links', items.length, MAX_LIST));
   const urls: string[] = [];
   for (const item of items.slice(0, 60)) {
     if (typeof item === 'string') urls.push(item.trim());

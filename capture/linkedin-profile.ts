@@ -11,6 +11,9 @@
  *   and the text between the `h1` and the "Contact info" link (whose `href`,
  *   `/overlay/contact-info/`, is the anchor): headline first, location last;
  * - `og:` metas; the contact-info dialog when the user has it open.
+ * The headline is the line the page shows under the name (the profile's own
+ * record, else the top card's first line); titles and `og:title` come after,
+ * since they often carry the current employer instead.
  * A name is taken only when two of these agree or one is tied to the URL (a
  * sign-up wall also has a title and an `h1`); a field nothing vouches for is
  * left out rather than guessed.
@@ -174,11 +177,14 @@ export function readLinkedinProfile(doc: Document, url: URL, handle: string): Pa
   const address = person?.address as LdNode | undefined;
   const contact = contactInfo(doc, url);
 
+  // The line the page shows under the name is the headline; the titles often
+  // carry the current employer instead ("Name - Company | LinkedIn").
   const headline = firstOf(
-    title.name === name.value ? sourced(title.headline, 'title') : undefined,
     sourced(record.headline, 'embedded-json'),
-    og.name === name.value ? sourced(og.headline, 'og') : undefined,
+    card.bounded ? sourced(card.blocks[0], 'top-card') : undefined,
+    title.name === name.value ? sourced(title.headline, 'title') : undefined,
     sourced(jobTitle && worksFor ? `${jobTitle} at ${worksFor}` : jobTitle, 'json-ld'),
+    og.name === name.value ? sourced(og.headline, 'og') : undefined,
     sourced(card.blocks[0], 'top-card'),
   );
   const location = firstOf(

@@ -8,12 +8,16 @@
  *   github.com/<login>          ─▶ github-profile.ts
  *   linkedin.com/in/<slug>/     ─▶ linkedin-profile.ts
  *   other GitHub/LinkedIn pages ─▶ "not a person's profile"
- *   anything else (http/https)  ─▶ personal-site.ts
+ *   anything else (http/https)  ─▶ personal-site.ts (plain-page.ts for what every page has)
+ *
+ * More than the readers read (json-ld.ts `TooLarge`) is said as too large,
+ * with nothing from the page passed on.
  */
 import { t } from '../i18n/t';
 import { siteOfHost } from '../identity/hosts';
 import { parseIdentityUrl } from '../identity/parse';
 import { readGithubProfile } from './github-profile';
+import { TooLarge } from './json-ld';
 import { readLinkedinProfile } from './linkedin-profile';
 import { readPersonalSite } from './personal-site';
 import type { PageReading } from './reading';
@@ -54,6 +58,14 @@ export function readPage(doc: Document, href: string): PageReading {
     }
     return readPersonalSite(doc, url);
   } catch (error) {
+    if (error instanceof TooLarge) {
+      return {
+        ok: false,
+        reason: 'too-large',
+        message: error.message,
+        byHand: { website: `${url.origin}${url.pathname}` },
+      };
+    }
     return {
       ok: false,
       reason: 'no-person',

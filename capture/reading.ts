@@ -21,6 +21,14 @@ export type Source =
   | 'pinned-items'
   | 'rel-me'
   | 'meta-author'
+  /** The first short paragraph under the person's name, or the paragraphs after it. */
+  | 'paragraph'
+  /** `meta name=description` (or og:/twitter: description). */
+  | 'meta-description'
+  /** A post's "by <name>" line. */
+  | 'byline'
+  /** A link in the page's text (GitHub, LinkedIn, Mastodon, Bluesky, mailto:). */
+  | 'page-link'
   | 'url';
 
 export interface Sourced {
@@ -69,8 +77,28 @@ export interface PersonReading {
   projects: ReadProject[];
 }
 
-export type RefusalReason = 'organisation' | 'no-person' | 'not-profile-page';
+export type RefusalReason =
+  | 'organisation'
+  | 'no-person'
+  | 'not-profile-page'
+  /** A page about several people (a team page): which one is not guessed. */
+  | 'many-people'
+  /** A post by someone, about something else. */
+  | 'article'
+  /** More than the reader reads (a 10 MB JSON-LD block): nothing was read from it. */
+  | 'too-large';
+
+/**
+ * What the popup can offer instead, by hand: the page as the website (when
+ * the page may be theirs) and a name the page gives (an article's author).
+ */
+export interface ByHand {
+  website?: string;
+  name?: string;
+  /** Where the name was read. */
+  nameSource?: Source;
+}
 
 export type PageReading =
   | { ok: true; person: PersonReading }
-  | { ok: false; reason: RefusalReason; message: string };
+  | { ok: false; reason: RefusalReason; message: string; byHand?: ByHand };

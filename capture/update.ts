@@ -6,7 +6,8 @@
  * What the page says replaces what was stored, except what the draft only
  * filled in (a headline made from the company, a bio copied from the
  * headline: draft.ts notes those), which never overwrites the user's words.
- * Identities, links and projects are added to, never taken away: a page
+ * A name the page spells with look-alike letters (look-alike.ts) keeps the
+ * stored spelling. Identities, links and projects are added to, never taken away: a page
  * shows a part of a person, and the user may have added the rest. The id
  * and highlights (no page has them) stay.
  */
@@ -15,6 +16,7 @@ import { githubKey, linkedinKey } from '../identity/keys';
 import type { Note } from '../profiles/clean';
 import { LIMITS, type Profile } from '../profiles/schema';
 import { validateProfile } from '../profiles/validate';
+import { skeleton } from './look-alike';
 
 export interface FieldChange {
   /** As validate.ts names paths: `headline`, `contact.email`, `identities.linkedin`, `projects`. */
@@ -96,7 +98,9 @@ export function updateFromDraft(
   const location = pick('location');
   const after: Profile = {
     ...before,
-    name: pick('name'),
+    // A name that only looks the same (a Cyrillic а, another case) would change nothing
+    // the user can see in the diff: the stored spelling stays.
+    name: skeleton(draft.name) === skeleton(before.name) ? before.name : pick('name'),
     headline: pick('headline'),
     bio: pick('bio'),
     projects,

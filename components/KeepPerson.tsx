@@ -5,9 +5,14 @@
  *     on mount: api.readTab() runs capture/read-page.ts in the tab (the
  *     toolbar click granted `activeTab`), draft.ts cleans what came back;
  *     a draft whose GitHub/LinkedIn identity is someone the user keeps
- *     offers "Update <them> from page", else "Keep <name>"; an organisation,
- *     a page without a person, or a tab the browser closes to extensions
- *     says so in words.
+ *     offers "Update <them> from page"; a draft whose name or a handle only
+ *     looks like someone's (capture/look-alike.ts: homoglyphs, zero-width
+ *     characters, case) says "looks like <them>" and offers to update them
+ *     or keep a separate person; else "Keep <name>". An organisation, a page
+ *     without a person, a page of many people or a post, or a tab the
+ *     browser closes to extensions says so in words; where the page was read
+ *     but gave no draft, one click adds a person by hand with the page as
+ *     their website (or a post's author by name).
  *   UpdateOffer  (the card view of one of the user's own people)
  *     "Update from page" reads the tab on click.
  *   KeepPerson   the draft as a compact form, each field saying where on the
@@ -23,7 +28,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type CaptureResult, draftFromReading } from '../capture/draft';
-import type { PageReading, Source } from '../capture/reading';
+import { type LookAlike, lookAlike } from '../capture/look-alike';
+import type { ByHand, PageReading, Source } from '../capture/reading';
 import { type FieldChange, updateFromDraft } from '../capture/update';
 import { list } from '../i18n/format';
 import { type MessageKey, t, tn } from '../i18n/t';
@@ -59,7 +65,8 @@ export interface KeepApi {
 
 /** What the popup's keep view works on. */
 export type KeepTask =
-  | { kind: 'add'; capture: Extract<CaptureResult, { ok: true }> }
+  /** `byHand`: a blank form (the page gave no draft), with what the page did give. */
+  | { kind: 'add'; capture: Extract<CaptureResult, { ok: true }>; byHand?: boolean }
   | { kind: 'update'; person: Profile; capture: Extract<CaptureResult, { ok: true }> };
 
 const SOURCE_WORDS: Record<Source, MessageKey> = {
@@ -76,8 +83,36 @@ const SOURCE_WORDS: Record<Source, MessageKey> = {
   'pinned-items': 'source_pinned_items',
   'rel-me': 'source_rel_me',
   'meta-author': 'source_meta_author',
+  paragraph: 'source_paragraph',
+  'meta-description': 'source_meta_description',
+  'page-link': 'source_page_link',
+  byline: 'source_byline',
   url: 'source_url',
 };
+
+/** The form for a person added by hand: empty but for what the page did give. */
+export function byHandTask(byHand: ByHand): KeepTask {
+  const draft = {
+    id: '',
+    name: byHand.name ?? '',
+    projects: [],
+    contact: byHand.website ? { website: byHand.website } : {},
+    identities: { github: [], linkedin: [] },
+  } as Profile;
+  return {
+    kind: 'add',
+    byHand: true,
+    capture: {
+      ok: true,
+      draft,
+      sources: {
+        ...(byHand.website && { 'contact.website': 'url' as const }),
+        ...(byHand.name && { name: byHand.nameSource ?? ('url' as const) }),
+      },
+      notes: [],
+    },
+  };
+}
 
 const FIELD_WORDS: Record<string, MessageKey> = {
   name: 'field_name',
@@ -130,7 +165,8 @@ async function keptOwner(
 async function readDraft(
   api: KeepApi,
 ): Promise<
-  { ok: true; capture: Extract<CaptureResult, { ok: true }> } | { ok: false; message?: string }
+  | { ok: true; capture: Extract<CaptureResult, { ok: true }> }
+  | { ok: false; message?: string; byHand?: ByHand }
 > {
   const tab = await api
     .readTab()
@@ -138,16 +174,30 @@ async function readDraft(
   if (tab.kind === 'own-page') return { ok: false };
   if (tab.kind === 'closed') return { ok: false, message: tab.message };
   const capture = draftFromReading(tab.reading);
-  if (!capture.ok) return { ok: false, message: capture.message };
+  if (!capture.ok) {
+    return {
+      ok: false,
+      message: capture.message,
+      ...(capture.byHand && { byHand: capture.byHand }),
+    };
+  }
   return { ok: true, capture };
 }
 
 type Offer =
   | { kind: 'reading' }
   | { kind: 'none' }
-  | { kind: 'note'; message: string }
+  | { kind: 'note'; message: string; byHand?: ByHand }
   | { kind: 'keep'; task: KeepTask; name: string }
-  | { kind: 'update'; task: KeepTask; name: string };
+  | { kind: 'update'; task: KeepTask; name: string }
+  | { kind: 'looks-like'; task: KeepTask; like: LookAlike; update?: KeepTask };
+
+/** Everyone the draft could be confused with: the user's people, then the bundled ones. */
+async function lookAlikeOf(api: KeepApi, draft: Profile): Promise<LookAlike | undefined> {
+  const snapshot = await api.snapshot().catch(() => undefined);
+  const mine = snapshot?.people.map((record) => record.profile) ?? [];
+  return lookAlike(draft, [...mine, ...api.bundled]);
+}
 
 /** Above the people list: what this tab offers to keep, or why nothing. */
 export function KeepOffer({ api, onOpen }: { api: KeepApi; onOpen: (task: KeepTask) => void }) {
@@ -158,12 +208,32 @@ export function KeepOffer({ api, onOpen }: { api: KeepApi; onOpen: (task: KeepTa
       const read = await readDraft(api);
       if (!read.ok) {
         if (live)
-          setOffer(read.message ? { kind: 'note', message: read.message } : { kind: 'none' });
+          setOffer(
+            read.message
+              ? {
+                  kind: 'note',
+                  message: read.message,
+                  ...(read.byHand && { byHand: read.byHand }),
+                }
+              : { kind: 'none' },
+          );
         return;
       }
       const owner = await keptOwner(api, read.capture.draft);
+      const like = owner ? undefined : await lookAlikeOf(api, read.capture.draft);
       if (!live) return;
-      if (owner && !owner.bundled) {
+      const add: KeepTask = { kind: 'add', capture: read.capture };
+      if (like) {
+        const bundled = api.bundled.some((profile) => profile.id === like.person.id);
+        setOffer({
+          kind: 'looks-like',
+          task: add,
+          like,
+          ...(!bundled && {
+            update: { kind: 'update', person: like.person, capture: read.capture },
+          }),
+        });
+      } else if (owner && !owner.bundled) {
         setOffer({
           kind: 'update',
           name: owner.profile.name,
@@ -183,12 +253,57 @@ export function KeepOffer({ api, onOpen }: { api: KeepApi; onOpen: (task: KeepTa
   }, [api]);
 
   if (offer.kind === 'reading' || offer.kind === 'none') return null;
+  if (offer.kind === 'looks-like') {
+    const { like, update } = offer;
+    return (
+      <section class="pc-keep-offer" aria-label={t('keep_this_page')}>
+        <p class="pc-popup-note" role="status">
+          {like.handle
+            ? t(
+                'keep_looks_like_handle',
+                like.by === 'github' ? t('field_github') : t('field_linkedin'),
+                like.handle,
+                like.person.name,
+              )
+            : t('keep_looks_like', offer.task.capture.draft.name, like.person.name)}
+          {like.by === 'name' &&
+            offer.task.capture.draft.name.toLowerCase() !== like.person.name.toLowerCase() &&
+            ` ${t('keep_looks_like_different')}`}
+        </p>
+        <div class="pc-keep-actions">
+          {update && (
+            <button type="button" class="pc-button pc-primary" onClick={() => onOpen(update)}>
+              {t('keep_update_offer', like.person.name)}
+            </button>
+          )}
+          <button type="button" class="pc-button" onClick={() => onOpen(offer.task)}>
+            {t('keep_separately')}
+          </button>
+        </div>
+      </section>
+    );
+  }
   return (
     <section class="pc-keep-offer" aria-label={t('keep_this_page')}>
       {offer.kind === 'note' ? (
-        <p class="pc-popup-note" role="status">
-          {offer.message}
-        </p>
+        <>
+          <p class="pc-popup-note" role="status">
+            {offer.message}
+          </p>
+          {offer.byHand && (
+            <button
+              type="button"
+              class="pc-button pc-primary"
+              onClick={() => onOpen(byHandTask(offer.byHand as ByHand))}
+            >
+              {offer.byHand.website
+                ? t('keep_by_hand')
+                : offer.byHand.name
+                  ? t('keep_by_hand_named', offer.byHand.name)
+                  : t('keep_by_hand_plain')}
+            </button>
+          )}
+        </>
       ) : (
         <button type="button" class="pc-button pc-primary" onClick={() => onOpen(offer.task)}>
           {offer.kind === 'keep' ? t('keep_offer', offer.name) : t('keep_update_offer', offer.name)}
@@ -283,10 +398,12 @@ function conflictWords(result: Extract<WriteResult, { ok: false }>): string | un
 
 function KeepForm({
   api,
+  task,
   capture,
   onDone,
   onCancel,
 }: KeepPersonProps & { capture: Extract<CaptureResult, { ok: true }> }) {
+  const byHand = task.kind === 'add' && task.byHand === true;
   const { draft, sources, notes } = capture;
   const [form, setForm] = useState<Draft>(() => ({ ...draftOf(draft), id: '' }));
   const [snapshot, setSnapshot] = useState<Snapshot>();
@@ -379,9 +496,9 @@ function KeepForm({
   return (
     <section class="pc-keep" aria-labelledby="pc-keep-title">
       <h1 id="pc-keep-title" class="pc-popup-title">
-        {t('keep_title', draft.name)}
+        {byHand ? t('keep_by_hand_title') : t('keep_title', draft.name)}
       </h1>
-      <p class="pc-popup-note">{t('keep_intro')}</p>
+      <p class="pc-popup-note">{byHand ? t('keep_by_hand_intro') : t('keep_intro')}</p>
       {problems.length > 0 && (
         <div class="pc-errors" role="alert" tabIndex={-1} ref={summary}>
           <p>{t('keep_not_yet')}</p>

@@ -10,6 +10,7 @@
  * with a comma or space is not split behind the user's back: it is flagged,
  * and a pasted profile URL (which may hold commas) is read whole.
  */
+import { withoutInvisibles } from '../capture/look-alike';
 import { type MessageKey, t } from '../i18n/t';
 import { parseIdentityUrl } from '../identity/parse';
 import type { Profile } from '../profiles/schema';
@@ -168,7 +169,8 @@ export function entryOf(draft: Draft, id: string): Entry {
   const entry = JSON.parse(
     JSON.stringify({
       id,
-      name: draft.name,
+      // Zero-width characters and direction controls never reach a stored name.
+      name: withoutInvisibles(draft.name),
       headline: optional(draft.headline),
       bio: optional(draft.bio),
       location: optional(draft.location),

@@ -29,6 +29,13 @@ import {
 
 const dir = join(import.meta.dirname, '../unit/fixtures/capture');
 const fixture = (file: string) => readFileSync(join(dir, file), 'utf8');
+const about = (file: string) =>
+  readFileSync(join(import.meta.dirname, 'fixtures/about', file), 'utf8');
+const INES = 'https://ines.example/about/';
+const TEAM = 'https://northwind.example/people/';
+/** Someone's name and GitHub login with a Cyrillic е and a zero-width space: Ines Duarte's look-alike. */
+const INES_LOOKALIKE = 'https://not-ines.example/';
+const HUGE = 'https://huge.example/about';
 const MIRA_SLUG = 'mira-kovačević-4821';
 const GITHUB = 'https://github.com/mirak';
 const LINKEDIN = 'https://www.linkedin.com/in/mira-kova%C4%8Devi%C4%87-4821/';
@@ -48,6 +55,20 @@ beforeAll(async () => {
   session.pages.set(
     'https://recipes.example/',
     '<!doctype html><title>Soup of the day</title><h1>Leek soup</h1><p>Leeks, potatoes.</p>',
+  );
+  session.pages.set(INES, about('hugo-about.html'));
+  session.pages.set(TEAM, about('team.html'));
+  session.pages.set(
+    INES_LOOKALIKE,
+    `<!doctype html><meta charset="utf-8"><title>Inеs Duarte</title><main><h1>Inеs Du\u200Barte</h1>
+     <p>Compiler engineer.</p><a href="mailto:ines@not-ines.example">mail</a>
+     <a href="https://github.com/in%D0%B5sd">GitHub</a></main>`,
+  );
+  session.pages.set(
+    HUGE,
+    `<!doctype html><title>Huge Person</title><h1>Huge Person</h1><script type="application/ld+json">${JSON.stringify(
+      { '@type': 'Person', name: 'Huge Person', description: 'x'.repeat(10_000_000) },
+    )}</script><p>Hello.</p>`,
   );
   session.pages.set(
     'https://not-tyler.example/',
@@ -350,17 +371,124 @@ describe('keep from the popup', () => {
       'https://github.com/ferrous-labs',
       'github.com/ferrous-labs is an organisation, not a person; only people can be kept.',
     ],
-    [
-      'a page with no person',
-      'https://recipes.example/',
-      'This page shows no person: it has no schema.org Person, no h-card, no rel="me" links and no author.',
-    ],
   ])('refuses %s in words, and offers nothing to keep', async (_what, url, message) => {
     const page = await openTab(url);
     const popup = await openToolbarPopup(session, page, { click: true });
     await see(popup, message);
     expect(await popup.text()).not.toMatch(/\bKeep\b/);
     await see(popup, '3 people');
+    await popup.close();
+    await page.close();
+  });
+
+  it('keeps someone from a plain Hugo about page in one click and a review; their card then follows them to GitHub and LinkedIn', async () => {
+    const page = await openTab(INES);
+    const mark = session.requests.length;
+    const popup = await openToolbarPopup(session, page, { click: true });
+    await see(popup, 'Keep Ines Duarte');
+    await click(popup, 'Keep Ines Duarte');
+    await see(popup, 'from the text under their name');
+    const form = await popup.text();
+    expect(form).toContain('from the page title');
+    expect(form).toContain('from links on the page');
+    expect(form).toContain(
+      'Other links (from links on the page): @ines@hachyderm.io, @ines.bsky.social',
+    );
+    expect(await violations(popup)).toEqual([]);
+    await click(popup, 'Keep');
+    await see(popup, 'Kept Ines Duarte.');
+    expect(await mutations(page)).toEqual([]);
+    expect(requestsSince(mark)).toEqual([]);
+    const [ines] = await people();
+    expect(ines?.profile).toMatchObject({
+      name: 'Ines Duarte',
+      headline: 'Compiler engineer at Lumen Labs, Lisbon.',
+      contact: { email: 'ines@ines.example', website: INES },
+      identities: { github: ['inesd'], linkedin: ['ines-duarte-pt'] },
+    });
+    await popup.close();
+    await page.close();
+    for (const url of ['https://github.com/inesd', 'https://www.linkedin.com/in/ines-duarte-pt/']) {
+      const visit = track(await session.context.newPage());
+      await visit.goto(url);
+      await cardShows(visit, 'Ines Duarte');
+      await visit.close();
+    }
+  });
+
+  it.each([
+    [
+      'a page that names no one',
+      'https://recipes.example/',
+      'Profile Card found no one’s name on this page, so it can’t fill in a card by itself.',
+      'https://recipes.example/',
+    ],
+    [
+      'a team page',
+      TEAM,
+      'This page shows several people (Hana Sato, Luis Ortega, Greta Nilsson and 1 more)',
+      TEAM,
+    ],
+    [
+      'a page whose JSON-LD is 10 MB',
+      HUGE,
+      'This page’s structured data is too large to read (9.5 MB; Profile Card reads up to 0.5 MB)',
+      HUGE,
+    ],
+  ])(
+    'says what %s is, and adds a person by hand in one click',
+    async (_what, url, message, website) => {
+      const page = await openTab(url);
+      const popup = await openToolbarPopup(session, page, { click: true });
+      await see(popup, message);
+      expect(await popup.text()).not.toMatch(/\bKeep [A-Z]/);
+      await click(popup, 'Add this person by hand, with this page as their website');
+      await see(popup, 'Add a person by hand');
+      expect(await popup.evaluate<string>(`document.getElementById('pc-f-website').value`)).toBe(
+        website,
+      );
+      expect(await violations(popup)).toEqual([]);
+      await fill(popup, 'Name', 'Luis Ortega');
+      await click(popup, 'Keep');
+      await see(popup, 'Kept Luis Ortega.');
+      expect((await people()).map((person) => person.profile)).toMatchObject([
+        { name: 'Luis Ortega', contact: { website } },
+      ]);
+      await popup.close();
+      await page.close();
+    },
+  );
+
+  it('names a look-alike of someone kept before Keep, and keeps a separate person only when asked', async () => {
+    await seedPeople(session, [
+      {
+        id: 'ines-duarte',
+        name: 'Ines Duarte',
+        headline: 'Compiler engineer',
+        projects: [],
+        contact: { email: 'ines@ines.example' },
+        identities: { github: ['inesd'], linkedin: [] },
+      },
+    ]);
+    const page = await openTab(INES_LOOKALIKE);
+    const popup = await openToolbarPopup(session, page, { click: true });
+    await see(
+      popup,
+      'looks like Ines Duarte, who is already in your people. The two are written with different characters.',
+    );
+    expect(await violations(popup)).toEqual([]);
+    expect(await popup.text()).toContain('Update Ines Duarte from page');
+    expect(await people()).toHaveLength(1);
+    await click(popup, 'Keep as a separate person');
+    await click(popup, 'Keep');
+    await see(popup, 'Kept Inеs Duarte.');
+    const stored = await people();
+    expect(stored).toHaveLength(2);
+    // The zero-width space never reached the stored name.
+    expect(stored.map((person) => person.profile.name).sort()).toEqual([
+      'Ines Duarte',
+      'Inеs Duarte',
+    ]);
     await popup.close();
     await page.close();
   });

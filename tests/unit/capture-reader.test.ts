@@ -23,6 +23,19 @@ const FIXTURES: [string, string][] = [
   ['about-json-ld.html', 'https://priya.example/about'],
   ['about-rel-me.html', 'https://sam.example/'],
 ];
+/** Pages as real sites write them, and the seeds' texts as about pages (issue 24). */
+const ABOUT: [string, string][] = [
+  ['hugo-about.html', 'https://ines.example/about/'],
+  ['speaker.html', 'https://summit.example/speakers/amara-okafor/'],
+  ['team.html', 'https://northwind.example/people/'],
+  ['blog-post.html', 'https://engineering.tessellate.example/2026/03/02/raft-in-flight/'],
+  ['seed-deniz-jekyll.html', 'https://denizaltinbuken.com/about/'],
+  ['seed-tyler-hugo.html', 'https://tylerneely.com/'],
+  ['seed-patmesh-astro.html', 'https://patmesh.netlify.app/'],
+];
+FIXTURES.push(
+  ...ABOUT.map(([file, url]): [string, string] => [`../../../browser/fixtures/about/${file}`, url]),
+);
 
 describe('the in-page reader, bundled on its own', () => {
   let chunk: Rollup.OutputChunk;
@@ -119,11 +132,8 @@ describe('hostile pages', () => {
     });
   });
 
-  it('survives JSON-LD that is broken, deeply nested or enormous', () => {
+  it('survives JSON-LD that is broken or deeply nested', () => {
     const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
-    const wide = JSON.stringify({
-      '@graph': Array.from({ length: 50_000 }, (_, n) => ({ '@type': 'Thing', n })),
-    });
     const person = JSON.stringify({
       '@type': 'Person',
       name: 'Real Person',
@@ -131,12 +141,52 @@ describe('hostile pages', () => {
     });
     const doc = parse(
       `<script type="application/ld+json">${deep}</script><script type="application/ld+json">{oops</script>` +
-        `<script type="application/ld+json">${wide}</script><script type="application/ld+json">${person}</script>`,
+        `<script type="application/ld+json">${person}</script>`,
     );
     const result = capturePerson(doc, 'https://real.example/');
     if (!result.ok) throw new Error(result.message);
     expect(result.draft.name).toBe('Real Person');
     expect(result.draft.identities.github).toEqual(['real']);
+  });
+
+  it.each([
+    [
+      'a 10 MB JSON-LD block',
+      `<script type="application/ld+json">${JSON.stringify({ '@type': 'Person', name: 'Big Person', description: 'x'.repeat(10_000_000) })}</script>`,
+      /^This page’s structured data is too large to read \(9\.5 MB; Profile Card reads up to 0\.5 MB\)/,
+    ],
+    [
+      'a graph of 50,000 things',
+      `<script type="application/ld+json">${JSON.stringify({ '@graph': Array.from({ length: 50_000 }, (_, n) => ({ '@type': 'Thing', n })) })}</script>`,
+      /too large to read/,
+    ],
+    [
+      'a Person with 100,000 sameAs links',
+      `<script type="application/ld+json">${JSON.stringify({ '@type': 'Person', name: 'Linky', sameAs: Array.from({ length: 100_000 }, (_, n) => `h:${n}`) })}</script>`,
+      /too large to read/,
+    ],
+    [
+      'a Person with 5,000 short sameAs links',
+      `<script type="application/ld+json">${JSON.stringify({ '@type': 'Person', name: 'Linky', sameAs: Array.from({ length: 5000 }, () => 'a') })}</script>`,
+      /^This page lists 5,000 links for one person, more than Profile Card reads \(1,000\)/,
+    ],
+  ])('says %s is too large, and reads nothing from it', (_what, script, message) => {
+    const doc = parse(`<title>Big Person</title><h1>Big Person</h1>${script}<p>Hello.</p>`);
+    const result = capturePerson(doc, 'https://big.example/');
+    expect(result).toMatchObject({
+      ok: false,
+      reason: 'too-large',
+      message: expect.stringMatching(message),
+      byHand: { website: 'https://big.example/' },
+    });
+    // Positive control: the same page with a small block is read.
+    const small = parse(
+      '<title>Big Person</title><script type="application/ld+json">{"@type":"Person","name":"Big Person","sameAs":["https://github.com/big"]}</script>',
+    );
+    expect(capturePerson(small, 'https://big.example/')).toMatchObject({
+      ok: true,
+      draft: { name: 'Big Person', identities: { github: ['big'] } },
+    });
   });
 
   it('keeps markup, controls and bidi overrides out of the draft', () => {

@@ -36,12 +36,14 @@ describe('updateFromDraft', () => {
   });
 
   it('never lets a filled-in value overwrite what was stored', () => {
-    // The GitHub draft's headline is only its company ("@ferrous-labs"), noted as filled.
+    // The GitHub draft's headline is only its bio's first sentence, noted as filled.
     expect(fromGithub.notes.map((note) => note.field)).toContain('headline');
     expect(update.after.headline).toBe('Distributed systems engineer at Ferrous Labs');
     // Positive control: without the notes, the page's value would win.
     const blind = updateFromDraft(kept, fromGithub.draft);
-    expect(blind.ok && blind.after.headline).toBe('@ferrous-labs');
+    expect(blind.ok && blind.after.headline).toBe(
+      'Distributed systems, storage engines, and the occasional compiler.',
+    );
   });
 
   it('lists each changed field with its before and after', () => {
@@ -83,5 +85,16 @@ describe('updateFromDraft', () => {
       ['crdt-playground', 'mirak/crdt-playground on GitHub'],
       ['fsync-notes.md', 'What fsync does and does not promise, per file system.'],
     ]);
+  });
+
+  it('keeps the stored name when the page spells it with look-alike letters', () => {
+    const lookalike = { ...fromGithub.draft, name: 'Mіra Kovačević' }; // Cyrillic і
+    const result = updateFromDraft(kept, lookalike, fromGithub.notes);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.after.name).toBe('Mira Kovačević');
+    expect(result.changes.map((change) => change.field)).not.toContain('name');
+    // Positive control: a name that reads differently is the page's to give.
+    const renamed = updateFromDraft(kept, { ...fromGithub.draft, name: 'Mira K.' });
+    expect(renamed.ok && renamed.after.name).toBe('Mira K.');
   });
 });

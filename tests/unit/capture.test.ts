@@ -57,9 +57,21 @@ describe('a GitHub profile', () => {
     });
   });
 
-  it('uses where they work as the headline, and says so', () => {
-    expect(draft.headline).toBe('@ferrous-labs');
+  it('takes the headline from the first sentence they wrote, not the organisation, and says so', () => {
+    expect(draft.headline).toBe(
+      'Distributed systems, storage engines, and the occasional compiler.',
+    );
     expect(notes).toContainEqual({
+      field: 'headline',
+      action: 'filled',
+      detail: 'the bio’s first sentence stands in',
+    });
+    // Without a bio, where they work stands in.
+    const doc = parse(html('github-profile.html'));
+    doc.querySelector('.user-profile-bio')?.remove();
+    const bare = kept(capturePerson(doc, GITHUB));
+    expect(bare.draft.headline).toBe('@ferrous-labs');
+    expect(bare.notes).toContainEqual({
       field: 'headline',
       action: 'filled',
       detail: 'the page gives no headline; where they work stands in',
@@ -70,7 +82,7 @@ describe('a GitHub profile', () => {
     expect(draft.identities.linkedin).toEqual([MIRA_SLUG]);
     expect(sources['identities.linkedin.0']).toBe('microdata');
     expect(draft.contact.links).toEqual([
-      { label: 'Mastodon', url: 'https://hachyderm.io/@mirak' },
+      { label: '@mirak@hachyderm.io', url: 'https://hachyderm.io/@mirak' },
       { label: 'X', url: 'https://twitter.com/mira_k' },
     ]);
   });
@@ -208,6 +220,28 @@ describe('a LinkedIn profile, signed in', () => {
     expect(result.draft.identities.linkedin).toEqual([MIRA_SLUG, MIRA_ID]);
   });
 
+  it('takes the headline the page shows under the name, not og:title’s employer', () => {
+    const doc = parse(html('linkedin-signed-in.html'));
+    for (const code of doc.querySelectorAll('code')) code.remove();
+    doc
+      .querySelector('meta[property="og:title"]')
+      ?.setAttribute('content', 'Mira Kovačević - Ferrous Labs | LinkedIn');
+    const result = kept(capturePerson(doc, SIGNED_IN));
+    expect(result.draft.headline).toBe(
+      'Distributed systems engineer at Ferrous Labs · Rust · Storage engines',
+    );
+    expect(result.sources.headline).toBe('top-card');
+    // Positive control: without the headline line, og:title is what is left.
+    const bare = parse(html('linkedin-signed-in.html'));
+    for (const code of bare.querySelectorAll('code')) code.remove();
+    bare.querySelector('a[href*="/overlay/contact-info"]')?.remove();
+    for (const block of bare.querySelectorAll('.text-body-medium')) block.remove();
+    bare
+      .querySelector('meta[property="og:title"]')
+      ?.setAttribute('content', 'Mira Kovačević - Ferrous Labs | LinkedIn');
+    expect(kept(capturePerson(bare, SIGNED_IN)).sources.headline).toBe('og');
+  });
+
   it('takes no member id that is not tied to the slug', () => {
     const doc = parse(html('linkedin-signed-in.html'));
     for (const code of doc.querySelectorAll('code')) code.remove();
@@ -341,7 +375,7 @@ describe('a personal site', () => {
       contact: {
         email: 'jonas@jonas.example',
         website: 'https://jonas.example/',
-        links: [{ label: 'fosstodon.org', url: 'https://fosstodon.org/@jonasl' }],
+        links: [{ label: '@jonasl@fosstodon.org', url: 'https://fosstodon.org/@jonasl' }],
       },
       identities: { github: ['jlindqvist'], linkedin: ['jonas-lindqvist-se'] },
     } satisfies Profile);
@@ -389,7 +423,7 @@ describe('a personal site', () => {
       name: 'Sam Rivera',
       contact: {
         website: 'https://sam.example/',
-        links: [{ label: 'Mastodon', url: 'https://mastodon.social/@samr' }],
+        links: [{ label: '@samr@mastodon.social', url: 'https://mastodon.social/@samr' }],
       },
       identities: { github: ['samrivera'], linkedin: ['sam-rivera-📊'] },
     });
@@ -398,12 +432,10 @@ describe('a personal site', () => {
       'contact.website': 'url',
       'identities.github.0': 'rel-me',
     });
-    // No headline or bio on the page: filled from the handle, and said so.
-    expect(draft.headline).toBe('@samrivera');
-    expect(notes.map((note) => `${note.field} ${note.action}`)).toEqual([
-      'headline filled',
-      'bio filled',
-    ]);
+    // The short paragraph under the name is the headline; no bio on the page: said so.
+    expect(draft.headline).toBe('I make small tools for big spreadsheets.');
+    expect(sources.headline).toBe('paragraph');
+    expect(notes.map((note) => `${note.field} ${note.action}`)).toEqual(['bio filled']);
   });
 
   it("takes a bare h-card's text as its name (mf2's implied name)", () => {
@@ -439,7 +471,7 @@ describe('a personal site', () => {
     expect(nameOf(page('', '<h1>Hello, I am Hana Heading!</h1>'))).toBe('Hana Heading');
   });
 
-  it('says a page with no person on it shows no person', () => {
+  it('says in plain words that a page with no person on it names no one, and offers the page', () => {
     const article = parse(
       '<title>Ten tips for faster builds</title><h1>Ten tips</h1><p>By the team.</p><a href="https://github.com/x1">repo</a>',
     );
@@ -447,7 +479,8 @@ describe('a personal site', () => {
       ok: false,
       reason: 'no-person',
       message:
-        'This page shows no person: it has no schema.org Person, no h-card, no rel="me" links and no author.',
+        'Profile Card found no one’s name on this page, so it can’t fill in a card by itself.',
+      byHand: { website: 'https://blog.example/tips' },
     });
   });
 });

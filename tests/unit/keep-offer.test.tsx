@@ -13,6 +13,7 @@ import {
   type KeepTask,
   type TabReading,
 } from '../../components/KeepPerson';
+import type { IdentityKey } from '../../identity/keys';
 import { bundledProfiles } from '../../profiles/bundled';
 import type { Profile } from '../../profiles/schema';
 import { person } from './fixtures';
@@ -109,14 +110,114 @@ describe('KeepOffer', () => {
       { kind: 'read', reading: { ok: false, reason: 'organisation', message: 'An organisation.' } },
       'An organisation.',
     ],
-    [
-      'a page without a name',
-      { kind: 'read', reading: reading({ name: undefined }) },
-      'This page does not say the person’s name.',
-    ],
   ])('says why there is nothing to keep: %s', async (_what, tab, message) => {
     const { text, opened } = await offer(fakeApi(tab));
     expect(text).toBe(message);
     expect(opened).toEqual([]);
+  });
+
+  it.each<[string, TabReading, string, object]>([
+    [
+      'a page without a name',
+      { kind: 'read', reading: reading({ name: undefined }) },
+      'This page does not say the person’s name.Add this person by hand, with this page as their website',
+      { name: '', contact: { website: 'https://ada.example/' } },
+    ],
+    [
+      'a page that names no one',
+      {
+        kind: 'read',
+        reading: {
+          ok: false,
+          reason: 'no-person',
+          message: 'No one here.',
+          byHand: { website: 'https://ada.example/about' },
+        },
+      },
+      'No one here.Add this person by hand, with this page as their website',
+      { name: '', contact: { website: 'https://ada.example/about' } },
+    ],
+    [
+      'a post by someone',
+      {
+        kind: 'read',
+        reading: {
+          ok: false,
+          reason: 'article',
+          message: 'A post by Kai Berg.',
+          byHand: { name: 'Kai Berg' },
+        },
+      },
+      'A post by Kai Berg.Add Kai Berg by hand',
+      { name: 'Kai Berg', contact: {} },
+    ],
+  ])('offers to add someone by hand, in one click: %s', async (_what, tab, message, draft) => {
+    const { text, opened } = await offer(fakeApi(tab));
+    expect(text).toBe(message);
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatchObject({ kind: 'add', byHand: true, capture: { draft } });
+  });
+
+  it('names a look-alike before Keep, and offers to update them or keep a separate person', async () => {
+    const kept = person('tyler-n', {
+      name: 'Tyler Neely',
+      identities: { github: ['tneely'], linkedin: [] },
+    });
+    const api = {
+      ...fakeApi({
+        kind: 'read',
+        reading: reading({ name: { value: 'Tylеr Ne\u200Bely', source: 'h1' } }),
+      }),
+      snapshot: async () => ({
+        rev: 1,
+        people: [{ id: kept.id, rev: 1, profile: kept, keys: ['github:tneely' as IdentityKey] }],
+        damaged: [],
+        hidden: [],
+      }),
+    } satisfies KeepApi;
+    const root = document.createElement('div');
+    const opened: KeepTask[] = [];
+    await act(async () => {
+      render(<KeepOffer api={api} onOpen={(task) => opened.push(task)} />, root);
+    });
+    for (let i = 0; i < 5; i++) await act(async () => undefined);
+    expect(root.textContent).toBe(
+      '“Tylеr Neely” on this page looks like Tyler Neely, who is already in your people.' +
+        ' The two are written with different characters.' +
+        'Update Tyler Neely from pageKeep as a separate person',
+    );
+    const [update, separate] = root.querySelectorAll('button');
+    update?.click();
+    separate?.click();
+    expect(opened.map((task) => task.kind)).toEqual(['update', 'add']);
+    expect(opened[0]).toMatchObject({ person: kept });
+    // The zero-width space never reaches the draft's name.
+    expect(opened[1]?.capture.draft.name).toBe('Tylеr Neely');
+  });
+
+  it('names a look-alike GitHub account by its handle', async () => {
+    const kept = person('tyler-n', {
+      name: 'Tyler Neely',
+      identities: { github: ['spacejam'], linkedin: [] },
+    });
+    const api = {
+      ...fakeApi({
+        kind: 'read',
+        reading: reading({
+          name: { value: 'Not Tyler', source: 'h1' },
+          links: [{ url: 'https://github.com/sp%D0%B0cejam', source: 'page-link' }],
+        }),
+      }),
+      snapshot: async () => ({
+        rev: 1,
+        people: [{ id: kept.id, rev: 1, profile: kept, keys: ['github:spacejam' as IdentityKey] }],
+        damaged: [],
+        hidden: [],
+      }),
+    } satisfies KeepApi;
+    const { text } = await offer(api);
+    expect(text).toContain(
+      'The GitHub account “spаcejam” on this page looks like Tyler Neely’s, who is already in your people.',
+    );
   });
 });
