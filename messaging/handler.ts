@@ -14,6 +14,7 @@
  *   content script's is the web page's, and its process is the page's):
  *     directories, directory-subscribe/-refresh/-unsubscribe   directories/refresh.ts
  *     sync, sync-resolve                                       sync/engine.ts
+ *     import-watch              entrypoints/background/import-watch.ts
  */
 import { formatHandles } from '../identity/handles';
 import { isExtensionUrl } from '../identity/hosts';
@@ -30,6 +31,7 @@ const PAGE_ONLY = new Set<MessageType>([
   'directory-subscribe',
   'directory-refresh',
   'directory-unsubscribe',
+  'import-watch',
   'sync',
   'sync-resolve',
 ]);
@@ -63,6 +65,8 @@ export interface HandlerDeps {
   pageOrigin?: string;
   directories?: DirectoryService;
   sync?: SyncService;
+  /** Announces an import the options page's worker writes, if the page cannot. */
+  watchImport?: (basis: number, token: string | null) => Promise<boolean>;
   people: PeopleSource;
   settings: () => Promise<Settings>;
   cardState: (profileId: string) => Promise<CardState | undefined>;
@@ -157,6 +161,8 @@ export function createMessageHandler(deps: HandlerDeps) {
         return (await service(deps.directories).refresh(message.id)) ?? null;
       case 'directory-unsubscribe':
         return service(deps.directories).unsubscribe(message.id);
+      case 'import-watch':
+        return service(deps.watchImport)(message.basis, message.token);
       case 'sync':
         return service(deps.sync).act(message.action);
       case 'sync-resolve':

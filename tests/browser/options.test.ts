@@ -480,3 +480,39 @@ describe('accessibility and privacy', () => {
     expect(dialogs).toEqual([]);
   });
 });
+
+describe('an import whose page is gone as it commits', () => {
+  it('is announced by the background: other tabs see it', async () => {
+    const grace = { ...ada, id: 'grace-hopper', name: 'Grace Hopper', identities: {} };
+    const other = await session.context.newPage();
+    await other.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await other.getByRole('heading', { name: 'People' }).waitFor();
+    const closing = await session.context.newPage();
+    // This page never hears the worker's "committed": as if closed the moment it lands.
+    await closing.addInitScript(() => {
+      const Real = window.Worker;
+      window.Worker = class extends Real {
+        override set onmessage(handler: ((event: MessageEvent) => void) | null) {
+          super.onmessage = (event: MessageEvent) => {
+            if ((event.data as { type?: string })?.type === 'committed') {
+              (window as unknown as { committed: boolean }).committed = true;
+              return;
+            }
+            handler?.call(this, event);
+          };
+        }
+      };
+    });
+    await closing.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await closing.getByRole('heading', { name: 'People' }).waitFor();
+    await closing.setInputFiles('input[type="file"]', file('grace.json', JSON.stringify(grace)));
+    await closing.getByRole('button', { name: 'Import 1 profile' }).click();
+    await closing.waitForFunction(() => (window as unknown as { committed?: boolean }).committed);
+    // Positive control: it was written, and not announced by the page.
+    expect(await storedRaw()).toContain('grace-hopper');
+    expect(await other.getByText('Grace Hopper').count()).toBe(0);
+    await closing.close();
+    await other.getByText('Grace Hopper').first().waitFor();
+    await other.close();
+  });
+});
