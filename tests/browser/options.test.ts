@@ -403,6 +403,118 @@ describe('the status line', () => {
   });
 });
 
+describe('the page’s shape', () => {
+  it('jumps to every panel, and sync and directories lead with their control', async () => {
+    await openOptions();
+    const jumps = options.getByRole('navigation', { name: 'On this page' }).getByRole('link');
+    expect(await jumps.allInnerTexts()).toEqual([
+      'People',
+      'Import',
+      'Settings',
+      'Sync across your browsers',
+      'Team directories',
+    ]);
+    for (const href of await jumps.evaluateAll((links) =>
+      links.map((link) => link.getAttribute('href')),
+    ))
+      expect(await options.locator(href as string).count(), href as string).toBe(1);
+    await jumps.getByText('Team directories').click();
+    await waitUntil('the directories heading in view', () =>
+      options.getByRole('heading', { name: 'Team directories' }).evaluate((heading) => {
+        const box = heading.getBoundingClientRect();
+        return window.scrollY > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+      }),
+    );
+    // The first thing under each heading is the control; the explanation is one click away.
+    for (const id of ['pc-sync-title', 'pc-directories-title']) {
+      const panel = options.locator(`section[aria-labelledby="${id}"]`);
+      const first = await panel.evaluate(
+        (section) => section.querySelector('h2')?.nextElementSibling?.querySelector('input')?.type,
+      );
+      expect(first, id).toMatch(/^(checkbox|url)$/);
+      const about = panel.locator('details.pc-about');
+      expect(await about.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
+      // Positive control: a paragraph of explanation is inside, shown when asked.
+      expect((await about.textContent())?.length).toBeGreaterThan(200);
+      await about.locator('summary').click();
+      expect(await about.locator('p').first().isVisible()).toBe(true);
+    }
+  });
+
+  it('fits a window at 200 % zoom: nothing wider than the page or its panel', async () => {
+    // 200 % zoom of a 1440 × 1000 window is a 720 × 500 viewport in CSS pixels.
+    await options.setViewportSize({ width: 720, height: 500 });
+    try {
+      await openOptions();
+      const overflowing = () =>
+        options.evaluate(() => {
+          const out: string[] = [];
+          if (document.documentElement.scrollWidth > window.innerWidth + 1)
+            out.push(`page ${document.documentElement.scrollWidth} > ${window.innerWidth}`);
+          for (const panel of document.querySelectorAll<HTMLElement>('.pc-panel')) {
+            const edge = panel.getBoundingClientRect().right;
+            for (const element of panel.querySelectorAll<HTMLElement>('*')) {
+              // Inside a box that clips or scrolls, what is past the edge is not drawn there.
+              let clipped = false;
+              for (let up = element.parentElement; up && up !== panel; up = up.parentElement)
+                if (getComputedStyle(up).overflowX !== 'visible') clipped = true;
+              const box = element.getBoundingClientRect();
+              if (!clipped && box.width > 0 && box.right > edge + 1)
+                out.push(
+                  `${panel.getAttribute('aria-labelledby')}: ${element.outerHTML.slice(0, 80)}`,
+                );
+            }
+          }
+          return out;
+        });
+      expect(await overflowing()).toEqual([]);
+      // Positive control: something too wide is seen.
+      await options.evaluate(() => {
+        const wide = document.createElement('div');
+        wide.id = 'pc-too-wide';
+        wide.style.width = '2000px';
+        wide.style.height = '4px';
+        document.querySelector('.pc-panel')?.append(wide);
+      });
+      expect((await overflowing()).length).toBeGreaterThan(0);
+    } finally {
+      await options.setViewportSize({ width: 1440, height: 1000 });
+    }
+  });
+
+  it('keeps its controls and the status line outlined in forced colours', async () => {
+    await options.emulateMedia({ forcedColors: 'active' });
+    try {
+      await openOptions();
+      await options.getByLabel('Hover delay (milliseconds)').fill('375');
+      await options.getByLabel('Hover delay (milliseconds)').press('Tab');
+      await options.getByRole('status').getByText('Settings saved.').waitFor();
+      const looks = await options.evaluate(() => {
+        const style = (selector: string) => {
+          const element = document.querySelector(selector) as HTMLElement;
+          const computed = getComputedStyle(element);
+          return {
+            border: computed.borderTopStyle !== 'none' && computed.borderTopWidth !== '0px',
+            forced: matchMedia('(forced-colors: active)').matches,
+          };
+        };
+        return {
+          status: style('main > .pc-status-line'),
+          subscribe: style('.pc-directory-form button[type="submit"]'),
+          url: style('#pc-directory-url'),
+        };
+      });
+      expect(looks).toEqual({
+        status: { border: true, forced: true },
+        subscribe: { border: true, forced: true },
+        url: { border: true, forced: true },
+      });
+    } finally {
+      await options.emulateMedia({ forcedColors: 'none' });
+    }
+  });
+});
+
 describe('damaged storage', () => {
   it('warns, offers the raw data, blocks saving, and never overwrites it silently', async () => {
     const saved = await storedRaw();

@@ -246,6 +246,52 @@ describe('popup.html', () => {
     },
   );
 
+  it('shows the active person and the way back in forced colours', async () => {
+    await popup.emulateMedia({ forcedColors: 'active' });
+    try {
+      await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+      await popup.getByText('3 people').waitFor();
+      const marks = () =>
+        popup.evaluate(() =>
+          [...document.querySelectorAll('[role="option"]')].map((option) => {
+            const style = getComputedStyle(option);
+            return `${option.getAttribute('aria-selected')} ${style.outlineStyle} ${style.boxShadow}`;
+          }),
+        );
+      const [active, ...others] = await marks();
+      // Forced colours drop backgrounds and shadows: the active row needs a mark that stays.
+      expect(active).toMatch(/^true solid/);
+      for (const other of others) expect(other).toMatch(/^false none/);
+      await popup.getByRole('option', { name: /Tyler/ }).click();
+      const back = popup.getByRole('button', { name: 'All people' });
+      expect(await back.evaluate((button) => getComputedStyle(button).borderTopStyle)).toBe(
+        'solid',
+      );
+      expect(await back.isVisible()).toBe(true);
+    } finally {
+      await popup.emulateMedia({ forcedColors: 'none' });
+    }
+  });
+
+  it('fits at 200 % zoom', async () => {
+    // A 360-pixel popup at 200 % is 720 device pixels wide, within a popup's 800.
+    await popup.setViewportSize({ width: 360, height: 300 });
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await popup.getByText('3 people').waitFor();
+    await popup.getByRole('option', { name: /Deniz/ }).click();
+    await popup.getByRole('heading', { name: 'Deniz Altınbüken' }).waitFor();
+    const wide = () =>
+      popup.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+    expect(await wide()).toBe(false);
+    // Positive control.
+    await popup.evaluate(() => {
+      document.body.append(
+        Object.assign(document.createElement('div'), { style: 'width:900px;height:4px' }),
+      );
+    });
+    expect(await wide()).toBe(true);
+  });
+
   it('made no request beyond the fixtures and its own files', () => {
     expect(session.unexpected).toEqual([]);
     expect(strayRequests(session)).toEqual([]);
