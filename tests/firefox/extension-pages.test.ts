@@ -111,6 +111,27 @@ describe('options.html', () => {
   });
 });
 
+describe('200 % zoom', () => {
+  it('fits the options page at 200 % zoom (a 1440-pixel window is 720 CSS pixels)', async () => {
+    const options = await newTab(session, { width: 720, height: 500 });
+    await openExtensionPage(options, 'options.html');
+    await wait('the people', async () =>
+      options.$$eval('.pc-person-row', (rows) => rows.length === 3),
+    );
+    const wide = () =>
+      options.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+    expect(await wide()).toBe(false);
+    // Positive control.
+    await options.evaluate(() => {
+      const block = document.createElement('div');
+      block.style.cssText = 'width:2000px;height:4px';
+      document.querySelector('.pc-panel')?.append(block);
+    });
+    expect(await wide()).toBe(true);
+    await options.close();
+  });
+});
+
 describe('requests', () => {
   it('made none beyond the add-on’s own files', () => {
     expect(strayRequests(session)).toEqual([]);
