@@ -32,6 +32,9 @@ import { cardShows, cardText, launch, type Session, seedPeople, waitUntil } from
 const HOST = 'https://directory.example';
 const FILE = `${HOST}/team/people.json`;
 const PATTERN = `${HOST}/*`;
+/** A directory on this computer, over plain http (a secure context). */
+const LOCAL = 'http://127.0.0.1:8125/team.json';
+const LOCAL_PATTERN = 'http://127.0.0.1/*';
 
 let session: Session;
 let profileDir: string;
@@ -108,7 +111,9 @@ beforeAll(async () => {
   // "Granted by the user before" (see the header), then the real start.
   const preferences = join(profileDir, 'Default', 'Preferences');
   const prefs = JSON.parse(readFileSync(preferences, 'utf8'));
-  prefs.extensions.settings[id].runtime_granted_permissions = { explicit_host: [PATTERN] };
+  prefs.extensions.settings[id].runtime_granted_permissions = {
+    explicit_host: [PATTERN, LOCAL_PATTERN],
+  };
   writeFileSync(preferences, JSON.stringify(prefs));
   session = await launch({ width: 1280, height: 900 }, { profileDir });
   expect(session.extensionId).toBe(id);
@@ -138,6 +143,12 @@ beforeAll(async () => {
       },
     });
   });
+  await session.context.route(LOCAL, (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: exportOf([person('lou-local', 'Lou Local', 'dirlou')]),
+    }),
+  );
   options = await session.context.newPage();
 });
 afterAll(async () => {
@@ -278,6 +289,35 @@ describe('a team directory', () => {
     }
   });
 
+  it('subscribes to a directory on this computer over http, and gives that host back', async () => {
+    const local = () =>
+      session.worker.evaluate(
+        (pattern) => chrome.permissions.contains({ origins: [pattern] }),
+        LOCAL_PATTERN,
+      );
+    expect(await local()).toBe(false);
+    await openOptions();
+    await options.getByLabel('Directory address').fill(LOCAL);
+    await options.getByLabel('Name on cards (optional)').fill('Laptop');
+    await options.getByRole('button', { name: 'Subscribe to a directory' }).click();
+    await options.getByText('Subscribed to Laptop: 1 person.').waitFor();
+    expect(await local()).toBe(true);
+    expect(await whoIs('dirlou')).toEqual(
+      expect.objectContaining({ name: 'Lou Local', directory: 'Laptop' }),
+    );
+    await options.getByRole('button', { name: 'Unsubscribe from Laptop' }).click();
+    await options.getByText(/^Unsubscribed from Laptop/).waitFor();
+    expect(await local()).toBe(false);
+    // Positive control: plain http anywhere else is still refused.
+    await options.getByLabel('Directory address').fill('http://directory.example/team.json');
+    await options.getByRole('button', { name: 'Subscribe to a directory' }).click();
+    await options
+      .getByRole('alert')
+      .getByText(/^Use an https:\/\/ address/)
+      .waitFor();
+    await options.getByLabel('Directory address').fill('');
+  });
+
   it('draws the row inside its panel, below the form, and the status line covers none of it', async () => {
     // The row still shows the last problem (the tests above), its tallest state.
     await openOptions();
@@ -353,8 +393,9 @@ describe('a team directory', () => {
       session.requests.filter((href) => {
         const url = new URL(href);
         return (
-          !['github.com', 'directory.example', session.extensionId].includes(url.hostname) &&
-          url.protocol !== 'data:'
+          !['github.com', 'directory.example', '127.0.0.1', session.extensionId].includes(
+            url.hostname,
+          ) && url.protocol !== 'data:'
         );
       }),
     ).toEqual([]);
