@@ -6,8 +6,12 @@ import { ICON_SIZES, renderIcons } from './build/render-icons.ts';
 import { validateProfilesPlugin } from './build/vite-plugin-validate-profiles.ts';
 import { MATCH_PATTERNS } from './identity/hosts.ts';
 
-/** Any https host, as an optional permission only: the one a directory is fetched from. */
-const OPTIONAL_DIRECTORY_HOSTS = 'https://*/*';
+/**
+ * Any https host, and this machine over plain http (a secure context), as
+ * optional permissions only: the one a directory is fetched from
+ * (directories/url.ts).
+ */
+const OPTIONAL_DIRECTORY_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 
 const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
 const action = {
@@ -60,8 +64,8 @@ export default defineConfig({
     // click on Subscribe to a directory (directories/url.ts), and given back
     // on unsubscribe. MV2 (Firefox) lists optional hosts with the permissions.
     ...(manifestVersion === 2
-      ? { optional_permissions: [OPTIONAL_DIRECTORY_HOSTS] }
-      : { optional_host_permissions: [OPTIONAL_DIRECTORY_HOSTS] }),
+      ? { optional_permissions: OPTIONAL_DIRECTORY_HOSTS }
+      : { optional_host_permissions: OPTIONAL_DIRECTORY_HOSTS }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -1,8 +1,11 @@
 /**
- * Team directories on the options page: what subscribing means (the one
- * network request Profile Card makes), the form, and each subscription with
- * its count, when it was fetched, why the last try failed (the copy shown
- * stays), Refresh now and Unsubscribe. The host permission is asked for by
+ * Team directories on the options page: the form first, what subscribing
+ * means (the one network request Profile Card makes) one click away, and
+ * each subscription with its count, when it was fetched, why the last try
+ * failed (said once, in its row; the copy shown stays), Refresh now and
+ * Unsubscribe. Each row is busy on its own: Unsubscribe stays usable while
+ * its directory refreshes, and stops that refresh at once (a server that
+ * drips its file does not hold the click). The host permission is asked for by
  * `api.subscribe` as the first thing the click does, as browsers require
  * (https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/permissions/request).
  */
@@ -38,7 +41,8 @@ export function DirectoriesPanel({
   const [directories, setDirectories] = useState<DirectoryRecord[]>();
   const [url, setUrl] = useState('');
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState<string>();
+  /** What is under way: `subscribe`, `refresh-<id>`, `unsubscribe-<id>`, each on its own. */
+  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState('');
   const [message, setOwnMessage] = useState('');
   const setMessage = (text: string) => (say ? say(text) : setOwnMessage(text));
@@ -49,8 +53,8 @@ export function DirectoriesPanel({
   }, [api]);
 
   const run = async (what: string, work: () => Promise<void>) => {
-    if (busy) return;
-    setBusy(what);
+    if (busy.has(what)) return;
+    setBusy((now) => new Set(now).add(what));
     setError('');
     setMessage('');
     try {
@@ -58,7 +62,11 @@ export function DirectoriesPanel({
     } catch (failure) {
       setError((failure as Error).message);
     } finally {
-      setBusy(undefined);
+      setBusy((now) => {
+        const next = new Set(now);
+        next.delete(what);
+        return next;
+      });
       await load();
     }
   };
@@ -66,10 +74,6 @@ export function DirectoriesPanel({
   return (
     <section class="pc-panel" aria-labelledby="pc-directories-title">
       <h2 id="pc-directories-title">{t('dir_title')}</h2>
-      <p class="pc-muted" data-testid="pc-privacy-promise">
-        {privacyPromise()}
-      </p>
-      <p class="pc-muted">{t('dir_explained')}</p>
       <form
         class="pc-directory-form"
         onSubmit={(event) => {
@@ -87,7 +91,7 @@ export function DirectoriesPanel({
             setName('');
             setMessage(
               directory.problem
-                ? t('dir_subscribed_problem', directory.name, directory.problem)
+                ? t('dir_subscribed_problem', directory.name)
                 : tn('dir_subscribed', directory.count, directory.name),
             );
             onChange();
@@ -121,13 +125,20 @@ export function DirectoriesPanel({
           <button
             type="submit"
             class="pc-button pc-primary"
-            disabled={!!busy}
-            aria-busy={busy === 'subscribe'}
+            disabled={busy.has('subscribe')}
+            aria-busy={busy.has('subscribe')}
           >
             {t('dir_subscribe')}
           </button>
         </div>
       </form>
+      <details class="pc-about">
+        <summary>{t('dir_about')}</summary>
+        <p class="pc-muted" data-testid="pc-privacy-promise">
+          {privacyPromise()}
+        </p>
+        <p class="pc-muted">{t('dir_explained')}</p>
+      </details>
       {error && (
         <p class="pc-error" role="alert">
           {error}
@@ -139,16 +150,18 @@ export function DirectoriesPanel({
         </p>
       )}
       {directories && directories.length > 0 && (
-        <ul class="pc-people" data-testid="pc-directories">
+        <ul class="pc-directory-list" data-testid="pc-directories">
           {directories.map((directory) => (
-            <li key={directory.id} class="pc-person-row">
-              <div class="pc-person-main">
-                <span class="pc-person-name" dir="auto">
-                  {directory.name}
+            <li key={directory.id} class="pc-directory-row">
+              <div class="pc-directory-main">
+                <span class="pc-directory-title">
+                  <span class="pc-person-name" dir="auto">
+                    {directory.name}
+                  </span>{' '}
+                  <span class="pc-tag">{t('dir_tag')}</span>
                 </span>
-                <span class="pc-tag">{t('dir_tag')}</span>
-                <span class="pc-person-handles">{directory.url}</span>
-                <span class="pc-person-headline">
+                <span class="pc-muted">{directory.url}</span>
+                <span class="pc-muted">
                   {tn(
                     'dir_summary',
                     directory.count,
@@ -157,7 +170,7 @@ export function DirectoriesPanel({
                   )}
                 </span>
                 {directory.problem && (
-                  <span class="pc-error" role="alert">
+                  <span class="pc-error pc-directory-problem" role="alert">
                     {directory.problem}{' '}
                     {directory.gen > 0
                       ? t('dir_showing_copy', when(directory.fetchedAt))
@@ -175,20 +188,26 @@ export function DirectoriesPanel({
                   </span>
                 )}
               </div>
-              <div class="pc-person-actions">
+              <div class="pc-directory-actions">
                 <button
                   type="button"
                   class="pc-button"
-                  disabled={!!busy}
-                  aria-busy={busy === `refresh-${directory.id}`}
+                  disabled={
+                    busy.has(`refresh-${directory.id}`) || busy.has(`unsubscribe-${directory.id}`)
+                  }
+                  aria-busy={busy.has(`refresh-${directory.id}`)}
                   aria-label={t('dir_refresh_label', directory.name)}
                   onClick={() =>
                     void run(`refresh-${directory.id}`, async () => {
                       const after = await api.refresh(directory.id);
+                      // Unsubscribed meanwhile: that outcome is the one said.
+                      if (!after) return;
                       setMessage(
-                        after?.problem
-                          ? t('dir_not_updated', directory.name, after.problem)
-                          : tn('dir_up_to_date', after?.count ?? 0, directory.name),
+                        after.problem
+                          ? t('dir_not_updated', directory.name)
+                          : after.gen !== directory.gen
+                            ? tn('dir_updated', after.count, directory.name, directory.count)
+                            : tn('dir_up_to_date', after.count, directory.name),
                       );
                       onChange();
                     })
@@ -199,7 +218,8 @@ export function DirectoriesPanel({
                 <button
                   type="button"
                   class="pc-button"
-                  disabled={!!busy}
+                  disabled={busy.has(`unsubscribe-${directory.id}`)}
+                  aria-busy={busy.has(`unsubscribe-${directory.id}`)}
                   aria-label={t('dir_unsubscribe_label', directory.name)}
                   onClick={() =>
                     void run(`unsubscribe-${directory.id}`, async () => {

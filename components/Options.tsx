@@ -117,11 +117,13 @@ export interface OptionsApi {
 
 const NO_SCAN: Scan = { damaged: [], conflicts: [], names: {}, directoryClashes: [] };
 
-/** The page's sections, for the jump links at its top. */
+/** The page's sections, for the jump links at its top (sync and directories when offered). */
 const SECTIONS = [
   ['pc-people-title', 'people_title'],
   ['pc-import-title', 'import_title'],
   ['pc-settings-title', 'settings_title'],
+  ['pc-sync-title', 'sync_title'],
+  ['pc-directories-title', 'dir_title'],
 ] as const satisfies readonly (readonly [string, MessageKey])[];
 
 export function Options({
@@ -412,7 +414,11 @@ export function Options({
           {t('options_intro')} {privacyPromise()}
         </p>
         <nav class="pc-jump" aria-label={t('options_jump')}>
-          {SECTIONS.map(([id, label]) => (
+          {SECTIONS.filter(
+            ([id]) =>
+              (id !== 'pc-sync-title' || api.sync) &&
+              (id !== 'pc-directories-title' || api.directories),
+          ).map(([id, label]) => (
             <a key={id} href={`#${id}`}>
               {t(label)}
             </a>

@@ -8,7 +8,9 @@
  * (aria-posinset, aria-setsize), and the listbox its total ("People,
  * 10,003"), because a screen reader cannot count rows that are not drawn.
  * When the store changes while the popup is open, the list is read again,
- * keeping the query and, where it can, the active person.
+ * keeping the query and, where it can, the active person. Search matches
+ * names, headlines, handles and project names; when nothing matches, a
+ * sentence says so and what to try, with a button that clears the search.
  */
 
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -20,23 +22,33 @@ import { rowsToDraw, scrollRowIntoView, useVisibleRange } from './virtual-window
 /** Every row's height in px (popup.css sizes the row's three lines to fit). */
 export const ROW_HEIGHT = 62;
 
+/** The search and the active person, kept by the popup while a card is open. */
+export interface ListMemory {
+  query: string;
+  activeId?: string;
+}
+
 export interface PeopleListProps {
   /** Everyone, as stored now. */
   load: () => Promise<Roster>;
   /** Calls back whenever the stored people change; returns an unsubscribe. */
   subscribe?: (changed: () => void) => () => void;
   onOpen: (id: string) => void;
+  /** Where the list was when it was last left: restored, then kept up to date. */
+  memory?: ListMemory;
 }
 
-export function PeopleList({ load, subscribe, onOpen }: PeopleListProps) {
+export function PeopleList({ load, subscribe, onOpen, memory }: PeopleListProps) {
   const [roster, setRoster] = useState<Roster | undefined>();
   const [failed, setFailed] = useState(false);
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(memory?.query ?? '');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLDivElement>(null);
-  /** The active person, to find again when the list is read anew. */
+  /** The active person as last drawn. */
   const activeId = useRef<string | undefined>(undefined);
+  /** The person to make active once the next reading of the store is drawn. */
+  const wanted = useRef<string | undefined>(memory?.activeId);
 
   useEffect(() => {
     let live = true;
@@ -45,6 +57,7 @@ export function PeopleList({ load, subscribe, onOpen }: PeopleListProps) {
         (next) => {
           if (!live) return;
           setFailed(false);
+          if (activeId.current !== undefined) wanted.current = activeId.current;
           setRoster(next);
         },
         () => live && setFailed(true),
@@ -64,14 +77,21 @@ export function PeopleList({ load, subscribe, onOpen }: PeopleListProps) {
   const activeRow = size > 0 ? shown?.[activeIndex] : undefined;
   const rowId = (row: number) => `pc-person-${roster?.id(row)}`;
 
-  // A new reading of the store: find the active person again.
+  // A new reading of the store (or the list opened again): find the active person again.
   useEffect(() => {
-    if (!roster || !shown || activeId.current === undefined) return;
-    if (activeRow !== undefined && roster.id(activeRow) === activeId.current) return;
-    const found = shown.findIndex((row) => roster.id(row) === activeId.current);
-    if (found >= 0) setActive(found);
+    const want = wanted.current;
+    if (!roster || !shown || want === undefined) return;
+    wanted.current = undefined;
+    const found = shown.findIndex((row) => roster.id(row) === want);
+    if (found < 0 || found === activeIndex) return;
+    setActive(found);
+    if (list.current) scrollRowIntoView(list.current, found, ROW_HEIGHT);
   }, [roster]);
-  activeId.current = activeRow === undefined ? undefined : roster?.id(activeRow);
+  if (roster) activeId.current = activeRow === undefined ? undefined : roster.id(activeRow);
+  if (memory) {
+    memory.query = query;
+    memory.activeId = activeId.current;
+  }
 
   const range = useVisibleRange(list, size, ROW_HEIGHT);
 
@@ -130,8 +150,26 @@ export function PeopleList({ load, subscribe, onOpen }: PeopleListProps) {
             : t('loading')
           : size === total
             ? people(total)
-            : tn('people_of', total, size)}
+            : size === 0
+              ? t('popup_no_match', query.trim(), people(total))
+              : tn('people_of', total, size)}
       </p>
+      {roster && size === 0 && total > 0 && (
+        <div class="pc-no-match">
+          <p>{t('popup_no_match_try')}</p>
+          <button
+            type="button"
+            class="pc-button"
+            onClick={() => {
+              setQuery('');
+              setActive(0);
+              input.current?.focus();
+            }}
+          >
+            {t('popup_clear_search')}
+          </button>
+        </div>
+      )}
       <div
         ref={list}
         id="pc-people-list"

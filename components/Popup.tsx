@@ -6,14 +6,19 @@
  * toolbar icon. Above the list, the page's person to keep (or why there is
  * none); under one of your own people's cards, "Update from page"
  * (KeepPerson.tsx).
+ *
+ * Keyboard: Enter in the list opens a card with focus on its heading (the
+ * person's name is what is read next); "← All people", a labelled button
+ * above the card, and Esc both go back to the list, with its search and the
+ * person you were on as you left them.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { language, t } from '../i18n/t';
 import type { Roster } from '../profiles/roster';
 import type { Profile } from '../profiles/schema';
 import { Card } from './Card';
 import type { KeepApi, KeepTask } from './KeepPerson';
-import { PeopleList } from './PeopleList';
+import { type ListMemory, PeopleList } from './PeopleList';
 import type { Theme } from './page-theme';
 
 export interface PopupApi {
@@ -61,6 +66,31 @@ export function Popup({
   const [error, setError] = useState<string | undefined>();
   const [status, setStatus] = useState('');
   const keepUi = useKeepUi(api);
+  /** The list's search and active person, kept while a card is open. */
+  const memory = useRef<ListMemory>({ query: '' });
+  const main = useRef<HTMLElement>(null);
+  const cardId = view.kind === 'card' ? view.profile.id : undefined;
+
+  // A card opened: focus its heading, so the name is read and Tab walks the card from the top.
+  useEffect(() => {
+    if (!cardId) return;
+    const heading = main.current?.querySelector<HTMLElement>('.pc-card h1');
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }, [cardId]);
+
+  // Esc on a card goes back to the list.
+  useEffect(() => {
+    if (view.kind !== 'card') return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      setView({ kind: 'list' });
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [view.kind]);
   const keep = (task: KeepTask) => {
     setStatus('');
     setView({ kind: 'keep', task, back: view });
@@ -82,6 +112,7 @@ export function Popup({
 
   return (
     <main
+      ref={main}
       class="pc-theme pc-popup"
       lang={language()}
       data-scheme={theme.scheme}
@@ -89,22 +120,19 @@ export function Popup({
     >
       {view.kind === 'loading' && <p class="pc-popup-note">{t('loading')}</p>}
       {view.kind === 'card' && (
+        <nav class="pc-popup-nav">
+          <button type="button" class="pc-back" onClick={() => setView({ kind: 'list' })}>
+            <span aria-hidden="true">← </span>
+            {t('popup_all_people')}
+          </button>
+        </nav>
+      )}
+      {view.kind === 'card' && (
         <Card
           profile={view.profile}
           idPrefix="pc-popup"
           headingLevel={1}
           elementTiming="profile-card"
-          controls={
-            <button
-              type="button"
-              class="pc-icon-button pc-back"
-              aria-label={t('popup_all_people')}
-              title={t('popup_all_people')}
-              onClick={() => setView({ kind: 'list' })}
-            >
-              ←
-            </button>
-          }
         />
       )}
       {view.kind === 'card' && keepUi && !view.fromList && (
@@ -112,7 +140,12 @@ export function Popup({
       )}
       {view.kind === 'list' && keepUi && <keepUi.ui.KeepOffer api={keepUi.api} onOpen={keep} />}
       {view.kind === 'list' && (
-        <PeopleList load={api.people} subscribe={api.onPeopleChange} onOpen={open} />
+        <PeopleList
+          load={api.people}
+          subscribe={api.onPeopleChange}
+          onOpen={open}
+          memory={memory.current}
+        />
       )}
       {view.kind === 'keep' && keepUi && (
         <keepUi.ui.KeepPerson

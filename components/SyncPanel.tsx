@@ -1,6 +1,7 @@
 /**
- * Browser sync on the options page: what it means in plain words, the
- * switch (off until the user turns it on, per browser), how much of the
+ * Browser sync on the options page: the switch first (off until the user
+ * turns it on, per browser), what it means in plain words one click away,
+ * how much of the
  * user's people fit, what could not be read or put here, and the people
  * two browsers changed at once, each with Restore and Dismiss. The work is
  * the background's (sync/engine.ts); this only asks and shows.
@@ -70,7 +71,6 @@ export function SyncPanel({
   return (
     <section class="pc-panel" aria-labelledby="pc-sync-title" aria-busy={busy}>
       <h2 id="pc-sync-title">{t('sync_title')}</h2>
-      <p class="pc-muted">{t('sync_explained')}</p>
       <label class="pc-check">
         <input
           type="checkbox"
@@ -85,6 +85,10 @@ export function SyncPanel({
         />
         {t('sync_switch')}
       </label>
+      <details class="pc-about">
+        <summary>{t('sync_about')}</summary>
+        <p class="pc-muted">{t('sync_explained')}</p>
+      </details>
 
       {state?.on && status && (
         <div data-testid="pc-sync-status">

@@ -4,11 +4,13 @@
  * Profile Card makes), refreshed about daily.
  *
  *   promise.ts  the privacy promise, as the options page says it
- *   url.ts      the address: https only, no credentials ─▶ the host permission to ask for
+ *   url.ts      the address: https (or this computer's http), no credentials
+ *               ─▶ the host permission to ask for
  *   fetch.ts    THE fetch: no credentials, no cache, no redirects, ETag, size cap, timeout
  *        │
  *        ▼
- *   read.ts     bytes ─▶ profiles/decode.ts ─▶ profiles/read-entries.ts (JSON, vCard)
+ *   read.ts     bytes ─▶ profiles/decode.ts ─▶ a web page or no directory at all? say so
+ *               ─▶ profiles/read-entries.ts (JSON, vCard)
  *               ─▶ profiles/json-resume.ts ─▶ profiles/validate.ts ─▶ people + refusals
  *        │        (pausing every 500 entries so the background keeps answering)
  *        ▼

@@ -22,7 +22,7 @@ import { type IdentityKey, profileKeys } from '../identity/keys';
 import { decodeFile } from '../profiles/decode';
 import { MAX_IMPORT_BYTES, previewImport, rejectionLines } from '../profiles/import';
 import { isJsonResume, readJsonResume } from '../profiles/json-resume';
-import { readEntries, Unreadable } from '../profiles/read-entries';
+import { READERS, readEntries, Unreadable } from '../profiles/read-entries';
 import type { Profile } from '../profiles/schema';
 import { validateProfile } from '../profiles/validate';
 import { clip, defang } from '../text/characters';
@@ -50,6 +50,8 @@ export async function readDirectory(
 ): Promise<DirectoryRead | { error: string }> {
   const decoded = decodeFile(fileName, bytes);
   if (!decoded.ok) return { error: decoded.error };
+  const unknown = notADirectory(decoded.text);
+  if (unknown) return { error: unknown };
   const read = readEntries(fileName, decoded.text);
   if ('error' in read) return { error: read.error };
   if ('preview' in read) {
@@ -128,6 +130,21 @@ export async function readDirectory(
     people.push(profile);
   }
   return verdict(people, refused, read.entries.length);
+}
+
+/**
+ * A server's answer that is no file of people, said as a directory's
+ * problem (not the file import's sentence, which names a file the user
+ * picked): a web page — a sign-in page, the page that links to the file —
+ * or some other format.
+ */
+function notADirectory(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return t('dirr_empty');
+  if (/^<(?:!doctype\s+html\b|html\b|head\b|body\b|meta\b|title\b|!--)/i.test(trimmed))
+    return t('dirr_html');
+  if (READERS.some((reader) => reader.accepts(trimmed))) return undefined;
+  return t('dirr_unknown', JSON.stringify(clip(defang(trimmed.split(/\r?\n/, 1)[0] ?? ''), 30)));
 }
 
 function verdict(

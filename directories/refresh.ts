@@ -151,11 +151,29 @@ export function createDirectories(deps: DirectoryDeps) {
     return swapped;
   }
 
+  /**
+   * A refresh that threw (a bug, storage that failed) is noted on the
+   * directory like any other problem, with the time it was tried: it is not
+   * tried again at once at every background start, and the directories
+   * after it are still refreshed.
+   */
+  const refreshNoted = async (id: string, signal: AbortSignal) => {
+    try {
+      return await refreshOnce(id, signal);
+    } catch (error) {
+      console.error('Profile Card: refreshing a directory failed', error);
+      return patchDirectory(id, {
+        checkedAt: deps.now(),
+        problem: t('dirr_failed', (error as Error)?.message || String(error)),
+      }).catch(() => undefined);
+    }
+  };
+
   const refresh = (id: string): Promise<DirectoryRecord | undefined> => {
     let pending = running.get(id);
     if (!pending) {
       const stop = new AbortController();
-      const done = refreshOnce(id, stop.signal).finally(() => running.delete(id));
+      const done = refreshNoted(id, stop.signal).finally(() => running.delete(id));
       pending = { done, stop };
       running.set(id, pending);
     }
@@ -170,28 +188,33 @@ export function createDirectories(deps: DirectoryDeps) {
     async subscribe(url: string, name: string): Promise<SubscribeResult> {
       const checked = checkDirectoryUrl(url);
       if (!checked.ok) return checked;
-      const label = name.trim() || defaultName(checked.url);
-      const named = profileSchema.shape.name.safeParse(label);
-      if (!named.success) {
-        // The options page was granted the host before this check: give it back.
-        await releaseUnlessUsed(checked);
-        return { ok: false, error: t('dirs_name_problem', named.error.issues[0]?.message ?? '') };
-      }
-      if (!(await deps.allowed(checked.pattern)))
-        return {
-          ok: false,
-          error: t('dir_not_allowed', checked.origin),
+      let added = false;
+      try {
+        const label = name.trim() || defaultName(checked.url);
+        const named = profileSchema.shape.name.safeParse(label);
+        if (!named.success)
+          return { ok: false, error: t('dirs_name_problem', named.error.issues[0]?.message ?? '') };
+        if (!(await deps.allowed(checked.pattern)))
+          return {
+            ok: false,
+            error: t('dir_not_allowed', checked.origin),
+          };
+        const record: DirectoryRecord = {
+          id: crypto.randomUUID(),
+          url: checked.url,
+          name: named.data,
+          subscribedAt: deps.now(),
+          gen: 0,
+          count: 0,
         };
-      const record: DirectoryRecord = {
-        id: crypto.randomUUID(),
-        url: checked.url,
-        name: named.data,
-        subscribedAt: deps.now(),
-        gen: 0,
-        count: 0,
-      };
-      if (!(await addDirectory(record))) return { ok: false, error: t('dirs_already') };
-      return { ok: true, directory: (await refresh(record.id)) ?? record };
+        if (!(await addDirectory(record))) return { ok: false, error: t('dirs_already') };
+        added = true;
+        return { ok: true, directory: (await refresh(record.id)) ?? record };
+      } finally {
+        // The options page was granted the host before these checks: a subscription
+        // refused (or one that threw) gives it back.
+        if (!added) await releaseUnlessUsed(checked);
+      }
     },
 
     /** Ends a subscription: its people go, and the host permission is given back. */

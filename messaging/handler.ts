@@ -18,6 +18,7 @@
  *     list, profile                                            the popup's list and one card
  *     directories, directory-subscribe/-refresh/-unsubscribe   directories/refresh.ts
  *     sync, sync-resolve                                       sync/engine.ts
+ *     import-watch              entrypoints/background/import-watch.ts
  */
 import { formatHandles } from '../identity/handles';
 import { isExtensionUrl } from '../identity/hosts';
@@ -63,6 +64,8 @@ export interface HandlerDeps {
   pageOrigin?: string;
   directories?: DirectoryService;
   sync?: SyncService;
+  /** Announces an import the options page's worker writes, if the page cannot. */
+  watchImport?: (basis: number, token: string | null) => Promise<boolean>;
   people: PeopleSource;
   settings: () => Promise<Settings>;
   cardState: (profileId: string) => Promise<CardState | undefined>;
@@ -169,6 +172,8 @@ export function createMessageHandler(deps: HandlerDeps) {
         return (await service(deps.directories).refresh(message.id)) ?? null;
       case 'directory-unsubscribe':
         return service(deps.directories).unsubscribe(message.id);
+      case 'import-watch':
+        return service(deps.watchImport)(message.basis, message.token);
       case 'sync':
         return service(deps.sync).act(message.action);
       case 'sync-resolve':

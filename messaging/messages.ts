@@ -60,6 +60,12 @@ export interface MessageMap {
   };
   'directory-refresh': { send: { id: string }; answer: DirectoryRecord | null };
   'directory-unsubscribe': { send: { id: string }; answer: boolean };
+  /**
+   * An import is about to be written by the options page's worker: announce
+   * it if the page cannot (entrypoints/background/import-watch.ts). `basis`:
+   * the store's version, `token`: the change feed's, before the write.
+   */
+  'import-watch': { send: { basis: number; token: string | null }; answer: boolean };
   /** Browser sync: read its status, turn it on or off here, run now, or erase what it holds. */
   sync: {
     send: { action: SyncAction };

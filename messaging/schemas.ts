@@ -30,6 +30,11 @@ export const messageSchema: z.ZodType<Message> = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('directory-refresh'), id: z.string().max(64) }),
   z.strictObject({ type: z.literal('directory-unsubscribe'), id: z.string().max(64) }),
   z.strictObject({
+    type: z.literal('import-watch'),
+    basis: z.number().int().min(0),
+    token: z.string().max(64).nullable(),
+  }),
+  z.strictObject({
     type: z.literal('sync'),
     action: z.enum(['status', 'on', 'off', 'now', 'erase']),
   }),

@@ -8,7 +8,10 @@
  *   meta "rows:<from>"  a chunk: the rows whose ids sort at or after <from>
  *                       and before the next chunk's, by id, column by column
  *                       (ids[], revs[], names[], headlines[], handles[], texts[])
- *   meta "rows-rev"     the store version ("rev") the chunks describe
+ *   meta "rows-rev"     "<ROWS_FORMAT>:<rev>": the store version the chunks describe,
+ *                       and the shape of their rows (a summary of an older shape,
+ *                       such as one whose search text has no project names, is
+ *                       rebuilt once)
  *
  * Kept in step by the writes themselves: profiles/store.ts passes each
  * write's change to `keepRows` inside the same transaction that bumps the
@@ -22,7 +25,7 @@
 import { formatHandles } from '../identity/handles';
 import type { Db, PersonRecord } from './db';
 import { forEachSlice } from './read-slices';
-import { searchText } from './search-index';
+import { personText } from './search-index';
 
 export interface PersonRow {
   id: string;
@@ -95,14 +98,19 @@ export function rowOf(record: PersonRecord): PersonRow {
     name: profile.name,
     headline,
     handles,
-    text: searchText(profile.name, headline, ...handles),
+    text: personText(profile, handles),
   };
 }
 
-/** Are rows recorded at `rowsRev` the rows of a store at version `rev`? */
+/** The rows' shape: 2 added project names to the search text. */
+export const ROWS_FORMAT = 2;
+/** What "rows-rev" holds for rows of this shape describing store version `rev`. */
+export const rowsStamp = (rev: number) => `${ROWS_FORMAT}:${rev}`;
+
+/** Are rows recorded at `rowsRev` the rows of a store at version `rev`, of this shape? */
 export function rowsAreCurrent(rowsRev: unknown, rev: number): boolean {
   // A store never written (version 0) has no people, and no rows yet.
-  return rowsRev === rev || (rowsRev === undefined && rev === 0);
+  return rowsRev === rowsStamp(rev) || (rowsRev === undefined && rev === 0);
 }
 
 const isStrings = (value: unknown, length: number): value is string[] =>
@@ -230,7 +238,7 @@ export async function keepRows(
       await writeChunks(meta, boundary, rows);
     }
   }
-  await meta.put(now, ROWS_REV_KEY);
+  await meta.put(rowsStamp(now), ROWS_REV_KEY);
 }
 
 /** Stores `rows` (sorted) under `boundary`, split into chunks when there are too many. */
@@ -317,7 +325,7 @@ export async function rebuildRows(
     if ((typeof now === 'number' ? now : 0) === version) {
       await meta.delete(chunkRange());
       await writeChunks(meta, '', rows);
-      await meta.put(version, ROWS_REV_KEY);
+      await meta.put(rowsStamp(version), ROWS_REV_KEY);
     }
     await write.done;
   } catch {

@@ -14,7 +14,7 @@
 import { formatHandles } from '../identity/handles';
 import type { StoredRows } from './people-rows';
 import type { Profile } from './schema';
-import { buildSearchIndex, searchText } from './search-index';
+import { buildSearchIndex, personText } from './search-index';
 
 export interface Roster {
   /** The store version the rows are from. */
@@ -58,9 +58,7 @@ export function buildRoster(
   const extraHandles = extra.map((profile) => formatHandles(profile.identities));
   const texts = [
     ...rows.texts,
-    ...extra.map((profile, at) =>
-      searchText(profile.name, profile.headline, ...(extraHandles[at] as string[])),
-    ),
+    ...extra.map((profile, at) => personText(profile, extraHandles[at] as string[])),
   ];
   const index = buildSearchIndex(texts);
   const bundledAt = (row: number) => extra[row - userCount] as Profile;

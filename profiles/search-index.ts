@@ -3,6 +3,7 @@
  * version, built from text folded when the person was written (see
  * ./people-rows.ts), so a keystroke folds only the query.
  *
+ *   personText(profile, handles)             ─▶  name, headline, handles, project names
  *   searchText("Łukasz Żółw", "@lukasz_z")  ─▶  "lukasz zolw lukasz z"   (stored per person)
  *   buildSearchIndex(texts)                  ─▶  one string, " word word\n word…\n", + row offsets
  *   index.search("luk zol")                  ─▶  rows where every query word starts a word
@@ -24,6 +25,22 @@ const SEPARATORS = /[^\p{L}\p{N}]+/gu;
 /** The words of `text`, folded, one space between them: what a row stores and a query is split into. */
 export function searchText(...parts: readonly (string | undefined)[]): string {
   return fold(parts.filter(Boolean).join(' ')).replace(SEPARATORS, ' ').trim();
+}
+
+/**
+ * What search matches of a person: their name, headline, handles and the
+ * names of their projects ("sled" finds the person who made it).
+ */
+export function personText(
+  profile: { name: string; headline?: string | undefined; projects?: readonly { name: string }[] },
+  handles: readonly string[],
+): string {
+  return searchText(
+    profile.name,
+    profile.headline,
+    ...handles,
+    ...(profile.projects ?? []).map((project) => project.name),
+  );
 }
 
 /** The query's words, folded, without repeats and without words another one starts. */

@@ -127,6 +127,8 @@ interface LocalRead {
   total: number;
   hidden: Set<string>;
   damaged: Set<string>;
+  /** People here not looked at: sync has no item left for them. */
+  outOfRoom: number;
 }
 
 /** What the pass needs from the database, in one read transaction. */
@@ -161,6 +163,7 @@ async function readLocal(remote: RemoteState, room: number): Promise<LocalRead> 
     total: ids.length,
     hidden: new Set(hidden),
     damaged: new Set(),
+    outOfRoom: others.length - Math.min(others.length, Math.max(0, room)),
   };
   records.forEach((record, index) => {
     const id = wanted[index] as string;
@@ -438,6 +441,14 @@ export async function runPass(now = Date.now()): Promise<PassOutcome> {
     void tx.store.put({ id: SETTINGS_BASE_ID, settings: settingsPlan.merged });
   await tx.done;
 
+  for (const id of plan.replaced) {
+    const there = remote.people.get(id);
+    if (there?.kind === 'unreadable')
+      status.unreadable.push({
+        key: there.keys[0] ?? `p:${id}`,
+        problem: t('synce_replaced', there.problem),
+      });
+  }
   for (const skip of plan.skipped) {
     const there = remote.people.get(skip.id);
     if (skip.why === 'unreadable' && there?.kind === 'unreadable')
@@ -452,7 +463,11 @@ export async function runPass(now = Date.now()): Promise<PassOutcome> {
     (local.people.has(id) || local.candidates.some((c) => c.profile.id === id) || landed.has(id)) &&
     !local.damaged.has(id);
   status.synced = [...plan.synced].filter(here).length;
-  status.fit = fitMessage(Math.min(status.synced, status.total), status.total);
+  // The quota is named only when it is why someone here is left out.
+  status.fit =
+    plan.noRoom + local.outOfRoom > 0
+      ? fitMessage(Math.min(status.synced, status.total), status.total)
+      : undefined;
   status.bytes = written ? plan.used.bytes : remote.bytes;
   status.items = written ? plan.used.items : remote.items;
   status.conflicts = conflictList(bases);

@@ -13,7 +13,11 @@
  *   base := merged, once both are done
  *
  * People this browser has that sync does not know are added while they fit
- * (by id), and the count of those that do not is reported. A deletion
+ * (by id), and the count of those that do not is reported. An item sync
+ * holds for a person here that cannot be read (another browser's bug, a
+ * hand edit) does not stop that person syncing: this browser's copy takes
+ * its place, and the item's problem is reported. An unreadable item for
+ * someone not here is left as it was. A deletion
  * travels as a version without a person; once every version kept for a
  * person is a deletion older than TOMBSTONE_DAYS, the item is removed. A
  * deletion never removes a newer edit: the newest stamp wins, and an edit it
@@ -68,6 +72,10 @@ export interface PassPlan {
   bases: Map<string, Entry | null>;
   /** Items left alone this pass, and why. */
   skipped: { id: string; why: 'unreadable' | 'incomplete' | 'no-room' }[];
+  /** Unreadable items of people here, written over with this browser's copy. */
+  replaced: string[];
+  /** People here that sync does not hold because there is no room for them. */
+  noRoom: number;
   /** Ids of people that sync holds after this pass. */
   synced: Set<string>;
   /** What sync will hold after the plan's writes. */
@@ -90,6 +98,8 @@ export function planPass(input: PassInput): PassPlan {
     apply: [],
     bases: new Map(),
     skipped: [],
+    replaced: [],
+    noRoom: 0,
     synced: new Set(),
     used: { ...input.used },
   };
@@ -99,13 +109,18 @@ export function planPass(input: PassInput): PassPlan {
   const ids = [...new Set([...bases.keys(), ...remote.keys()])].sort();
   const merged = new Map<string, Entry>();
   for (const id of ids) {
-    const there = remote.get(id);
-    if (there && there.kind !== 'entry') {
-      plan.skipped.push({ id, why: there.kind });
-      continue;
-    }
+    const held = remote.get(id);
     const base = bases.get(id);
     const here = local.get(id);
+    if (held && held.kind !== 'entry') {
+      if (held.kind === 'incomplete' || (!base && !here)) {
+        plan.skipped.push({ id, why: held.kind });
+        continue;
+      }
+      // Ours, and unreadable: merged as if sync held nothing, then written over (settle).
+      plan.replaced.push(id);
+    }
+    const there = held?.kind === 'entry' ? held : undefined;
     const changed = base ? !samePerson(here?.profile, winnerOf(base).p) : here !== undefined;
     // Had here before sync knew them, while sync holds someone of that id: theirs first.
     const yielding = !base && there !== undefined;
@@ -147,12 +162,15 @@ export function planPass(input: PassInput): PassPlan {
   };
 
   for (const [id, entry] of merged) {
-    if (!settle(id, entry, remote.get(id))) plan.skipped.push({ id, why: 'no-room' });
+    if (settle(id, entry, remote.get(id))) continue;
+    plan.skipped.push({ id, why: 'no-room' });
+    if (local.has(id)) plan.noRoom += 1;
   }
   for (const [id, candidate] of [...candidates].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (bases.has(id) || remote.has(id)) continue;
     // One that does not fit does not stop a smaller one after it.
-    settle(id, localWrite(undefined, candidate.profile, device, now), undefined);
+    if (!settle(id, localWrite(undefined, candidate.profile, device, now), undefined))
+      plan.noRoom += 1;
   }
   return plan;
 }

@@ -5,6 +5,7 @@ import { currentPeople } from '../../profiles/current-directory';
 import { readCardState, readSettings, writeCardState } from '../../settings/items';
 import { startBadges } from './badge';
 import { startDirectories } from './directories';
+import { watchImport } from './import-watch';
 import { startMigrations } from './migration';
 import { startSync } from './sync';
 import { startWhatsNew } from './whats-new';
@@ -12,7 +13,8 @@ import { startWhatsNew } from './whats-new';
 // The background answers every question about people (messaging/handler.ts)
 // from the store, keeps the toolbar badge (./badge.ts), moves an earlier
 // version's data into the store (./migration.ts), runs browser sync
-// (./sync.ts) and refreshes subscribed directories (./directories.ts).
+// (./sync.ts), refreshes subscribed directories (./directories.ts) and
+// announces an import whose page closed as it was written (./import-watch.ts).
 // Listeners are registered synchronously here, as an MV3 service worker
 // must for events to wake it.
 export default defineBackground(() => {
@@ -31,6 +33,7 @@ export default defineBackground(() => {
     },
     sync: startSync(),
     directories: startDirectories(),
+    watchImport,
   });
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
   const badges = startBadges(currentPeople.lookup);

@@ -7,7 +7,8 @@
  * version's data, and the settings (one storage key each). Other tabs'
  * changes arrive through storage events: the people store's change feed and
  * the settings keys. The worker has no extension APIs, so what it writes is
- * announced on the change feed from here.
+ * announced on the change feed from here — and by the background when this
+ * page is closed as an import commits (../background/import-watch.ts).
  * Browser sync and directories are the background's: asked by message,
  * except the directory's host permission, asked here from the click.
  */
@@ -38,6 +39,7 @@ import {
 } from '../../profiles/store';
 import { readSettings, saveSetting } from '../../settings/items';
 import { SYNC_STATUS_KEY } from '../../sync/engine';
+import { IMPORT_WRITE_LOCK } from '../background/import-watch';
 
 /** Change-feed tokens this page wrote: their events are our own writes coming back. */
 const own = new Set<unknown>();
@@ -94,9 +96,12 @@ function startImport(
 ): ImportJob {
   /**
    * preview: shown, or being made; asked: commit asked for, not yet sent (the
-   * store's readiness is checked first); writing: sent to the worker.
+   * store's readiness is checked first); locking: taking IMPORT_WRITE_LOCK and
+   * telling the background; writing: sent to the worker.
    */
-  let state: 'preview' | 'asked' | 'writing' | 'ended' = 'preview';
+  let state: 'preview' | 'asked' | 'locking' | 'writing' | 'ended' = 'preview';
+  /** Lets go of IMPORT_WRITE_LOCK, held while the worker writes (and until announced). */
+  let unlock: () => void = () => undefined;
   const end = () => {
     state = 'ended';
     worker.terminate();
@@ -106,15 +111,45 @@ function startImport(
     if (event.type === 'committed') {
       end();
       // Written by the worker, announced from here (it has no storage API).
-      void announcePeopleChange().then(
-        (token) => own.add(token),
-        () => undefined,
-      );
-    } else if (event.type === 'cancelled') end();
-    else if (event.type === 'again' || (event.type === 'error' && state === 'writing'))
+      void announcePeopleChange()
+        .then(
+          (token) => own.add(token),
+          () => undefined,
+        )
+        .finally(unlock);
+    } else if (event.type === 'cancelled') {
+      end();
+      unlock();
+    } else if (event.type === 'again' || (event.type === 'error' && state === 'writing')) {
       state = 'preview';
+      unlock();
+    }
     on(event);
   });
+  /**
+   * Takes the lock, then tells the background what the store and the feed
+   * are now, so it announces the write if this page is gone before it can.
+   */
+  const watched = async () => {
+    const held = new Promise<void>((granted) => {
+      void navigator.locks.request(IMPORT_WRITE_LOCK, () => {
+        granted();
+        return new Promise<void>((release) => {
+          unlock = release;
+        });
+      });
+    });
+    await held;
+    const [basis, token] = await Promise.all([
+      openPeopleDb().then((db) => db.get('meta', 'rev')),
+      browser.storage.local.get(PEOPLE_VERSION_KEY),
+    ]);
+    void send({
+      type: 'import-watch',
+      basis: basis ?? 0,
+      token: (token[PEOPLE_VERSION_KEY] as string | undefined) ?? null,
+    }).catch(() => undefined);
+  };
   worker.postMessage(
     { type: 'preview', name, input } satisfies JobRequest,
     typeof input === 'string' ? [] : [input.buffer],
@@ -132,8 +167,15 @@ function startImport(
             on({ type: 'error', message: outcome.message });
             return;
           }
-          state = 'writing';
-          worker.postMessage({ type: 'commit' } satisfies JobRequest);
+          state = 'locking';
+          // Without the background's watch the page still announces: never held up by it.
+          void watched()
+            .catch(() => undefined)
+            .then(() => {
+              if (state !== 'locking') return unlock();
+              state = 'writing';
+              worker.postMessage({ type: 'commit' } satisfies JobRequest);
+            });
         },
         (error: Error) => {
           if (state !== 'asked') return;
@@ -146,9 +188,10 @@ function startImport(
       if (state === 'writing') {
         // The worker aborts the write unless it has committed, and says which.
         worker.postMessage({ type: 'cancel' } satisfies JobRequest);
-      } else if (state === 'asked') {
+      } else if (state === 'asked' || state === 'locking') {
         // Nothing was sent to be written.
         end();
+        unlock();
         on({ type: 'cancelled' });
       } else if (state === 'preview') end();
     },

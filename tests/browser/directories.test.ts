@@ -32,6 +32,9 @@ import { cardShows, cardText, launch, type Session, seedPeople, waitUntil } from
 const HOST = 'https://directory.example';
 const FILE = `${HOST}/team/people.json`;
 const PATTERN = `${HOST}/*`;
+/** A directory on this computer, over plain http (a secure context). */
+const LOCAL = 'http://127.0.0.1:8125/team.json';
+const LOCAL_PATTERN = 'http://127.0.0.1/*';
 
 let session: Session;
 let profileDir: string;
@@ -53,6 +56,8 @@ const server = {
   etag: undefined as string | undefined,
   headers: {} as Record<string, string>,
   requests: [] as { url: string; headers: Record<string, string> }[],
+  /** While set, the file is not answered: a server dripping its file byte by byte. */
+  hold: undefined as Promise<void> | undefined,
 };
 
 const holds = () =>
@@ -67,6 +72,23 @@ async function openOptions() {
 }
 
 const directoryRow = () => options.getByTestId('pc-directories');
+
+type Box = { x: number; y: number; width: number; height: number };
+const box = async (locator: import('playwright-core').Locator): Promise<Box> => {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error('not on screen');
+  return found;
+};
+/** Do two boxes share any area (more than a rounding pixel)? */
+const overlap = (a: Box, b: Box) =>
+  Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 1 &&
+  Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 1;
+/** Is `inner` inside `outer` (to a rounding pixel)? */
+const inside = (inner: Box, outer: Box) =>
+  inner.x >= outer.x - 1 &&
+  inner.y >= outer.y - 1 &&
+  inner.x + inner.width <= outer.x + outer.width + 1 &&
+  inner.y + inner.height <= outer.y + outer.height + 1;
 
 /** Whom the background says a GitHub login is (what every page's card asks), from an extension page. */
 const whoIs = (login: string) =>
@@ -89,7 +111,9 @@ beforeAll(async () => {
   // "Granted by the user before" (see the header), then the real start.
   const preferences = join(profileDir, 'Default', 'Preferences');
   const prefs = JSON.parse(readFileSync(preferences, 'utf8'));
-  prefs.extensions.settings[id].runtime_granted_permissions = { explicit_host: [PATTERN] };
+  prefs.extensions.settings[id].runtime_granted_permissions = {
+    explicit_host: [PATTERN, LOCAL_PATTERN],
+  };
   writeFileSync(preferences, JSON.stringify(prefs));
   session = await launch({ width: 1280, height: 900 }, { profileDir });
   expect(session.extensionId).toBe(id);
@@ -102,6 +126,11 @@ beforeAll(async () => {
     server.requests.push({ url: request.url(), headers: await request.allHeaders() });
     if (request.url() === `${HOST}/page`)
       return route.fulfill({ contentType: 'text/html', body: '<p>The intranet</p>' });
+    if (server.hold) {
+      await server.hold;
+      // The extension stopped asking meanwhile: there is nobody to answer.
+      return route.abort().catch(() => undefined);
+    }
     if (server.etag && request.headers()['if-none-match'] === server.etag)
       return route.fulfill({ status: 304, headers: { etag: server.etag } });
     return route.fulfill({
@@ -114,6 +143,12 @@ beforeAll(async () => {
       },
     });
   });
+  await session.context.route(LOCAL, (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: exportOf([person('lou-local', 'Lou Local', 'dirlou')]),
+    }),
+  );
   options = await session.context.newPage();
 });
 afterAll(async () => {
@@ -180,7 +215,7 @@ describe('a team directory', () => {
     const before = server.requests.length;
     await openOptions();
     await options.getByRole('button', { name: 'Refresh Team now' }).click();
-    await options.getByText('Team is up to date: 2 people.').waitFor();
+    await options.getByText('Team is up to date: the file has not changed (2 people).').waitFor();
     const asked = server.requests.slice(before).filter((request) => request.url === FILE);
     expect(asked.map((request) => request.headers['if-none-match'])).toEqual(['"v1"']);
     const page = await session.context.newPage();
@@ -198,7 +233,10 @@ describe('a team directory', () => {
     server.etag = '"v2"';
     await openOptions();
     await options.getByRole('button', { name: 'Refresh Team now' }).click();
-    await options.getByText('Team is up to date: 3 people.').waitFor();
+    // What changed is said, not "up to date".
+    await options
+      .getByText('Team was updated from a changed file: it now holds 3 people (before: 2).')
+      .waitFor();
     const page = await session.context.newPage();
     await page.goto('https://github.com/dircarol');
     await cardShows(page, 'Carol Team');
@@ -213,6 +251,12 @@ describe('a team directory', () => {
   it.each([
     ['a broken file', '{ "version": 1, "profiles": [', {}, /not valid JSON/],
     [
+      'a web page',
+      '<!doctype html><title>Sign in</title>',
+      { 'content-type': 'text/html' },
+      /answered with a web page \(HTML\)/,
+    ],
+    [
       'an oversized file',
       '[]',
       { 'content-length': String(65 * 1024 * 1024) },
@@ -225,14 +269,14 @@ describe('a team directory', () => {
     try {
       await openOptions();
       await options.getByRole('button', { name: 'Refresh Team now' }).click();
-      await options.getByText(/^Team was not updated: /).waitFor();
-      await expect(options.getByText(/^Team was not updated: /).textContent()).resolves.toMatch(
-        reason,
-      );
+      await options.getByText('Team was not updated: the reason is shown with it below.').waitFor();
+      // The reason is said once, in the directory's row.
       await directoryRow()
         .getByRole('alert')
         .getByText(/Showing the copy fetched/)
         .waitFor();
+      await expect(directoryRow().getByRole('alert').textContent()).resolves.toMatch(reason);
+      expect(await options.getByText(reason).count()).toBe(1);
       await directoryRow()
         .getByText(/3 people · fetched/)
         .waitFor();
@@ -245,10 +289,90 @@ describe('a team directory', () => {
     }
   });
 
-  it('unsubscribes: its people go, the permission is given back, nothing more is fetched', async () => {
+  it('subscribes to a directory on this computer over http, and gives that host back', async () => {
+    const local = () =>
+      session.worker.evaluate(
+        (pattern) => chrome.permissions.contains({ origins: [pattern] }),
+        LOCAL_PATTERN,
+      );
+    expect(await local()).toBe(false);
     await openOptions();
-    await options.getByRole('button', { name: 'Unsubscribe from Team' }).click();
-    await options.getByText(/^Unsubscribed from Team; its people are gone/).waitFor();
+    await options.getByLabel('Directory address').fill(LOCAL);
+    await options.getByLabel('Name on cards (optional)').fill('Laptop');
+    await options.getByRole('button', { name: 'Subscribe to a directory' }).click();
+    await options.getByText('Subscribed to Laptop: 1 person.').waitFor();
+    expect(await local()).toBe(true);
+    expect(await whoIs('dirlou')).toEqual(
+      expect.objectContaining({ name: 'Lou Local', directory: 'Laptop' }),
+    );
+    await options.getByRole('button', { name: 'Unsubscribe from Laptop' }).click();
+    await options.getByText(/^Unsubscribed from Laptop/).waitFor();
+    expect(await local()).toBe(false);
+    // Positive control: plain http anywhere else is still refused.
+    await options.getByLabel('Directory address').fill('http://directory.example/team.json');
+    await options.getByRole('button', { name: 'Subscribe to a directory' }).click();
+    await options
+      .getByRole('alert')
+      .getByText(/^Use an https:\/\/ address/)
+      .waitFor();
+    await options.getByLabel('Directory address').fill('');
+  });
+
+  it('draws the row inside its panel, below the form, and the status line covers none of it', async () => {
+    // The row still shows the last problem (the tests above), its tallest state.
+    await openOptions();
+    await options.getByRole('button', { name: 'Refresh Team now' }).click();
+    await options.getByText('Team was not updated: the reason is shown with it below.').waitFor();
+    await options.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const panel = await box(options.locator('section[aria-labelledby="pc-directories-title"]'));
+    const subscribe = await box(options.getByRole('button', { name: 'Subscribe to a directory' }));
+    const list = await box(directoryRow());
+    const row = await box(directoryRow().locator('li').first());
+    const problem = await box(directoryRow().getByRole('alert'));
+    const refresh = await box(options.getByRole('button', { name: 'Refresh Team now' }));
+    const unsubscribe = await box(options.getByRole('button', { name: 'Unsubscribe from Team' }));
+    const status = await box(options.locator('main > .pc-status-line'));
+    // Positive control: the probe sees an overlap where there is one.
+    expect(overlap(row, unsubscribe)).toBe(true);
+    expect(inside(unsubscribe, row)).toBe(true);
+    expect(list.height).toBeGreaterThanOrEqual(row.height);
+    expect(list.y).toBeGreaterThanOrEqual(subscribe.y + subscribe.height);
+    for (const part of [row, problem, refresh, unsubscribe]) {
+      expect(inside(part, panel)).toBe(true);
+      expect(overlap(part, subscribe)).toBe(false);
+      expect(overlap(part, status)).toBe(false);
+    }
+    // Scrolled to from above (a click's scroll into view), the buttons land above the status line.
+    await options.evaluate(() => window.scrollTo(0, 0));
+    await options.getByRole('button', { name: 'Unsubscribe from Team' }).scrollIntoViewIfNeeded();
+    const shown = await box(options.getByRole('button', { name: 'Unsubscribe from Team' }));
+    expect(overlap(shown, await box(options.locator('main > .pc-status-line')))).toBe(false);
+  });
+
+  it('unsubscribes at once while a refresh drips: its people go, the permission is given back, nothing more is fetched', async () => {
+    await openOptions();
+    let release: () => void = () => undefined;
+    server.hold = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    try {
+      const before = server.requests.length;
+      await options.getByRole('button', { name: 'Refresh Team now' }).click();
+      await waitUntil('the refresh to ask', async () =>
+        server.requests.slice(before).some((request) => request.url === FILE),
+      );
+      // The refresh is under way; Unsubscribe is not held by it.
+      expect(
+        await options.getByRole('button', { name: 'Refresh Team now' }).getAttribute('aria-busy'),
+      ).toBe('true');
+      const unsubscribe = options.getByRole('button', { name: 'Unsubscribe from Team' });
+      expect(await unsubscribe.isEnabled()).toBe(true);
+      await unsubscribe.click();
+      await options.getByText(/^Unsubscribed from Team; its people are gone/).waitFor();
+    } finally {
+      server.hold = undefined;
+      release();
+    }
     expect(await holds()).toBe(false);
     // The directory's people are nobody now; your own person, the control, still answers.
     expect(await whoIs('dircarol')).toBeNull();
@@ -269,8 +393,9 @@ describe('a team directory', () => {
       session.requests.filter((href) => {
         const url = new URL(href);
         return (
-          !['github.com', 'directory.example', session.extensionId].includes(url.hostname) &&
-          url.protocol !== 'data:'
+          !['github.com', 'directory.example', '127.0.0.1', session.extensionId].includes(
+            url.hostname,
+          ) && url.protocol !== 'data:'
         );
       }),
     ).toEqual([]);

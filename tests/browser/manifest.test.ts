@@ -28,12 +28,13 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('%s manifest', (target) => {
     expect(permissions.filter((p) => !p.includes('://')).sort()).toEqual(ALLOWED_PERMISSIONS);
   });
 
-  it('may ask later for one https host at a time, and for nothing else', () => {
+  it('may ask later for one https (or loopback) host at a time, and for nothing else', () => {
+    const later = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
     if (target === 'chrome-mv3') {
       expect(manifest.optional_permissions ?? []).toEqual([]);
-      expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+      expect(manifest.optional_host_permissions).toEqual(later);
     } else {
-      expect(manifest.optional_permissions).toEqual(['https://*/*']);
+      expect(manifest.optional_permissions).toEqual(later);
       expect(manifest.optional_host_permissions).toBeUndefined();
     }
   });

@@ -403,6 +403,118 @@ describe('the status line', () => {
   });
 });
 
+describe('the page’s shape', () => {
+  it('jumps to every panel, and sync and directories lead with their control', async () => {
+    await openOptions();
+    const jumps = options.getByRole('navigation', { name: 'On this page' }).getByRole('link');
+    expect(await jumps.allInnerTexts()).toEqual([
+      'People',
+      'Import',
+      'Settings',
+      'Sync across your browsers',
+      'Team directories',
+    ]);
+    for (const href of await jumps.evaluateAll((links) =>
+      links.map((link) => link.getAttribute('href')),
+    ))
+      expect(await options.locator(href as string).count(), href as string).toBe(1);
+    await jumps.getByText('Team directories').click();
+    await waitUntil('the directories heading in view', () =>
+      options.getByRole('heading', { name: 'Team directories' }).evaluate((heading) => {
+        const box = heading.getBoundingClientRect();
+        return window.scrollY > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+      }),
+    );
+    // The first thing under each heading is the control; the explanation is one click away.
+    for (const id of ['pc-sync-title', 'pc-directories-title']) {
+      const panel = options.locator(`section[aria-labelledby="${id}"]`);
+      const first = await panel.evaluate(
+        (section) => section.querySelector('h2')?.nextElementSibling?.querySelector('input')?.type,
+      );
+      expect(first, id).toMatch(/^(checkbox|url)$/);
+      const about = panel.locator('details.pc-about');
+      expect(await about.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
+      // Positive control: a paragraph of explanation is inside, shown when asked.
+      expect((await about.textContent())?.length).toBeGreaterThan(200);
+      await about.locator('summary').click();
+      expect(await about.locator('p').first().isVisible()).toBe(true);
+    }
+  });
+
+  it('fits a window at 200 % zoom: nothing wider than the page or its panel', async () => {
+    // 200 % zoom of a 1440 × 1000 window is a 720 × 500 viewport in CSS pixels.
+    await options.setViewportSize({ width: 720, height: 500 });
+    try {
+      await openOptions();
+      const overflowing = () =>
+        options.evaluate(() => {
+          const out: string[] = [];
+          if (document.documentElement.scrollWidth > window.innerWidth + 1)
+            out.push(`page ${document.documentElement.scrollWidth} > ${window.innerWidth}`);
+          for (const panel of document.querySelectorAll<HTMLElement>('.pc-panel')) {
+            const edge = panel.getBoundingClientRect().right;
+            for (const element of panel.querySelectorAll<HTMLElement>('*')) {
+              // Inside a box that clips or scrolls, what is past the edge is not drawn there.
+              let clipped = false;
+              for (let up = element.parentElement; up && up !== panel; up = up.parentElement)
+                if (getComputedStyle(up).overflowX !== 'visible') clipped = true;
+              const box = element.getBoundingClientRect();
+              if (!clipped && box.width > 0 && box.right > edge + 1)
+                out.push(
+                  `${panel.getAttribute('aria-labelledby')}: ${element.outerHTML.slice(0, 80)}`,
+                );
+            }
+          }
+          return out;
+        });
+      expect(await overflowing()).toEqual([]);
+      // Positive control: something too wide is seen.
+      await options.evaluate(() => {
+        const wide = document.createElement('div');
+        wide.id = 'pc-too-wide';
+        wide.style.width = '2000px';
+        wide.style.height = '4px';
+        document.querySelector('.pc-panel')?.append(wide);
+      });
+      expect((await overflowing()).length).toBeGreaterThan(0);
+    } finally {
+      await options.setViewportSize({ width: 1440, height: 1000 });
+    }
+  });
+
+  it('keeps its controls and the status line outlined in forced colours', async () => {
+    await options.emulateMedia({ forcedColors: 'active' });
+    try {
+      await openOptions();
+      await options.getByLabel('Hover delay (milliseconds)').fill('375');
+      await options.getByLabel('Hover delay (milliseconds)').press('Tab');
+      await options.getByRole('status').getByText('Settings saved.').waitFor();
+      const looks = await options.evaluate(() => {
+        const style = (selector: string) => {
+          const element = document.querySelector(selector) as HTMLElement;
+          const computed = getComputedStyle(element);
+          return {
+            border: computed.borderTopStyle !== 'none' && computed.borderTopWidth !== '0px',
+            forced: matchMedia('(forced-colors: active)').matches,
+          };
+        };
+        return {
+          status: style('main > .pc-status-line'),
+          subscribe: style('.pc-directory-form button[type="submit"]'),
+          url: style('#pc-directory-url'),
+        };
+      });
+      expect(looks).toEqual({
+        status: { border: true, forced: true },
+        subscribe: { border: true, forced: true },
+        url: { border: true, forced: true },
+      });
+    } finally {
+      await options.emulateMedia({ forcedColors: 'none' });
+    }
+  });
+});
+
 describe('damaged storage', () => {
   it('warns, offers the raw data, blocks saving, and never overwrites it silently', async () => {
     const saved = await storedRaw();
@@ -478,5 +590,41 @@ describe('accessibility and privacy', () => {
     expect(session.unexpected).toEqual([]);
     expect(strayRequests(session)).toEqual([]);
     expect(dialogs).toEqual([]);
+  });
+});
+
+describe('an import whose page is gone as it commits', () => {
+  it('is announced by the background: other tabs see it', async () => {
+    const grace = { ...ada, id: 'grace-hopper', name: 'Grace Hopper', identities: {} };
+    const other = await session.context.newPage();
+    await other.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await other.getByRole('heading', { name: 'People' }).waitFor();
+    const closing = await session.context.newPage();
+    // This page never hears the worker's "committed": as if closed the moment it lands.
+    await closing.addInitScript(() => {
+      const Real = window.Worker;
+      window.Worker = class extends Real {
+        override set onmessage(handler: ((event: MessageEvent) => void) | null) {
+          super.onmessage = (event: MessageEvent) => {
+            if ((event.data as { type?: string })?.type === 'committed') {
+              (window as unknown as { committed: boolean }).committed = true;
+              return;
+            }
+            handler?.call(this, event);
+          };
+        }
+      };
+    });
+    await closing.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await closing.getByRole('heading', { name: 'People' }).waitFor();
+    await closing.setInputFiles('input[type="file"]', file('grace.json', JSON.stringify(grace)));
+    await closing.getByRole('button', { name: 'Import 1 profile' }).click();
+    await closing.waitForFunction(() => (window as unknown as { committed?: boolean }).committed);
+    // Positive control: it was written, and not announced by the page.
+    expect(await storedRaw()).toContain('grace-hopper');
+    expect(await other.getByText('Grace Hopper').count()).toBe(0);
+    await closing.close();
+    await other.getByText('Grace Hopper').first().waitFor();
+    await other.close();
   });
 });

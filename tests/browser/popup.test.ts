@@ -88,11 +88,61 @@ describe('popup.html', () => {
     ]);
     await search.fill('distributed systems');
     await popup.getByText('2 of 3 people').waitFor();
+    // A project's name finds the person who made it.
+    await search.fill('sled');
+    await popup.getByText('1 of 3 people').waitFor();
+    expect(await popup.getByRole('option').allInnerTexts()).toEqual([
+      expect.stringContaining('Tyler Neely'),
+    ]);
     await search.fill('');
     await popup.getByText('3 people').waitFor();
   });
 
-  it('walks the list with the arrow keys and opens a card with Enter', async () => {
+  it('says in a sentence when nobody matches, and what to try', async () => {
+    const search = popup.getByRole('searchbox', { name: 'Search people' });
+    await search.fill('zzqx');
+    await popup.getByText('Nobody matches “zzqx” among 3 people.').waitFor();
+    await popup.getByText(/^Try the start of a first or last name/).waitFor();
+    await popup.getByRole('button', { name: 'Clear the search' }).click();
+    await popup.getByText('3 people').waitFor();
+    expect(await search.inputValue()).toBe('');
+    expect(await search.evaluate((input) => input === document.activeElement)).toBe(true);
+  });
+
+  it('starts the popup’s own sentences where everything else starts', async () => {
+    // The "Kept …" line is a direct child of the popup's <main>, like this one.
+    const insets = await popup.evaluate(() => {
+      const main = document.querySelector('main') as HTMLElement;
+      const measure = (parent: HTMLElement) => {
+        const note = document.createElement('p');
+        note.className = 'pc-popup-note';
+        note.textContent = 'Kept Ines Okafor.';
+        parent.append(note);
+        const range = document.createRange();
+        range.selectNodeContents(note);
+        const inset = range.getBoundingClientRect().left - main.getBoundingClientRect().left;
+        note.remove();
+        return inset;
+      };
+      const search = document.querySelector('input[type="search"]') as HTMLElement;
+      // Positive control: the same note one level down, where the popup's rule does not reach.
+      const wrapper = document.createElement('div');
+      main.append(wrapper);
+      const bare = measure(wrapper);
+      wrapper.remove();
+      return {
+        kept: measure(main),
+        search: search.getBoundingClientRect().left - main.getBoundingClientRect().left,
+        bare,
+      };
+    });
+    expect(insets.bare).toBeLessThan(12);
+    expect(insets.kept).toBeGreaterThanOrEqual(12);
+    expect(insets.kept).toBeLessThanOrEqual(16);
+    expect(insets.search).toBeGreaterThanOrEqual(12);
+  });
+
+  it('walks the list with the arrow keys, opens a card with Enter, and Esc goes back', async () => {
     const search = popup.getByRole('searchbox', { name: 'Search people' });
     await search.focus();
     await popup.keyboard.press('ArrowDown');
@@ -104,9 +154,50 @@ describe('popup.html', () => {
     );
     await popup.keyboard.press('Enter');
     await popup.getByRole('heading', { name: 'Tyler Neely' }).waitFor();
-    await popup.getByRole('button', { name: 'All people' }).click();
+    // Focus is on the person's name, not dropped to <body>.
+    const focused = () =>
+      popup.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        return `${element?.tagName}: ${element?.innerText.trim()}`;
+      });
+    expect(await focused()).toBe('H1: Tyler Neely');
+    // The way back says what it does, in words a sighted user reads too.
+    const back = popup.getByRole('button', { name: 'All people' });
+    expect(await back.innerText()).toBe('← All people');
+    await popup.keyboard.press('Escape');
+    // Back to the list, the search focused, on the person you left.
+    await popup.getByText('3 people').waitFor();
+    await waitUntil('the search box to have focus', () =>
+      search.evaluate((input) => input === document.activeElement),
+    );
+    expect(await popup.getByRole('option', { selected: true }).innerText()).toContain(
+      'Tyler Neely',
+    );
     await popup.getByRole('option', { name: /Deniz/ }).click();
     await popup.getByRole('heading', { name: 'Deniz Altınbüken' }).waitFor();
+    await back.click();
+    await popup.getByRole('option', { name: /Deniz/ }).click();
+    await popup.getByRole('heading', { name: 'Deniz Altınbüken' }).waitFor();
+  });
+
+  it('shows a project’s name whole while its description has room', async () => {
+    const widths = await popup.locator('.pc-project').evaluateAll((rows) =>
+      rows.map((row) => {
+        const name = row.querySelector('.pc-project-name') as HTMLElement;
+        const desc = row.querySelector('.pc-project-desc') as HTMLElement | null;
+        return {
+          name: name.textContent,
+          cut: name.scrollWidth > name.clientWidth + 1,
+          descCut: desc ? desc.scrollWidth > desc.clientWidth + 1 : false,
+        };
+      }),
+    );
+    expect(widths.find((row) => row.name === 'Paxos Made Moderately Complex')).toEqual(
+      expect.objectContaining({ cut: false }),
+    );
+    expect(widths.every((row) => !row.cut)).toBe(true);
+    // Positive control: the probe sees a cut-off text (a long description gives way).
+    expect(widths.some((row) => row.descCut)).toBe(true);
   });
 
   it('copies a vCard from the popup', async () => {
@@ -154,6 +245,52 @@ describe('popup.html', () => {
       expect(await violations()).toEqual([]);
     },
   );
+
+  it('shows the active person and the way back in forced colours', async () => {
+    await popup.emulateMedia({ forcedColors: 'active' });
+    try {
+      await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+      await popup.getByText('3 people').waitFor();
+      const marks = () =>
+        popup.evaluate(() =>
+          [...document.querySelectorAll('[role="option"]')].map((option) => {
+            const style = getComputedStyle(option);
+            return `${option.getAttribute('aria-selected')} ${style.outlineStyle} ${style.boxShadow}`;
+          }),
+        );
+      const [active, ...others] = await marks();
+      // Forced colours drop backgrounds and shadows: the active row needs a mark that stays.
+      expect(active).toMatch(/^true solid/);
+      for (const other of others) expect(other).toMatch(/^false none/);
+      await popup.getByRole('option', { name: /Tyler/ }).click();
+      const back = popup.getByRole('button', { name: 'All people' });
+      expect(await back.evaluate((button) => getComputedStyle(button).borderTopStyle)).toBe(
+        'solid',
+      );
+      expect(await back.isVisible()).toBe(true);
+    } finally {
+      await popup.emulateMedia({ forcedColors: 'none' });
+    }
+  });
+
+  it('fits at 200 % zoom', async () => {
+    // A 360-pixel popup at 200 % is 720 device pixels wide, within a popup's 800.
+    await popup.setViewportSize({ width: 360, height: 300 });
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await popup.getByText('3 people').waitFor();
+    await popup.getByRole('option', { name: /Deniz/ }).click();
+    await popup.getByRole('heading', { name: 'Deniz Altınbüken' }).waitFor();
+    const wide = () =>
+      popup.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+    expect(await wide()).toBe(false);
+    // Positive control.
+    await popup.evaluate(() => {
+      document.body.append(
+        Object.assign(document.createElement('div'), { style: 'width:900px;height:4px' }),
+      );
+    });
+    expect(await wide()).toBe(true);
+  });
 
   it('made no request beyond the fixtures and its own files', () => {
     expect(session.unexpected).toEqual([]);

@@ -89,6 +89,8 @@ describe('two browsers, one person list', () => {
   it('syncs nothing until turned on, then the people and settings go', async () => {
     await seedPeople(a, [person('bob', 'Bob Builder', 'bobthebuilder')]);
     await openOptions(a, optionsA);
+    // The switch first; what sync shares one click away.
+    await optionsA.getByText('What sync shares, and through whom').click();
     await optionsA.getByText(/the browser maker's servers, not ours/).waitFor();
     expect(await syncSwitch(optionsA).isChecked()).toBe(false);
     // Off: a change here writes nothing to sync.
@@ -253,6 +255,27 @@ describe('two browsers, one person list', () => {
     // Never applied, never overwritten, and the background still answers.
     expect((await syncOf(b))['p:zed']).toBeDefined();
     expect(await whoIs(optionsB, 'bobthebuilder')).toBe('Bob Builder');
+  });
+
+  it('keeps syncing a person here whose item arrives damaged, and does not blame the quota', async () => {
+    // Another browser's bug leaves Carol's item unreadable in B's sync.
+    await b.worker.evaluate(() =>
+      chrome.storage.sync.set({
+        'p:carol': { x: [{ v: { zzzz: 9 }, c: 9, d: 'zzzz', p: { n: '<b>Carol</b>' } }] },
+      }),
+    );
+    // B writes its own copy of Carol over it, so she keeps syncing.
+    await waitUntil(
+      'Carol readable in B’s sync again',
+      async () => namesIn(await syncOf(b), 'carol')[0] === 'Carol Shaw',
+      20_000,
+    );
+    await openOptions(b, optionsB);
+    const status = optionsB.getByTestId('pc-sync-status');
+    await status.waitFor();
+    expect(await status.textContent()).not.toMatch(/100 KB/);
+    // Positive control: the status is there, and counts every person of B.
+    expect(await status.textContent()).toMatch(/(\d+) of \1 people in browser sync/);
   });
 
   it('says how many people fit when they no longer all do, and stays within the quota', async () => {

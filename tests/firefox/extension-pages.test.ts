@@ -54,6 +54,10 @@ describe('popup.html', () => {
     await wait('Deniz’s card', async () =>
       popup.$$eval('h1, h2', (els) => els.some((el) => el.textContent === 'Deniz Altınbüken')),
     );
+    // Focus is on her name, not dropped to <body>.
+    await wait('the heading to have focus', () =>
+      popup.evaluate(() => document.activeElement?.textContent === 'Deniz Altınbüken'),
+    );
   });
 
   it('copies a vCard with a real click', async () => {
@@ -66,7 +70,9 @@ describe('popup.html', () => {
   });
 
   it('opens the options page in a tab from its link', async () => {
-    await popup.click('button[aria-label="All people"]');
+    // Esc goes back to the list, the search as it was left.
+    await popup.keyboard.press('Escape');
+    await waitForText(popup, '1 of 3 people');
     await waitForText(popup, 'Manage people and settings');
     const before = new Set(await session.browser.pages());
     await popup.click('a[href="options.html"]');
@@ -102,6 +108,27 @@ describe('options.html', () => {
         rows.some((row) => row.includes(name)),
         name,
       ).toBe(true);
+  });
+});
+
+describe('200 % zoom', () => {
+  it('fits the options page at 200 % zoom (a 1440-pixel window is 720 CSS pixels)', async () => {
+    const options = await newTab(session, { width: 720, height: 500 });
+    await openExtensionPage(options, 'options.html');
+    await wait('the people', async () =>
+      options.$$eval('.pc-person-row', (rows) => rows.length === 3),
+    );
+    const wide = () =>
+      options.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+    expect(await wide()).toBe(false);
+    // Positive control.
+    await options.evaluate(() => {
+      const block = document.createElement('div');
+      block.style.cssText = 'width:2000px;height:4px';
+      document.querySelector('.pc-panel')?.append(block);
+    });
+    expect(await wide()).toBe(true);
+    await options.close();
   });
 });
 

@@ -145,6 +145,8 @@ const prefs = (proxyPort: number) => ({
 export async function launch({
   executablePath = FIREFOX,
   viewport = { width: 1440, height: 900 },
+  /** More prefs for this browser (forced colours, say). */
+  extraPrefs = {} as Record<string, unknown>,
 } = {}): Promise<FirefoxSession> {
   const outside: string[] = [];
   const proxy = await recordingProxy(outside);
@@ -168,7 +170,7 @@ export async function launch({
       // Lets the remote-settings server in the prefs be overridden in a
       // release build, so Firefox does not phone home during the tests.
       env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
-      extraPrefsFirefox: prefs(proxy.port),
+      extraPrefsFirefox: { ...prefs(proxy.port), ...extraPrefs },
     });
     const bidi = (browser as unknown as { connection: Bidi }).connection;
     const [page] = await browser.pages();

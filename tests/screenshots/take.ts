@@ -3,7 +3,8 @@
  * built extension in real Chromium — the popup (card and list), the
  * in-page card on GitHub and LinkedIn fixtures, and keeping someone from
  * their GitHub profile in the real toolbar popup (the draft, then the update
- * diff), light and dark.
+ * diff), and the options page with a team directory subscribed and sync
+ * on, light and dark.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -130,6 +131,35 @@ describe.each(['light', 'dark'] as const)('%s', (scheme) => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(`chrome-extension://${session.extensionId}/options.html`);
     await page.getByRole('heading', { name: 'People' }).waitFor();
+    // A team directory (served from a GitHub address, a host the extension always holds).
+    const directory = 'https://github.com/example-team/people/raw/main/team.json';
+    session.pages.set(
+      directory,
+      JSON.stringify([
+        {
+          id: 'ines-okafor',
+          name: 'Ines Okafor',
+          headline: 'Site reliability',
+          identities: { github: ['inesokafor'] },
+        },
+        {
+          id: 'marek-nowak',
+          name: 'Marek Nowak',
+          headline: 'Storage',
+          identities: { github: ['mareknowak'] },
+        },
+      ]),
+    );
+    const list = page.getByTestId('pc-directories');
+    if ((await list.count()) === 0) {
+      await page.getByLabel('Directory address').fill(directory);
+      await page.getByLabel('Name on cards (optional)').fill('Platform team');
+      await page.getByRole('button', { name: 'Subscribe to a directory' }).click();
+    }
+    await list.getByText(/2 people · fetched/).waitFor();
+    const sync = page.getByLabel("Sync my people and settings through this browser's sync");
+    if (!(await sync.isChecked())) await sync.check();
+    await page.getByTestId('pc-sync-status').waitFor();
     await page.setInputFiles('input[type="file"]', {
       name: 'team.json',
       mimeType: 'application/json',

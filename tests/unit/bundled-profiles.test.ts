@@ -87,6 +87,27 @@ describe('bundled profiles', () => {
     ]);
   });
 
+  it('have headlines that say something their bios do not open with', () => {
+    // Tyler Neely's headline was his bio's first sentence, so his card said it twice.
+    const opening = (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim()
+        .split(' ')
+        .slice(0, 6)
+        .join(' ');
+    for (const profile of bundledProfiles) {
+      const { headline = '', bio = '' } = profile;
+      expect(headline, profile.id).not.toBe('');
+      expect(opening(bio).startsWith(opening(headline)), profile.id).toBe(false);
+    }
+    // Positive control: the old headline would have been caught.
+    const old = "I've built and operated a variety of stateful distributed systems";
+    const tyler = bundledProfiles.find((profile) => profile.id === 'tyler-neely');
+    expect(opening(tyler?.bio ?? '').startsWith(opening(old))).toBe(true);
+  });
+
   it('claim no identity twice', () => {
     expect(buildDirectory({ bundled: bundledProfiles }).conflicts).toEqual([]);
   });

@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closePeopleDb, DB_NAME, DB_VERSION, openPeopleDb, recordOf } from '../../profiles/db';
-import { readRows, rowOf } from '../../profiles/people-rows';
+import { readRows, rowOf, rowsStamp } from '../../profiles/people-rows';
 import { addPerson, lookupKey, readSnapshot } from '../../profiles/store';
 import { person } from './fixtures';
 
@@ -90,11 +90,11 @@ describe('the version-2 upgrade', () => {
 
   it('keeps the people list’s summary in meta, and store writes (sync’s too) keep it in step', async () => {
     const records = [recordOf(person('ada'), 4), recordOf(person('bob'), 1)];
-    // The summary as the version-1 store kept it (profiles/people-rows.ts), one
-    // name marked so a rebuild from the records would show.
+    // The summary as profiles/people-rows.ts keeps it, one name marked so a
+    // rebuild from the records would show.
     const rows = records.map(rowOf);
     await writeVersion1(records, [], 17, {
-      'rows-rev': 17,
+      'rows-rev': rowsStamp(17),
       'rows:': {
         ids: rows.map((row) => row.id),
         revs: rows.map((row) => row.rev),

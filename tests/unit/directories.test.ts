@@ -47,6 +47,14 @@ describe('the address', () => {
       { ok: true, alwaysGranted: true, pattern: 'https://github.com/*' },
     ],
     ['http://intranet.example/team.json', { ok: false, error: /https:\/\// }],
+    // Loopback hosts are secure contexts: a team tries its directory on a laptop first.
+    [
+      'http://localhost:8080/team.json',
+      { ok: true, origin: 'http://localhost:8080', pattern: 'http://localhost/*' },
+    ],
+    ['http://127.0.0.1/team.json', { ok: true, pattern: 'http://127.0.0.1/*' }],
+    ['http://localhost.example/team.json', { ok: false, error: /https:\/\// }],
+    ['http://10.0.0.1/team.json', { ok: false, error: /https:\/\// }],
     ['https://me:secret@intranet.example/team.json', { ok: false, error: /password/ }],
     ['javascript:alert(1)', { ok: false, error: /http\(s\) URL/ }],
     ['https://evil.example\\@good.example/x', { ok: false, error: /backslash/ }],
@@ -367,6 +375,85 @@ describe('subscriptions', () => {
     expect(await refreshing).toBeUndefined();
     expect(await lookupKey('github:bob')).toBeUndefined();
     expect(d.release).toHaveBeenCalledWith('https://directory.example/*');
+  });
+
+  it('takes an address with a stray %, named as it reads, and refreshes it', async () => {
+    // decodeURIComponent threw on `%ZZ`: the host granted for it was never given back, and
+    // every refresh of it threw before noting a problem.
+    const stray = 'https://directory.example/team%ZZ.json';
+    const d = deps();
+    const directories = createDirectories(d);
+    const result = await directories.subscribe(stray, '');
+    expect(result).toMatchObject({ ok: true, directory: { name: 'team%ZZ', count: 2 } });
+    const named = await directories.subscribe('https://directory.example/b%ZZ.json', 'B');
+    expect(named).toMatchObject({ ok: true, directory: { name: 'B', count: 2 } });
+    const id = named.ok ? named.directory.id : '';
+    expect(await directories.refresh(id)).toMatchObject({ count: 2 });
+    expect((await directories.refresh(id))?.problem).toBeUndefined();
+    expect(await directories.unsubscribe(result.ok ? result.directory.id : '')).toBe(true);
+    expect(await directories.unsubscribe(id)).toBe(true);
+    expect(d.release).toHaveBeenCalledWith('https://directory.example/*');
+  });
+
+  it('gives the permission back when subscribing throws, and notes a refresh that throws', async () => {
+    const d = deps();
+    d.download = vi.fn(async () => {
+      throw new Error('the disk is full');
+    });
+    const directories = createDirectories(d);
+    // The refresh inside subscribe threw: the subscription stands, with the problem noted.
+    const result = await directories.subscribe(URL_, 'Team');
+    expect(result).toMatchObject({
+      ok: true,
+      directory: { checkedAt: 1_000_000, problem: /could not be read \(the disk is full\)/ },
+    });
+    // A second directory after it is still refreshed when both are due.
+    const other = await createDirectories(deps()).subscribe(
+      'https://directory.example/other.json',
+      'Other',
+    );
+    expect(other).toMatchObject({ ok: true, directory: { count: 2 } });
+    const later = createDirectories({ ...deps(), now: () => 1_000_000 + 2 * 24 * 3600_000 });
+    const failing = createDirectories({
+      ...d,
+      now: () => 1_000_000 + 2 * 24 * 3600_000,
+    });
+    await failing.refreshDue();
+    const [first, second] = await later.list();
+    expect(first?.checkedAt).toBe(1_000_000 + 2 * 24 * 3600_000);
+    expect(first?.problem).toMatch(/the disk is full/);
+    // The other one was asked too (its download threw the same, and was noted the same).
+    expect(second?.problem).toMatch(/the disk is full/);
+    // Not tried again at the next start within the hour.
+    const calls = (d.download as ReturnType<typeof vi.fn>).mock.calls.length;
+    await failing.refreshDue();
+    expect((d.download as ReturnType<typeof vi.fn>).mock.calls.length).toBe(calls);
+    // A throw in the subscription's own checks gives the host back.
+    const throwing = deps();
+    throwing.allowed = async () => {
+      throw new Error('no permissions API');
+    };
+    await expect(
+      createDirectories(throwing).subscribe('https://elsewhere.example/x.json', 'X'),
+    ).rejects.toThrow('no permissions API');
+    expect(throwing.release).toHaveBeenCalledWith('https://elsewhere.example/*');
+  });
+
+  it('says a web page is not a directory file, in its own words', async () => {
+    const directories = createDirectories(deps());
+    served = {
+      status: 'new',
+      file: bytes('<!DOCTYPE html><html><body>Sign in</body></html>'),
+      etag: '"x"',
+    };
+    const result = await directories.subscribe(URL_, 'Team');
+    expect(result.ok && result.directory.problem).toMatch(/answered with a web page \(HTML\)/);
+    expect(result.ok && result.directory.problem).not.toMatch(/Import accepts/);
+    served = { status: 'new', file: bytes('name,email\nAda,a@x'), etag: '"y"' };
+    const id = result.ok ? result.directory.id : '';
+    expect((await directories.refresh(id))?.problem).toMatch(
+      /not a directory: it starts with "name,email"/,
+    );
   });
 
   it('tries twice more when the server could not be reached at all, then says so', async () => {

@@ -147,6 +147,26 @@ describe('a stale or damaged summary is rebuilt, once', () => {
     expect(await currentRows()).toEqual(rows);
   });
 
+  it('when it was stored by an earlier shape (search text without project names)', async () => {
+    await addPerson(person('p-00000', { projects: [{ name: 'sled', description: 'A tree' }] }));
+    const db = await openPeopleDb();
+    // As the previous version stored it: the bare store version, texts without projects.
+    const tx = db.transaction(['meta'], 'readwrite');
+    const rev = (await tx.objectStore('meta').get('rev')) as number;
+    const chunk = (await tx.objectStore('meta').get('rows:')) as unknown as object;
+    await tx.objectStore('meta').put({ ...chunk, texts: ['p 00000'] } as never, 'rows:');
+    await tx.objectStore('meta').put(rev, ROWS_REV_KEY);
+    await tx.done;
+    const rebuilt: number[] = [];
+    const rows = await readRows(db, (read) => rebuilt.push(read));
+    expect(rebuilt.at(-1)).toBe(1);
+    expect(rows.texts[0]).toMatch(/ sled$/);
+    // Positive control: a summary of this shape is read as it is.
+    const again: number[] = [];
+    await readRows(db, (read) => again.push(read));
+    expect(again).toEqual([]);
+  });
+
   it('when a chunk is not what was written', async () => {
     await importPeople(many(10), 0);
     const db = await openPeopleDb();

@@ -4,7 +4,9 @@
  * searched fresh or narrowed from the one before it.
  */
 import fc from 'fast-check';
-import { buildSearchIndex, queryWords, searchText } from '../../profiles/search-index';
+import { bundledProfiles } from '../../profiles/bundled';
+import { buildRoster } from '../../profiles/roster';
+import { buildSearchIndex, personText, queryWords, searchText } from '../../profiles/search-index';
 
 const people = [
   ['Łukasz Żółw', 'Engineer', '@lukasz_z'],
@@ -31,6 +33,26 @@ describe('searchText', () => {
     [[''], ''],
   ])('%j → %s', (parts, text) => {
     expect(searchText(...parts)).toBe(text);
+  });
+});
+
+describe('personText', () => {
+  it('holds the names of the projects, so a project finds its person', () => {
+    expect(
+      personText({ name: 'Tyler Neely', projects: [{ name: 'sled' }, { name: 'event gateway' }] }, [
+        '@spacejam',
+      ]),
+    ).toBe('tyler neely spacejam sled event gateway');
+    const roster = buildRoster(
+      { rev: 0, ids: [], revs: [], names: [], headlines: [], handles: [], texts: [], hidden: [] },
+      bundledProfiles,
+      'all',
+    );
+    const found = (query: string) => [...roster.search(query)].map((row) => roster.name(row));
+    expect(found('sled')).toEqual(['Tyler Neely']);
+    expect(found('event gate')).toEqual(['Tyler Neely']);
+    // Positive control: a word nobody has finds nobody.
+    expect(found('zzzz')).toEqual([]);
   });
 });
 

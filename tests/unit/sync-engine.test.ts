@@ -145,6 +145,34 @@ describe('sync, on one browser', () => {
     expect((await syncItems())['p:eve']).toBe('not an entry');
   });
 
+  it('keeps syncing a person here whose item another browser damaged, and does not blame the quota', async () => {
+    for (const id of ['ada', 'bob', 'cyd']) await addPerson(person(id));
+    await setSyncOn(true);
+    expect(await pass()).toMatchObject({ total: 3, synced: 3 });
+    // Another browser's bug leaves Bob's item unreadable (a name the schema refuses).
+    await fakeBrowser.storage.sync.set({
+      'p:bob': { x: [{ v: { [OTHER]: 1 }, c: 1, d: OTHER, p: { n: '<b>Bob</b>' } }] },
+    });
+    const bob = (await readSnapshot()).people.find((record) => record.id === 'bob');
+    await updatePerson(person('bob', { name: 'Bob, edited here' }), bob?.rev ?? 0);
+    clock += 10_000;
+    const status = await pass();
+    expect(status.total).toBe(3);
+    expect(status.synced).toBe(3);
+    expect(status.bytes).toBeLessThan(2_000);
+    expect(status.fit).toBeUndefined();
+    expect(status.unreadable).toEqual([
+      { key: 'p:bob', problem: expect.stringMatching(/markup.*written over with this browser/) },
+    ]);
+    expect((await syncedEntry('bob')).versions.map((v) => v.p?.name)).toContain('Bob, edited here');
+    // Positive control: a person who really does not fit is still named as the quota's.
+    for (let i = 0; i < 100; i++)
+      await addPerson(person(`big-${i}`, { bio: `${i} ${'y'.repeat(1_150)}` }));
+    clock += 10_000;
+    const full = await pass();
+    expect(full.fit).toMatch(/at most about 100 KB/);
+  });
+
   it('does not put a person here whose handle someone here has, and says why', async () => {
     await addPerson(person('ada', { identities: { github: ['shared'], linkedin: [] } }));
     await setSyncOn(true);
