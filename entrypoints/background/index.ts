@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createMessageHandler } from '../../messaging/handler';
+import { replyWith } from '../../messaging/reply';
 import { currentPeople } from '../../profiles/current-directory';
 import { readCardState, readSettings, writeCardState } from '../../settings/items';
 import { startBadges } from './badge';
@@ -32,7 +33,8 @@ export default defineBackground(() => {
     sync: startSync(),
     directories: startDirectories(),
   });
-  browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
+  // Answered through sendResponse: Chrome before 144 ignores a returned promise.
+  browser.runtime.onMessage.addListener(replyWith(handle));
   const badges = startBadges(currentPeople.lookup);
   startMigrations(badges.refreshAll);
   startWhatsNew();
