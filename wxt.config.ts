@@ -23,7 +23,6 @@ const action = {
 export default defineConfig({
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
-  modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact(), validateProfilesPlugin()],
     // Vite's modulepreload polyfill fetches module URLs by hand; every browser

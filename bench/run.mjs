@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick]`: build, then measure in Chromium (bench/measure.ts,
-// run through vitest so it shares the browser tests' TypeScript harness).
+// `npm run bench [-- --quick]`: build, measure in Chromium (bench/measure.ts, run
+// through vitest so it shares the browser tests' TypeScript harness), then write
+// bench/README.md from bench/results.json (bench/readme.ts).
 // --quick: 2 runs with 1,000 and 3,000 people instead of 10,000 and 100,000,
-// written to .tmp/bench-quick.json — checks the harness works without touching
-// bench/results.json. Its figures are named for the sizes it used (bench/sizes.ts).
+// written to .tmp/bench-quick.json and .tmp/bench-quick.md — checks the harness
+// works without touching bench/results.json. Its figures are named for the sizes
+// it used (bench/sizes.ts).
 import { spawnSync } from 'node:child_process';
 
 const quick = process.argv.includes('--quick');
+const started = Date.now();
 const run = (command, args, env = {}) => {
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (result.status !== 0) process.exit(result.status ?? 1);
@@ -14,5 +17,14 @@ const run = (command, args, env = {}) => {
 run('npx', ['wxt', 'build']);
 run('npx', ['vitest', 'run', '--config', 'vitest.browser.config.ts', '--silent=false'], {
   BENCH: '1',
+  BENCH_STARTED: String(started),
   ...(quick ? { BENCH_QUICK: '1' } : {}),
 });
+run('node', [
+  '--import',
+  './build/resolve-ts.mjs',
+  'bench/readme.ts',
+  ...(quick ? ['.tmp/bench-quick.json', '.tmp/bench-quick.md'] : []),
+]);
+const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+console.log(`npm run bench${quick ? ' -- --quick' : ''}: ${minutes} min`);

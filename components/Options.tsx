@@ -96,7 +96,7 @@ export interface OptionsApi {
   /** Damaged records and clashing handles, from a look over every record. */
   scan(): Promise<Scan>;
   /** The export document of every stored person; `onProgress`: records read. */
-  exportAll(onProgress?: (read: number) => void): Promise<string>;
+  exportAll(onProgress?: (read: number) => void): Promise<Blob>;
   removeDamaged(ids: string[]): Promise<void>;
   /** The user chose to keep only the readable part of an earlier version's data. */
   moveReadable(): Promise<MigrationOutcome>;
@@ -109,7 +109,7 @@ export interface OptionsApi {
    * this page's own writes); returns an unsubscribe.
    */
   onChange(callback: () => void): () => void;
-  download(fileName: string, text: string, type: string): void;
+  download(fileName: string, content: string | Blob, type: string): void;
   /** Browser sync and team directories (issue 14), asked of the background. */
   sync?: SyncApi;
   directories?: DirectoriesApi;
@@ -387,10 +387,10 @@ export function Options({
     setExporting(0);
     setFailure(undefined);
     try {
-      const text = await api.exportAll(setExporting);
+      const file = await api.exportAll(setExporting);
       api.download(
         `profile-card-${new Date().toISOString().slice(0, 10)}.json`,
-        text,
+        file,
         'application/json',
       );
       say(tn('options_exported', data.roster.userCount));

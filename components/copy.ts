@@ -53,9 +53,12 @@ export async function copyText(text: string, what: CopyWhat, host: Node): Promis
   }
 }
 
-export function downloadText(fileName: string, text: string, type: string): CopyResult {
+/** Hands `content` to the browser as a download; a Blob (made in a worker) is not copied. */
+export function downloadText(fileName: string, content: string | Blob, type: string): CopyResult {
   try {
-    const url = URL.createObjectURL(new Blob([text], { type }));
+    const url = URL.createObjectURL(
+      content instanceof Blob && content.type === type ? content : new Blob([content], { type }),
+    );
     const link = document.createElement('a');
     link.href = url;
     link.download = fileName;

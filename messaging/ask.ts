@@ -1,12 +1,14 @@
 /**
  * The one way to ask the background something, typed by the message map:
- * `send({ type: 'lookup', key })` resolves to a `LookupAnswer | null`.
+ * `send({ type: 'lookup', key })` resolves to a `LookupAnswer | null`, and
+ * rejects with the handler's sentence when it failed (./reply.ts).
  * The content script wraps it (entrypoints/content/ask.ts) to survive the
  * extension being reloaded under it.
  */
 import { browser } from 'wxt/browser';
 import type { Answer, Message } from './messages';
+import { readReply } from './reply';
 
-export function send<M extends Message>(message: M): Promise<Answer<M['type']>> {
-  return browser.runtime.sendMessage(message) as Promise<Answer<M['type']>>;
+export async function send<M extends Message>(message: M): Promise<Answer<M['type']>> {
+  return readReply(await browser.runtime.sendMessage(message)) as Answer<M['type']>;
 }

@@ -4,6 +4,8 @@
  *   content script ──┐                      ┌─▶ handler.ts ─▶ directory, settings, scripting
  *   popup, options ──┴─ ask.ts send() ──────┤     (after schemas.ts validates with zod)
  *                        typed by messages.ts (one map: type → sent, answer)
+ *   reply.ts: the background answers through sendResponse (no polyfill; Chrome < 144
+ *             ignores a returned promise) and send() turns a failure back into a rejection
  *
  *   content script ◀── ui-bridge.ts ──▶ card-ui.js (same isolated world, shared global)
  */

@@ -78,7 +78,8 @@ export type JobEvent =
       /** Handles a subscribed directory's people share with those shown. */
       directoryClashes: DirectoryClash[];
     }
-  | { type: 'exported'; text: string; count: number }
+  /** The file, made here: the page only hands it to the browser (no 44 MB string on its thread). */
+  | { type: 'exported'; file: Blob; count: number }
   | { type: 'error'; message: string };
 
 /** Names listed per group, and refused entries spelled out, in a view. */
@@ -297,7 +298,8 @@ export function createJobRunner({ openDb, bundled, post, now = () => performance
   const exportAll = async () => {
     const snapshot = await readInSlices(await openDb(), (count) => progress('exporting', count));
     const profiles = snapshot.people.map((record) => record.profile);
-    post({ type: 'exported', text: exportDocument(profiles), count: profiles.length });
+    const file = new Blob([exportDocument(profiles)], { type: 'application/json' });
+    post({ type: 'exported', file, count: profiles.length });
   };
 
   return async (request: JobRequest): Promise<void> => {

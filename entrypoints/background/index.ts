@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createMessageHandler } from '../../messaging/handler';
+import { replyWith } from '../../messaging/reply';
 import { currentPeople } from '../../profiles/current-directory';
 import { readCardState, readSettings, writeCardState } from '../../settings/items';
 import { startBadges } from './badge';
@@ -35,7 +36,8 @@ export default defineBackground(() => {
     directories: startDirectories(),
     watchImport,
   });
-  browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
+  // Answered through sendResponse: Chrome before 144 ignores a returned promise.
+  browser.runtime.onMessage.addListener(replyWith(handle));
   const badges = startBadges(currentPeople.lookup);
   startMigrations(badges.refreshAll);
   startWhatsNew();

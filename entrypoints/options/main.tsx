@@ -243,7 +243,7 @@ const api: OptionsApi = {
   exportAll: (onProgress) =>
     oneShot(
       { type: 'export' },
-      (event) => (event.type === 'exported' ? event.text : undefined),
+      (event) => (event.type === 'exported' ? event.file : undefined),
       onProgress,
     ),
   removeDamaged: async (ids) => void own.add(await removeDamaged(ids)),

@@ -1,17 +1,21 @@
 /**
  * The size gate: the startup content script loads on every GitHub and
- * LinkedIn page, so it has a budget (README.md#benchmark). The card's UI is
- * injected only once a known person is matched (card-ui.js) and is not
- * counted here. Gzip at the default level, as `gzip` and most servers
- * compress: stricter than the benchmark's level 9.
+ * LinkedIn page, so it has a budget (issue 28: ≤ 15,000 B raw; bench/README.md).
+ * The card's UI is injected only once a known person is matched (card-ui.js)
+ * and is not counted here. Gzip at the default level, as `gzip` and most
+ * servers compress: stricter than the benchmark's level 9.
+ *
+ * It carries no webextension-polyfill: Chrome MV3 and Firefox are
+ * promise-native for what it calls, so `wxt/browser` is the browser's own
+ * `browser`/`chrome` (messaging/reply.ts answers without the polyfill). The
+ * budget keeps it out: the polyfill alone is ~11 KB raw.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const output = join(import.meta.dirname, '../../.output');
-const BUDGET = { raw: 30_000, gzip: 12_000 };
-
+const BUDGET = { raw: 15_000, gzip: 6_500 };
 describe.each(['chrome-mv3', 'firefox-mv2'])('%s', (target) => {
   const dir = join(output, target, 'content-scripts');
   const scripts = readdirSync(dir).filter((file) => file.endsWith('.js'));

@@ -168,11 +168,9 @@ describe('the scan and the export', () => {
     await job.send({ type: 'export' });
     const exported = job.last('exported');
     expect(exported?.count).toBe(3);
-    expect(JSON.parse(exported?.text ?? '{}').profiles.map((p: { id: string }) => p.id)).toEqual([
-      'a',
-      'b',
-      'c',
-    ]);
+    expect(exported?.file.type).toBe('application/json');
+    const text = (await exported?.file.text()) ?? '{}';
+    expect(JSON.parse(text).profiles.map((p: { id: string }) => p.id)).toEqual(['a', 'b', 'c']);
   });
 });
 
