@@ -14,7 +14,9 @@
  *   content script's is the web page's, and its process is the page's):
  *     directories, directory-subscribe/-refresh/-unsubscribe   directories/refresh.ts
  *     sync, sync-resolve                                       sync/engine.ts
+ *     carddav-books/-find/-add/-refresh/-write-back/-disconnect carddav/service.ts
  */
+import type { CardDav } from '../carddav/service';
 import { formatHandles } from '../identity/handles';
 import { isExtensionUrl } from '../identity/hosts';
 import type { Site } from '../identity/keys';
@@ -32,6 +34,12 @@ const PAGE_ONLY = new Set<MessageType>([
   'directory-unsubscribe',
   'sync',
   'sync-resolve',
+  'carddav-books',
+  'carddav-find',
+  'carddav-add',
+  'carddav-refresh',
+  'carddav-write-back',
+  'carddav-disconnect',
 ]);
 
 export interface DirectoryService {
@@ -63,6 +71,8 @@ export interface HandlerDeps {
   pageOrigin?: string;
   directories?: DirectoryService;
   sync?: SyncService;
+  /** Address books (carddav/service.ts); `refreshDue` starts without waiting. */
+  carddav?: Omit<CardDav, 'refreshDue'> & { refreshDue(): void };
   people: PeopleSource;
   settings: () => Promise<Settings>;
   cardState: (profileId: string) => Promise<CardState | undefined>;
@@ -157,6 +167,26 @@ export function createMessageHandler(deps: HandlerDeps) {
         return (await service(deps.directories).refresh(message.id)) ?? null;
       case 'directory-unsubscribe':
         return service(deps.directories).unsubscribe(message.id);
+      case 'carddav-books': {
+        const carddav = service(deps.carddav);
+        carddav.refreshDue();
+        return carddav.list();
+      }
+      case 'carddav-find':
+        return service(deps.carddav).findBooks(message.server, message.user, message.password);
+      case 'carddav-add':
+        return service(deps.carddav).add(
+          message.server,
+          message.user,
+          message.password,
+          message.books,
+        );
+      case 'carddav-refresh':
+        return (await service(deps.carddav).refresh(message.id)) ?? null;
+      case 'carddav-write-back':
+        return service(deps.carddav).setWriteBack(message.id, message.on);
+      case 'carddav-disconnect':
+        return service(deps.carddav).disconnect(message.id);
       case 'sync':
         return service(deps.sync).act(message.action);
       case 'sync-resolve':

@@ -4,6 +4,7 @@ import { createMessageHandler } from '../../messaging/handler';
 import { currentPeople } from '../../profiles/current-directory';
 import { readCardState, readSettings, writeCardState } from '../../settings/items';
 import { startBadges } from './badge';
+import { startCardDav } from './carddav';
 import { startDirectories } from './directories';
 import { startMigrations } from './migration';
 import { startSync } from './sync';
@@ -12,7 +13,8 @@ import { startWhatsNew } from './whats-new';
 // The background answers every question about people (messaging/handler.ts)
 // from the store, keeps the toolbar badge (./badge.ts), moves an earlier
 // version's data into the store (./migration.ts), runs browser sync
-// (./sync.ts) and refreshes subscribed directories (./directories.ts).
+// (./sync.ts), refreshes subscribed directories (./directories.ts) and
+// connected address books (./carddav.ts).
 // Listeners are registered synchronously here, as an MV3 service worker
 // must for events to wake it.
 export default defineBackground(() => {
@@ -31,6 +33,7 @@ export default defineBackground(() => {
     },
     sync: startSync(),
     directories: startDirectories(),
+    carddav: startCardDav(),
   });
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
   const badges = startBadges(currentPeople.lookup);

@@ -1,8 +1,9 @@
 /**
  * The built manifests ask for exactly the permissions README.md#permissions
- * explains, and expose nothing a page could probe. The one optional
- * permission is any https host, never granted at install: a directory's
- * one host is asked for from the user's click (directories/url.ts).
+ * explains, and expose nothing a page could probe. The optional
+ * permissions are any https host and this machine's http, never granted at
+ * install: a directory's or an address book's one host is asked for from
+ * the user's click (directories/url.ts, carddav/url.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,12 +29,13 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('%s manifest', (target) => {
     expect(permissions.filter((p) => !p.includes('://')).sort()).toEqual(ALLOWED_PERMISSIONS);
   });
 
-  it('may ask later for one https host at a time, and for nothing else', () => {
+  it('may ask later for one https host (or this machine) at a time, and for nothing else', () => {
+    const later = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
     if (target === 'chrome-mv3') {
       expect(manifest.optional_permissions ?? []).toEqual([]);
-      expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+      expect(manifest.optional_host_permissions).toEqual(later);
     } else {
-      expect(manifest.optional_permissions).toEqual(['https://*/*']);
+      expect(manifest.optional_permissions).toEqual(later);
       expect(manifest.optional_host_permissions).toBeUndefined();
     }
   });

@@ -33,6 +33,9 @@ const ALLOWED_FETCH = [/getURL\(`\/content-scripts\/[\w-]+\.css`\)/, /css\.url|\
 /** The directory fetch, as the bundler writes it: what it sends, in the call itself. */
 const DIRECTORY_FETCH =
   /\bfetch\(\w+,\{method:[`"']GET[`"'],credentials:[`"']omit[`"'],cache:[`"']no-store[`"'],redirect:[`"']manual[`"'],referrerPolicy:[`"']no-referrer[`"']/g;
+/** The address-book call (carddav/http.ts): the user's method, no cookies, redirects read, not followed. */
+const CARDDAV_FETCH =
+  /\bfetch\(\w+,\{method:\w+\.method,credentials:[`"']omit[`"'],cache:[`"']no-store[`"'],redirect:[`"']manual[`"'],referrerPolicy:[`"']no-referrer[`"']/g;
 
 describe.each(targets)('%s build', (target) => {
   const all = files(join(output, target));
@@ -61,8 +64,13 @@ describe.each(targets)('%s build', (target) => {
       expect(directoryFetches.length, `${file}: directory fetches`).toBe(
         file === 'background.js' ? 1 : 0,
       );
+      const cardDavFetches = [...code.matchAll(CARDDAV_FETCH)].map((match) => match.index);
+      expect(cardDavFetches.length, `${file}: address-book fetches`).toBe(
+        file === 'background.js' ? 1 : 0,
+      );
       for (const match of code.matchAll(/\bfetch\(/g)) {
-        if (directoryFetches.includes(match.index)) continue;
+        if (directoryFetches.includes(match.index) || cardDavFetches.includes(match.index))
+          continue;
         const around = code.slice(Math.max(0, (match.index ?? 0) - 200), (match.index ?? 0) + 120);
         expect(
           ALLOWED_FETCH.some((pattern) => pattern.test(around)),
