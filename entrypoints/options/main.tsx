@@ -15,6 +15,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../components/card.css';
 import '../../components/options.css';
+import { checkServer } from '../../carddav/url';
 import { downloadText } from '../../components/copy';
 import type { ImportJob } from '../../components/ImportPanel';
 import { Options, type OptionsApi } from '../../components/Options';
@@ -254,6 +255,26 @@ const api: OptionsApi = {
     },
     refresh: (id) => send({ type: 'directory-refresh', id }),
     unsubscribe: (id) => send({ type: 'directory-unsubscribe', id }),
+  },
+  carddav: {
+    list: () => send({ type: 'carddav-books' }),
+    find(server, user, password) {
+      const checked = checkServer(server);
+      if (!checked.ok) return Promise.resolve(checked);
+      // Asked now, in the user's click (Firefox allows it nowhere else), for that one host.
+      return browser.permissions
+        .request({ origins: [checked.pattern] })
+        .then((granted) =>
+          granted
+            ? send({ type: 'carddav-find', server: checked.url, user, password })
+            : { ok: false as const, error: t('cdav_not_allowed', checked.origin) },
+        );
+    },
+    add: (server, user, password, books) =>
+      send({ type: 'carddav-add', server, user, password, books }),
+    refresh: (id) => send({ type: 'carddav-refresh', id }),
+    setWriteBack: (id, on) => send({ type: 'carddav-write-back', id, on }),
+    disconnect: (id) => send({ type: 'carddav-disconnect', id }),
   },
 };
 

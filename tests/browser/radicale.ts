@@ -28,6 +28,12 @@ export interface Radicale {
   auth: string;
   /** Creates `/<user>/<name>/` as an address book; returns its URL. */
   makeBook(name: string, displayName?: string): Promise<string>;
+  /**
+   * Fills `/<user>/<name>/` with many cards in one request (Radicale takes a
+   * PUT of a whole address book, each card stored as `<UID>.vcf`), then
+   * names it (PROPPATCH). Returns its URL.
+   */
+  putBook(name: string, cards: string[], displayName?: string): Promise<string>;
   /** PUT a vCard at `<book><file>`; returns the ETag. */
   put(book: string, file: string, vcard: string, headers?: Record<string, string>): Promise<string>;
   remove(book: string, file: string): Promise<void>;
@@ -133,6 +139,25 @@ export async function startRadicale({
 </D:mkcol>`,
       });
       if (response.status !== 201) throw new Error(`MKCOL ${url}: ${response.status}`);
+      return url;
+    },
+    async putBook(name, cards, displayName = name) {
+      const url = `${origin}/${user}/${name}/`;
+      const put = await fetch(url, {
+        method: 'PUT',
+        headers: { Authorization: auth, 'Content-Type': 'text/vcard; charset=utf-8' },
+        body: cards.join(''),
+      });
+      if (put.status !== 201 && put.status !== 204) throw new Error(`PUT ${url}: ${put.status}`);
+      const named = await fetch(url, {
+        method: 'PROPPATCH',
+        headers: { Authorization: auth, 'Content-Type': 'application/xml; charset=utf-8' },
+        body: `<?xml version="1.0" encoding="utf-8"?>
+<D:propertyupdate xmlns:D="DAV:"><D:set><D:prop>
+<D:displayname>${displayName.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</D:displayname>
+</D:prop></D:set></D:propertyupdate>`,
+      });
+      if (named.status !== 207) throw new Error(`PROPPATCH ${url}: ${named.status}`);
       return url;
     },
     async put(book, file, vcard, headers = {}) {

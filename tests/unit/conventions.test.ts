@@ -154,7 +154,9 @@ describe('modules', () => {
         (path.startsWith('entrypoints/') && !path.startsWith('entrypoints/background/')) ||
         path.startsWith('components/'),
     );
-    for (const path of pages) expect(read(path), path).not.toMatch(/from '[./]*carddav\/(?!url)/);
+    // Types are erased; carddav/url.ts (the address check) is pure and asks nothing.
+    for (const path of pages)
+      expect(read(path), path).not.toMatch(/^import (?!type )[^;]*from '[./]*carddav\/(?!url')/m);
   });
 
   it.each(sources)('%s cites nothing outside the repository', (path) => {
