@@ -36,7 +36,13 @@ export function cardId(href: string): string {
 }
 
 export type CardRead =
-  | { ok: true; profile: Profile; dropped: string[] }
+  | {
+      ok: true;
+      profile: Profile;
+      dropped: string[];
+      /** The X-PROFILE-CARD-ID of a card Profile Card wrote: the kept person it is. */
+      ownId?: string;
+    }
   | { ok: false; error: string };
 
 /**
@@ -79,6 +85,7 @@ export function readCard(vcard: string, href: string): CardRead {
       : property,
   );
   const entry = interpretCard({ ...raw, properties });
+  const ownId = typeof entry.profile.id === 'string' ? entry.profile.id : undefined;
   const document: Record<string, unknown> = {
     ...entry.profile,
     id: cardId(href),
@@ -89,7 +96,7 @@ export function readCard(vcard: string, href: string): CardRead {
     const checked = validateProfile(document);
     if (checked.ok) {
       const { $schema: _hint, ...profile } = checked.value;
-      return { ok: true, profile, dropped };
+      return { ok: true, profile, dropped, ...(ownId && { ownId }) };
     }
     const issue = checked.issues[0];
     if (!issue || !dropAt(document, issue.path))

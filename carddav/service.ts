@@ -15,15 +15,17 @@
  */
 import { t } from '../i18n/t';
 import { announcePeopleChange } from '../profiles/change-feed';
-import { type DirectoryRecord, openPeopleDb } from '../profiles/db';
+import { type DirectoryRecord, openPeopleDb, recordProblem } from '../profiles/db';
+import type { Profile } from '../profiles/schema';
 import { readCard } from './cards';
 import { discover, type FoundBook } from './discover';
 import { type Credentials, type DavAnswer, type DavCall, type DavOptions, davFetch } from './http';
-import { CardDavProblem } from './problems';
+import { CardDavProblem, failure, statusProblem } from './problems';
 import {
   addBooks,
   type BookRecord,
   CARD_GEN,
+  cardsOf,
   countCards,
   deleteCards,
   getBook,
@@ -32,9 +34,11 @@ import {
   patchBook,
   putCards,
   removeAccount,
+  type WriteConflict,
 } from './store';
 import { MAX_CARDS, syncBook } from './sync';
 import { checkServer } from './url';
+import { newCard, patchCard } from './write';
 
 export const REFRESH_AFTER_MS = 24 * 60 * 60 * 1000;
 export const RETRY_AFTER_MS = 60 * 60 * 1000;
@@ -59,6 +63,7 @@ export type BookView = Omit<DirectoryRecord, never> & {
   account: string;
   writable: boolean;
   writeBack: boolean;
+  conflicts: WriteConflict[];
 };
 
 export const viewOf = (book: BookRecord): BookView => {
@@ -70,10 +75,65 @@ export const viewOf = (book: BookRecord): BookView => {
     account: carddav.account,
     writable: carddav.writable,
     writeBack: carddav.writeBack,
+    conflicts: carddav.conflicts ?? [],
   };
 };
 
 export type Connected = { ok: true; books: FoundBook[] } | { ok: false; error: string };
+
+export interface WriteOutcome {
+  /** Names of the books the person was written to. */
+  written: string[];
+  /** One sentence per book where the card had changed meanwhile. */
+  conflicts: string[];
+  problems: string[];
+}
+
+const VCARD = 'text/vcard; charset=utf-8';
+
+/** One book: update the person's card if it has one (If-Match), else create one (If-None-Match: *). */
+async function writeTo(
+  book: BookRecord,
+  profile: Profile,
+  ask: (call: DavCall) => Promise<DavAnswer>,
+): Promise<'written' | 'conflict'> {
+  const { origin } = book.carddav;
+  const [card] = await cardsOf(book.id, profile);
+  if (card) {
+    const current = await ask({ method: 'GET', url: card.href });
+    if (current.kind !== 'answer') throw failure(current, origin);
+    if (current.status === 200) {
+      // Changed on the phone since it was read: shown, never overwritten.
+      if (current.etag !== card.etag) return 'conflict';
+      const patched = patchCard(current.text, profile);
+      if (patched === current.text) return 'written';
+      const put = await ask({
+        method: 'PUT',
+        url: card.href,
+        body: patched,
+        contentType: VCARD,
+        ifMatch: card.etag,
+      });
+      if (put.kind !== 'answer') throw failure(put, origin);
+      if (put.status === 412) return 'conflict';
+      if (put.status < 200 || put.status > 299) throw statusProblem(put.status, origin);
+      return 'written';
+    }
+    if (current.status !== 404) throw statusProblem(current.status, origin);
+  }
+  const uid = crypto.randomUUID();
+  const put = await ask({
+    method: 'PUT',
+    url: new URL(`${uid}.vcf`, book.url).href,
+    body: newCard(profile, uid),
+    contentType: VCARD,
+    ifNoneMatch: '*',
+  });
+  if (put.kind !== 'answer') throw failure(put, origin);
+  if (put.status === 412) return 'conflict';
+  if (put.status < 200 || put.status > 299) throw statusProblem(put.status, origin);
+  return 'written';
+}
 
 export function isDue(book: DirectoryRecord, now: number): boolean {
   const stale = book.fetchedAt === undefined || now - book.fetchedAt >= REFRESH_AFTER_MS;
@@ -141,7 +201,13 @@ export function createCardDav(deps: CardDavDeps) {
           const unreadable: string[] = [];
           for (const card of cards) {
             const result = readCard(card.vcard, card.href);
-            if (result.ok) read.push({ href: card.href, etag: card.etag, profile: result.profile });
+            if (result.ok)
+              read.push({
+                href: card.href,
+                etag: card.etag,
+                profile: result.profile,
+                ...(result.ownId && { ownId: result.ownId }),
+              });
             else {
               refusedCount++;
               unreadable.push(card.href);
@@ -280,10 +346,53 @@ export function createCardDav(deps: CardDavDeps) {
       return true;
     },
 
+    /**
+     * Writes a kept person to every book with write-back on (./write.ts):
+     * which books took it, which had changed meanwhile (kept as conflicts,
+     * shown, never overwritten), and why others failed.
+     */
     async refreshDue(): Promise<void> {
       for (const book of await listBooks()) if (isDue(book, deps.now())) await refresh(book.id);
     },
+
+    writePerson,
+    /** Writes the user's kept person `id` (nobody else: never a bundled or a book's person). */
+    async writeKept(id: string): Promise<WriteOutcome> {
+      const record = await (await openPeopleDb()).get('people', id);
+      if (!record || recordProblem(record)) return { written: [], conflicts: [], problems: [] };
+      return writePerson(record.profile);
+    },
   };
+
+  async function writePerson(profile: Profile): Promise<WriteOutcome> {
+    const outcome: WriteOutcome = { written: [], conflicts: [], problems: [] };
+    for (const book of await listBooks()) {
+      if (!book.carddav.writeBack || !book.carddav.writable) continue;
+      const { origin, user, password } = book.carddav;
+      const ask = askFor(origin, { user, password });
+      let result: 'written' | 'conflict';
+      try {
+        result = await writeTo(book, profile, ask);
+      } catch (problem) {
+        outcome.problems.push(
+          t('cdav_not_written', profile.name, book.name, (problem as Error).message),
+        );
+        continue;
+      }
+      const others = (book.carddav.conflicts ?? []).filter(
+        (conflict) => conflict.id !== profile.id,
+      );
+      const conflicts =
+        result === 'conflict' ? [...others, { id: profile.id, name: profile.name }] : others;
+      await patchBook(book.id, {}, { conflicts: conflicts.length > 0 ? conflicts : undefined });
+      if (result === 'conflict')
+        outcome.conflicts.push(t('cdav_conflict', profile.name, book.name));
+      else outcome.written.push(book.name);
+      // The book's copy takes the new card (and its ETag), or the phone's version.
+      await refresh(book.id);
+    }
+    return outcome;
+  }
 }
 
 export type CardDav = ReturnType<typeof createCardDav>;

@@ -39,6 +39,8 @@ export interface BookSettings {
   writable: boolean;
   /** The user turned on writing kept people to this book. */
   writeBack: boolean;
+  /** Changes not written because the card changed on the server (shown, never overwritten). */
+  conflicts?: WriteConflict[];
 }
 
 export type BookRecord = DirectoryRecord & { carddav: BookSettings };
@@ -46,6 +48,14 @@ export type BookRecord = DirectoryRecord & { carddav: BookSettings };
 export interface CardRecord extends DirectoryPersonRecord {
   href: string;
   etag: string;
+  /** The kept person this card was written for (its X-PROFILE-CARD-ID). */
+  ownId?: string;
+}
+
+/** A kept person whose change was not written: the card changed on the server meanwhile. */
+export interface WriteConflict {
+  id: string;
+  name: string;
 }
 
 export const isBook = (record: DirectoryRecord): record is BookRecord =>
@@ -133,13 +143,13 @@ export async function cardById(dir: string, id: string): Promise<CardRecord | un
 /** Writes cards, one transaction. */
 export async function putCards(
   dir: string,
-  cards: readonly { href: string; etag: string; profile: Profile }[],
+  cards: readonly { href: string; etag: string; profile: Profile; ownId?: string }[],
 ): Promise<void> {
   if (cards.length === 0) return;
   const db = await openPeopleDb();
   const tx = db.transaction('directoryPeople', 'readwrite');
   const store = unwrap(tx.store);
-  for (const { href, etag, profile } of cards) {
+  for (const { href, etag, profile, ownId } of cards) {
     const record: CardRecord = {
       dir,
       gen: CARD_GEN,
@@ -148,6 +158,7 @@ export async function putCards(
       keys: [...new Set(profileKeys(profile.identities))],
       href,
       etag,
+      ...(ownId && { ownId }),
     };
     store.put(record);
   }
@@ -164,6 +175,22 @@ export async function deleteCards(dir: string, hrefs: readonly string[]): Promis
       store.delete([dir, CARD_GEN, cardId(href)]);
     await tx.done;
   }
+}
+
+/** The book's cards that share a handle with `profile`: the one written for them first. */
+export async function cardsOf(dir: string, profile: Profile): Promise<CardRecord[]> {
+  const db = await openPeopleDb();
+  const tx = db.transaction('directoryPeople');
+  const index = tx.store.index('keys');
+  const found = new Map<string, CardRecord>();
+  for (const key of new Set(profileKeys(profile.identities)))
+    for (const record of (await index.getAll(key)) as CardRecord[])
+      if (record.dir === dir && record.gen === CARD_GEN && record.href)
+        found.set(record.id, record);
+  await tx.done;
+  return [...found.values()].sort(
+    (a, b) => Number(b.ownId === profile.id) - Number(a.ownId === profile.id),
+  );
 }
 
 export async function countCards(dir: string): Promise<number> {

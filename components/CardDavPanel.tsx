@@ -10,7 +10,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { BookView, Connected } from '../carddav/service';
-import { formatDate } from '../i18n/format';
+import { formatDate, list } from '../i18n/format';
 import { t, tn } from '../i18n/t';
 
 export interface CardDavApi {
@@ -227,6 +227,14 @@ export function CardDavPanel({
                       book.refused.count,
                       book.refused.first.join('; ') +
                         (book.refused.count > book.refused.first.length ? '; …' : ''),
+                    )}
+                  </span>
+                )}
+                {book.conflicts.length > 0 && (
+                  <span class="pc-error" role="alert" data-testid="pc-carddav-conflicts">
+                    {t(
+                      'cdav_conflicts_title',
+                      list(book.conflicts.map((conflict) => conflict.name)),
                     )}
                   </span>
                 )}

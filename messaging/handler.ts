@@ -14,7 +14,7 @@
  *   content script's is the web page's, and its process is the page's):
  *     directories, directory-subscribe/-refresh/-unsubscribe   directories/refresh.ts
  *     sync, sync-resolve                                       sync/engine.ts
- *     carddav-books/-find/-add/-refresh/-write-back/-disconnect carddav/service.ts
+ *     carddav-books/-find/-add/-refresh/-write-back/-disconnect/-write  carddav/service.ts
  */
 import type { CardDav } from '../carddav/service';
 import { formatHandles } from '../identity/handles';
@@ -40,6 +40,7 @@ const PAGE_ONLY = new Set<MessageType>([
   'carddav-refresh',
   'carddav-write-back',
   'carddav-disconnect',
+  'carddav-write',
 ]);
 
 export interface DirectoryService {
@@ -187,6 +188,8 @@ export function createMessageHandler(deps: HandlerDeps) {
         return service(deps.carddav).setWriteBack(message.id, message.on);
       case 'carddav-disconnect':
         return service(deps.carddav).disconnect(message.id);
+      case 'carddav-write':
+        return service(deps.carddav).writeKept(message.id);
       case 'sync':
         return service(deps.sync).act(message.action);
       case 'sync-resolve':

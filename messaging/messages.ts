@@ -5,7 +5,7 @@
  * validates every incoming message against ./schemas.ts before ./handler.ts
  * sees it.
  */
-import type { BookView, Connected } from '../carddav/service';
+import type { BookView, Connected, WriteOutcome } from '../carddav/service';
 import type { IdentityKey, Site } from '../identity/keys';
 import type { DirectoryRecord } from '../profiles/db';
 import type { ShownProfile } from '../profiles/precedence';
@@ -77,6 +77,8 @@ export interface MessageMap {
   };
   'carddav-refresh': { send: { id: string }; answer: BookView | null };
   'carddav-write-back': { send: { id: string; on: boolean }; answer: BookView | null };
+  /** Write the kept person `id` to the books with write-back on (after Keep or an edit). */
+  'carddav-write': { send: { id: string }; answer: WriteOutcome };
   /** Forget the account of that book: its books, contacts and password. */
   'carddav-disconnect': { send: { id: string }; answer: boolean };
   /** Browser sync: read its status, turn it on or off here, run now, or erase what it holds. */

@@ -58,6 +58,7 @@ export const messageSchema: z.ZodType<Message> = z.discriminatedUnion('type', [
     on: z.boolean(),
   }),
   z.strictObject({ type: z.literal('carddav-disconnect'), id: z.string().max(64) }),
+  z.strictObject({ type: z.literal('carddav-write'), id: z.string().max(64) }),
   z.strictObject({
     type: z.literal('sync'),
     action: z.enum(['status', 'on', 'off', 'now', 'erase']),

@@ -42,6 +42,16 @@ import { SYNC_STATUS_KEY } from '../../sync/engine';
 
 /** Change-feed tokens this page wrote: their events are our own writes coming back. */
 const own = new Set<unknown>();
+/**
+ * A saved person also goes to the address books with write-back on
+ * (carddav/write.ts), in the background; a conflict is shown in the
+ * address-book section when the page next lists the books.
+ */
+function writeBack<T extends { ok: boolean }>(result: T, id: string): T {
+  if (result.ok) void send({ type: 'carddav-write', id }).catch(() => undefined);
+  return result;
+}
+
 const remember = <T extends object>(result: T): T => {
   if ('token' in result) own.add(result.token);
   return result;
@@ -182,8 +192,8 @@ const api: OptionsApi = {
     const record = await (await openPeopleDb()).get('people', id);
     return record && !recordProblem(record) ? record : undefined;
   },
-  add: async (profile) => remember(await addPerson(profile)),
-  update: async (profile, rev) => remember(await updatePerson(profile, rev)),
+  add: async (profile) => writeBack(remember(await addPerson(profile)), profile.id),
+  update: async (profile, rev) => writeBack(remember(await updatePerson(profile, rev)), profile.id),
   remove: async (id, rev) => remember(await deletePerson(id, rev)),
   setHidden: async (id, hidden) => void own.add(await setHidden(id, hidden)),
   startImport,
