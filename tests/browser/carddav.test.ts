@@ -17,10 +17,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { cardShows, cardText, launch, type Session, waitUntil } from './harness';
+import { cardShows, cardText, launch, openToolbarPopup, type Session, waitUntil } from './harness';
 import { phoneCard, type Radicale, startRadicale } from './radicale';
 
 const PATTERN = 'http://127.0.0.1/*';
+const MIRA = 'https://github.com/mirak';
 const COUNT = 1000;
 
 let session: Session;
@@ -96,6 +97,10 @@ beforeAll(async () => {
   prefs.extensions.settings[id].runtime_granted_permissions = { explicit_host: [PATTERN] };
   writeFileSync(preferences, JSON.stringify(prefs));
   session = await launch({ width: 1280, height: 900 }, { profileDir });
+  session.pages.set(
+    MIRA,
+    readFileSync(join(import.meta.dirname, '../unit/fixtures/capture/github-profile.html'), 'utf8'),
+  );
   await session.context.route(`${radicale.origin}/**`, (route) => {
     const request = route.request();
     asked.push(`${request.method()} ${new URL(request.url()).pathname}`);
@@ -174,6 +179,104 @@ describe('an address book', () => {
     );
   });
 
+  it('Keep with write-back on puts the person on the server as a vCard', async () => {
+    await openOptions();
+    const books = options.getByTestId('pc-carddav-books');
+    const writeBack = books.getByRole('checkbox', {
+      name: 'Keep saves new people to this address book',
+    });
+    expect(await writeBack.isChecked()).toBe(false);
+    await writeBack.check();
+    await waitUntil('write-back to be on', () => writeBack.isChecked());
+
+    const page = await session.context.newPage();
+    await page.goto(MIRA, { waitUntil: 'load' });
+    const popup = await openToolbarPopup(session, page, { click: true });
+    const press = (name: string) =>
+      waitUntil(`the popup's "${name}" button`, () =>
+        popup
+          .evaluate<boolean>(`(() => {
+            const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(name)});
+            if (!button || button.disabled) return false;
+            button.click();
+            return true;
+          })()`)
+          .catch(() => false),
+      );
+    await press('Keep Mira Kovačević');
+    await press('Keep');
+    await waitUntil('the popup to say Kept', async () =>
+      (await popup.text().catch(() => '')).includes('Kept Mira Kovačević.'),
+    );
+    await page.close();
+    // On the server, as the phone would see it.
+    let card = '';
+    await waitUntil(
+      "Mira's card on the server",
+      async () => {
+        const listing = await fetch(book, {
+          method: 'REPORT',
+          headers: { Authorization: radicale.auth, Depth: '1' },
+          body: `<?xml version="1.0"?><c:addressbook-query xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:carddav"><d:prop><c:address-data/></d:prop></c:addressbook-query>`,
+        });
+        card =
+          (await listing.text())
+            .split('<response>')
+            .find((part) => part.includes('X-PROFILE-CARD-ID:mira')) ?? '';
+        return card !== '';
+      },
+      30_000,
+    );
+    expect(card).toContain('FN:Mira Kovačević');
+    expect(card).toContain('URL:https://github.com/mirak');
+    expect(card).toMatch(/UID:[0-9a-f-]{36}/);
+    expect(card).toContain('PRODID:-//Profile Card//EN');
+  });
+
+  it("shows a conflict when the card changed on the phone meanwhile, and leaves the phone's version", async () => {
+    const href = await waitUntil(
+      'the book to have read Mira back',
+      async () => (await whoIs('mirak')) !== null,
+    );
+    expect(href).toBeGreaterThanOrEqual(0);
+    // "On the phone": a note added to Mira's card.
+    const listing = await fetch(book, {
+      method: 'REPORT',
+      headers: { Authorization: radicale.auth, Depth: '1' },
+      body: `<?xml version="1.0"?><c:addressbook-query xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:carddav"><d:prop><c:address-data/></d:prop></c:addressbook-query>`,
+    });
+    const part =
+      (await listing.text())
+        .split('<response>')
+        .find((each) => each.includes('X-PROFILE-CARD-ID:mira')) ?? '';
+    const file = /<href>\/alice\/phone\/([^<]+)<\/href>/.exec(part)?.[1] ?? '';
+    const onPhone = (await radicale.get(book, file)).body.replace(
+      'END:VCARD',
+      'NOTE:Met at the meetup\r\nEND:VCARD',
+    );
+    await radicale.put(book, file, onPhone);
+    const phoneVersion = (await radicale.get(book, file)).body;
+
+    await openOptions();
+    await options.getByRole('button', { name: 'Edit Mira Kovačević' }).click();
+    await options.getByLabel('Headline (optional)', { exact: true }).fill('Maintainer');
+    await options.getByRole('button', { name: 'Save changes' }).click();
+    await options.getByText('Saved Mira Kovačević.').waitFor();
+    await waitUntil(
+      'the conflict to be listed',
+      async () => {
+        await openOptions();
+        return (await options.getByTestId('pc-carddav-conflicts').count()) === 1;
+      },
+      30_000,
+    );
+    expect(await options.getByTestId('pc-carddav-conflicts').textContent()).toBe(
+      'Not written, changed on the server meanwhile: Mira Kovačević',
+    );
+    // The phone's version is untouched.
+    expect((await radicale.get(book, file)).body).toBe(phoneVersion);
+  });
+
   it('keeps the last good copy when the server is down, and says why', async () => {
     const port = radicale.port;
     const down = radicale;
@@ -209,13 +312,18 @@ describe('an address book', () => {
       'the list to empty',
       async () => (await options.getByTestId('pc-carddav-books').count()) === 0,
     );
-    // Nothing but fixtures, the extension and Radicale was ever asked.
+    // Nothing but fixtures, the extension and Radicale was ever asked (the GitHub
+    // fixture page's own avatar images are the page's, and the harness refuses them).
     expect(
       session.requests.filter((href) => {
         const url = new URL(href);
         return (
-          !['github.com', '127.0.0.1', session.extensionId].includes(url.hostname) &&
-          url.protocol !== 'data:'
+          ![
+            'github.com',
+            'avatars.githubusercontent.com',
+            '127.0.0.1',
+            session.extensionId,
+          ].includes(url.hostname) && url.protocol !== 'data:'
         );
       }),
     ).toEqual([]);
