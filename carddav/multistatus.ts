@@ -8,6 +8,7 @@
  *     <response><href/><status/>?<propstat><prop>…</prop><status/></propstat>*</response>*
  *     <sync-token/>?
  */
+import { t } from '../i18n/t';
 import { child, children, readXml, type XmlElement, XmlError } from './xml';
 
 export const DAV = 'DAV:';
@@ -39,7 +40,7 @@ export function statusCode(line: string | undefined): number | undefined {
 export function readMultistatus(text: string, base: string): Multistatus {
   const root = readXml(text);
   if (root.ns !== DAV || root.name !== 'multistatus')
-    throw new XmlError(`not a multistatus but <${root.name.slice(0, 40)}>`);
+    throw new XmlError(t('cdav_xml_not_multistatus', root.name.slice(0, 40)));
   const responses: DavResponse[] = [];
   for (const response of children(root, DAV, 'response')) {
     const hrefText = child(response, DAV, 'href')?.text.trim();

@@ -14,6 +14,7 @@
  *
  * XML 1.0: https://www.w3.org/TR/xml/ · Namespaces: https://www.w3.org/TR/xml-names/
  */
+import { t } from '../i18n/t';
 
 export interface XmlElement {
   /** The namespace URI (`DAV:`), or '' when none. */
@@ -61,14 +62,14 @@ function readAttributes(source: string): [string, string][] {
     while (at < source.length && /\s/.test(source[at] as string)) at++;
     if (at >= source.length) break;
     const equals = source.indexOf('=', at);
-    if (equals === -1) throw new XmlError('attribute without a value');
+    if (equals === -1) throw new XmlError(t('cdav_xml_syntax'));
     const name = source.slice(at, equals).trim();
     let quoteAt = equals + 1;
     while (quoteAt < source.length && /\s/.test(source[quoteAt] as string)) quoteAt++;
     const quote = source[quoteAt];
-    if (quote !== '"' && quote !== "'") throw new XmlError('attribute value not quoted');
+    if (quote !== '"' && quote !== "'") throw new XmlError(t('cdav_xml_syntax'));
     const end = source.indexOf(quote, quoteAt + 1);
-    if (end === -1) throw new XmlError('attribute value not closed');
+    if (end === -1) throw new XmlError(t('cdav_xml_syntax'));
     pairs.push([name, decodeEntities(source.slice(quoteAt + 1, end))]);
     at = end + 1;
   }
@@ -80,7 +81,7 @@ function resolve(qname: string, scope: Map<string, string>, fallback = true): [s
   if (colon === -1) return [fallback ? (scope.get('') ?? '') : '', qname];
   const prefix = qname.slice(0, colon);
   const ns = scope.get(prefix);
-  if (ns === undefined) throw new XmlError(`unknown prefix "${prefix.slice(0, 20)}"`);
+  if (ns === undefined) throw new XmlError(t('cdav_xml_prefix', prefix.slice(0, 20)));
   return [ns, qname.slice(colon + 1)];
 }
 
@@ -92,7 +93,7 @@ export function readXml(source: string): XmlElement {
   const addText = (text: string) => {
     const top = stack.at(-1);
     if (top) top.element.text += text;
-    else if (text.trim()) throw new XmlError('text outside the root element');
+    else if (text.trim()) throw new XmlError(t('cdav_xml_syntax'));
   };
   while (at < source.length) {
     const lt = source.indexOf('<', at);
@@ -103,36 +104,36 @@ export function readXml(source: string): XmlElement {
     if (lt > at) addText(decodeEntities(source.slice(at, lt)));
     if (source.startsWith('<!--', lt)) {
       const end = source.indexOf('-->', lt + 4);
-      if (end === -1) throw new XmlError('comment not closed');
+      if (end === -1) throw new XmlError(t('cdav_xml_syntax'));
       at = end + 3;
     } else if (source.startsWith('<![CDATA[', lt)) {
       const end = source.indexOf(']]>', lt + 9);
-      if (end === -1) throw new XmlError('CDATA not closed');
+      if (end === -1) throw new XmlError(t('cdav_xml_syntax'));
       addText(source.slice(lt + 9, end));
       at = end + 3;
     } else if (source.startsWith('<?', lt)) {
       const end = source.indexOf('?>', lt + 2);
-      if (end === -1) throw new XmlError('processing instruction not closed');
+      if (end === -1) throw new XmlError(t('cdav_xml_syntax'));
       at = end + 2;
     } else if (source.startsWith('<!', lt)) {
-      throw new XmlError('a DOCTYPE or declaration, which a DAV answer never needs');
+      throw new XmlError(t('cdav_xml_doctype'));
     } else {
       const end = source.indexOf('>', lt + 1);
-      if (end === -1) throw new XmlError('tag not closed');
+      if (end === -1) throw new XmlError(t('cdav_xml_syntax'));
       const inner = source.slice(lt + 1, end);
       at = end + 1;
       if (inner.startsWith('/')) {
         const qname = inner.slice(1).trim();
         const open = stack.pop();
         if (!open || open.qname !== qname)
-          throw new XmlError(`unexpected </${qname.slice(0, 40)}>`);
+          throw new XmlError(t('cdav_xml_unexpected', qname.slice(0, 40)));
         continue;
       }
       const selfClosing = inner.endsWith('/');
       const body = selfClosing ? inner.slice(0, -1) : inner;
       const space = body.search(/\s/);
       const qname = space === -1 ? body : body.slice(0, space);
-      if (!qname) throw new XmlError('empty tag');
+      if (!qname) throw new XmlError(t('cdav_xml_syntax'));
       const attributes = readAttributes(space === -1 ? '' : body.slice(space));
       const parentScope = stack.at(-1)?.scope;
       let scope =
@@ -147,16 +148,17 @@ export function readXml(source: string): XmlElement {
       const element: XmlElement = { ns, name, children: [], text: '' };
       const parent = stack.at(-1);
       if (parent) parent.element.children.push(element);
-      else if (root) throw new XmlError('a second root element');
+      else if (root) throw new XmlError(t('cdav_xml_syntax'));
       else root = element;
       if (!selfClosing) {
-        if (stack.length >= MAX_DEPTH) throw new XmlError('nested too deep');
+        if (stack.length >= MAX_DEPTH) throw new XmlError(t('cdav_xml_depth', MAX_DEPTH));
         stack.push({ element, qname, scope });
       }
     }
   }
-  if (stack.length > 0) throw new XmlError(`<${stack.at(-1)?.qname.slice(0, 40)}> not closed`);
-  if (!root) throw new XmlError('no element');
+  if (stack.length > 0)
+    throw new XmlError(t('cdav_xml_unclosed', stack.at(-1)?.qname.slice(0, 40) ?? ''));
+  if (!root) throw new XmlError(t('cdav_xml_syntax'));
   return root;
 }
 
