@@ -1,9 +1,10 @@
 /**
- * "No network requests, except fetching the directories you subscribed to,
- * from the address you gave", checked in the build itself: no script in
- * .output can reach the network but for that one call (directories/fetch.ts,
- * in the background script only, exactly once, with its credentials
- * omitted and redirects not followed), no page or stylesheet loads anything
+ * "No network requests, except fetching the directories you subscribed to
+ * and the address books you connected, from the addresses you gave",
+ * checked in the build itself: no script in .output can reach the network
+ * but for those two calls (directories/fetch.ts and carddav/http.ts, in the
+ * background script only, each exactly once, with cookies omitted and
+ * redirects not followed), no page or stylesheet loads anything
  * remote, and the manifest exposes nothing a page could probe. The browser
  * tests separately record every request made while the extension runs.
  *
