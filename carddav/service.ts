@@ -20,12 +20,11 @@ import type { Profile } from '../profiles/schema';
 import { readCard } from './cards';
 import { discover, type FoundBook } from './discover';
 import { type Credentials, type DavAnswer, type DavCall, type DavOptions, davFetch } from './http';
-import { CardDavProblem, failure, statusProblem } from './problems';
+import { CardDavProblem } from './problems';
 import {
   addBooks,
   type BookRecord,
   CARD_GEN,
-  cardsOf,
   countCards,
   deleteCards,
   getBook,
@@ -38,7 +37,7 @@ import {
 } from './store';
 import { MAX_CARDS, syncBook } from './sync';
 import { checkServer } from './url';
-import { newCard, patchCard } from './write';
+import { writeTo } from './write';
 
 export const REFRESH_AFTER_MS = 24 * 60 * 60 * 1000;
 export const RETRY_AFTER_MS = 60 * 60 * 1000;
@@ -87,52 +86,6 @@ export interface WriteOutcome {
   /** One sentence per book where the card had changed meanwhile. */
   conflicts: string[];
   problems: string[];
-}
-
-const VCARD = 'text/vcard; charset=utf-8';
-
-/** One book: update the person's card if it has one (If-Match), else create one (If-None-Match: *). */
-async function writeTo(
-  book: BookRecord,
-  profile: Profile,
-  ask: (call: DavCall) => Promise<DavAnswer>,
-): Promise<'written' | 'conflict'> {
-  const { origin } = book.carddav;
-  const [card] = await cardsOf(book.id, profile);
-  if (card) {
-    const current = await ask({ method: 'GET', url: card.href });
-    if (current.kind !== 'answer') throw failure(current, origin);
-    if (current.status === 200) {
-      // Changed on the phone since it was read: shown, never overwritten.
-      if (current.etag !== card.etag) return 'conflict';
-      const patched = patchCard(current.text, profile);
-      if (patched === current.text) return 'written';
-      const put = await ask({
-        method: 'PUT',
-        url: card.href,
-        body: patched,
-        contentType: VCARD,
-        ifMatch: card.etag,
-      });
-      if (put.kind !== 'answer') throw failure(put, origin);
-      if (put.status === 412) return 'conflict';
-      if (put.status < 200 || put.status > 299) throw statusProblem(put.status, origin);
-      return 'written';
-    }
-    if (current.status !== 404) throw statusProblem(current.status, origin);
-  }
-  const uid = crypto.randomUUID();
-  const put = await ask({
-    method: 'PUT',
-    url: new URL(`${uid}.vcf`, book.url).href,
-    body: newCard(profile, uid),
-    contentType: VCARD,
-    ifNoneMatch: '*',
-  });
-  if (put.kind !== 'answer') throw failure(put, origin);
-  if (put.status === 412) return 'conflict';
-  if (put.status < 200 || put.status > 299) throw statusProblem(put.status, origin);
-  return 'written';
 }
 
 export function isDue(book: DirectoryRecord, now: number): boolean {

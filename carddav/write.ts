@@ -25,6 +25,9 @@ import { escapeText, foldLine, toVCard } from '../contact/vcard';
 import { unescapeText } from '../contact/vcard-read';
 import { parseIdentityUrl } from '../identity/parse';
 import type { Profile } from '../profiles/schema';
+import type { DavAnswer, DavCall } from './http';
+import { failure, statusProblem } from './problems';
+import { type BookRecord, cardsOf } from './store';
 
 interface Line {
   /** The line as written, folded continuation lines and line end included. */
@@ -149,4 +152,50 @@ export function patchCard(text: string, profile: Profile): string {
 /** A new card for the person: our vCard 4.0, with the UID CardDAV requires (RFC 6352 §5.1). */
 export function newCard(profile: Profile, uid: string): string {
   return toVCard(profile).replace('\r\nVERSION:4.0\r\n', `\r\nVERSION:4.0\r\nUID:${uid}\r\n`);
+}
+
+const VCARD = 'text/vcard; charset=utf-8';
+
+/** One book: update the person's card if it has one (If-Match), else create one (If-None-Match: *). */
+export async function writeTo(
+  book: BookRecord,
+  profile: Profile,
+  ask: (call: DavCall) => Promise<DavAnswer>,
+): Promise<'written' | 'conflict'> {
+  const { origin } = book.carddav;
+  const [card] = await cardsOf(book.id, profile);
+  if (card) {
+    const current = await ask({ method: 'GET', url: card.href });
+    if (current.kind !== 'answer') throw failure(current, origin);
+    if (current.status === 200) {
+      // Changed on the phone since it was read: shown, never overwritten.
+      if (current.etag !== card.etag) return 'conflict';
+      const patched = patchCard(current.text, profile);
+      if (patched === current.text) return 'written';
+      const put = await ask({
+        method: 'PUT',
+        url: card.href,
+        body: patched,
+        contentType: VCARD,
+        ifMatch: card.etag,
+      });
+      if (put.kind !== 'answer') throw failure(put, origin);
+      if (put.status === 412) return 'conflict';
+      if (put.status < 200 || put.status > 299) throw statusProblem(put.status, origin);
+      return 'written';
+    }
+    if (current.status !== 404) throw statusProblem(current.status, origin);
+  }
+  const uid = crypto.randomUUID();
+  const put = await ask({
+    method: 'PUT',
+    url: new URL(`${uid}.vcf`, book.url).href,
+    body: newCard(profile, uid),
+    contentType: VCARD,
+    ifNoneMatch: '*',
+  });
+  if (put.kind !== 'answer') throw failure(put, origin);
+  if (put.status === 412) return 'conflict';
+  if (put.status < 200 || put.status > 299) throw statusProblem(put.status, origin);
+  return 'written';
 }

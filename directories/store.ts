@@ -29,6 +29,15 @@ export async function listDirectories(): Promise<DirectoryRecord[]> {
     .sort((a, b) => a.subscribedAt - b.subscribedAt);
 }
 
+/** The servers of connected address books (`https://host[:port]`), which share these hosts. */
+export async function listBookOrigins(): Promise<string[]> {
+  const db = await openPeopleDb();
+  return (await db.getAll('directories')).flatMap((record) => {
+    const origin = (record as { carddav?: { origin?: unknown } }).carddav?.origin;
+    return typeof origin === 'string' ? [origin] : [];
+  });
+}
+
 export async function getDirectory(id: string): Promise<DirectoryRecord | undefined> {
   const record = await (await openPeopleDb()).get('directories', id);
   return record && !('carddav' in record) ? record : undefined;
