@@ -101,6 +101,12 @@ export function createCardDav(deps: CardDavDeps) {
     { done: Promise<BookRecord | undefined>; stop: AbortController }
   >();
   const fetchDav = deps.fetch ?? davFetch;
+  /**
+   * Writes run one after another: a Keep and a quick edit of the same person
+   * must not both find no card and create two, and each write ends with the
+   * refresh that reads its card back.
+   */
+  let writing: Promise<unknown> = Promise.resolve();
 
   const askFor =
     (origin: string, credentials: Credentials, signal?: AbortSignal) => (call: DavCall) =>
@@ -317,7 +323,13 @@ export function createCardDav(deps: CardDavDeps) {
     },
   };
 
-  async function writePerson(profile: Profile): Promise<WriteOutcome> {
+  function writePerson(profile: Profile): Promise<WriteOutcome> {
+    const next = writing.then(() => writeNow(profile));
+    writing = next.catch(() => undefined);
+    return next;
+  }
+
+  async function writeNow(profile: Profile): Promise<WriteOutcome> {
     const outcome: WriteOutcome = { written: [], conflicts: [], problems: [] };
     for (const book of await listBooks()) {
       if (!book.carddav.writeBack || !book.carddav.writable) continue;

@@ -246,6 +246,12 @@ export function CardDavPanel({
                       disabled={!!busy}
                       onChange={(event) => {
                         const on = event.currentTarget.checked;
+                        // Shown at once; the list read after the save confirms it.
+                        setBooks(
+                          books.map((each) =>
+                            each.id === book.id ? { ...each, writeBack: on } : each,
+                          ),
+                        );
                         void run(`write-${book.id}`, async () => {
                           await api.setWriteBack(book.id, on);
                         });

@@ -88,6 +88,8 @@ beforeAll(async () => {
     Array.from({ length: COUNT }, (_, n) => contact(n)),
     'Phone',
   );
+  // One card Radicale takes but no one can show (its only name is markup): counted, not shown.
+  await radicale.put(book, 'unusable.vcf', phoneCard('unusable', '<img src=x onerror=alert(1)>'));
   profileDir = mkdtempSync(join(tmpdir(), 'profile-card-carddav-'));
   const first = await launch({ width: 1280, height: 900 }, { profileDir });
   const id = first.extensionId;
@@ -143,6 +145,10 @@ describe('an address book', () => {
       .getByTestId('pc-carddav-books')
       .getByText(/^1,000 contacts · read /)
       .waitFor();
+    await options
+      .getByTestId('pc-carddav-books')
+      .getByText(/^1 card could not be read: unusable\.vcf: name /)
+      .waitFor();
     // The password never comes back to the page; it is in the background's database only.
     expect(await options.content()).not.toContain(radicale.password);
     expect(await stored()).toContain(radicale.password);
@@ -188,6 +194,8 @@ describe('an address book', () => {
     expect(await writeBack.isChecked()).toBe(false);
     await writeBack.check();
     await waitUntil('write-back to be on', () => writeBack.isChecked());
+    // Saved in the background: the section is no longer busy.
+    await waitUntil('write-back to be saved', async () => !(await writeBack.isDisabled()));
 
     const page = await session.context.newPage();
     await page.goto(MIRA, { waitUntil: 'load' });
@@ -234,11 +242,19 @@ describe('an address book', () => {
   });
 
   it("shows a conflict when the card changed on the phone meanwhile, and leaves the phone's version", async () => {
-    const href = await waitUntil(
-      'the book to have read Mira back',
-      async () => (await whoIs('mirak')) !== null,
+    // The book has read Mira's card back (999 contacts before her): the edit below is
+    // made on what Profile Card last read, and the phone changes it after that.
+    await waitUntil(
+      'the book to hold 1,000 contacts',
+      async () =>
+        (
+          await options.evaluate(
+            () =>
+              chrome.runtime.sendMessage({ type: 'carddav-books' }) as Promise<{ count: number }[]>,
+          )
+        )[0]?.count === 1000,
+      30_000,
     );
-    expect(href).toBeGreaterThanOrEqual(0);
     // "On the phone": a note added to Mira's card.
     const listing = await fetch(book, {
       method: 'REPORT',

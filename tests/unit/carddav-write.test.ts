@@ -175,6 +175,17 @@ describe('write-back to a real Radicale', () => {
     expect((await carddav.list())[0]?.count).toBe(1);
   });
 
+  it('a Keep and a quick edit at once make one card, not two', async () => {
+    const { carddav } = await connect();
+    const before = (await carddav.list())[0]?.count ?? 0;
+    await addPerson(
+      person('quick', { name: 'Quick Quinn', identities: { github: ['quick-q'], linkedin: [] } }),
+    );
+    const both = await Promise.all([carddav.writeKept('quick'), carddav.writeKept('quick')]);
+    expect(both.map((outcome) => outcome.written)).toEqual([['Phone'], ['Phone']]);
+    expect((await carddav.list())[0]?.count).toBe(before + 1);
+  });
+
   it("an edit updates the phone's own card for that handle; everything else on it stays as it was", async () => {
     await radicale.put(book, 'grace.vcf', `${PHONE_LINES.join('\r\n')}\r\n`);
     // Radicale stores a card in its own serialisation: what the server holds before is the base.
