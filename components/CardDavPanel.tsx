@@ -121,6 +121,7 @@ export function CardDavPanel({
             id="pc-carddav-server"
             type="text"
             required
+            // i18n-ignore: an HTML autocomplete token, not words
             autocomplete="url"
             // i18n-ignore: an example address, the same in every language
             placeholder="fastmail.com"
@@ -134,6 +135,7 @@ export function CardDavPanel({
             id="pc-carddav-user"
             type="text"
             required
+            // i18n-ignore: an HTML autocomplete token, not words
             autocomplete="username"
             value={user}
             onInput={(event) => setUser(event.currentTarget.value)}
@@ -145,6 +147,7 @@ export function CardDavPanel({
             id="pc-carddav-password"
             type="password"
             required
+            // i18n-ignore: an HTML autocomplete token, not words
             autocomplete="off"
             value={password}
             onInput={(event) => setPassword(event.currentTarget.value)}
