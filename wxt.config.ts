@@ -7,11 +7,13 @@ import { validateProfilesPlugin } from './build/vite-plugin-validate-profiles.ts
 import { MATCH_PATTERNS } from './identity/hosts.ts';
 
 /**
- * Any https host, and this machine over plain http (a secure context), as
- * optional permissions only: the one a directory is fetched from
- * (directories/url.ts).
+ * Optional permissions only, one host at a time: any https host (the one a
+ * directory is fetched from, or an address book's server), and plain http on
+ * this machine, which browsers count as a secure context (a directory served
+ * on a laptop, directories/url.ts; a self-hosted address book such as
+ * Radicale, which listens on http://127.0.0.1:5232 by default, carddav/url.ts).
  */
-const OPTIONAL_DIRECTORY_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+const OPTIONAL_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 
 const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
 const action = {
@@ -60,11 +62,11 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting'],
     host_permissions: [...MATCH_PATTERNS],
     // Never granted at install: asked for one host at a time, from the user's
-    // click on Subscribe to a directory (directories/url.ts), and given back
-    // on unsubscribe. MV2 (Firefox) lists optional hosts with the permissions.
+    // click on Subscribe to a directory (directories/url.ts) or Find address
+    // books (carddav/url.ts), and given back on unsubscribe or disconnect. MV2 (Firefox) lists optional hosts with the permissions.
     ...(manifestVersion === 2
-      ? { optional_permissions: OPTIONAL_DIRECTORY_HOSTS }
-      : { optional_host_permissions: OPTIONAL_DIRECTORY_HOSTS }),
+      ? { optional_permissions: OPTIONAL_HOSTS }
+      : { optional_host_permissions: OPTIONAL_HOSTS }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -47,6 +47,7 @@ import type {
 import { describe, type Issue } from '../profiles/validate';
 import type { Settings } from '../settings/defaults';
 import type { SettingField } from '../settings/items';
+import { type CardDavApi, CardDavPanel } from './CardDavPanel';
 import { ConflictNotice, type PendingConflict } from './ConflictNotice';
 import { ConflictsPanel } from './ConflictsPanel';
 import { type DirectoriesApi, DirectoriesPanel } from './DirectoriesPanel';
@@ -113,6 +114,8 @@ export interface OptionsApi {
   /** Browser sync and team directories (issue 14), asked of the background. */
   sync?: SyncApi;
   directories?: DirectoriesApi;
+  /** Address books (issue 27), asked of the background. */
+  carddav?: CardDavApi;
 }
 
 const NO_SCAN: Scan = { damaged: [], conflicts: [], names: {}, directoryClashes: [] };
@@ -678,6 +681,13 @@ export function Options({
       {api.directories && (
         <DirectoriesPanel
           api={api.directories}
+          onChange={() => void reload().catch(() => undefined)}
+          say={say}
+        />
+      )}
+      {api.carddav && (
+        <CardDavPanel
+          api={api.carddav}
           onChange={() => void reload().catch(() => undefined)}
           say={say}
         />

@@ -30,6 +30,7 @@ import { pauseForEvents, readDirectory } from './read';
 import {
   addDirectory,
   getDirectory,
+  listBookOrigins,
   listDirectories,
   patchDirectory,
   removeDirectory,
@@ -98,11 +99,18 @@ export function createDirectories(deps: DirectoryDeps) {
     return fetched;
   };
 
-  /** Gives the host back unless it is always granted or another directory still reads it. */
+  /**
+   * Gives the host back unless it is always granted, or another directory or
+   * an address book (carddav/store.ts, its records beside ours) still reads it.
+   */
   const releaseUnlessUsed = async (checked: CheckedUrl) => {
     if (!checked.ok || checked.alwaysGranted) return;
     const others = (await listDirectories()).map((other) => checkDirectoryUrl(other.url));
-    if (!others.some((other) => other.ok && other.pattern === checked.pattern))
+    const books = await listBookOrigins();
+    if (
+      !others.some((other) => other.ok && other.pattern === checked.pattern) &&
+      !books.some((origin) => `${origin}/*`.replace(/:\d+\/\*$/, '/*') === checked.pattern)
+    )
       await deps.release(checked.pattern);
   };
 

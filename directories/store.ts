@@ -21,13 +21,26 @@ import type { Profile } from '../profiles/schema';
 
 export const WRITE_BATCH = 1_000;
 
+/** The team directories (address books, records with `carddav`, are carddav/store.ts's). */
 export async function listDirectories(): Promise<DirectoryRecord[]> {
   const db = await openPeopleDb();
-  return (await db.getAll('directories')).sort((a, b) => a.subscribedAt - b.subscribedAt);
+  return (await db.getAll('directories'))
+    .filter((record) => !('carddav' in record))
+    .sort((a, b) => a.subscribedAt - b.subscribedAt);
+}
+
+/** The servers of connected address books (`https://host[:port]`), which share these hosts. */
+export async function listBookOrigins(): Promise<string[]> {
+  const db = await openPeopleDb();
+  return (await db.getAll('directories')).flatMap((record) => {
+    const origin = (record as { carddav?: { origin?: unknown } }).carddav?.origin;
+    return typeof origin === 'string' ? [origin] : [];
+  });
 }
 
 export async function getDirectory(id: string): Promise<DirectoryRecord | undefined> {
-  return (await openPeopleDb()).get('directories', id);
+  const record = await (await openPeopleDb()).get('directories', id);
+  return record && !('carddav' in record) ? record : undefined;
 }
 
 /** Adds a subscription; refuses (false) when that address is already subscribed. */
@@ -153,7 +166,7 @@ export async function removeDirectory(
 ): Promise<DirectoryRecord | undefined> {
   const db = await openPeopleDb();
   const record = await db.get('directories', id);
-  if (!record) return undefined;
+  if (!record || 'carddav' in record) return undefined;
   await db.delete('directories', id);
   await sweepGenerations(id, undefined, pause);
   return record;

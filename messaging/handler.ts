@@ -19,7 +19,9 @@
  *     directories, directory-subscribe/-refresh/-unsubscribe   directories/refresh.ts
  *     sync, sync-resolve                                       sync/engine.ts
  *     import-watch              entrypoints/background/import-watch.ts
+ *     carddav-books/-find/-add/-refresh/-write-back/-disconnect/-write  carddav/service.ts
  */
+import type { CardDav } from '../carddav/service';
 import { formatHandles } from '../identity/handles';
 import { isExtensionUrl } from '../identity/hosts';
 import type { Site } from '../identity/keys';
@@ -66,6 +68,8 @@ export interface HandlerDeps {
   sync?: SyncService;
   /** Announces an import the options page's worker writes, if the page cannot. */
   watchImport?: (basis: number, token: string | null) => Promise<boolean>;
+  /** Address books (carddav/service.ts); `refreshDue` starts without waiting. */
+  carddav?: Omit<CardDav, 'refreshDue'> & { refreshDue(): void };
   people: PeopleSource;
   settings: () => Promise<Settings>;
   cardState: (profileId: string) => Promise<CardState | undefined>;
@@ -174,6 +178,28 @@ export function createMessageHandler(deps: HandlerDeps) {
         return service(deps.directories).unsubscribe(message.id);
       case 'import-watch':
         return service(deps.watchImport)(message.basis, message.token);
+      case 'carddav-books': {
+        const carddav = service(deps.carddav);
+        carddav.refreshDue();
+        return carddav.list();
+      }
+      case 'carddav-find':
+        return service(deps.carddav).findBooks(message.server, message.user, message.password);
+      case 'carddav-add':
+        return service(deps.carddav).add(
+          message.server,
+          message.user,
+          message.password,
+          message.books,
+        );
+      case 'carddav-refresh':
+        return (await service(deps.carddav).refresh(message.id)) ?? null;
+      case 'carddav-write-back':
+        return service(deps.carddav).setWriteBack(message.id, message.on);
+      case 'carddav-disconnect':
+        return service(deps.carddav).disconnect(message.id);
+      case 'carddav-write':
+        return service(deps.carddav).writeKept(message.id);
       case 'sync':
         return service(deps.sync).act(message.action);
       case 'sync-resolve':

@@ -5,6 +5,7 @@
  * validates every incoming message against ./schemas.ts before ./handler.ts
  * sees it.
  */
+import type { BookView, Connected, WriteOutcome } from '../carddav/service';
 import type { IdentityKey, Site } from '../identity/keys';
 import type { DirectoryRecord } from '../profiles/db';
 import type { ShownProfile } from '../profiles/precedence';
@@ -66,6 +67,26 @@ export interface MessageMap {
    * the store's version, `token`: the change feed's, before the write.
    */
   'import-watch': { send: { basis: number; token: string | null }; answer: boolean };
+  /** Address books (carddav/): connected books, never their password; refreshes those due. */
+  'carddav-books': { send: Record<never, never>; answer: BookView[] };
+  /** Discover the address books of an account (the page asked for the host permission first). */
+  'carddav-find': { send: { server: string; user: string; password: string }; answer: Connected };
+  /** Connect the books the user picked, and read them. */
+  'carddav-add': {
+    send: {
+      server: string;
+      user: string;
+      password: string;
+      books: { url: string; name: string; writable: boolean }[];
+    };
+    answer: { ok: true; books: BookView[] } | { ok: false; error: string };
+  };
+  'carddav-refresh': { send: { id: string }; answer: BookView | null };
+  'carddav-write-back': { send: { id: string; on: boolean }; answer: BookView | null };
+  /** Write the kept person `id` to the books with write-back on (after Keep or an edit). */
+  'carddav-write': { send: { id: string }; answer: WriteOutcome };
+  /** Forget the account of that book: its books, contacts and password. */
+  'carddav-disconnect': { send: { id: string }; answer: boolean };
   /** Browser sync: read its status, turn it on or off here, run now, or erase what it holds. */
   sync: {
     send: { action: SyncAction };

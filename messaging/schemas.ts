@@ -29,6 +29,36 @@ export const messageSchema: z.ZodType<Message> = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('directory-refresh'), id: z.string().max(64) }),
   z.strictObject({ type: z.literal('directory-unsubscribe'), id: z.string().max(64) }),
+  z.strictObject({ type: z.literal('carddav-books') }),
+  z.strictObject({
+    type: z.literal('carddav-find'),
+    server: z.string().max(2048),
+    user: z.string().max(256),
+    password: z.string().max(1024),
+  }),
+  z.strictObject({
+    type: z.literal('carddav-add'),
+    server: z.string().max(2048),
+    user: z.string().max(256),
+    password: z.string().max(1024),
+    books: z
+      .array(
+        z.strictObject({
+          url: z.string().max(2048),
+          name: z.string().max(200),
+          writable: z.boolean(),
+        }),
+      )
+      .max(100),
+  }),
+  z.strictObject({ type: z.literal('carddav-refresh'), id: z.string().max(64) }),
+  z.strictObject({
+    type: z.literal('carddav-write-back'),
+    id: z.string().max(64),
+    on: z.boolean(),
+  }),
+  z.strictObject({ type: z.literal('carddav-disconnect'), id: z.string().max(64) }),
+  z.strictObject({ type: z.literal('carddav-write'), id: z.string().max(64) }),
   z.strictObject({
     type: z.literal('import-watch'),
     basis: z.number().int().min(0),

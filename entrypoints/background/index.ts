@@ -5,6 +5,7 @@ import { replyWith } from '../../messaging/reply';
 import { currentPeople } from '../../profiles/current-directory';
 import { readCardState, readSettings, writeCardState } from '../../settings/items';
 import { startBadges } from './badge';
+import { startCardDav } from './carddav';
 import { startDirectories } from './directories';
 import { watchImport } from './import-watch';
 import { startMigrations } from './migration';
@@ -16,6 +17,7 @@ import { startWhatsNew } from './whats-new';
 // version's data into the store (./migration.ts), runs browser sync
 // (./sync.ts), refreshes subscribed directories (./directories.ts) and
 // announces an import whose page closed as it was written (./import-watch.ts).
+// connected address books (./carddav.ts).
 // Listeners are registered synchronously here, as an MV3 service worker
 // must for events to wake it.
 export default defineBackground(() => {
@@ -35,6 +37,7 @@ export default defineBackground(() => {
     sync: startSync(),
     directories: startDirectories(),
     watchImport,
+    carddav: startCardDav(),
   });
   // Answered through sendResponse: Chrome before 144 ignores a returned promise.
   browser.runtime.onMessage.addListener(replyWith(handle));

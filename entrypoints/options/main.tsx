@@ -16,6 +16,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../components/card.css';
 import '../../components/options.css';
+import { checkServer } from '../../carddav/url';
 import { downloadText } from '../../components/copy';
 import type { ImportJob } from '../../components/ImportPanel';
 import { Options, type OptionsApi } from '../../components/Options';
@@ -43,6 +44,16 @@ import { IMPORT_WRITE_LOCK } from '../background/import-watch';
 
 /** Change-feed tokens this page wrote: their events are our own writes coming back. */
 const own = new Set<unknown>();
+/**
+ * A saved person also goes to the address books with write-back on
+ * (carddav/write.ts), in the background; a conflict is shown in the
+ * address-book section when the page next lists the books.
+ */
+function writeBack<T extends { ok: boolean }>(result: T, id: string): T {
+  if (result.ok) void send({ type: 'carddav-write', id }).catch(() => undefined);
+  return result;
+}
+
 const remember = <T extends object>(result: T): T => {
   if ('token' in result) own.add(result.token);
   return result;
@@ -224,8 +235,8 @@ const api: OptionsApi = {
     const record = await (await openPeopleDb()).get('people', id);
     return record && !recordProblem(record) ? record : undefined;
   },
-  add: async (profile) => remember(await addPerson(profile)),
-  update: async (profile, rev) => remember(await updatePerson(profile, rev)),
+  add: async (profile) => writeBack(remember(await addPerson(profile)), profile.id),
+  update: async (profile, rev) => writeBack(remember(await updatePerson(profile, rev)), profile.id),
   remove: async (id, rev) => remember(await deletePerson(id, rev)),
   setHidden: async (id, hidden) => void own.add(await setHidden(id, hidden)),
   startImport,
@@ -297,6 +308,26 @@ const api: OptionsApi = {
     },
     refresh: (id) => send({ type: 'directory-refresh', id }),
     unsubscribe: (id) => send({ type: 'directory-unsubscribe', id }),
+  },
+  carddav: {
+    list: () => send({ type: 'carddav-books' }),
+    find(server, user, password) {
+      const checked = checkServer(server);
+      if (!checked.ok) return Promise.resolve(checked);
+      // Asked now, in the user's click (Firefox allows it nowhere else), for that one host.
+      return browser.permissions
+        .request({ origins: [checked.pattern] })
+        .then((granted) =>
+          granted
+            ? send({ type: 'carddav-find', server: checked.url, user, password })
+            : { ok: false as const, error: t('cdav_not_allowed', checked.origin) },
+        );
+    },
+    add: (server, user, password, books) =>
+      send({ type: 'carddav-add', server, user, password, books }),
+    refresh: (id) => send({ type: 'carddav-refresh', id }),
+    setWriteBack: (id, on) => send({ type: 'carddav-write-back', id, on }),
+    disconnect: (id) => send({ type: 'carddav-disconnect', id }),
   },
 };
 

@@ -63,6 +63,16 @@ export const keep: KeepApi = {
   lookup: async (key) => (await ask({ type: 'lookup', key }))?.profile ?? null,
   snapshot: readSnapshot,
   bundled: bundledProfiles,
-  add: addPerson,
-  update: updatePerson,
+  add: async (profile) => writeBack(await addPerson(profile), profile.id),
+  update: async (profile, rev) => writeBack(await updatePerson(profile, rev), profile.id),
 };
+
+/**
+ * A kept or edited person also goes to the address books with write-back
+ * on (carddav/write.ts), in the background, which carries on if the popup
+ * closes; a conflict is kept there and shown on the options page.
+ */
+function writeBack<T extends { ok: boolean }>(result: T, id: string): T {
+  if (result.ok) void ask({ type: 'carddav-write', id }).catch(() => undefined);
+  return result;
+}

@@ -169,7 +169,7 @@ describe('a team directory', () => {
 
     await openOptions();
     await expect(options.getByTestId('pc-privacy-promise').textContent()).resolves.toBe(
-      'No network requests, except fetching the directories you subscribed to, from the address you gave.',
+      'No network requests, except fetching the directories you subscribed to and the address books you connected, from the addresses you gave.',
     );
     await options.getByLabel('Directory address').fill(FILE);
     await options.getByLabel('Name on cards (optional)').fill('Team');

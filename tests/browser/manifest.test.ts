@@ -1,8 +1,9 @@
 /**
  * The built manifests ask for exactly the permissions README.md#permissions
- * explains, and expose nothing a page could probe. The one optional
- * permission is any https host, never granted at install: a directory's
- * one host is asked for from the user's click (directories/url.ts).
+ * explains, and expose nothing a page could probe. The optional
+ * permissions are any https host and this machine's http, never granted at
+ * install: a directory's or an address book's one host is asked for from
+ * the user's click (directories/url.ts, carddav/url.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,9 +1,10 @@
 /**
- * "No network requests, except fetching the directories you subscribed to,
- * from the address you gave", checked in the build itself: no script in
- * .output can reach the network but for that one call (directories/fetch.ts,
- * in the background script only, exactly once, with its credentials
- * omitted and redirects not followed), no page or stylesheet loads anything
+ * "No network requests, except fetching the directories you subscribed to
+ * and the address books you connected, from the addresses you gave",
+ * checked in the build itself: no script in .output can reach the network
+ * but for those two calls (directories/fetch.ts and carddav/http.ts, in the
+ * background script only, each exactly once, with cookies omitted and
+ * redirects not followed), no page or stylesheet loads anything
  * remote, and the manifest exposes nothing a page could probe. The browser
  * tests separately record every request made while the extension runs.
  *
@@ -33,6 +34,9 @@ const ALLOWED_FETCH = [/getURL\(`\/content-scripts\/[\w-]+\.css`\)/, /css\.url|\
 /** The directory fetch, as the bundler writes it: what it sends, in the call itself. */
 const DIRECTORY_FETCH =
   /\bfetch\(\w+,\{method:[`"']GET[`"'],credentials:[`"']omit[`"'],cache:[`"']no-store[`"'],redirect:[`"']manual[`"'],referrerPolicy:[`"']no-referrer[`"']/g;
+/** The address-book call (carddav/http.ts): the user's method, no cookies, redirects read, not followed. */
+const CARDDAV_FETCH =
+  /\bfetch\(\w+,\{method:\w+\.method,credentials:[`"']omit[`"'],cache:[`"']no-store[`"'],redirect:[`"']manual[`"'],referrerPolicy:[`"']no-referrer[`"']/g;
 
 describe.each(targets)('%s build', (target) => {
   const all = files(join(output, target));
@@ -61,8 +65,13 @@ describe.each(targets)('%s build', (target) => {
       expect(directoryFetches.length, `${file}: directory fetches`).toBe(
         file === 'background.js' ? 1 : 0,
       );
+      const cardDavFetches = [...code.matchAll(CARDDAV_FETCH)].map((match) => match.index);
+      expect(cardDavFetches.length, `${file}: address-book fetches`).toBe(
+        file === 'background.js' ? 1 : 0,
+      );
       for (const match of code.matchAll(/\bfetch\(/g)) {
-        if (directoryFetches.includes(match.index)) continue;
+        if (directoryFetches.includes(match.index) || cardDavFetches.includes(match.index))
+          continue;
         const around = code.slice(Math.max(0, (match.index ?? 0) - 200), (match.index ?? 0) + 120);
         expect(
           ALLOWED_FETCH.some((pattern) => pattern.test(around)),

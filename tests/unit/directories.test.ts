@@ -12,6 +12,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { addBooks } from '../../carddav/store';
 import { toVCard } from '../../contact/vcard';
 import { type Fetched, fetchDirectory, readCapped } from '../../directories/fetch';
 import { readDirectory } from '../../directories/read';
@@ -324,6 +325,40 @@ describe('subscriptions', () => {
     expect(await directories.unsubscribe(id)).toBe(true);
     expect(await lookupKey('github:bob')).toBeUndefined();
     expect(await (await openPeopleDb()).count('directoryPeople')).toBe(0);
+    expect(d.release).toHaveBeenCalledWith('https://directory.example/*');
+  });
+
+  it('keeps the permission of a host an address book on it still reads', async () => {
+    const d = deps();
+    const directories = createDirectories(d);
+    const result = await directories.subscribe(URL_, 'Team');
+    const id = result.ok ? result.directory.id : '';
+    // An address book connected on the same host (carddav/store.ts records).
+    await addBooks([
+      {
+        id: 'book-1',
+        url: 'https://directory.example/dav/alice/contacts/',
+        name: 'Phone',
+        subscribedAt: 1,
+        gen: 0,
+        count: 0,
+        carddav: {
+          account: 'a',
+          origin: 'https://directory.example',
+          user: 'alice',
+          password: 'pw',
+          writable: true,
+          writeBack: false,
+        },
+      },
+    ]);
+    expect(await directories.list()).toHaveLength(1);
+    expect(await directories.unsubscribe(id)).toBe(true);
+    expect(d.release).not.toHaveBeenCalled();
+    // Control: with the book gone, the next unsubscription gives the host back.
+    await (await openPeopleDb()).delete('directories', 'book-1');
+    const again = await directories.subscribe(URL_, 'Team');
+    expect(await directories.unsubscribe(again.ok ? again.directory.id : '')).toBe(true);
     expect(d.release).toHaveBeenCalledWith('https://directory.example/*');
   });
 

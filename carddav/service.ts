@@ -1,0 +1,363 @@
+/**
+ * Address books in the background: connect (discover, then add the books
+ * the user picked), refresh (one at a time per book; due about daily, like
+ * directories), write-back switch, and Disconnect. Every failure is kept in
+ * the book's record as one sentence (`problem`) and the last good copy of
+ * its contacts stays; nothing here touches the user's own people.
+ *
+ *   connect ─▶ ./url.ts ─▶ allowed? ─▶ ./discover.ts ─▶ books to pick
+ *   add ─▶ ./store.ts addBooks ─▶ refresh each
+ *   refresh ─▶ allowed? ─▶ ./sync.ts (ETags, token) ─▶ ./cards.ts per card
+ *           ─▶ ./store.ts putCards / deleteCards ─▶ token, count, gen 1
+ *           ─▶ announce on the people store's change feed
+ *   disconnect ─▶ ./store.ts removeAccount (records + password, then cards)
+ *              ─▶ give the host permission back unless something else reads it
+ */
+import { t } from '../i18n/t';
+import { announcePeopleChange } from '../profiles/change-feed';
+import { type DirectoryRecord, openPeopleDb, recordProblem } from '../profiles/db';
+import type { Profile } from '../profiles/schema';
+import { readCard } from './cards';
+import { discover, type FoundBook } from './discover';
+import { type Credentials, type DavAnswer, type DavCall, type DavOptions, davFetch } from './http';
+import { CardDavProblem } from './problems';
+import {
+  addBooks,
+  type BookRecord,
+  CARD_GEN,
+  countCards,
+  deleteCards,
+  getBook,
+  knownCards,
+  listBooks,
+  patchBook,
+  putCards,
+  removeAccount,
+  type WriteConflict,
+} from './store';
+import { MAX_CARDS, syncBook } from './sync';
+import { checkServer } from './url';
+import { writeTo } from './write';
+
+export const REFRESH_AFTER_MS = 24 * 60 * 60 * 1000;
+export const RETRY_AFTER_MS = 60 * 60 * 1000;
+/** Card refusals named in the book's status; the rest are counted. */
+const NAMED = 5;
+
+export interface CardDavDeps {
+  fetch?: (call: DavCall, options: DavOptions) => Promise<DavAnswer>;
+  /** Does the extension hold the host permission `pattern`? */
+  allowed(pattern: string): Promise<boolean>;
+  release(pattern: string): Promise<void>;
+  now(): number;
+  pause?: () => Promise<void>;
+  maxCards?: number;
+  timeoutMs?: number;
+}
+
+/** A book as the options page sees it: never the password. */
+export type BookView = Omit<DirectoryRecord, never> & {
+  server: string;
+  user: string;
+  account: string;
+  writable: boolean;
+  writeBack: boolean;
+  conflicts: WriteConflict[];
+};
+
+export const viewOf = (book: BookRecord): BookView => {
+  const { carddav, ...rest } = book;
+  return {
+    ...rest,
+    server: carddav.origin,
+    user: carddav.user,
+    account: carddav.account,
+    writable: carddav.writable,
+    writeBack: carddav.writeBack,
+    conflicts: carddav.conflicts ?? [],
+  };
+};
+
+export type Connected = { ok: true; books: FoundBook[] } | { ok: false; error: string };
+
+export interface WriteOutcome {
+  /** Names of the books the person was written to. */
+  written: string[];
+  /** One sentence per book where the card had changed meanwhile. */
+  conflicts: string[];
+  problems: string[];
+}
+
+export function isDue(book: DirectoryRecord, now: number): boolean {
+  const stale = book.fetchedAt === undefined || now - book.fetchedAt >= REFRESH_AFTER_MS;
+  const resting = book.checkedAt !== undefined && now - book.checkedAt < RETRY_AFTER_MS;
+  return stale && !resting;
+}
+
+export function createCardDav(deps: CardDavDeps) {
+  const pause = deps.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  const running = new Map<
+    string,
+    { done: Promise<BookRecord | undefined>; stop: AbortController }
+  >();
+  const fetchDav = deps.fetch ?? davFetch;
+  /**
+   * Writes run one after another: a Keep and a quick edit of the same person
+   * must not both find no card and create two, and each write ends with the
+   * refresh that reads its card back.
+   */
+  let writing: Promise<unknown> = Promise.resolve();
+
+  const askFor =
+    (origin: string, credentials: Credentials, signal?: AbortSignal) => (call: DavCall) =>
+      fetchDav(call, {
+        origin,
+        credentials,
+        ...(signal && { signal }),
+        ...(deps.timeoutMs && { timeoutMs: deps.timeoutMs }),
+      });
+
+  async function findBooks(server: string, user: string, password: string): Promise<Connected> {
+    const checked = checkServer(server);
+    if (!checked.ok) return checked;
+    if (!user.trim() || !password) return { ok: false, error: t('cdav_need_login') };
+    if (!(await deps.allowed(checked.pattern)))
+      return { ok: false, error: t('cdav_not_allowed', checked.origin) };
+    try {
+      const books = await discover(
+        checked.url,
+        checked.origin,
+        askFor(checked.origin, { user: user.trim(), password }),
+      );
+      return { ok: true, books };
+    } catch (problem) {
+      return { ok: false, error: (problem as Error).message };
+    }
+  }
+
+  async function refreshOnce(id: string, signal: AbortSignal): Promise<BookRecord | undefined> {
+    const book = await getBook(id);
+    if (!book) return undefined;
+    const { origin, user, password, token } = book.carddav;
+    const checkedAt = deps.now();
+    const pattern = checkServer(origin);
+    if (!pattern.ok || !(await deps.allowed(pattern.pattern)))
+      return patchBook(id, { checkedAt, problem: t('cdav_not_allowed', origin) });
+    const refused: string[] = [];
+    let refusedCount = 0;
+    try {
+      const outcome = await syncBook({
+        url: book.url,
+        origin,
+        ...(token && { token }),
+        known: await knownCards(id),
+        ask: askFor(origin, { user, password }, signal),
+        maxCards: deps.maxCards ?? MAX_CARDS,
+        signal,
+        onCards: async (cards) => {
+          if (!(await getBook(id))) throw new CardDavProblem(t('cdav_stopped'));
+          const read = [];
+          const unreadable: string[] = [];
+          for (const card of cards) {
+            const result = readCard(card.vcard, card.href);
+            if (result.ok)
+              read.push({
+                href: card.href,
+                etag: card.etag,
+                profile: result.profile,
+                ...(result.ownId && { ownId: result.ownId }),
+              });
+            else {
+              refusedCount++;
+              unreadable.push(card.href);
+              if (refused.length < NAMED)
+                refused.push(
+                  `${decodeURIComponent(new URL(card.href).pathname.split('/').pop() ?? '')}: ${result.error}`,
+                );
+            }
+          }
+          await putCards(id, read);
+          // A card that was readable before and is not now: its old copy goes.
+          await deleteCards(id, unreadable);
+          await pause();
+        },
+        onGone: (hrefs) => deleteCards(id, hrefs),
+      });
+      const count = await countCards(id);
+      const done = await patchBook(
+        id,
+        {
+          gen: CARD_GEN,
+          count,
+          checkedAt,
+          fetchedAt: checkedAt,
+          problem: undefined,
+          refused: refusedCount > 0 ? { count: refusedCount, first: refused } : undefined,
+        },
+        { token: outcome.token },
+      );
+      await announcePeopleChange();
+      return done;
+    } catch (problem) {
+      const message =
+        problem instanceof CardDavProblem
+          ? problem.message
+          : t('cdav_failed', (problem as Error)?.message ?? '');
+      // Cards written before the failure are kept; they are newer and correct.
+      if (book.gen === CARD_GEN) await announcePeopleChange();
+      return patchBook(id, { checkedAt, problem: message });
+    }
+  }
+
+  const refresh = (id: string): Promise<BookRecord | undefined> => {
+    let pending = running.get(id);
+    if (!pending) {
+      const stop = new AbortController();
+      const done = refreshOnce(id, stop.signal).finally(() => running.delete(id));
+      pending = { done, stop };
+      running.set(id, pending);
+    }
+    return pending.done;
+  };
+
+  /** Gives the host back unless a directory or another book still reads it. */
+  async function releaseUnlessUsed(origin: string) {
+    const checked = checkServer(origin);
+    if (!checked.ok) return;
+    const db = await openPeopleDb();
+    const others = (await db.getAll('directories')).map((record) =>
+      checkServer((record as Partial<BookRecord>).carddav?.origin ?? record.url),
+    );
+    if (!others.some((other) => other.ok && other.pattern === checked.pattern))
+      await deps.release(checked.pattern);
+  }
+
+  return {
+    refresh: async (id: string) => {
+      const book = await refresh(id);
+      return book && viewOf(book);
+    },
+    list: async () => (await listBooks()).map(viewOf),
+    findBooks,
+
+    /** Connects the books the user picked (found by `findBooks` with the same login). */
+    async add(
+      server: string,
+      user: string,
+      password: string,
+      picked: readonly { url: string; name: string; writable: boolean }[],
+    ): Promise<{ ok: true; books: BookView[] } | { ok: false; error: string }> {
+      const checked = checkServer(server);
+      if (!checked.ok) return checked;
+      if (!(await deps.allowed(checked.pattern)))
+        return { ok: false, error: t('cdav_not_allowed', checked.origin) };
+      const account = crypto.randomUUID();
+      const now = deps.now();
+      const records: BookRecord[] = picked
+        .filter((book) => new URL(book.url).origin === checked.origin)
+        .map((book, index) => ({
+          id: crypto.randomUUID(),
+          url: book.url,
+          name: book.name.trim().slice(0, 80) || new URL(book.url).host,
+          subscribedAt: now + index,
+          gen: 0,
+          count: 0,
+          carddav: {
+            account,
+            origin: checked.origin,
+            user: user.trim(),
+            password,
+            writable: book.writable,
+            writeBack: false,
+          },
+        }));
+      if (records.length === 0) return { ok: false, error: t('cdav_pick_one') };
+      const added = await addBooks(records);
+      if (added.length === 0) return { ok: false, error: t('cdav_already') };
+      const books: BookView[] = [];
+      for (const book of added) {
+        const after = await refresh(book.id);
+        if (after) books.push(viewOf(after));
+      }
+      return { ok: true, books };
+    },
+
+    async setWriteBack(id: string, on: boolean) {
+      const book = await patchBook(id, {}, { writeBack: on });
+      return book ? viewOf(book) : null;
+    },
+
+    /** Deletes the account of book `id`: every book of it, their contacts and the password. */
+    async disconnect(id: string): Promise<boolean> {
+      const book = await getBook(id);
+      if (!book) return false;
+      const books = (await listBooks()).filter(
+        (each) => each.carddav.account === book.carddav.account,
+      );
+      for (const each of books) {
+        const pending = running.get(each.id);
+        pending?.stop.abort();
+        await pending?.done.catch(() => undefined);
+      }
+      await removeAccount(book.carddav.account, pause);
+      await announcePeopleChange();
+      await releaseUnlessUsed(book.carddav.origin);
+      return true;
+    },
+
+    /**
+     * Writes a kept person to every book with write-back on (./write.ts):
+     * which books took it, which had changed meanwhile (kept as conflicts,
+     * shown, never overwritten), and why others failed.
+     */
+    async refreshDue(): Promise<void> {
+      for (const book of await listBooks()) if (isDue(book, deps.now())) await refresh(book.id);
+    },
+
+    writePerson,
+    /** Writes the user's kept person `id` (nobody else: never a bundled or a book's person). */
+    async writeKept(id: string): Promise<WriteOutcome> {
+      const record = await (await openPeopleDb()).get('people', id);
+      if (!record || recordProblem(record)) return { written: [], conflicts: [], problems: [] };
+      return writePerson(record.profile);
+    },
+  };
+
+  function writePerson(profile: Profile): Promise<WriteOutcome> {
+    const next = writing.then(() => writeNow(profile));
+    writing = next.catch(() => undefined);
+    return next;
+  }
+
+  async function writeNow(profile: Profile): Promise<WriteOutcome> {
+    const outcome: WriteOutcome = { written: [], conflicts: [], problems: [] };
+    for (const book of await listBooks()) {
+      if (!book.carddav.writeBack || !book.carddav.writable) continue;
+      const { origin, user, password } = book.carddav;
+      const ask = askFor(origin, { user, password });
+      let result: 'written' | 'conflict';
+      try {
+        result = await writeTo(book, profile, ask);
+      } catch (problem) {
+        outcome.problems.push(
+          t('cdav_not_written', profile.name, book.name, (problem as Error).message),
+        );
+        continue;
+      }
+      const others = (book.carddav.conflicts ?? []).filter(
+        (conflict) => conflict.id !== profile.id,
+      );
+      const conflicts =
+        result === 'conflict' ? [...others, { id: profile.id, name: profile.name }] : others;
+      await patchBook(book.id, {}, { conflicts: conflicts.length > 0 ? conflicts : undefined });
+      if (result === 'conflict')
+        outcome.conflicts.push(t('cdav_conflict', profile.name, book.name));
+      else outcome.written.push(book.name);
+      // The book's copy takes the new card (and its ETag), or the phone's version.
+      await refresh(book.id);
+    }
+    return outcome;
+  }
+}
+
+export type CardDav = ReturnType<typeof createCardDav>;
