@@ -44,6 +44,10 @@ const oneLine = (text: string | null | undefined) => withoutInvisibles(oneRawLin
 export const PAGE_WORDS =
   /^(?:about(?: me| us)?|who ?am ?i|whoami|home(?:page)?|blog|contact|cv|resume|résumé|portfolio|welcome|index|me|hello|hi)$/i;
 
+/** Headings of a page about its site's person: "About", "Hi!", "Résumé" (not "Blog" or "Contact"). */
+const ABOUT_WORDS =
+  /^(?:about(?: me)?|who ?am ?i|whoami|home(?:page)?|cv|resume|résumé|me|bio|hello|hi|welcome)$/i;
+
 /** Words that are never part of a person's name as pages write headings. */
 const NOT_NAME_WORDS = new Set(
   (
@@ -247,7 +251,7 @@ export function readPlainPage(doc: Document, url: URL, known?: string): PlainRea
   const h1Text = oneLine(h1?.textContent);
   const h1Name = titleNames(h1Text).find(looksLikeName);
   const aboutHeading =
-    h1 === null || h1Text === '' || PAGE_WORDS.test(h1Text.replace(/[.!]+$/, ''));
+    h1 === null || h1Text === '' || ABOUT_WORDS.test(h1Text.replace(/[.!]+$/, ''));
   const title = titleNames(doc.title);
   const ogTitle = titleNames(metaContent(doc, 'og:title'));
   const twitterTitle = titleNames(metaContent(doc, 'twitter:title'));
@@ -308,7 +312,8 @@ export function readPlainPage(doc: Document, url: URL, known?: string): PlainRea
       ),
     ];
   }
-  const mail = [...(region ?? doc).querySelectorAll('a[href^="mailto:" i]')]
+  // Email: the main column's, or on their own site anywhere (a footer's "Contact me").
+  const mail = [...(ownSite ? doc : (region ?? doc)).querySelectorAll('a[href^="mailto:" i]')]
     .filter((anchor) => !anchor.closest(OTHERS))
     .map((anchor) => mailtoAddress(anchor.getAttribute('href')))
     .find(Boolean);

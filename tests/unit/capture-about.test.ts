@@ -263,6 +263,29 @@ describe('a heading that adds to the name', () => {
   });
 });
 
+describe('a blog index on someone’s site', () => {
+  it('is not their about page: "Blog" is not a heading about them', () => {
+    const doc = parse(
+      '<!doctype html><title>Blog | Ines Duarte</title><meta property="og:site_name" content="Ines Duarte">' +
+        '<main><h1>Blog</h1><article><h2>Register allocation, slowly</h2><time datetime="2026-01-02">Jan 2</time><p>Part one.</p></article></main>',
+    );
+    // Its dated entries make it read as posts, not as a page about her.
+    expect(capturePerson(doc, 'https://ines.example/posts/')).toMatchObject({
+      ok: false,
+      reason: 'article',
+    });
+    // Positive control: the same site's "About" page is hers, email from its footer.
+    const aboutPage = parse(
+      '<!doctype html><title>About | Ines Duarte</title><meta property="og:site_name" content="Ines Duarte">' +
+        '<main><h1>About</h1><p>Compiler engineer.</p></main><footer><a href="mailto:ines@ines.example">Mail</a></footer>',
+    );
+    expect(capturePerson(aboutPage, 'https://ines.example/about/')).toMatchObject({
+      ok: true,
+      draft: { name: 'Ines Duarte', contact: { email: 'ines@ines.example' } },
+    });
+  });
+});
+
 describe('the paragraph under the name', () => {
   it('is the headline in a hero header that holds the name, and a footer’s is not', () => {
     const doc = parse(
