@@ -160,7 +160,7 @@ describe('the popup with 10,000 people', () => {
     await options.getByRole('searchbox', { name: 'Search people' }).fill('Grace Hopper Zed');
     await options.getByRole('button', { name: 'Delete Grace Hopper Zed' }).click();
     await options.getByRole('button', { name: 'Delete', exact: true }).click();
-    await popup.getByText('0 of 10,003 people').waitFor();
+    await popup.getByText('Nobody matches “grace hopper zed” among 10,003 people.').waitFor();
     await options.close();
     await search.fill('');
   });
