@@ -17,6 +17,7 @@ import { t } from '../i18n/t';
 import { announcePeopleChange } from '../profiles/change-feed';
 import { type DirectoryRecord, openPeopleDb, recordProblem } from '../profiles/db';
 import type { Profile } from '../profiles/schema';
+import { clip, defang } from '../text/characters';
 import { readCard } from './cards';
 import { discover, type FoundBook } from './discover';
 import { type Credentials, type DavAnswer, type DavCall, type DavOptions, davFetch } from './http';
@@ -88,6 +89,18 @@ export interface WriteOutcome {
   problems: string[];
 }
 
+/** A card's file name for messages: decoded when it can be, clipped, defanged. */
+function fileOf(href: string): string {
+  const last = new URL(href).pathname.split('/').pop() ?? '';
+  let name = last;
+  try {
+    name = decodeURIComponent(last);
+  } catch {
+    // A malformed escape from the server: shown as written.
+  }
+  return clip(defang(name), 60);
+}
+
 export function isDue(book: DirectoryRecord, now: number): boolean {
   const stale = book.fetchedAt === undefined || now - book.fetchedAt >= REFRESH_AFTER_MS;
   const resting = book.checkedAt !== undefined && now - book.checkedAt < RETRY_AFTER_MS;
@@ -131,6 +144,8 @@ export function createCardDav(deps: CardDavDeps) {
       );
       return { ok: true, books };
     } catch (problem) {
+      // Nothing connected: the host granted for this click is given back (unless in use).
+      await releaseUnlessUsed(checked.origin);
       return { ok: false, error: (problem as Error).message };
     }
   }
@@ -170,10 +185,7 @@ export function createCardDav(deps: CardDavDeps) {
             else {
               refusedCount++;
               unreadable.push(card.href);
-              if (refused.length < NAMED)
-                refused.push(
-                  `${decodeURIComponent(new URL(card.href).pathname.split('/').pop() ?? '')}: ${result.error}`,
-                );
+              if (refused.length < NAMED) refused.push(`${fileOf(card.href)}: ${result.error}`);
             }
           }
           await putCards(id, read);
@@ -192,7 +204,10 @@ export function createCardDav(deps: CardDavDeps) {
           checkedAt,
           fetchedAt: checkedAt,
           problem: undefined,
-          refused: refusedCount > 0 ? { count: refusedCount, first: refused } : undefined,
+          // An incremental refresh sees only what changed: cards refused before stay counted.
+          ...(refusedCount > 0
+            ? { refused: { count: refusedCount, first: refused } }
+            : outcome.mode !== 'incremental' && { refused: undefined }),
         },
         { token: outcome.token },
       );

@@ -174,6 +174,18 @@ describe('an address book as a source of people', () => {
     expect(await lookupKey('github:zed-z')).toMatchObject({ name: 'Zed Zane', directory: 'Other' });
   }, 30_000);
 
+  it('gives the host back when nothing could be found with that login; keeps it when found (control)', async () => {
+    const carddav = service();
+    const wrong = await carddav.findBooks(radicale.origin, 'alice', 'not-it');
+    expect(wrong).toMatchObject({ ok: false, error: expect.stringMatching(/\(401\)/) });
+    expect(released).toEqual(['http://127.0.0.1/*']);
+    released.length = 0;
+    expect(await carddav.findBooks(radicale.origin, 'alice', 'app-pw-Zq7')).toMatchObject({
+      ok: true,
+    });
+    expect(released).toEqual([]);
+  });
+
   it('asks nothing of a server it may not ask (the permission was not given)', async () => {
     const asked: string[] = [];
     const carddav = service({
