@@ -317,6 +317,21 @@ export function ImportPanel({ start, blocked, onStatus, onImported }: ImportPane
               </ul>
             </div>
           )}
+          {view.leftOut > 0 && (
+            <div class="pc-left-out" role="alert">
+              <p>{tn('import_left_out_people', view.leftOut)}</p>
+              <ul>
+                {view.leftOutLines.map((line) => (
+                  <li key={line} dir="auto">
+                    {line}
+                  </li>
+                ))}
+                {view.leftOut > view.leftOutShown && (
+                  <li>{t('import_and_more', view.leftOut - view.leftOutShown)}</li>
+                )}
+              </ul>
+            </div>
+          )}
           {view.notes > 0 && (
             <details class="pc-notes">
               <summary>{tn('import_changed_to_fit', view.notes)}</summary>

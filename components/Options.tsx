@@ -288,7 +288,11 @@ export function Options({
     const others = roster ? claimantsOf(roster, entry, ownId) : [];
     const result = previewFile('form', JSON.stringify(entry), { existing: others, bundled });
     if (!result.ok) return { issues: [{ path: [], message: result.error }] };
-    const issues = result.preview.rejected.flatMap((rejected) => rejected.issues);
+    const issues = [
+      ...result.preview.rejected.flatMap((rejected) => rejected.issues),
+      // An import keeps a person without an unusable field; a form never drops what was typed.
+      ...(result.preview.leftOut ?? []).flatMap((left) => left.issues),
+    ];
     const taken = result.preview.updated[0]?.before ?? result.preview.unchanged[0];
     if (taken)
       issues.push({

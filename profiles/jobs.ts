@@ -29,7 +29,7 @@ import type { Db } from './db';
 import { buildDirectory, type IdentityConflict } from './directory';
 import { type DirectoryClash, findDirectoryClashes } from './directory-clashes';
 import { exportDocument } from './export';
-import { type Preview, rejectionLines } from './import';
+import { leftOutLines, type Preview, rejectionLines } from './import';
 import { previewFile } from './import-backup';
 import { writeImport } from './import-write';
 import { forEachSlice, readInSlices } from './read-slices';
@@ -57,6 +57,11 @@ export interface PreviewView {
   updatedNames: string[];
   /** One line per problem of the first refused entries. */
   rejectedLines: string[];
+  /** People kept without a field that could not be used… */
+  leftOut: number;
+  /** …and, for the first `leftOutShown` of them, which field and why, one line each. */
+  leftOutLines: string[];
+  leftOutShown: number;
   /** How many values the reader changed to fit (Connections.csv, JSON Resume)… */
   notes: number;
   /** …and the first of them, in words. */
@@ -100,6 +105,9 @@ export function viewOf(name: string, preview: Preview): PreviewView {
     addedNames: preview.added.slice(0, VIEW_NAMES).map((profile) => profile.name),
     updatedNames: preview.updated.slice(0, VIEW_NAMES).map(({ after }) => after.name),
     rejectedLines: preview.rejected.slice(0, VIEW_REFUSALS).flatMap(rejectionLines),
+    leftOut: preview.leftOut?.length ?? 0,
+    leftOutLines: (preview.leftOut ?? []).slice(0, VIEW_REFUSALS).flatMap(leftOutLines),
+    leftOutShown: Math.min(preview.leftOut?.length ?? 0, VIEW_REFUSALS),
     notes: preview.notes?.length ?? 0,
     noteLines: (preview.notes ?? []).slice(0, VIEW_NOTES),
   };

@@ -40,7 +40,14 @@ export interface Place {
   next: Map<string, number>;
 }
 
-export type Placed = { ok: true; document: Record<string, unknown> } | { ok: false; error: string };
+export type Placed =
+  | {
+      ok: true;
+      document: Record<string, unknown>;
+      /** Puts `place.next` back as it was, for an entry placed again (profiles/salvage.ts). */
+      undo?: () => void;
+    }
+  | { ok: false; error: string };
 
 /** Fields replaced whole when the entry carries them. */
 const FIELDS = ['name', 'headline', 'bio', 'location', 'highlights', 'projects'] as const;
@@ -148,10 +155,12 @@ export function placeEntry(entry: unknown, place: Place): Placed {
     const kept = place.byId.get(candidate);
     const same = kept !== undefined && fold(kept.name) === fold(name.trim());
     if (same || (!kept && !place.taken.has(candidate))) {
+      const before = place.next.get(base);
       place.next.set(base, n + 1);
       return {
         ok: true,
         document: kept ? { ...mergeInto(kept, entry), id: kept.id } : { ...entry, id: candidate },
+        undo: () => (before === undefined ? place.next.delete(base) : place.next.set(base, before)),
       };
     }
   }

@@ -38,6 +38,14 @@ export class Unreadable {
   ) {}
 }
 
+/** An entry and what its reader could not use of it, one sentence per field. */
+export class WithNotes {
+  constructor(
+    readonly entry: unknown,
+    readonly notes: string[],
+  ) {}
+}
+
 /**
  * The entries of a file, in order. An array will do; a reader may instead
  * build each entry when it is asked for, so a file the importer stops
@@ -143,7 +151,8 @@ function readVCardEntries(text: string): ReadResult {
         const raw = cards[index];
         if (!raw) return undefined;
         const card = interpretCard(raw);
-        return card.problems.length > 0 ? new Unreadable(card.label, card.problems) : card.profile;
+        if (card.problems.length > 0) return new Unreadable(card.label, card.problems);
+        return card.notes.length > 0 ? new WithNotes(card.profile, card.notes) : card.profile;
       },
     },
   };

@@ -16,7 +16,6 @@ import { GITHUB_LOGIN, GITHUB_REPO } from '../identity/rules.ts';
 import {
   type CharacterRules,
   defang,
-  ONE_SCRIPT,
   SLUG_CHARACTERS,
   TEXT_CHARACTERS,
   URL_CHARACTERS,
@@ -122,7 +121,13 @@ export const linkedinSlug = withRules(
     )
     .regex(/^[^\s/?#%<>"\\]+$/u, says('v_linkedin_not_url')),
   SLUG_CHARACTERS,
-).regex(ONE_SCRIPT.pattern, says(ONE_SCRIPT.message));
+);
+/*
+ * Scripts are not checked here: LinkedIn itself makes slugs that mix them (a
+ * Cyrillic first name with a Latin surname), and what LinkedIn wrote — in an
+ * export, a URL, a stored person — is taken as it is. The look-alike warning
+ * belongs where a person types an id (components/profile-draft.ts).
+ */
 
 const ID_MESSAGE = () => t('v_id');
 export const profileId = z
@@ -148,15 +153,28 @@ export const linkSchema = z.strictObject({
   url: httpUrl,
 });
 
+/**
+ * An address as RFC 6531 allows it: the local part a dot-atom whose atoms may
+ * hold any letter, mark or digit of any script (`søren.4`, `zoë`, `李`) besides
+ * ASCII's `A-Z a-z 0-9 _ ' + -`; the domain dot-separated labels of letters,
+ * marks, digits and hyphens (an IDN such as `bücher.example`, or its `xn--`
+ * form), ending in a top-level label of at least two letters. No quoted local
+ * parts, no IP literals: no address book writes them, and they would need
+ * escaping in a mailto: link. Each part is atoms separated by single dots,
+ * so the match is one pass.
+ */
+export const EMAIL =
+  /^(?:[\p{L}\p{M}\p{N}_'+-]+\.)*[\p{L}\p{M}\p{N}_'+-]+@(?:[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}-]*\.)+(?:\p{L}[\p{L}\p{M}]+|xn--[A-Za-z0-9-]+)$/u;
+
 export const contactSchema = z.strictObject({
-  // Length first: zod's email pattern is not meant for megabytes.
+  // Length first: no pattern is meant for megabytes.
   email: z
     .string()
     .max(
       LIMITS.email,
       tooLong(LIMITS.email, () => t('v_email')),
     )
-    .regex(z.regexes.email, says('v_email'))
+    .regex(EMAIL, says('v_email'))
     .optional(),
   website: httpUrl.optional(),
   links: z.array(linkSchema).max(LIMITS.links).optional(),

@@ -133,7 +133,7 @@ describe('hostile files: a specific message each, no exception', () => {
     const validate = vi.spyOn(profileSchema, 'safeParse');
     const result = run('junk.json', junk);
     expect(result.ok ? '' : result.error).toBe(
-      'Stopped at profile 1001 of 1,700,000: 1,000 of the entries before it are not valid, so this does not look like a file of profiles. The first: profile 1: id is required',
+      'Stopped at profile 1001 of 1,700,000: 1,000 of the entries before it are not valid, so this does not look like a file of profiles. The first: profile 1: Id is required',
     );
     expect(validate).toHaveBeenCalledTimes(MAX_REFUSED);
     validate.mockRestore();
