@@ -25,6 +25,7 @@
  * user has not seen).
  */
 import { t } from '../i18n/t';
+import { type FieldChange, profileChanges } from './changes';
 import type { Db } from './db';
 import { buildDirectory, type IdentityConflict } from './directory';
 import { type DirectoryClash, findDirectoryClashes } from './directory-clashes';
@@ -55,6 +56,8 @@ export interface PreviewView {
   /** The first names of each group, for the page to list. */
   addedNames: string[];
   updatedNames: string[];
+  /** For each of the first updates, what changes, field by field, in words. */
+  updatedDiffs: { name: string; changes: FieldChange[] }[];
   /** One line per problem of the first refused entries. */
   rejectedLines: string[];
   /** People kept without a field that could not be used… */
@@ -104,6 +107,10 @@ export function viewOf(name: string, preview: Preview): PreviewView {
     rejected: preview.rejected.length,
     addedNames: preview.added.slice(0, VIEW_NAMES).map((profile) => profile.name),
     updatedNames: preview.updated.slice(0, VIEW_NAMES).map(({ after }) => after.name),
+    updatedDiffs: preview.updated.slice(0, VIEW_NAMES).map(({ before, after }) => ({
+      name: after.name,
+      changes: profileChanges(before, after),
+    })),
     rejectedLines: preview.rejected.slice(0, VIEW_REFUSALS).flatMap(rejectionLines),
     leftOut: preview.leftOut?.length ?? 0,
     leftOutLines: (preview.leftOut ?? []).slice(0, VIEW_REFUSALS).flatMap(leftOutLines),
