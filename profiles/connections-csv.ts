@@ -23,12 +23,12 @@
 
 import { csvParseRows } from 'd3-dsv';
 import { formatBytes, list } from '../i18n/format';
-import { t } from '../i18n/t';
+import { t, tn } from '../i18n/t';
 import { formatHandles } from '../identity/handles';
 import { type IdentityKey, linkedinKey, profileKeys } from '../identity/keys';
 import { parseIdentityUrl } from '../identity/parse';
 import { defang } from '../text/characters';
-import { cleanEmail, cleanLine, cleanUrl, type Note } from './clean';
+import { cleanEmail, cleanLine, cleanUrl, type Note, noteWords } from './clean';
 import { uniqueId } from './ids';
 import type { ImportContext, Preview, Rejected } from './import';
 import { MAX_IMPORT_BYTES } from './import';
@@ -121,7 +121,7 @@ export function readConnections(
   if (start < 0) {
     return {
       ok: false,
-      error: `This is not LinkedIn's Connections.csv: no "${CONNECTIONS_HEADER.join(',')}" header line.`,
+      error: t('csv_no_header', `"${CONNECTIONS_HEADER.join(',')}"`),
     };
   }
   const header = (records[start] ?? []).map((cell) => cell.trim());
@@ -150,7 +150,7 @@ export function readConnections(
         .split(/\r\n|\r|\n/).length - 1;
     broken.set(
       last,
-      `a quote opens in this row and never closes${swallowed > 0 ? `, so the ${swallowed === 1 ? 'line' : `${swallowed} lines`} after it ${swallowed === 1 ? 'is' : 'are'} read as part of it` : ''}`,
+      swallowed > 0 ? tn('csv_quote_swallowed', swallowed) : t('csv_quote_unclosed'),
     );
   }
 
@@ -169,7 +169,7 @@ export function readConnections(
       refused.push({
         index: row,
         label,
-        prefix: `row ${row}${label ? ` ("${label}")` : ''}`,
+        prefix: label ? t('csv_row', String(row), `"${label}"`) : t('csv_row_only', String(row)),
         errors: [error],
         issues: [],
       });
@@ -355,12 +355,12 @@ export function previewConnections(
         index: row,
         label,
         prefix,
-        errors: [`${key} is already ${owner.profile.name}'s (${owner.profile.id})`],
+        errors: [`${key} ${t('import_claimed_here', owner.profile.name, owner.profile.id)}`],
         issues: [],
       });
       continue;
     }
-    for (const note of notes) preview.notes.push(`${prefix}: ${note.field} ${note.detail}`);
+    for (const note of notes) preview.notes.push(`${prefix}: ${noteWords(note)}`);
     if (!owner) preview.added.push(profile);
     else {
       const after = mergeConnection(owner.profile, profile);

@@ -37,7 +37,7 @@ describe('Connections.csv through the importer', () => {
       'row 5 ("No Url"): it has no profile URL, so it cannot be matched to their LinkedIn page or a later export',
     );
     expect(viaImporter.notes).toContain(
-      'row 7 ("Bad Email"): contact.email "not-an-email" is not an email',
+      'row 7 ("Bad Email"): Email: "not-an-email" is not an email',
     );
   });
 
