@@ -337,7 +337,7 @@ export function ImportPanel({ start, blocked, onStatus, onImported }: ImportPane
             </div>
           )}
           {view.notes > 0 && (
-            <details class="pc-notes">
+            <details class="pc-notes" open={view.notes <= 12}>
               <summary>{tn('import_changed_to_fit', view.notes)}</summary>
               <ul>
                 {view.noteLines.map((line) => (

@@ -22,13 +22,34 @@
 import { readVCardLines } from '../contact/vcard-lines';
 import { interpretCard } from '../contact/vcard-read';
 import { list } from '../i18n/format';
-import { t } from '../i18n/t';
+import { type MessageKey, t, tn } from '../i18n/t';
 import { clip, defang } from '../text/characters';
+import { noteWords } from './clean';
 import { isConnectionsCsv, previewConnections } from './connections-csv';
 import { EXPORT_FORMAT_VERSION } from './export';
 import type { ImportContext, ImportResult } from './import';
 import { locateJsonError, nestingDepth } from './json-error';
 import { isJsonResume, readJsonResume } from './json-resume';
+
+/** A résumé section in the user's words: `work` → "Work experience". */
+const SECTION_WORDS: Record<string, MessageKey> = {
+  'basics.phone': 'resume_section_phone',
+  'basics.image': 'resume_section_image',
+  work: 'resume_section_work',
+  volunteer: 'resume_section_volunteer',
+  education: 'resume_section_education',
+  awards: 'resume_section_awards',
+  certificates: 'resume_section_certificates',
+  publications: 'resume_section_publications',
+  skills: 'resume_section_skills',
+  languages: 'resume_section_languages',
+  interests: 'resume_section_interests',
+  references: 'resume_section_references',
+};
+const sectionWords = (section: string) => {
+  const key = Object.hasOwn(SECTION_WORDS, section) ? SECTION_WORDS[section] : undefined;
+  return key ? t(key) : JSON.stringify(section);
+};
 
 /** An entry the reader could not turn into a profile, with its reasons. */
 export class Unreadable {
@@ -173,7 +194,13 @@ function resumeEntries(document: Record<string, unknown>): ReadResult {
     kind: t('kind_resume'),
     entries: [read.ownId ? read.profile : rest],
     merge: !read.ownId,
-    notes: read.notes.map((note) => `résumé ("${label}"): ${note.field} ${note.detail}`),
+    notes: [
+      ...read.notes.map((note) => `${t('resume_prefix', `"${label}"`)}: ${noteWords(note)}`),
+      ...read.unplaced.map(
+        ({ section, count }) =>
+          `${t('resume_prefix', `"${label}"`)}: ${tn('resume_unplaced', count, sectionWords(section))}`,
+      ),
+    ],
   };
 }
 

@@ -116,8 +116,8 @@ describe('JSON Resume through the importer', () => {
     const result = preview('resume.json', JSON.stringify(resume), [ada]);
     expect(result.added.map((p) => p.id)).toEqual(['grace-hopper']);
     expect(result.notes).toEqual([
-      'résumé ("Grace Hopper"): contact.website "javascript:alert(1)" is not an http(s) URL',
-      'résumé ("Grace Hopper"): headline the résumé has no basics.label',
+      'résumé ("Grace Hopper"): Website: "javascript:alert(1)" is not an http(s) URL',
+      'résumé ("Grace Hopper"): Headline: the résumé has no basics.label',
     ]);
   });
 
