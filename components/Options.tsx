@@ -32,6 +32,7 @@ import { language, type MessageKey, t, tn } from '../i18n/t';
 import type { IdentityConflict } from '../profiles/directory';
 import { exportDocument } from '../profiles/export';
 import { previewFile } from '../profiles/import-backup';
+import type { ExportFormat } from '../profiles/jobs';
 import { toJsonResume } from '../profiles/json-resume';
 import type { MigrationOutcome } from '../profiles/migrate';
 import type { Roster } from '../profiles/roster';
@@ -56,6 +57,14 @@ import { PrivacyFooter } from './PrivacyFooter';
 import { ProfileForm } from './ProfileForm';
 import { Progress } from './Progress';
 import type { Theme } from './page-theme';
+
+/** What each "Export all" format downloads as. */
+const EXPORT_FILES: Record<ExportFormat, { extension: string; type: string }> = {
+  json: { extension: 'json', type: 'application/json' },
+  vcard: { extension: 'vcf', type: 'text/vcard;charset=utf-8' },
+  csv: { extension: 'csv', type: 'text/csv;charset=utf-8' },
+};
+
 import { SettingsPanel } from './SettingsPanel';
 import { type SyncApi, SyncPanel } from './SyncPanel';
 import { WhatsNew } from './WhatsNew';
@@ -95,8 +104,8 @@ export interface OptionsApi {
   startImport: StartImport;
   /** Damaged records and clashing handles, from a look over every record. */
   scan(): Promise<Scan>;
-  /** The export document of every stored person; `onProgress`: records read. */
-  exportAll(onProgress?: (read: number) => void): Promise<string>;
+  /** Every stored person as one file in `format`; `onProgress`: records read. */
+  exportAll(onProgress?: (read: number) => void, format?: ExportFormat): Promise<string>;
   removeDamaged(ids: string[]): Promise<void>;
   /** The user chose to keep only the readable part of an earlier version's data. */
   moveReadable(): Promise<MigrationOutcome>;
@@ -384,16 +393,17 @@ export function Options({
     }
   };
 
-  const exportAll = async () => {
+  const exportAll = async (format: ExportFormat = 'json') => {
     if (exporting !== undefined) return;
     setExporting(0);
     setFailure(undefined);
     try {
-      const text = await api.exportAll(setExporting);
+      const text = await api.exportAll(setExporting, format);
+      const { extension, type } = EXPORT_FILES[format];
       api.download(
-        `profile-card-${new Date().toISOString().slice(0, 10)}.json`,
+        `profile-card-${new Date().toISOString().slice(0, 10)}.${extension}`,
         text,
-        'application/json',
+        type,
       );
       say(tn('options_exported', data.roster.userCount));
     } catch (error) {
@@ -608,7 +618,7 @@ export function Options({
         busy={!!busy}
         exporting={exporting !== undefined}
         onAdd={() => setEditing({})}
-        onExportAll={() => void exportAll()}
+        onExportAll={(format) => void exportAll(format)}
         onEdit={(id) =>
           void withPerson(id, (record) => setEditing({ profile: record.profile, rev: record.rev }))
         }

@@ -16,7 +16,7 @@
  *   cancel ──────────────────────────▶ aborts the write if it has not committed
  *   scan ────────────────────────────▶ damaged records, identity clashes, and
  *                                      handles shared with directories' people
- *   export ──────────────────────────▶ the export document's text
+ *   export {format} ─────────────────▶ the export's text: JSON backup, one vCard 3.0 file, or CSV
  *
  * An import is confirmed against what is stored at commit time: if anything
  * changed since the preview, it is previewed again; written without asking
@@ -24,8 +24,11 @@
  * changed (profiles/store.ts's promise: nothing written over a change the
  * user has not seen).
  */
+
+import { toVCards } from '../contact/vcard';
 import { t } from '../i18n/t';
 import { type FieldChange, profileChanges } from './changes';
+import { toContactsCsv } from './contacts-csv';
 import type { Db } from './db';
 import { buildDirectory, type IdentityConflict } from './directory';
 import { type DirectoryClash, findDirectoryClashes } from './directory-clashes';
@@ -42,7 +45,10 @@ export type JobRequest =
   | { type: 'commit' }
   | { type: 'cancel' }
   | { type: 'scan' }
-  | { type: 'export' };
+  | { type: 'export'; format?: ExportFormat };
+
+/** "Export all" as our JSON backup, one vCard 3.0 file, or a contacts CSV. */
+export type ExportFormat = 'json' | 'vcard' | 'csv';
 
 export type JobPhase = 'reading' | 'checking' | 'writing' | 'scanning' | 'exporting';
 
@@ -309,10 +315,16 @@ export function createJobRunner({ openDb, bundled, post, now = () => performance
     });
   };
 
-  const exportAll = async () => {
+  const exportAll = async (format: ExportFormat = 'json') => {
     const snapshot = await readInSlices(await openDb(), (count) => progress('exporting', count));
     const profiles = snapshot.people.map((record) => record.profile);
-    post({ type: 'exported', text: exportDocument(profiles), count: profiles.length });
+    const text =
+      format === 'vcard'
+        ? toVCards(profiles)
+        : format === 'csv'
+          ? toContactsCsv(profiles)
+          : exportDocument(profiles);
+    post({ type: 'exported', text, count: profiles.length });
   };
 
   return async (request: JobRequest): Promise<void> => {
@@ -334,7 +346,7 @@ export function createJobRunner({ openDb, bundled, post, now = () => performance
         case 'scan':
           return await scan();
         case 'export':
-          return await exportAll();
+          return await exportAll(request.format);
       }
     } catch (error) {
       writing = undefined;

@@ -6,6 +6,7 @@
  *     ├─ vCard  starts with BEGIN:VCARD ─▶ contact/vcard-read.ts (entries merge)
  *     ├─ LinkedIn's Connections.csv: its header within the first lines
  *     │         ─▶ connections-csv.ts previews the whole file (matched by LinkedIn identity)
+ *     ├─ a contacts CSV in Google's columns (our "Export all (CSV)") ─▶ contacts-csv.ts
  *     ├─ JSON   starts with { [ " - a digit, or is true/false/null ─▶ readJson
  *     │         an object with `basics` is a JSON Resume ─▶ json-resume.ts
  *     └─ else   a sentence naming what is accepted
@@ -26,6 +27,7 @@ import { type MessageKey, t, tn } from '../i18n/t';
 import { clip, defang } from '../text/characters';
 import { noteWords } from './clean';
 import { isConnectionsCsv, previewConnections } from './connections-csv';
+import { isContactsCsv, readContactsCsv } from './contacts-csv';
 import { EXPORT_FORMAT_VERSION } from './export';
 import type { ImportContext, ImportResult } from './import';
 import { locateJsonError, nestingDepth } from './json-error';
@@ -204,6 +206,17 @@ function resumeEntries(document: Record<string, unknown>): ReadResult {
   };
 }
 
+/**
+ * Our own "Export all (CSV)" (ids, exact: replaces like a JSON export), or
+ * Google's contacts CSV (no ids: merges like a vCard).
+ */
+function readContactsEntries(text: string): ReadResult {
+  const read = readContactsCsv(text);
+  if ('error' in read) return read;
+  if (read.entries.length === 0) return { error: t('import_no_profiles') };
+  return { kind: t('kind_contact_row'), entries: read.entries, merge: !read.ours };
+}
+
 /** In order: the first that accepts the text reads it. */
 export const READERS: Reader[] = [
   {
@@ -217,6 +230,11 @@ export const READERS: Reader[] = [
     read: (text) => ({
       preview: (context) => previewConnections('Connections.csv', text, context),
     }),
+  },
+  {
+    format: () => t('read_format_contacts_csv'),
+    accepts: isContactsCsv,
+    read: readContactsEntries,
   },
   {
     format: () => t('read_format_json'),
