@@ -48,7 +48,7 @@ describe('hostile files: a specific message each, no exception', () => {
       'plain text named .vcf',
       'contacts.vcf',
       'hello, world',
-      '"contacts.vcf" is not a format Profile Card reads: it starts with "hello, world". Import accepts vCard (.vcf), LinkedIn\'s Connections.csv, and JSON (a profile, a list of profiles, an export, or a JSON Resume).',
+      '"contacts.vcf" is not a format Profile Card reads: it starts with "hello, world". Import accepts vCard (.vcf), LinkedIn\'s Connections.csv, a contacts CSV (Google Contacts\' columns), and JSON (a profile, a list of profiles, an export, or a JSON Resume).',
     ],
     [
       "a CSV file that is not LinkedIn's Connections.csv",
