@@ -84,6 +84,7 @@ export function toVCard(profile: Profile, { version = '4.0' }: VCardOptions = {}
   const lines = [
     'BEGIN:VCARD',
     `VERSION:${version}`,
+    // i18n-ignore: the vCard's product id, a fixed format value
     'PRODID:-//Profile Card//EN',
     ...(three ? [`N:${structuredName(profile.name)}`] : []),
     `FN:${escapeText(profile.name)}`,

@@ -36,6 +36,7 @@ import type { Profile } from './schema';
 import { LIMITS } from './schema';
 import { validateProfile } from './validate';
 
+// i18n-ignore-start: LinkedIn's column names, as its file writes them
 export const CONNECTIONS_HEADER = [
   'First Name',
   'Last Name',
@@ -47,6 +48,7 @@ export const CONNECTIONS_HEADER = [
 ] as const;
 type Column = (typeof CONNECTIONS_HEADER)[number];
 const REQUIRED: Column[] = ['First Name', 'Last Name', 'URL'];
+// i18n-ignore-end
 
 export interface ConnectionRow {
   /** 1-based: the first connection after the header is row 1. */
@@ -79,13 +81,12 @@ const SENTINEL = 'profile-card:end';
 
 /** Where the header is, or -1: it comes after LinkedIn's notes, within the first lines. */
 function headerIndex(records: string[][]): number {
-  return records
-    .slice(0, 50)
-    .findIndex(
-      (cells) =>
-        cells[0]?.replace(/^\uFEFF/, '').trim() === 'First Name' &&
-        cells[1]?.trim() === 'Last Name',
-    );
+  return records.slice(0, 50).findIndex(
+    (cells) =>
+      // i18n-ignore-start: column names
+      cells[0]?.replace(/^\uFEFF/, '').trim() === 'First Name' && cells[1]?.trim() === 'Last Name',
+    // i18n-ignore-end
+  );
 }
 
 /** Whether a text is LinkedIn's Connections export (its header within the first lines). */
@@ -163,6 +164,7 @@ export function readConnections(
     if (cells.every((cell) => cell.trim() === '')) continue; // blank line
     row++;
     const cell = (name: Column) => (cells[column.get(name) ?? -1] ?? '').trim();
+    // i18n-ignore: column names
     const fullName = `${cell('First Name')} ${cell('Last Name')}`.trim();
     const label = defang(fullName.slice(0, 40));
     const refuse = (error: string) =>
@@ -203,6 +205,7 @@ export function readConnections(
       refuse(t('csv_not_linkedin_url', `"${defang(url.slice(0, 80))}"`));
       continue;
     }
+    // i18n-ignore: a column name
     const connectedOn = cell('Connected On');
     const headline =
       keep(
@@ -211,6 +214,7 @@ export function readConnections(
       ) ??
       formatHandles({ github: [], linkedin: [identity.handle] })[0] ??
       t('csv_connection');
+    // i18n-ignore: a column name
     const email = keep('contact.email', cleanEmail(cell('Email Address')));
     const id = idOf?.(identity.key) ?? uniqueId(name, taken);
     const result = validateProfile({

@@ -27,6 +27,7 @@ import { t } from '../i18n/t';
 import { parseIdentityUrl } from '../identity/parse';
 import type { Profile } from './schema';
 
+// i18n-ignore-start: Google Contacts' column names, and our custom field's, as the file writes them
 const FIXED = [
   'First Name',
   'Middle Name',
@@ -42,6 +43,7 @@ const FIXED = [
 ] as const;
 /** The custom field that carries what only a card has. */
 export const CUSTOM_LABEL = 'Profile Card';
+// i18n-ignore-end
 
 type Kind = 'website' | 'github' | 'linkedin' | 'link';
 
@@ -135,6 +137,7 @@ export interface ContactsRead {
   ours: boolean;
 }
 
+// i18n-ignore-start: the reader names columns; its one sentence comes from t()
 /** The rows of a contacts CSV as profile-shaped entries. */
 export function readContactsCsv(text: string): ContactsRead | { error: string } {
   // CRLF inside a quoted cell is part of the value; as a line end, d3 reads it.
@@ -205,6 +208,7 @@ export function readContactsCsv(text: string): ContactsRead | { error: string } 
   }
   return { entries, ours };
 }
+// i18n-ignore-end
 
 function decodeSafe(text: string): string {
   try {
