@@ -80,8 +80,15 @@ function remove(document: Record<string, unknown>, paths: PropertyKey[][]): void
   for (const path of sorted) {
     const parent = valueAt(document, path.slice(0, -1));
     const key = path.at(-1);
-    if (Array.isArray(parent) && typeof key === 'number') parent.splice(key, 1);
-    else if (isRecord(parent) && key !== undefined) delete parent[String(key)];
+    if (Array.isArray(parent) && typeof key === 'number') {
+      parent.splice(key, 1);
+      // An optional list left empty goes too: a person has no links, not an empty list of them.
+      const field = path.slice(0, -1);
+      const owner = valueAt(document, field.slice(0, -1));
+      const name = field.at(-1);
+      if (parent.length === 0 && isRecord(owner) && (name === 'links' || name === 'highlights'))
+        delete owner[String(name)];
+    } else if (isRecord(parent) && key !== undefined) delete parent[String(key)];
   }
 }
 

@@ -152,3 +152,19 @@ describe("Outlook's vCard 2.1", () => {
     ]);
   });
 });
+
+describe('what is left out leaves no trace', () => {
+  it('a person whose only link was unusable has no links, not an empty list', () => {
+    const text = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Only Link',
+      'item1.URL:javascript:alert(1)',
+      'item1.X-ABLabel:Blog',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const [added] = preview(text).added;
+    expect(added?.contact).toEqual({});
+  });
+});
