@@ -1,5 +1,7 @@
 /**
- * Profile → vCard 4.0 (RFC 6350, https://www.rfc-editor.org/rfc/rfc6350).
+ * Profile → vCard 4.0 (RFC 6350, https://www.rfc-editor.org/rfc/rfc6350), or
+ * 3.0 (RFC 2426) for "Export all", which Apple and Google Contacts import
+ * (docs/imports.md says why).
  * The rules that address books trip over, each tested:
  * - `VERSION:4.0` right after `BEGIN:VCARD`; `FN` always present (§6.1.1, §6.2.1)
  * - CRLF line ends, lines folded at 75 octets, never inside a UTF-8

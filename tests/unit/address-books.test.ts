@@ -168,3 +168,28 @@ describe('what is left out leaves no trace', () => {
     expect(added?.contact).toEqual({});
   });
 });
+
+/**
+ * Why the hand-written reader (contact/vcard-lines.ts, vcard-read.ts) reads
+ * vCards and ical.js stays a test oracle (docs/imports.md): these are the two
+ * things it gets wrong on real address books; if a later ical.js reads them,
+ * these fail and the choice can be made again.
+ */
+describe('ical.js on real address books (the reason it is only an oracle)', () => {
+  it("cannot read Outlook's vCard 2.1: a quoted-printable soft break is no line to it", () => {
+    expect(() => ICAL.parse(outlookVCard21())).toThrow(/invalid line/);
+    // Positive control: the same file is read whole by ours (above), and ical.js reads 3.0.
+    expect(ICAL.parse(appleVCards(addressBookContacts(2)))).toHaveLength(2);
+  });
+
+  it('leaves an escaped semicolon escaped in a NOTE', () => {
+    const [, properties] = ICAL.parse(
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nNOTE:tea\\; and cake\r\nEND:VCARD\r\n',
+    ) as [string, [string, object, string, string][]];
+    expect(properties.find(([name]) => name === 'note')?.[3]).toBe('tea\\; and cake');
+    const [ours] = preview(
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nNOTE:tea\\; and cake\r\nEND:VCARD\r\n',
+    ).added;
+    expect(ours?.bio).toBe('tea; and cake');
+  });
+});
