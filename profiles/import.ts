@@ -11,7 +11,9 @@
  *         ─▶ added / updated / unchanged / refused
  *
  * Every error says which entry and which field, in words:
- * `profile 3 ("Ada"): contact.email is not an email`.
+ * `profile 3 ("Ada"): Email is not an email`. A field a person can do
+ * without is left out instead, and said so (./salvage.ts); only the id and
+ * the name refuse an entry whole.
  */
 
 import { formatBytes } from '../i18n/format';
@@ -43,13 +45,13 @@ export interface Rejected {
   label: string;
   /** Which entry, in words: `profile 3 ("Ada")`. */
   prefix: string;
-  /** What is wrong with it, one sentence each: `contact.email is not an email`. */
+  /** What is wrong with it, one sentence each: `Email is not an email`. */
   errors: string[];
   /** The same, by field, for a form to mark (`path` [] when no one field is at fault). */
   issues: Issue[];
 }
 
-/** `profile 3 ("Ada"): contact.email is not an email`, one line per error. */
+/** `profile 3 ("Ada"): Email is not an email`, one line per error. */
 export function rejectionLines(rejected: Rejected): string[] {
   return rejected.errors.map((error) => `${rejected.prefix}: ${error}`);
 }
