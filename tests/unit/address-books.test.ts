@@ -50,6 +50,11 @@ describe('internationalised emails are emails (RFC 6531)', () => {
     'ada@example.com\r\nBcc: x@y.z',
     'a"b@example.com',
     'ada@exa mple.com',
+    // What hides or reorders text stays out, in any script.
+    'ada\u202E@example.com',
+    'a\u00A0b@example.com',
+    'a\u200Bb@example.com',
+    'ada@exa\u3000mple.com',
   ])('refuses %j', (email) => {
     expect(contactSchema.shape.email.safeParse(email).success).toBe(false);
   });
