@@ -304,7 +304,11 @@ export function ImportPanel({ start, blocked, onStatus, onImported }: ImportPane
             <Names title={t('import_will_add')} names={view.addedNames} total={view.added} />
           )}
           {view.updated > 0 && (
-            <Names title={t('import_will_update')} names={view.updatedNames} total={view.updated} />
+            <Updates
+              title={t('import_will_update')}
+              diffs={view.updatedDiffs}
+              total={view.updated}
+            />
           )}
           {view.rejected > 0 && (
             <div class="pc-errors" role="alert">
@@ -317,8 +321,23 @@ export function ImportPanel({ start, blocked, onStatus, onImported }: ImportPane
               </ul>
             </div>
           )}
+          {view.leftOut > 0 && (
+            <div class="pc-left-out" role="alert">
+              <p>{tn('import_left_out_people', view.leftOut)}</p>
+              <ul>
+                {view.leftOutLines.map((line) => (
+                  <li key={line} dir="auto">
+                    {line}
+                  </li>
+                ))}
+                {view.leftOut > view.leftOutShown && (
+                  <li>{t('import_and_more', view.leftOut - view.leftOutShown)}</li>
+                )}
+              </ul>
+            </div>
+          )}
           {view.notes > 0 && (
-            <details class="pc-notes">
+            <details class="pc-notes" open={view.notes <= 12}>
               <summary>{tn('import_changed_to_fit', view.notes)}</summary>
               <ul>
                 {view.noteLines.map((line) => (
@@ -370,6 +389,56 @@ function Names({ title, names, total }: { title: string; names: string[]; total:
           </li>
         ))}
         {total > names.length && <li>{t('import_and_more', total - names.length)}</li>}
+      </ul>
+    </details>
+  );
+}
+
+/** Each update opens to what it changes, field by field, as Keep's update does. */
+function Updates({
+  title,
+  diffs,
+  total,
+}: {
+  title: string;
+  diffs: PreviewView['updatedDiffs'];
+  total: number;
+}) {
+  return (
+    <details>
+      <summary>{t('import_names', title, total)}</summary>
+      <ul class="pc-names">
+        {diffs.map(({ name, changes }, index) => (
+          <li key={index}>
+            <details class="pc-update">
+              <summary dir="auto">{name}</summary>
+              <table class="pc-diff">
+                <caption class="pc-muted">{tn('import_fields_change', changes.length)}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('keep_col_field')}</th>
+                    <th scope="col">{t('keep_col_kept')}</th>
+                    <th scope="col">{t('import_col_file')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {changes.map((change) => (
+                    <tr key={change.field}>
+                      <th scope="row">{change.field}</th>
+                      <td class="pc-diff-before" dir="auto">
+                        {change.before}
+                      </td>
+                      <td class="pc-diff-after" dir="auto">
+                        {change.after}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          </li>
+        ))}
+        {total > diffs.length && <li>{t('import_and_more', total - diffs.length)}</li>}
       </ul>
     </details>
   );

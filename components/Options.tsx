@@ -32,6 +32,7 @@ import { language, type MessageKey, t, tn } from '../i18n/t';
 import type { IdentityConflict } from '../profiles/directory';
 import { exportDocument } from '../profiles/export';
 import { previewFile } from '../profiles/import-backup';
+import type { ExportFormat } from '../profiles/jobs';
 import { toJsonResume } from '../profiles/json-resume';
 import type { MigrationOutcome } from '../profiles/migrate';
 import type { Roster } from '../profiles/roster';
@@ -62,6 +63,13 @@ import { type SyncApi, SyncPanel } from './SyncPanel';
 import { WhatsNew } from './WhatsNew';
 
 export type { Usage } from './PeopleTable';
+
+/** What each "Export all" format downloads as. */
+const EXPORT_FILES: Record<ExportFormat, { extension: string; type: string }> = {
+  json: { extension: 'json', type: 'application/json' },
+  vcard: { extension: 'vcf', type: 'text/vcard;charset=utf-8' },
+  csv: { extension: 'csv', type: 'text/csv;charset=utf-8' },
+};
 
 export interface Loaded {
   /** Everyone, as the list shows them, with the search index. */
@@ -96,8 +104,8 @@ export interface OptionsApi {
   startImport: StartImport;
   /** Damaged records and clashing handles, from a look over every record. */
   scan(): Promise<Scan>;
-  /** The export document of every stored person; `onProgress`: records read. */
-  exportAll(onProgress?: (read: number) => void): Promise<Blob>;
+  /** Every stored person as one file in `format`; `onProgress`: records read. */
+  exportAll(onProgress?: (read: number) => void, format?: ExportFormat): Promise<Blob>;
   removeDamaged(ids: string[]): Promise<void>;
   /** The user chose to keep only the readable part of an earlier version's data. */
   moveReadable(): Promise<MigrationOutcome>;
@@ -293,7 +301,11 @@ export function Options({
     const others = roster ? claimantsOf(roster, entry, ownId) : [];
     const result = previewFile('form', JSON.stringify(entry), { existing: others, bundled });
     if (!result.ok) return { issues: [{ path: [], message: result.error }] };
-    const issues = result.preview.rejected.flatMap((rejected) => rejected.issues);
+    const issues = [
+      ...result.preview.rejected.flatMap((rejected) => rejected.issues),
+      // An import keeps a person without an unusable field; a form never drops what was typed.
+      ...(result.preview.leftOut ?? []).flatMap((left) => left.issues),
+    ];
     const taken = result.preview.updated[0]?.before ?? result.preview.unchanged[0];
     if (taken)
       issues.push({
@@ -385,16 +397,17 @@ export function Options({
     }
   };
 
-  const exportAll = async () => {
+  const exportAll = async (format: ExportFormat = 'json') => {
     if (exporting !== undefined) return;
     setExporting(0);
     setFailure(undefined);
     try {
-      const file = await api.exportAll(setExporting);
+      const file = await api.exportAll(setExporting, format);
+      const { extension, type } = EXPORT_FILES[format];
       api.download(
-        `profile-card-${new Date().toISOString().slice(0, 10)}.json`,
+        `profile-card-${new Date().toISOString().slice(0, 10)}.${extension}`,
         file,
-        'application/json',
+        type,
       );
       say(tn('options_exported', data.roster.userCount));
     } catch (error) {
@@ -613,7 +626,7 @@ export function Options({
         busy={!!busy}
         exporting={exporting !== undefined}
         onAdd={() => setEditing({})}
-        onExportAll={() => void exportAll()}
+        onExportAll={(format) => void exportAll(format)}
         onEdit={(id) =>
           void withPerson(id, (record) => setEditing({ profile: record.profile, rev: record.rev }))
         }

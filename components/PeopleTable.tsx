@@ -13,10 +13,18 @@
 
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { formatBytes } from '../i18n/format';
-import { t } from '../i18n/t';
+import { type MessageKey, t } from '../i18n/t';
+import type { ExportFormat } from '../profiles/jobs';
 import type { Roster } from '../profiles/roster';
 import { people } from './numbers';
 import { rowsToDraw, useVisibleRange } from './virtual-window';
+
+/** "Export all" in each format: our backup, then what address books import (profiles/jobs.ts). */
+const EXPORT_FORMATS: readonly [ExportFormat, MessageKey][] = [
+  ['json', 'table_export_all'],
+  ['vcard', 'table_export_all_vcard'],
+  ['csv', 'table_export_all_csv'],
+];
 
 /** Every row's height in px (options.css sizes the row to fit). */
 export const ROW_HEIGHT = 68;
@@ -36,7 +44,7 @@ export interface PeopleTableProps {
   /** Export all is under way (its button is busy). */
   exporting: boolean;
   onAdd(): void;
-  onExportAll(): void;
+  onExportAll(format: ExportFormat): void;
   onEdit(id: string): void;
   onExport(id: string, kind: 'json' | 'vcard' | 'resume'): void;
   /** Delete, confirmed, at the version the row showed when Delete was clicked. */
@@ -109,15 +117,18 @@ export function PeopleTable(props: PeopleTableProps) {
         >
           {t('table_add')}
         </button>
-        <button
-          type="button"
-          class="pc-button"
-          disabled={userCount === 0 || props.exporting}
-          aria-busy={props.exporting}
-          onClick={props.onExportAll}
-        >
-          {props.exporting ? t('table_exporting') : t('table_export_all')}
-        </button>
+        {EXPORT_FORMATS.map(([format, label]) => (
+          <button
+            key={format}
+            type="button"
+            class="pc-button"
+            disabled={userCount === 0 || props.exporting}
+            aria-busy={props.exporting}
+            onClick={() => props.onExportAll(format)}
+          >
+            {props.exporting ? t('table_exporting') : t(label)}
+          </button>
+        ))}
       </div>
       {query && (
         <p class="pc-muted" aria-live="polite">

@@ -15,6 +15,7 @@ import { type MessageKey, t } from '../i18n/t';
 import { parseIdentityUrl } from '../identity/parse';
 import type { Profile } from '../profiles/schema';
 import { formatPath, type Issue } from '../profiles/validate';
+import { ONE_SCRIPT } from '../text/characters';
 
 export interface ProjectDraft {
   name: string;
@@ -133,6 +134,11 @@ export function handleLines(
         else problems.push(t(notUrl, where, JSON.stringify(item.slice(0, 60))));
       } else if (site === 'linkedin' && /[\s,]/.test(item)) {
         problems.push(t('handle_several_ids', where, JSON.stringify(item.slice(0, 60))));
+      } else if (site === 'linkedin' && !ONE_SCRIPT.pattern.test(item)) {
+        // Typed, so it can be checked for look-alikes; a pasted profile URL is LinkedIn's own.
+        problems.push(
+          t('note_line', where, `${JSON.stringify(item.slice(0, 60))} ${t(ONE_SCRIPT.message)}`),
+        );
       } else handles.push(item);
     }
   }

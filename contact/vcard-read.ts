@@ -39,8 +39,10 @@ export interface VCardEntry {
   label: string;
   /** The fields this card carries, profile-shaped. */
   profile: Record<string, unknown>;
-  /** Why the card cannot be read; the other cards still can. */
+  /** Why the card cannot be read at all (no name survives, cut short); the other cards still can. */
   problems: string[];
+  /** Properties left out because they could not be decoded, one sentence each; the card is kept. */
+  notes: string[];
 }
 
 export type VCardRead = { ok: true; cards: VCardEntry[] } | { ok: false; error: string };
@@ -131,11 +133,13 @@ function ownIdentity(url: string): { site: Site; handle: string } | undefined {
   return undefined;
 }
 
-function readCard(properties: VCardProperty[], problems: string[]) {
+function readCard(properties: VCardProperty[], problems: string[], notes: string[]) {
   const all = (name: string) => properties.filter((property) => property.name === name);
+  // A property that cannot be decoded is left out, and said so; the rest of the card is read.
   const used = (property: VCardProperty) => {
-    if (property.problem) problems.push(property.problem);
-    return property.value;
+    if (!property.problem) return property.value;
+    notes.push(t('vcard_left_out', property.problem));
+    return '';
   };
   const texts = (name: string) =>
     all(name)
@@ -171,8 +175,8 @@ function readCard(properties: VCardProperty[], problems: string[]) {
   if (name !== undefined) profile.name = name;
   const headline = first('TITLE') ?? org;
   if (headline !== undefined) profile.headline = headline;
-  const notes = texts('NOTE');
-  if (notes.length > 0) profile.bio = notes.join('\n\n');
+  const bio = texts('NOTE');
+  if (bio.length > 0) profile.bio = bio.join('\n\n');
   const location = preferred('ADR')
     .map((property) => {
       const [, , , locality = '', region = '', , country = ''] = structured(property);
@@ -251,12 +255,16 @@ function readCard(properties: VCardProperty[], problems: string[]) {
 /** One card's fields, or why it cannot be read. */
 export function interpretCard(raw: RawCard): VCardEntry {
   const problems: string[] = [];
-  const profile = readCard(raw.properties, problems);
+  const notes: string[] = [];
+  const profile = readCard(raw.properties, problems, notes);
   if (raw.unterminated) problems.push(t('vcard_no_end', String(raw.line)));
-  // A name that could not be decoded is not shown back as its raw bytes.
-  const undecodable = raw.properties.some((p) => p.name === 'FN' && p.problem);
-  const label = typeof profile.name === 'string' && !undecodable ? profile.name : '';
-  return { label, profile, problems: [...new Set(problems)] };
+  // No name left: the card is refused for the reason its name could not be read.
+  const named = ['FN', 'N', 'ORG'];
+  if (profile.name === undefined)
+    for (const property of raw.properties)
+      if (named.includes(property.name) && property.problem) problems.push(property.problem);
+  const label = typeof profile.name === 'string' ? profile.name : '';
+  return { label, profile, problems: [...new Set(problems)], notes: [...new Set(notes)] };
 }
 
 /** Every card at once (the importer reads them one by one, see profiles/read-entries.ts). */

@@ -1,5 +1,7 @@
 /**
- * Profile → vCard 4.0 (RFC 6350, https://www.rfc-editor.org/rfc/rfc6350).
+ * Profile → vCard 4.0 (RFC 6350, https://www.rfc-editor.org/rfc/rfc6350), or
+ * 3.0 (RFC 2426) for "Export all", which Apple and Google Contacts import
+ * (docs/imports.md says why).
  * The rules that address books trip over, each tested:
  * - `VERSION:4.0` right after `BEGIN:VCARD`; `FN` always present (§6.1.1, §6.2.1)
  * - CRLF line ends, lines folded at 75 octets, never inside a UTF-8
@@ -57,12 +59,36 @@ export function foldLine(line: string): string {
   ).join(`${CRLF} `);
 }
 
-export function toVCard(profile: Profile): string {
+/**
+ * `N` (family;given;additional;prefix;suffix), which vCard 3.0 requires: the
+ * last word as the family name, the rest as given names. A guess for address
+ * books that sort by it; FN keeps the name exactly as written.
+ */
+function structuredName(name: string): string {
+  const at = name.lastIndexOf(' ');
+  const [given, family] = at === -1 ? ['', name] : [name.slice(0, at), name.slice(at + 1)];
+  return `${escapeText(family)};${escapeText(given)};;;`;
+}
+
+export interface VCardOptions {
+  /**
+   * 4.0 (RFC 6350) by default. "Export all" writes 3.0 (RFC 2426), the
+   * version Apple Contacts and Google Contacts both import and themselves
+   * write; 3.0 differs here only in `N` being required and `TYPE=pref`
+   * for the preferred URL.
+   */
+  version?: '3.0' | '4.0';
+}
+
+export function toVCard(profile: Profile, { version = '4.0' }: VCardOptions = {}): string {
   const { contact, identities } = profile;
+  const three = version === '3.0';
   const lines = [
     'BEGIN:VCARD',
-    'VERSION:4.0',
+    `VERSION:${version}`,
+    // i18n-ignore: the vCard's product id, a fixed format value
     'PRODID:-//Profile Card//EN',
+    ...(three ? [`N:${structuredName(profile.name)}`] : []),
     `FN:${escapeText(profile.name)}`,
   ];
   if (profile.headline) lines.push(`TITLE:${escapeText(profile.headline)}`);
@@ -71,7 +97,8 @@ export function toVCard(profile: Profile): string {
   if (contact.email) lines.push(`EMAIL:${escapeText(contact.email)}`);
   // ADR's seven components (§6.3.1); the location is free text, kept whole as the locality.
   if (profile.location) lines.push(`ADR:;;;${escapeText(profile.location)};;;`);
-  if (contact.website) lines.push(`URL;PREF=1:${escapeUri(contact.website)}`);
+  if (contact.website)
+    lines.push(`URL;${three ? 'TYPE=pref' : 'PREF=1'}:${escapeUri(contact.website)}`);
   for (const login of identities.github) lines.push(`URL:${escapeUri(githubProfileUrl(login))}`);
   for (const slug of identities.linkedin) lines.push(`URL:${escapeUri(linkedinProfileUrl(slug))}`);
   for (const [index, link] of (contact.links ?? []).entries()) {
@@ -87,6 +114,11 @@ export function toVCard(profile: Profile): string {
   }
   lines.push('END:VCARD');
   return lines.map(foldLine).join(CRLF) + CRLF;
+}
+
+/** Everyone as one .vcf, in vCard 3.0: the file Apple and Google Contacts import whole. */
+export function toVCards(profiles: readonly Profile[]): string {
+  return profiles.map((profile) => toVCard(profile, { version: '3.0' })).join('');
 }
 
 /** A file name for the download: `deniz-altinbuken.vcf`. */

@@ -126,7 +126,7 @@ export function createDirectories(deps: DirectoryDeps) {
     if (!(await deps.allowed(checked.pattern)))
       return patchDirectory(id, {
         checkedAt,
-        problem: `Profile Card may no longer read ${checked.origin} (the permission was taken back in the browser's settings). Unsubscribe and subscribe again to allow it.`,
+        problem: t('dir_permission_taken', checked.origin),
       });
     const fetched = await download(record.url, record.gen > 0 ? record.etag : undefined, signal);
     // Unsubscribed meanwhile: nothing to note on a record about to go.

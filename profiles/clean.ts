@@ -9,6 +9,7 @@
  */
 import { t } from '../i18n/t';
 import { defang, UNSAFE_CLASS } from '../text/characters';
+import { fieldWords } from './field-words';
 import { contactSchema, githubLogin, httpUrl, linkedinSlug } from './schema';
 
 export interface Note {
@@ -16,6 +17,12 @@ export interface Note {
   field: string;
   action: 'shortened' | 'dropped' | 'filled';
   detail: string;
+}
+
+/** `Email: "not-an-email" is not an email`: the field as the form names it, then what happened. */
+export function noteWords(note: Note): string {
+  const path = note.field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  return t('note_line', fieldWords(path), note.detail);
 }
 
 export interface Cleaned {

@@ -23,12 +23,12 @@
 
 import { csvParseRows } from 'd3-dsv';
 import { formatBytes, list } from '../i18n/format';
-import { t } from '../i18n/t';
+import { t, tn } from '../i18n/t';
 import { formatHandles } from '../identity/handles';
 import { type IdentityKey, linkedinKey, profileKeys } from '../identity/keys';
 import { parseIdentityUrl } from '../identity/parse';
 import { defang } from '../text/characters';
-import { cleanEmail, cleanLine, cleanUrl, type Note } from './clean';
+import { cleanEmail, cleanLine, cleanUrl, type Note, noteWords } from './clean';
 import { uniqueId } from './ids';
 import type { ImportContext, Preview, Rejected } from './import';
 import { MAX_IMPORT_BYTES } from './import';
@@ -36,6 +36,7 @@ import type { Profile } from './schema';
 import { LIMITS } from './schema';
 import { validateProfile } from './validate';
 
+// i18n-ignore-start: LinkedIn's column names, as its file writes them
 export const CONNECTIONS_HEADER = [
   'First Name',
   'Last Name',
@@ -47,6 +48,7 @@ export const CONNECTIONS_HEADER = [
 ] as const;
 type Column = (typeof CONNECTIONS_HEADER)[number];
 const REQUIRED: Column[] = ['First Name', 'Last Name', 'URL'];
+// i18n-ignore-end
 
 export interface ConnectionRow {
   /** 1-based: the first connection after the header is row 1. */
@@ -79,13 +81,12 @@ const SENTINEL = 'profile-card:end';
 
 /** Where the header is, or -1: it comes after LinkedIn's notes, within the first lines. */
 function headerIndex(records: string[][]): number {
-  return records
-    .slice(0, 50)
-    .findIndex(
-      (cells) =>
-        cells[0]?.replace(/^\uFEFF/, '').trim() === 'First Name' &&
-        cells[1]?.trim() === 'Last Name',
-    );
+  return records.slice(0, 50).findIndex(
+    (cells) =>
+      // i18n-ignore-start: column names
+      cells[0]?.replace(/^\uFEFF/, '').trim() === 'First Name' && cells[1]?.trim() === 'Last Name',
+    // i18n-ignore-end
+  );
 }
 
 /** Whether a text is LinkedIn's Connections export (its header within the first lines). */
@@ -121,7 +122,7 @@ export function readConnections(
   if (start < 0) {
     return {
       ok: false,
-      error: `This is not LinkedIn's Connections.csv: no "${CONNECTIONS_HEADER.join(',')}" header line.`,
+      error: t('csv_no_header', `"${CONNECTIONS_HEADER.join(',')}"`),
     };
   }
   const header = (records[start] ?? []).map((cell) => cell.trim());
@@ -150,7 +151,7 @@ export function readConnections(
         .split(/\r\n|\r|\n/).length - 1;
     broken.set(
       last,
-      `a quote opens in this row and never closes${swallowed > 0 ? `, so the ${swallowed === 1 ? 'line' : `${swallowed} lines`} after it ${swallowed === 1 ? 'is' : 'are'} read as part of it` : ''}`,
+      swallowed > 0 ? tn('csv_quote_swallowed', swallowed) : t('csv_quote_unclosed'),
     );
   }
 
@@ -163,13 +164,14 @@ export function readConnections(
     if (cells.every((cell) => cell.trim() === '')) continue; // blank line
     row++;
     const cell = (name: Column) => (cells[column.get(name) ?? -1] ?? '').trim();
+    // i18n-ignore: column names
     const fullName = `${cell('First Name')} ${cell('Last Name')}`.trim();
     const label = defang(fullName.slice(0, 40));
     const refuse = (error: string) =>
       refused.push({
         index: row,
         label,
-        prefix: `row ${row}${label ? ` ("${label}")` : ''}`,
+        prefix: label ? t('csv_row', String(row), `"${label}"`) : t('csv_row_only', String(row)),
         errors: [error],
         issues: [],
       });
@@ -203,6 +205,7 @@ export function readConnections(
       refuse(t('csv_not_linkedin_url', `"${defang(url.slice(0, 80))}"`));
       continue;
     }
+    // i18n-ignore: a column name
     const connectedOn = cell('Connected On');
     const headline =
       keep(
@@ -211,6 +214,7 @@ export function readConnections(
       ) ??
       formatHandles({ github: [], linkedin: [identity.handle] })[0] ??
       t('csv_connection');
+    // i18n-ignore: a column name
     const email = keep('contact.email', cleanEmail(cell('Email Address')));
     const id = idOf?.(identity.key) ?? uniqueId(name, taken);
     const result = validateProfile({
@@ -355,12 +359,12 @@ export function previewConnections(
         index: row,
         label,
         prefix,
-        errors: [`${key} is already ${owner.profile.name}'s (${owner.profile.id})`],
+        errors: [`${key} ${t('import_claimed_here', owner.profile.name, owner.profile.id)}`],
         issues: [],
       });
       continue;
     }
-    for (const note of notes) preview.notes.push(`${prefix}: ${note.field} ${note.detail}`);
+    for (const note of notes) preview.notes.push(`${prefix}: ${noteWords(note)}`);
     if (!owner) preview.added.push(profile);
     else {
       const after = mergeConnection(owner.profile, profile);

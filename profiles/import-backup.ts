@@ -15,6 +15,7 @@ import {
   EXPORT_FORMAT_VERSION,
   type ImportContext,
   type ImportResult,
+  type LeftOut,
   MAX_IMPORT_BYTES,
   type Preview,
   previewImport,
@@ -68,6 +69,7 @@ export function previewFile(
   if (!entries) return previewImport(fileName, input, context);
 
   const preview: Preview = { added: [], updated: [], unchanged: [], rejected: [] };
+  const leftOut: LeftOut[] = [];
   const seen = new Map<string, number>();
   const accepted: Profile[] = [];
   const encoder = new TextEncoder();
@@ -129,7 +131,13 @@ export function previewFile(
       const index = positions[rejected.index - 1] ?? rejected.index;
       preview.rejected.push({ ...rejected, index, prefix: prefixOf(index, rejected.label) });
     }
+    for (const left of part.leftOut ?? []) {
+      const index = positions[left.index - 1] ?? left.index;
+      const label = labelOf(slice[left.index - 1]);
+      leftOut.push({ ...left, index, prefix: prefixOf(index, label) });
+    }
   }
   preview.rejected.sort((a, b) => a.index - b.index);
+  if (leftOut.length > 0) preview.leftOut = leftOut;
   return { ok: true, preview };
 }

@@ -11,7 +11,9 @@
  *         ─▶ added / updated / unchanged / refused
  *
  * Every error says which entry and which field, in words:
- * `profile 3 ("Ada"): contact.email is not an email`.
+ * `profile 3 ("Ada"): Email is not an email`. A field a person can do
+ * without is left out instead, and said so (./salvage.ts); only the id and
+ * the name refuse an entry whole.
  */
 
 import { formatBytes } from '../i18n/format';
@@ -21,7 +23,8 @@ import { clip, defang } from '../text/characters';
 import { decodeFile } from './decode';
 import { EXPORT_FORMAT_VERSION } from './export';
 import { type Place, placeEntry } from './merge';
-import { readEntries, Unreadable } from './read-entries';
+import { readEntries, Unreadable, WithNotes } from './read-entries';
+import { removablePath, salvage } from './salvage';
 import type { Profile } from './schema';
 import { describe, type Issue, validateProfile } from './validate';
 
@@ -42,15 +45,31 @@ export interface Rejected {
   label: string;
   /** Which entry, in words: `profile 3 ("Ada")`. */
   prefix: string;
-  /** What is wrong with it, one sentence each: `contact.email is not an email`. */
+  /** What is wrong with it, one sentence each: `Email is not an email`. */
   errors: string[];
   /** The same, by field, for a form to mark (`path` [] when no one field is at fault). */
   issues: Issue[];
 }
 
-/** `profile 3 ("Ada"): contact.email is not an email`, one line per error. */
+/** `profile 3 ("Ada"): Email is not an email`, one line per error. */
 export function rejectionLines(rejected: Rejected): string[] {
   return rejected.errors.map((error) => `${rejected.prefix}: ${error}`);
+}
+
+/** A person kept without some of their fields, and which, in words. */
+export interface LeftOut {
+  index: number;
+  /** Which entry, in words: `vCard 17 ("Søren Groß")`. */
+  prefix: string;
+  /** One sentence per field: `Email "not an email" is not an email, so it was left out`. */
+  fields: string[];
+  /** The same, by field (the edit form shows them as problems: it never drops what was typed). */
+  issues: Issue[];
+}
+
+/** `vCard 17 ("Søren Groß"): Email "…" is not an email, so it was left out`, one line per field. */
+export function leftOutLines(left: LeftOut): string[] {
+  return left.fields.map((field) => `${left.prefix}: ${field}`);
 }
 
 export interface Preview {
@@ -58,6 +77,8 @@ export interface Preview {
   updated: { before: Profile; after: Profile }[];
   unchanged: Profile[];
   rejected: Rejected[];
+  /** People kept without a field that could not be used (profiles/salvage.ts). */
+  leftOut?: LeftOut[];
   /** What the reader shortened, dropped or filled in (Connections.csv, JSON Resume), in words. */
   notes?: string[];
 }
@@ -89,6 +110,7 @@ function canonical(value: unknown): unknown {
 }
 
 function labelOf(entry: unknown): string {
+  if (entry instanceof WithNotes) return labelOf(entry.entry);
   const name =
     entry instanceof Unreadable
       ? entry.label
@@ -155,6 +177,7 @@ export function previewImport(
     rejected: [],
     ...(read.notes && read.notes.length > 0 && { notes: read.notes }),
   };
+  const leftOut: LeftOut[] = [];
   for (let position = 0; position < entries.length; position++) {
     if (onProgress && position % PROGRESS_EVERY === 0) onProgress(position, entries.length);
     const index = position + 1;
@@ -177,8 +200,17 @@ export function previewImport(
     const prefix = label
       ? t('dirr_entry_named', kind, String(index), `"${label}"`)
       : t('dirr_entry', kind, String(index));
+    // What was left out of an entry that is then refused for another reason is said too.
+    const fields: string[] = [];
+    const fieldIssues: Issue[] = [];
     const reject = (issues: Issue[], errors = issues.map(describe)) => {
-      preview.rejected.push({ index, label, prefix, errors, issues });
+      preview.rejected.push({
+        index,
+        label,
+        prefix,
+        errors: [...fields, ...errors],
+        issues: [...fieldIssues, ...issues],
+      });
     };
     const whole = (message: string) => reject([{ path: [], message }], [message]);
 
@@ -189,16 +221,47 @@ export function previewImport(
       );
       continue;
     }
-    let document = entry;
+    // What the reader itself could not use (a vCard property it could not decode).
+    if (entry instanceof WithNotes)
+      for (const message of entry.notes) {
+        fields.push(message);
+        fieldIssues.push({ path: [], message });
+      }
+    let document = entry instanceof WithNotes ? entry.entry : entry;
+    let result: ReturnType<typeof validateProfile> | undefined;
     if (read.merge) {
-      const placed = placeEntry(entry, place);
+      let placed = placeEntry(document, place);
+      if (placed.ok) result = validateProfile(placed.document);
+      if (placed.ok && !result?.ok) {
+        // Unusable fields come out of the entry itself, then it is placed
+        // again: a bad email never replaces the good one a kept person has.
+        // The id and name are settled by placing it.
+        const own = salvage(document, (path) => path[0] === 'id' || path[0] === 'name');
+        if (own.ok) {
+          placed.undo?.();
+          fields.push(...own.leftOut);
+          fieldIssues.push(...own.issues);
+          placed = placeEntry(own.document, place);
+          if (placed.ok) result = validateProfile(placed.document);
+        }
+      }
       if (!placed.ok) {
         whole(placed.error);
         continue;
       }
       document = placed.document;
     }
-    const result = validateProfile(document);
+    result ??= validateProfile(document);
+    // Checked only when needed (most entries are valid, and each check costs), and
+    // only when what is wrong is a field a person can do without.
+    if (!result.ok && result.issues.every((issue) => removablePath(issue.path))) {
+      const kept = salvage(document);
+      if (kept.ok) {
+        fields.push(...kept.leftOut);
+        fieldIssues.push(...kept.issues);
+        result = validateProfile(kept.document);
+      }
+    }
     if (!result.ok) {
       reject(result.issues, result.errors);
       continue;
@@ -245,12 +308,14 @@ export function previewImport(
     }
     for (const key of profileKeys(profile.identities)) owners.set(key, profile);
 
+    if (fields.length > 0) leftOut.push({ index, prefix, fields, issues: fieldIssues });
     const before = existingById.get(profile.id);
     if (!before) preview.added.push(profile);
     else if (same(before, profile)) preview.unchanged.push(profile);
     else preview.updated.push({ before, after: profile });
   }
   onProgress?.(entries.length, entries.length);
+  if (leftOut.length > 0) preview.leftOut = leftOut;
   return { ok: true, preview };
 }
 

@@ -1,15 +1,20 @@
 /**
  * profiles/ — what a person is, where they are kept, and how they come and go.
  *
- *   schema.ts (zod, the one definition) ─▶ validate.ts (sentences: "contact.email is not an email")
+ *   schema.ts (zod, the one definition) ─▶ validate.ts (sentences: "Email is not an email",
+ *        │                                 fields named by field-words.ts as the form names them)
  *        │                                json-schema.ts (data/profile.schema.json for editors)
  *        ▼
  *   import.ts  bytes ─▶ decode.ts (UTF-8/16) ─▶ read-entries.ts (JSON or vCard, by content)
- *              ─▶ merge.ts (vCard: into the person it matches) ─▶ preview: added/updated/unchanged/refused
+ *              ─▶ salvage.ts (an unusable field is left out, the person kept, and said so)
+ *              ─▶ merge.ts (vCard: into the person an identity matches; a name alone only
+ *                 for an entry with no identity) ─▶ preview: added/updated/unchanged/refused,
+ *                 each update opened by changes.ts to a field-by-field diff
  *   connections-csv.ts  LinkedIn's Connections.csv (d3-dsv) ─▶ the same preview, matched by identity
  *   json-resume.ts  JSON Resume ◀─▶ profile (validates against resume-schema, round-trips)
  *        ▲ clean.ts (outside text into the schema, with notes) · ids.ts uniqueId (an unused id from a name)
  *   export.ts  profiles ─▶ { version: 1, profiles } (re-imports unchanged)
+ *   contacts-csv.ts  everyone ◀─▶ a CSV in Google Contacts' columns (formula cells neutralised)
  *   db.ts      IndexedDB: people {id, rev, profile, keys} + index keys → person, hidden, meta
  *        ▲
  *   store.ts   every read and write; each write one transaction with a precondition

@@ -16,7 +16,7 @@
  *   cancel ──────────────────────────▶ aborts the write if it has not committed
  *   scan ────────────────────────────▶ damaged records, identity clashes, and
  *                                      handles shared with directories' people
- *   export ──────────────────────────▶ the export document's text
+ *   export {format} ─────────────────▶ the export's text: JSON backup, one vCard 3.0 file, or CSV
  *
  * An import is confirmed against what is stored at commit time: if anything
  * changed since the preview, it is previewed again; written without asking
@@ -24,12 +24,16 @@
  * changed (profiles/store.ts's promise: nothing written over a change the
  * user has not seen).
  */
+
+import { toVCards } from '../contact/vcard';
 import { t } from '../i18n/t';
+import { type FieldChange, profileChanges } from './changes';
+import { toContactsCsv } from './contacts-csv';
 import type { Db } from './db';
 import { buildDirectory, type IdentityConflict } from './directory';
 import { type DirectoryClash, findDirectoryClashes } from './directory-clashes';
 import { exportDocument } from './export';
-import { type Preview, rejectionLines } from './import';
+import { leftOutLines, type Preview, rejectionLines } from './import';
 import { previewFile } from './import-backup';
 import { writeImport } from './import-write';
 import { forEachSlice, readInSlices } from './read-slices';
@@ -41,7 +45,10 @@ export type JobRequest =
   | { type: 'commit' }
   | { type: 'cancel' }
   | { type: 'scan' }
-  | { type: 'export' };
+  | { type: 'export'; format?: ExportFormat };
+
+/** "Export all" as our JSON backup, one vCard 3.0 file, or a contacts CSV. */
+export type ExportFormat = 'json' | 'vcard' | 'csv';
 
 export type JobPhase = 'reading' | 'checking' | 'writing' | 'scanning' | 'exporting';
 
@@ -55,8 +62,15 @@ export interface PreviewView {
   /** The first names of each group, for the page to list. */
   addedNames: string[];
   updatedNames: string[];
+  /** For each of the first updates, what changes, field by field, in words. */
+  updatedDiffs: { name: string; changes: FieldChange[] }[];
   /** One line per problem of the first refused entries. */
   rejectedLines: string[];
+  /** People kept without a field that could not be used… */
+  leftOut: number;
+  /** …and, for the first `leftOutShown` of them, which field and why, one line each. */
+  leftOutLines: string[];
+  leftOutShown: number;
   /** How many values the reader changed to fit (Connections.csv, JSON Resume)… */
   notes: number;
   /** …and the first of them, in words. */
@@ -100,7 +114,14 @@ export function viewOf(name: string, preview: Preview): PreviewView {
     rejected: preview.rejected.length,
     addedNames: preview.added.slice(0, VIEW_NAMES).map((profile) => profile.name),
     updatedNames: preview.updated.slice(0, VIEW_NAMES).map(({ after }) => after.name),
+    updatedDiffs: preview.updated.slice(0, VIEW_NAMES).map(({ before, after }) => ({
+      name: after.name,
+      changes: profileChanges(before, after),
+    })),
     rejectedLines: preview.rejected.slice(0, VIEW_REFUSALS).flatMap(rejectionLines),
+    leftOut: preview.leftOut?.length ?? 0,
+    leftOutLines: (preview.leftOut ?? []).slice(0, VIEW_REFUSALS).flatMap(leftOutLines),
+    leftOutShown: Math.min(preview.leftOut?.length ?? 0, VIEW_REFUSALS),
     notes: preview.notes?.length ?? 0,
     noteLines: (preview.notes ?? []).slice(0, VIEW_NOTES),
   };
@@ -295,11 +316,18 @@ export function createJobRunner({ openDb, bundled, post, now = () => performance
     });
   };
 
-  const exportAll = async () => {
+  const exportAll = async (format: ExportFormat = 'json') => {
     const snapshot = await readInSlices(await openDb(), (count) => progress('exporting', count));
     const profiles = snapshot.people.map((record) => record.profile);
-    const file = new Blob([exportDocument(profiles)], { type: 'application/json' });
-    post({ type: 'exported', file, count: profiles.length });
+    const text =
+      format === 'vcard'
+        ? toVCards(profiles)
+        : format === 'csv'
+          ? toContactsCsv(profiles)
+          : exportDocument(profiles);
+    // A Blob made here: the page only hands it to the browser (its MIME type
+    // is the page's choice, ../components/Options.tsx EXPORT_FILES).
+    post({ type: 'exported', file: new Blob([text]), count: profiles.length });
   };
 
   return async (request: JobRequest): Promise<void> => {
@@ -321,7 +349,7 @@ export function createJobRunner({ openDb, bundled, post, now = () => performance
         case 'scan':
           return await scan();
         case 'export':
-          return await exportAll();
+          return await exportAll(request.format);
       }
     } catch (error) {
       writing = undefined;

@@ -74,8 +74,56 @@ export type ResumeRead =
       /** The id came from our own export's `meta`, not made from the name. */
       ownId: boolean;
       notes: Note[];
+      /** What the résumé holds that a card has no place for, with how many of each. */
+      unplaced: Unplaced[];
     }
   | { ok: false; error: string };
+
+/** A section or field of the résumé a card has no place for, and how many entries it had. */
+export interface Unplaced {
+  /** The résumé's own name for it: `work`, `skills`, `basics.phone`. */
+  section: string;
+  count: number;
+}
+
+/**
+ * Sections a card has no place for, in the schema's order. `work` is counted
+ * whole: its first job may only have made the headline.
+ */
+const SECTIONS = [
+  'work',
+  'volunteer',
+  'education',
+  'awards',
+  'certificates',
+  'publications',
+  'skills',
+  'languages',
+  'interests',
+  'references',
+] as const;
+const BASICS = ['phone', 'image'] as const;
+
+function unplacedOf(document: Json, basics: Json): Unplaced[] {
+  const found: Unplaced[] = [];
+  for (const field of BASICS)
+    if (str(basics[field])?.trim()) found.push({ section: `basics.${field}`, count: 1 });
+  for (const section of SECTIONS) {
+    const count = list(document[section]).length;
+    if (count > 0) found.push({ section, count });
+  }
+  return found;
+}
+
+/**
+ * `missdirection.example.com` → `https://missdirection.example.com`: a résumé
+ * often leaves out the scheme, and a bare host can only mean the web.
+ */
+function withScheme(raw: unknown): unknown {
+  const text = str(raw)?.trim();
+  if (!text || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(text)) return raw;
+  return /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(?:[/?#:]|$)/u.test(text) ? `https://${text}` : raw;
+}
 
 export interface ResumeOptions {
   /** Ids in use, so a résumé without our id gets an unused one. */
@@ -108,6 +156,18 @@ export function readJsonResume(document: unknown, { takenIds }: ResumeOptions = 
     return cleaned.value;
   };
 
+  /** A URL, read as https when it is a bare host (`example.com/x`), and said so. */
+  const takeUrl = (at: string, raw: unknown) => {
+    const fixed = withScheme(raw);
+    if (fixed !== raw)
+      notes.push({
+        field: at,
+        action: 'filled',
+        detail: t('note_https', JSON.stringify(String(raw).trim().slice(0, 80)), String(fixed)),
+      });
+    return take(at, fixed, httpUrl, cleanUrl);
+  };
+
   const name = take('name', basics.name, field.name, (v) => cleanLine(v, LIMITS.name));
   if (!name) return { ok: false, error: t('resume_no_name') };
 
@@ -128,7 +188,7 @@ export function readJsonResume(document: unknown, { takenIds }: ResumeOptions = 
     const at = `basics.profiles.${index}`;
     const network = str(entry.network)?.trim() ?? '';
     const username = str(entry.username)?.trim() ?? '';
-    const url = take(`${at}.url`, entry.url, httpUrl, cleanUrl);
+    const url = takeUrl(`${at}.url`, entry.url);
     const identity = url ? parseIdentityUrl(url) : undefined;
     const site = /^github$/i.test(network)
       ? 'github'
@@ -153,7 +213,7 @@ export function readJsonResume(document: unknown, { takenIds }: ResumeOptions = 
     }
   }
 
-  let website = take('contact.website', basics.url, httpUrl, cleanUrl);
+  let website = takeUrl('contact.website', basics.url);
   const websiteIdentity = website ? parseIdentityUrl(website) : undefined;
   if (websiteIdentity?.kind === 'profile') {
     addIdentity(websiteIdentity.site, websiteIdentity.handle, 'contact.website');
@@ -199,7 +259,7 @@ export function readJsonResume(document: unknown, { takenIds }: ResumeOptions = 
         cleanLine(v, LIMITS.projectName),
       );
       if (!projectName) return [];
-      const url = take(`${at}.url`, project.url, httpUrl, cleanUrl);
+      const url = takeUrl(`${at}.url`, project.url);
       const repository = str(project.repository)
         ? parseIdentityUrl(str(project.repository) as string)
         : undefined;
@@ -255,6 +315,7 @@ export function readJsonResume(document: unknown, { takenIds }: ResumeOptions = 
       ...(location && { location }),
     },
     notes,
+    unplaced: unplacedOf(document, basics),
   };
 }
 

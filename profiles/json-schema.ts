@@ -11,8 +11,10 @@ import { profileSchema } from './schema';
 export function profileJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(profileSchema, { io: 'input', target: 'draft-2020-12' }),
+    // i18n-ignore-start: the JSON Schema's own title and description, read by editors
     title: 'Profile Card profile',
     description:
       'One person as Profile Card shows them. Generated from profiles/schema.ts by `npm run schema`; do not edit by hand.',
+    // i18n-ignore-end
   };
 }

@@ -10,13 +10,19 @@
  *   3. the same email address;
  *   4. the same name under the id made from it (`ada-lovelace`, then
  *      `ada-lovelace-2`…), so importing the same address book twice updates
- *      instead of duplicating.
+ *      instead of duplicating — but only for an entry that carries no
+ *      identity and no email at all. A name is not a person: an entry with
+ *      a GitHub login, LinkedIn slug or email that matched nobody is someone
+ *      new, however many people share its name (issue 22: two "Łukasz 李"
+ *      with different LinkedIn profiles are two people).
  * Else it is someone new, with an id made from the name (profiles/ids.ts).
  *
  * Merging keeps every field the entry does not carry: a card without NOTE
  * leaves the bio alone, identities are added to, never removed, and contact
  * details are replaced one by one (email, website, links).
  */
+import { list } from '../i18n/format';
+import { t } from '../i18n/t';
 import { type IdentityKey, profileKeys } from '../identity/keys';
 import { fold } from '../text/fold';
 import { numberedId, slugify } from './ids';
@@ -40,7 +46,14 @@ export interface Place {
   next: Map<string, number>;
 }
 
-export type Placed = { ok: true; document: Record<string, unknown> } | { ok: false; error: string };
+export type Placed =
+  | {
+      ok: true;
+      document: Record<string, unknown>;
+      /** Puts `place.next` back as it was, for an entry placed again (profiles/salvage.ts). */
+      undo?: () => void;
+    }
+  | { ok: false; error: string };
 
 /** Fields replaced whole when the entry carries them. */
 const FIELDS = ['name', 'headline', 'bio', 'location', 'highlights', 'projects'] as const;
@@ -115,10 +128,10 @@ function matchByIdentity(
     if (owner && !owners.has(owner.id)) owners.set(owner.id, { owner, key });
   }
   if (owners.size > 1) {
-    const who = [...owners.values()].map(
-      ({ owner, key }) => `${owner.name} (${owner.id}) by ${key}`,
+    const who = [...owners.values()].map(({ owner, key }) =>
+      t('import_matches_by', owner.name, owner.id, key),
     );
-    return { ok: false, error: `matches two people you keep: ${who.join(' and ')}` };
+    return { ok: false, error: t('import_matches_two', list(who)) };
   }
   return [...owners.values()][0]?.owner;
 }
@@ -139,19 +152,26 @@ export function placeEntry(entry: unknown, place: Place): Placed {
   if (target) return { ok: true, document: { ...mergeInto(target, entry), id: target.id } };
   if (id !== undefined) return { ok: true, document: entry };
 
-  // Same name under the id made from it; else the first free id.
+  // Same name under the id made from it, for an entry nothing else identifies; else the first free id.
   const name = typeof entry.name === 'string' ? entry.name : '';
+  const identified =
+    keysOf(entry).length > 0 ||
+    (isRecord(entry.contact) &&
+      typeof entry.contact.email === 'string' &&
+      entry.contact.email.trim() !== '');
   const base = slugify(name);
   for (let n = place.next.get(base) ?? 1; ; n++) {
     const candidate = numberedId(base, n);
     if (place.usedInFile.has(candidate)) continue;
     const kept = place.byId.get(candidate);
-    const same = kept !== undefined && fold(kept.name) === fold(name.trim());
+    const same = !identified && kept !== undefined && fold(kept.name) === fold(name.trim());
     if (same || (!kept && !place.taken.has(candidate))) {
+      const before = place.next.get(base);
       place.next.set(base, n + 1);
       return {
         ok: true,
         document: kept ? { ...mergeInto(kept, entry), id: kept.id } : { ...entry, id: candidate },
+        undo: () => (before === undefined ? place.next.delete(base) : place.next.set(base, before)),
       };
     }
   }

@@ -159,12 +159,12 @@ async function moveOnce(skipDamaged: boolean): Promise<MigrationOutcome> {
     for (const [id, profile] of moved) {
       const record = await check.objectStore('people').get(id);
       if (!record || canonical(record.profile) !== canonical(profile))
-        throw new Error(`"${id}" differs after the move`);
+        throw new Error(t('migrate_differs', id));
     }
     for (const id of legacy.hidden)
       if (HIDDEN_ID.test(id) && (await check.objectStore('hidden').getKey(id)) === undefined)
-        throw new Error(`hidden "${id}" is missing after the move`);
-    if (count < seen.size) throw new Error(`${count} of ${seen.size} people after the move`);
+        throw new Error(t('migrate_hidden_missing', id));
+    if (count < seen.size) throw new Error(t('migrate_count', count, seen.size));
     await check.done;
   } catch (error) {
     return {

@@ -6,6 +6,7 @@
  *     ├─ vCard  starts with BEGIN:VCARD ─▶ contact/vcard-read.ts (entries merge)
  *     ├─ LinkedIn's Connections.csv: its header within the first lines
  *     │         ─▶ connections-csv.ts previews the whole file (matched by LinkedIn identity)
+ *     ├─ a contacts CSV in Google's columns (our "Export all (CSV)") ─▶ contacts-csv.ts
  *     ├─ JSON   starts with { [ " - a digit, or is true/false/null ─▶ readJson
  *     │         an object with `basics` is a JSON Resume ─▶ json-resume.ts
  *     └─ else   a sentence naming what is accepted
@@ -22,19 +23,49 @@
 import { readVCardLines } from '../contact/vcard-lines';
 import { interpretCard } from '../contact/vcard-read';
 import { list } from '../i18n/format';
-import { t } from '../i18n/t';
+import { type MessageKey, t, tn } from '../i18n/t';
 import { clip, defang } from '../text/characters';
+import { noteWords } from './clean';
 import { isConnectionsCsv, previewConnections } from './connections-csv';
+import { isContactsCsv, readContactsCsv } from './contacts-csv';
 import { EXPORT_FORMAT_VERSION } from './export';
 import type { ImportContext, ImportResult } from './import';
 import { locateJsonError, nestingDepth } from './json-error';
 import { isJsonResume, readJsonResume } from './json-resume';
+
+/** A résumé section in the user's words: `work` → "Work experience". */
+const SECTION_WORDS: Record<string, MessageKey> = {
+  'basics.phone': 'resume_section_phone',
+  'basics.image': 'resume_section_image',
+  work: 'resume_section_work',
+  volunteer: 'resume_section_volunteer',
+  education: 'resume_section_education',
+  awards: 'resume_section_awards',
+  certificates: 'resume_section_certificates',
+  publications: 'resume_section_publications',
+  skills: 'resume_section_skills',
+  languages: 'resume_section_languages',
+  interests: 'resume_section_interests',
+  references: 'resume_section_references',
+};
+const sectionWords = (section: string) => {
+  const key = Object.hasOwn(SECTION_WORDS, section) ? SECTION_WORDS[section] : undefined;
+  return key ? t(key) : JSON.stringify(section);
+};
 
 /** An entry the reader could not turn into a profile, with its reasons. */
 export class Unreadable {
   constructor(
     readonly label: string,
     readonly errors: string[],
+  ) {}
+}
+
+/** An entry and what its reader could not use of it, one sentence per field. */
+export class WithNotes {
+  constructor(
+    readonly entry: unknown,
+    readonly notes: string[],
   ) {}
 }
 
@@ -143,7 +174,8 @@ function readVCardEntries(text: string): ReadResult {
         const raw = cards[index];
         if (!raw) return undefined;
         const card = interpretCard(raw);
-        return card.problems.length > 0 ? new Unreadable(card.label, card.problems) : card.profile;
+        if (card.problems.length > 0) return new Unreadable(card.label, card.problems);
+        return card.notes.length > 0 ? new WithNotes(card.profile, card.notes) : card.profile;
       },
     },
   };
@@ -164,8 +196,25 @@ function resumeEntries(document: Record<string, unknown>): ReadResult {
     kind: t('kind_resume'),
     entries: [read.ownId ? read.profile : rest],
     merge: !read.ownId,
-    notes: read.notes.map((note) => `résumé ("${label}"): ${note.field} ${note.detail}`),
+    notes: [
+      ...read.notes.map((note) => `${t('resume_prefix', `"${label}"`)}: ${noteWords(note)}`),
+      ...read.unplaced.map(
+        ({ section, count }) =>
+          `${t('resume_prefix', `"${label}"`)}: ${tn('resume_unplaced', count, sectionWords(section))}`,
+      ),
+    ],
   };
+}
+
+/**
+ * Our own "Export all (CSV)" (ids, exact: replaces like a JSON export), or
+ * Google's contacts CSV (no ids: merges like a vCard).
+ */
+function readContactsEntries(text: string): ReadResult {
+  const read = readContactsCsv(text);
+  if ('error' in read) return read;
+  if (read.entries.length === 0) return { error: t('import_no_profiles') };
+  return { kind: t('kind_contact_row'), entries: read.entries, merge: !read.ours };
 }
 
 /** In order: the first that accepts the text reads it. */
@@ -181,6 +230,11 @@ export const READERS: Reader[] = [
     read: (text) => ({
       preview: (context) => previewConnections('Connections.csv', text, context),
     }),
+  },
+  {
+    format: () => t('read_format_contacts_csv'),
+    accepts: isContactsCsv,
+    read: readContactsEntries,
   },
   {
     format: () => t('read_format_json'),

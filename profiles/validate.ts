@@ -1,6 +1,7 @@
 /**
- * Turning zod's verdicts into sentences a person can act on:
- * `contact.email is not an email`, `projects.2.url must be an http(s) URL`.
+ * Turning zod's verdicts into sentences a person can act on, naming each
+ * field as the form does (./field-words.ts): `Email is not an email`,
+ * `Project 3 URL must be an http(s) URL`, never a schema path.
  * Used at every edge that validates: the build, imports, storage reads.
  *
  * Each verdict is also kept as a field path and what is wrong with it
@@ -9,6 +10,7 @@
  */
 import type { z } from 'zod';
 import { type MessageKey, t } from '../i18n/t.ts';
+import { fieldWords } from './field-words.ts';
 import { type Profile, profileSchema } from './schema.ts';
 
 /** One thing wrong with one field; `path` [] is the profile as a whole. */
@@ -21,14 +23,14 @@ export type Validation<T> =
   | { ok: true; value: T }
   | { ok: false; errors: string[]; issues: Issue[] };
 
-/** `contact.links.0.url`; the document itself is "the profile". */
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.length === 0 ? t('v_the_profile') : path.map(String).join('.');
+/** `contact.links.0.url` → "Link 1 URL"; the document itself is "the profile". */
+export function formatPath(path: ReadonlyArray<PropertyKey>, document?: unknown): string {
+  return fieldWords(path, document);
 }
 
-/** `contact.email is not an email` (`contact.email: ist keine E-Mail-Adresse`) */
-export function describe(issue: Issue): string {
-  return t('issue_line', formatPath(issue.path), issue.message);
+/** `Email is not an email` (`E-Mail: ist keine E-Mail-Adresse`); `document` names handles. */
+export function describe(issue: Issue, document?: unknown): string {
+  return t('issue_line', formatPath(issue.path, document), issue.message);
 }
 
 const TYPES: Record<string, MessageKey> = {
@@ -75,6 +77,7 @@ export function validateProfile(value: unknown): Validation<Profile> {
   // A value can fail two checks that say the same thing (a URL's pattern and
   // its parse); say it once.
   const issues = new Map<string, Issue>();
-  for (const issue of result.error.issues.flatMap(issuesOf)) issues.set(describe(issue), issue);
+  for (const issue of result.error.issues.flatMap(issuesOf))
+    issues.set(describe(issue, value), issue);
   return { ok: false, errors: [...issues.keys()], issues: [...issues.values()] };
 }

@@ -100,7 +100,7 @@ export function settingsFrom(stored: Record<string, unknown>): Read<Settings> {
   if (problems.length === 0) return { value };
   return {
     value,
-    problem: `Some stored settings are unreadable (${problems.join(', ')}); using defaults for them until you change them.`,
+    problem: t('settings_unreadable', problems.join(', ')),
   };
 }
 

@@ -264,12 +264,12 @@ async function claimed(
         profileKeys(other.identities).includes(key) &&
         !changing.has(other.id),
     );
-    if (owner) return `${key} is already ${owner.name}'s (${owner.id})`;
+    if (owner) return `${key} ${t('import_claimed_here', owner.name, owner.id)}`;
     for (const record of await index.getAll(key as IdentityKey)) {
       if (record.id === profile.id) continue;
       const next = changing.has(record.id) ? changing.get(record.id) : record.profile;
       if (next && profileKeys(next.identities).includes(key))
-        return `${key} is already ${record.profile.name}'s (${record.id})`;
+        return `${key} ${t('import_claimed_here', record.profile.name, record.id)}`;
     }
   }
   return undefined;

@@ -251,9 +251,9 @@ const api: OptionsApi = {
           }
         : undefined,
     ),
-  exportAll: (onProgress) =>
+  exportAll: (onProgress, format) =>
     oneShot(
-      { type: 'export' },
+      { type: 'export', format },
       (event) => (event.type === 'exported' ? event.file : undefined),
       onProgress,
     ),

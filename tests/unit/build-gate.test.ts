@@ -51,9 +51,9 @@ describe('build-time validation of bundled profiles', () => {
       () => undefined,
       (reason: Error) => reason.message,
     );
-    expect(error).toContain('data/profiles/deniz-altinbuken.json: contact.email is not an email');
+    expect(error).toContain('data/profiles/deniz-altinbuken.json: Email is not an email');
     expect(error).toContain(
-      'data/profiles/deniz-altinbuken.json: projects.1.url must be an http(s) URL',
+      'data/profiles/deniz-altinbuken.json: Project 2 URL must be an http(s) URL',
     );
   });
 

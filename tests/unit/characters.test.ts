@@ -5,6 +5,7 @@
  * refuse Latin mixed with Cyrillic or Greek look-alikes. Each refusal says
  * which rule, in words.
  */
+import { handleLines } from '../../components/profile-draft';
 import { bundledProfiles } from '../../profiles/bundled';
 import { previewImport } from '../../profiles/import';
 import { validateProfile } from '../../profiles/validate';
@@ -62,7 +63,7 @@ describe('markup: refuse real tag syntax only', () => {
     ['<svg onload=alert(1)//', '<svg onload=alert(1)//'],
   ])('refuses %j and quotes the tag', (text, tag) => {
     expect(errorsFor({ ...ada, bio: text })).toEqual([
-      `bio must not contain HTML markup: ${JSON.stringify(defang(tag))}`,
+      `Short bio must not contain HTML markup: ${JSON.stringify(defang(tag))}`,
     ]);
     expect(findMarkup(text)).toBe(tag);
   });
@@ -82,7 +83,7 @@ describe('URLs: nothing invisible, nothing that reorders', () => {
   ])('refuses %s, saying so', (_label, url, words) => {
     const errors = errorsFor({ ...ada, contact: { website: url } });
     expect(errors.length).toBeGreaterThan(0);
-    expect(errors.every((error) => error.startsWith('contact.website '))).toBe(true);
+    expect(errors.every((error) => error.startsWith('Website '))).toBe(true);
     expect(errors.join(' ')).toContain(words);
   });
 
@@ -108,7 +109,7 @@ describe('text: separators and lone surrogates', () => {
 
   it('refuses a lone surrogate with a clear message instead of storing U+FFFD', () => {
     expect(errorsFor({ ...ada, name: 'Ada \uD800' })).toEqual([
-      'name must not contain a lone surrogate (half of a UTF-16 pair, such as "\\uD800")',
+      'Name must not contain a lone surrogate (half of a UTF-16 pair, such as "\\uD800")',
     ]);
     expect(errorsFor({ ...ada, bio: '\uDC00 alone' })).toHaveLength(1);
     // As it arrives in a file: a JSON escape, which JSON.parse keeps as a lone half.
@@ -121,7 +122,7 @@ describe('text: separators and lone surrogates', () => {
       },
     );
     expect(result.ok && result.preview.rejected[0]?.errors).toEqual([
-      'name must not contain a lone surrogate (half of a UTF-16 pair, such as "\\uD800")',
+      'Name must not contain a lone surrogate (half of a UTF-16 pair, such as "\\uD800")',
     ]);
   });
 
@@ -130,15 +131,23 @@ describe('text: separators and lone surrogates', () => {
   });
 });
 
-describe('LinkedIn ids: one script', () => {
+describe('LinkedIn ids: look-alikes are checked where a person types them (issue 22)', () => {
   it.each([
     ['аda-lovelace', 'Cyrillic а'],
     ['ada-lovelacе', 'Cyrillic е at the end'],
     ['αda', 'Greek α'],
-  ])('refuses %j (%s)', (slug) => {
-    expect(errorsFor({ ...ada, identities: { linkedin: [slug] } })).toEqual([
-      'identities.linkedin.0 mixes Latin letters with Cyrillic or Greek look-alikes (such as "а" for "a"); write it in one script, or paste the profile URL',
-    ]);
+  ])('the form warns about a typed %j (%s)', (slug) => {
+    expect(handleLines(slug, 'linkedin')).toEqual({
+      handles: [],
+      problems: [
+        `LinkedIn profiles, line 1: ${JSON.stringify(slug)} mixes Latin letters with Cyrillic or Greek look-alikes (such as "а" for "a"); write it in one script, or paste the profile URL`,
+      ],
+    });
+  });
+
+  it('takes the profile URL LinkedIn itself shows, mixed scripts and all', () => {
+    const url = `https://www.linkedin.com/in/${encodeURIComponent('олег-smith-42')}/`;
+    expect(handleLines(url, 'linkedin')).toEqual({ handles: ['олег-smith-42'], problems: [] });
   });
 
   it.each([
@@ -147,7 +156,11 @@ describe('LinkedIn ids: one script', () => {
     'michael-rüffer-61125324',
     'ACoAABcdEfGhIjKlMnOpQrStUvWxYz01',
     '李小龙-1',
-  ])('accepts %j', (slug) => {
+    // What LinkedIn writes for a Cyrillic first name and a Latin surname, and our own past
+    // check refused: an import or a stored person takes it as it is.
+    'олег-smith-42',
+    'аda-lovelace',
+  ])('the schema accepts %j', (slug) => {
     expect(errorsFor({ ...ada, identities: { linkedin: [slug] } })).toEqual([]);
   });
 });

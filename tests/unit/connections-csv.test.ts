@@ -71,10 +71,23 @@ describe('Connections.csv, the awkward cases', () => {
 
   it('leaves out a bad email, and says so', () => {
     expect(byName('Bad Email')?.contact).toEqual({});
-    expect(p.notes).toContain('row 7 ("Bad Email"): contact.email "not-an-email" is not an email');
+    expect(p.notes).toContain('row 7 ("Bad Email"): Email: "not-an-email" is not an email');
     expect(
-      p.notes.some((line) => line.startsWith('row 10 ("Long Headline"): headline shortened')),
+      p.notes.some((line) => line.startsWith('row 10 ("Long Headline"): Headline: shortened')),
     ).toBe(true);
+  });
+
+  it("takes LinkedIn's own slugs as they are: mixed scripts, percent-encoded (issue 22)", () => {
+    const slugs = ['олег-smith-42', 'łukasz-李-0407', 'αλέξης-papadopoulos-7'];
+    const rows = slugs.map(
+      (slug, index) =>
+        `Name${index},Family,https://www.linkedin.com/in/${encodeURIComponent(slug)},,,,01 Jan 2024`,
+    );
+    const mixed = preview(`${NOTES}${HEADER}\n${rows.join('\n')}\n`, []);
+    expect(mixed.rejected).toEqual([]);
+    expect(mixed.added.map((profile) => profile.identities.linkedin)).toEqual(
+      slugs.map((slug) => [slug]),
+    );
   });
 
   it('refuses rows it cannot keep, with their row number and reason', () => {

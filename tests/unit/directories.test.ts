@@ -177,7 +177,7 @@ describe('reading a directory file with the importers', () => {
       refused: {
         count: 2,
         first: [
-          'profile 2 ("Bob"): contact.email is not an email',
+          'profile 2 ("Bob"): Email is not an email',
           'profile 3 ("Twin"): id "ada" is already used by profile 1',
         ],
       },

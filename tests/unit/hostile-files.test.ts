@@ -48,7 +48,7 @@ describe('hostile files: a specific message each, no exception', () => {
       'plain text named .vcf',
       'contacts.vcf',
       'hello, world',
-      '"contacts.vcf" is not a format Profile Card reads: it starts with "hello, world". Import accepts vCard (.vcf), LinkedIn\'s Connections.csv, and JSON (a profile, a list of profiles, an export, or a JSON Resume).',
+      '"contacts.vcf" is not a format Profile Card reads: it starts with "hello, world". Import accepts vCard (.vcf), LinkedIn\'s Connections.csv, a contacts CSV (Google Contacts\' columns), and JSON (a profile, a list of profiles, an export, or a JSON Resume).',
     ],
     [
       "a CSV file that is not LinkedIn's Connections.csv",
@@ -133,7 +133,7 @@ describe('hostile files: a specific message each, no exception', () => {
     const validate = vi.spyOn(profileSchema, 'safeParse');
     const result = run('junk.json', junk);
     expect(result.ok ? '' : result.error).toBe(
-      'Stopped at profile 1001 of 1,700,000: 1,000 of the entries before it are not valid, so this does not look like a file of profiles. The first: profile 1: id is required',
+      'Stopped at profile 1001 of 1,700,000: 1,000 of the entries before it are not valid, so this does not look like a file of profiles. The first: profile 1: Id is required',
     );
     expect(validate).toHaveBeenCalledTimes(MAX_REFUSED);
     validate.mockRestore();

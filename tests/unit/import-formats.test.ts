@@ -37,7 +37,7 @@ describe('Connections.csv through the importer', () => {
       'row 5 ("No Url"): it has no profile URL, so it cannot be matched to their LinkedIn page or a later export',
     );
     expect(viaImporter.notes).toContain(
-      'row 7 ("Bad Email"): contact.email "not-an-email" is not an email',
+      'row 7 ("Bad Email"): Email: "not-an-email" is not an email',
     );
   });
 
@@ -116,8 +116,8 @@ describe('JSON Resume through the importer', () => {
     const result = preview('resume.json', JSON.stringify(resume), [ada]);
     expect(result.added.map((p) => p.id)).toEqual(['grace-hopper']);
     expect(result.notes).toEqual([
-      'résumé ("Grace Hopper"): contact.website "javascript:alert(1)" is not an http(s) URL',
-      'résumé ("Grace Hopper"): headline the résumé has no basics.label',
+      'résumé ("Grace Hopper"): Website: "javascript:alert(1)" is not an http(s) URL',
+      'résumé ("Grace Hopper"): Headline: the résumé has no basics.label',
     ]);
   });
 

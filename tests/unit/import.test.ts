@@ -5,6 +5,7 @@ import { slugify, uniqueId } from '../../profiles/ids';
 import {
   applyPreview,
   EXPORT_FORMAT_VERSION,
+  leftOutLines,
   MAX_IMPORT_BYTES,
   type Preview,
   previewImport,
@@ -102,15 +103,19 @@ describe('previewImport: entries', () => {
         { ...ada, id: 'c', name: 'Ada', identities: {}, contact: { email: 'nope' } },
       ]),
     );
-    expect(lines(p)).toEqual(['profile 3 ("Ada"): contact.email is not an email']);
-    expect(p.added.map((x) => x.id)).toEqual(['ada', 'b']);
+    // Kept without the email (issue 22), and the preview says so in words.
+    expect(lines(p)).toEqual([]);
+    expect(p.added.map((x) => x.id)).toEqual(['ada', 'b', 'c']);
+    expect(p.leftOut?.flatMap(leftOutLines)).toEqual([
+      'profile 3 ("Ada"): Email "nope" is not an email, so it was left out',
+    ]);
   });
 
   it('labels unnamed entries by position only', () => {
     expect(lines(preview(json([42, { id: 'x' }])))).toEqual([
       'profile 1: the profile must be an object',
-      'profile 2: name is required',
-      'profile 2: identities is required',
+      'profile 2: Name is required',
+      'profile 2: "identities" is required',
     ]);
   });
 
@@ -251,7 +256,11 @@ describe('previewImport: vCard', () => {
       [],
       'x.vcf',
     );
-    expect(lines(p)).toEqual(['vCard 1 ("No Title"): contact.website must be an http(s) URL']);
+    expect(lines(p)).toEqual([]);
+    expect(p.added).toMatchObject([{ name: 'No Title', contact: {} }]);
+    expect(p.leftOut?.flatMap(leftOutLines)).toEqual([
+      'vCard 1 ("No Title"): Website "javascript:alert(1)" must be an http(s) URL, so it was left out',
+    ]);
     expect(failure('BEGIN:VCARD\r\nFN;broken\r\n', 'x.vcf')).toMatch(/^This is not a valid vCard/);
   });
 

@@ -10,6 +10,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { bundledProfiles } from '../../profiles/bundled';
+import { previewImport } from '../../profiles/import';
 import {
   isJsonResume,
   META_KEY,
@@ -227,14 +228,15 @@ describe('export', () => {
 describe('import', () => {
   it("reads resume-schema's own sample résumé", () => {
     expect(isJsonResume(sample)).toBe(true);
-    // Its project URL has no scheme ("missdirection.example.com"): left out, with a note.
+    // Its project URL has no scheme ("missdirection.example.com"): read as https, with a note.
     const read = readJsonResume(sample);
     if (!read.ok) throw new Error(read.error);
     expect(read.notes).toEqual([
       {
         field: 'projects.0.url',
-        action: 'dropped',
-        detail: '"missdirection.example.com" is not an http(s) URL',
+        action: 'filled',
+        detail:
+          '"missdirection.example.com" has no scheme, so it was read as https://missdirection.example.com',
       },
     ]);
     expect(reimport(sample)).toEqual({
@@ -242,7 +244,13 @@ describe('import', () => {
       name: 'Richard Hendriks',
       headline: 'Programmer',
       bio: sample.basics.summary,
-      projects: [{ name: sample.projects[0].name, description: sample.projects[0].description }],
+      projects: [
+        {
+          name: sample.projects[0].name,
+          description: sample.projects[0].description,
+          url: 'https://missdirection.example.com',
+        },
+      ],
       contact: {
         email: 'richard.hendriks@mail.com',
         website: 'http://richardhendricks.example.com',
@@ -251,6 +259,28 @@ describe('import', () => {
       identities: { github: [], linkedin: [] },
       location: 'San Francisco, California, US',
     } satisfies Profile);
+  });
+
+  it('says, in words and with counts, what of the sample a card has no place for (issue 22)', () => {
+    const result = previewImport('resume.json', JSON.stringify(sample), {
+      existing: [],
+      bundled: [],
+    });
+    if (!result.ok) throw new Error(result.error);
+    const who = 'résumé ("Richard Hendriks")';
+    expect(result.preview.notes).toEqual([
+      `${who}: Project 1 URL: "missdirection.example.com" has no scheme, so it was read as https://missdirection.example.com`,
+      `${who}: Phone (1 entry) has no place on a card, so it was not imported`,
+      `${who}: Work experience (1 entry) has no place on a card, so it was not imported`,
+      `${who}: Volunteering (1 entry) has no place on a card, so it was not imported`,
+      `${who}: Education (1 entry) has no place on a card, so it was not imported`,
+      `${who}: Awards (1 entry) has no place on a card, so it was not imported`,
+      `${who}: Publications (1 entry) has no place on a card, so it was not imported`,
+      `${who}: Skills (2 entries) has no place on a card, so it was not imported`,
+      `${who}: Languages (1 entry) has no place on a card, so it was not imported`,
+      `${who}: Interests (1 entry) has no place on a card, so it was not imported`,
+      `${who}: References (1 entry) has no place on a card, so it was not imported`,
+    ]);
   });
 
   it('reads back a GitHub login that GitHub reserves for a feature (found by fast-check)', () => {

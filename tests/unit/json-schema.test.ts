@@ -92,11 +92,14 @@ describe('profile.schema.json', () => {
       false,
     ],
     [
+      // LinkedIn writes such slugs itself; only a typed one is warned about (issue 22).
       'Latin and Cyrillic in a LinkedIn id',
       { ...base, identities: { linkedin: ['аda-l'] } },
-      false,
+      true,
     ],
     ['an all-Cyrillic LinkedIn id', { ...base, identities: { linkedin: ['михаил-петров'] } }, true],
+    ['an internationalised email', { ...base, contact: { email: 'søren.4@bücher.example' } }, true],
+    ['an email with a space', { ...base, contact: { email: 'not an email' } }, false],
   ])('agrees with zod on: %s', (_label, document, valid) => {
     const clean = JSON.parse(JSON.stringify(document));
     expect(profileSchema.safeParse(clean).success).toBe(valid);

@@ -31,7 +31,7 @@ describe('readLegacy', () => {
     });
     expect(read.profiles.map((p) => p.id)).toEqual(['a']);
     expect(read.damage).toBe(
-      '2 stored profiles are damaged (profile 2: contact.website must be an http(s) URL; profile 3: the profile must be an object).',
+      '2 stored profiles are damaged (profile 2: Website must be an http(s) URL; profile 3: the profile must be an object).',
     );
   });
   it.each([['garbage{'], [null], [[person('a')]], [{ profiles: [], hidden: [], extra: 1 }]])(

@@ -132,7 +132,7 @@ describe("shown: problems in the form's words", () => {
       'pc-f-links-0-label',
     ],
     [[], 'must be an object', 'the profile must be an object', undefined],
-    [['surprise'], 'is not a known field', 'surprise is not a known field', undefined],
+    [['surprise'], 'is not a known field', '"surprise" is not a known field', undefined],
   ])('%j %s', (path, message, text, control) => {
     expect(shown({ path, message }, made)).toEqual(control ? { text, control } : { text });
   });

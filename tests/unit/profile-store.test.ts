@@ -84,7 +84,7 @@ describe('writes state their precondition', () => {
     await addPerson(person('a'));
     const before = await readSnapshot();
     await expect(addPerson({ ...person('b'), name: '<script>x</script>' })).rejects.toThrow(
-      'Not saved: name must not contain HTML markup',
+      'Not saved: Name must not contain HTML markup',
     );
     expect(await readSnapshot()).toEqual(before);
   });

@@ -14,8 +14,24 @@ const walk = (dir: string): string[] =>
     const path = join(dir, name);
     return statSync(path).isDirectory() ? walk(path) : [path];
   });
-const files = ['components', 'entrypoints']
-  .flatMap((dir) => walk(join(root, dir)))
+/**
+ * Every folder whose code produces text a person reads: the pages and
+ * components, and the modules whose messages reach them (imports and their
+ * refusals, sync, settings, directories, the card's contact formats).
+ */
+const FOLDERS = [
+  'components',
+  'entrypoints',
+  'profiles',
+  'contact',
+  'sync',
+  'settings',
+  'directories',
+  'identity',
+  'capture',
+  'messaging',
+];
+const files = FOLDERS.flatMap((dir) => walk(join(root, dir)))
   .filter((path) => /\.tsx?$/.test(path))
   .map((path) => relative(root, path));
 
@@ -32,6 +48,10 @@ describe('the scanner', () => {
     ['a template child', '<p>{`${n} people`}</p>'],
     ['a prop of our own', '<Field label="Name" />'],
     ['a sentence in code', 'setStatus("Saved the person.")'],
+    [
+      'a sentence after an ignored block',
+      '// i18n-ignore-start: columns\n["First Name"];\n// i18n-ignore-end\n\n\nsetStatus("Saved the person.")',
+    ],
   ])('finds %s', (_what, code) => {
     expect(findLiterals(`const x = () => ${code};`, 'planted.tsx')).toHaveLength(1);
   });
@@ -43,7 +63,14 @@ describe('the scanner', () => {
     ['a symbol', '<button>×</button>'],
     ['a selector', 'document.querySelector("input[type=file] + label")'],
     ['a console line', 'console.warn("Profile Card: could not read it")'],
+    ['an Accept header', 'fetch(u, { headers: { Accept: "application/json, text/plain;q=0.5" } })'],
+    ['a selector list', 'el.querySelectorAll(pick("a, button, [hidden], h1"))'],
+    ['an error for developers', 'Promise.reject(new Error("Profile Card: refused a message"))'],
     ['an ignored line', 'null;\n// i18n-ignore: a file name\nconst f = "Profile Card export.json"'],
+    [
+      'an ignored block',
+      'null;\n// i18n-ignore-start: columns\nconst c = [\n"First Name",\n"Last Name",\n];\n// i18n-ignore-end',
+    ],
   ])('lets %s pass', (_what, code) => {
     expect(findLiterals(`const x = () => ${code};`, 'planted.tsx')).toEqual([]);
   });

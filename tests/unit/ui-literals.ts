@@ -96,6 +96,16 @@ const MEDIA_QUERY = /^\([a-z-]+:\s*[a-z-]+\)$/;
 /** Two words with a space between: "Copy text", "is not valid". */
 const SENTENCE = /\p{L}{2,}[,.:;!?’'…]?\s+[(“"‘']?\p{L}{2,}/u;
 
+/** `application/json, text/vcard;q=0.5`: a list of media types (an Accept header). */
+const MEDIA_TYPES = /^(?:[a-z*]+\/[a-z0-9.+*-]+(?:;q=[0-9.]+)?(?:,\s*|$))+$/;
+/** `a, button, [hidden], h1`: a CSS selector list. */
+const SELECTOR_LIST = /^(?:[a-z][a-z0-9-]*|\[[^\]]+\])(?:,\s*(?:[a-z][a-z0-9-]*|\[[^\]]+\]))+$/;
+/**
+ * `Profile Card: refused …`: an error for another part of the extension or a
+ * developer's console, prefixed like console lines; never shown on a page.
+ */
+const DEVELOPER = /^Profile Card: /;
+
 type Node = {
   type: string;
   loc?: { start: { line: number } };
@@ -134,8 +144,18 @@ export function findLiterals(source: string, file: string): Finding[] {
     plugins: ['typescript', ...(file.endsWith('.tsx') ? (['jsx'] as const) : [])],
   });
   const lines = source.split('\n');
+  // `// i18n-ignore-start: why` … `// i18n-ignore-end`: a block of format names (CSV columns).
+  const inBlock = new Set<number>();
+  let open = false;
+  for (const [index, text] of lines.entries()) {
+    if (/i18n-ignore-start/.test(text)) open = true;
+    if (open) inBlock.add(index + 1);
+    if (/i18n-ignore-end/.test(text)) open = false;
+  }
   const ignored = (line: number) =>
-    /i18n-ignore/.test(lines[line - 1] ?? '') || /i18n-ignore/.test(lines[line - 2] ?? '');
+    inBlock.has(line) ||
+    /i18n-ignore/.test(lines[line - 1] ?? '') ||
+    /i18n-ignore/.test(lines[line - 2] ?? '');
   const found: Finding[] = [];
   const reported = new Set<Node>();
   const report = (node: Node, text: string, where: string) => {
@@ -238,6 +258,9 @@ export function findLiterals(source: string, file: string): Finding[] {
         if (
           SENTENCE.test(text) &&
           !MEDIA_QUERY.test(text) &&
+          !MEDIA_TYPES.test(text) &&
+          !SELECTOR_LIST.test(text) &&
+          !DEVELOPER.test(text) &&
           !text.split(/\s+/).every((token) => /^pc-|^$/.test(token))
         )
           report(node, text, 'sentence');
