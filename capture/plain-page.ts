@@ -48,6 +48,7 @@ export const PAGE_WORDS =
 const ABOUT_WORDS =
   /^(?:about(?: me)?|who ?am ?i|whoami|home(?:page)?|cv|resume|résumé|me|bio|hello|hi|welcome)$/i;
 
+// i18n-ignore-start: word lists the reader matches against headings, never shown
 /** Words that are never part of a person's name as pages write headings. */
 const NOT_NAME_WORDS = new Set(
   (
@@ -61,6 +62,7 @@ const NOT_NAME_WORDS = new Set(
 const PARTICLES = new Set(
   'van von der den de da di du del della la le bin ibn al el y e zu ten ter dos das do'.split(' '),
 );
+// i18n-ignore-end
 
 /** Whether a short text reads as a person's name. */
 export function looksLikeName(text: string | undefined): boolean {

@@ -31,8 +31,8 @@ import { privacyPromise } from '../directories/promise';
 import { language, type MessageKey, t, tn } from '../i18n/t';
 import type { IdentityConflict } from '../profiles/directory';
 import { exportDocument } from '../profiles/export';
+import { EXPORT_FILES, type ExportFormat } from '../profiles/export-files';
 import { previewFile } from '../profiles/import-backup';
-import type { ExportFormat } from '../profiles/jobs';
 import { toJsonResume } from '../profiles/json-resume';
 import type { MigrationOutcome } from '../profiles/migrate';
 import type { Roster } from '../profiles/roster';
@@ -63,13 +63,6 @@ import { type SyncApi, SyncPanel } from './SyncPanel';
 import { WhatsNew } from './WhatsNew';
 
 export type { Usage } from './PeopleTable';
-
-/** What each "Export all" format downloads as. */
-const EXPORT_FILES: Record<ExportFormat, { extension: string; type: string }> = {
-  json: { extension: 'json', type: 'application/json' },
-  vcard: { extension: 'vcf', type: 'text/vcard;charset=utf-8' },
-  csv: { extension: 'csv', type: 'text/csv;charset=utf-8' },
-};
 
 export interface Loaded {
   /** Everyone, as the list shows them, with the search index. */

@@ -33,6 +33,7 @@ import type { Db } from './db';
 import { buildDirectory, type IdentityConflict } from './directory';
 import { type DirectoryClash, findDirectoryClashes } from './directory-clashes';
 import { exportDocument } from './export';
+import { EXPORT_FILES, type ExportFormat } from './export-files';
 import { leftOutLines, type Preview, rejectionLines } from './import';
 import { previewFile } from './import-backup';
 import { writeImport } from './import-write';
@@ -48,7 +49,7 @@ export type JobRequest =
   | { type: 'export'; format?: ExportFormat };
 
 /** "Export all" as our JSON backup, one vCard 3.0 file, or a contacts CSV. */
-export type ExportFormat = 'json' | 'vcard' | 'csv';
+export type { ExportFormat } from './export-files';
 
 export type JobPhase = 'reading' | 'checking' | 'writing' | 'scanning' | 'exporting';
 
@@ -325,9 +326,9 @@ export function createJobRunner({ openDb, bundled, post, now = () => performance
         : format === 'csv'
           ? toContactsCsv(profiles)
           : exportDocument(profiles);
-    // A Blob made here: the page only hands it to the browser (its MIME type
-    // is the page's choice, ../components/Options.tsx EXPORT_FILES).
-    post({ type: 'exported', file: new Blob([text]), count: profiles.length });
+    // A Blob made here: the page only hands it to the browser.
+    const file = new Blob([text], { type: EXPORT_FILES[format].type });
+    post({ type: 'exported', file, count: profiles.length });
   };
 
   return async (request: JobRequest): Promise<void> => {
