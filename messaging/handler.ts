@@ -10,6 +10,8 @@
  *     mount-ui            inject the card UI (fallback when a lookup could not)
  *     card-state          remember collapse/dismiss for the session
  *     list, profile       the popup's list and one card
+ *     note-save { id }    the user's note about that one person, preconditioned
+ *                         on the note the card showed (profiles/store.ts saveMine)
  *   from extension pages only (the sender's URL is this extension's; a
  *   content script's is the web page's, and its process is the page's):
  *     directories, directory-subscribe/-refresh/-unsubscribe   directories/refresh.ts
@@ -20,8 +22,18 @@ import { isExtensionUrl } from '../identity/hosts';
 import type { Site } from '../identity/keys';
 import type { PeopleSource } from '../profiles/current-directory';
 import type { DirectoryRecord } from '../profiles/db';
+import { withoutMine } from '../profiles/notes';
+import type { Mine } from '../profiles/schema';
 import type { Settings } from '../settings/defaults';
-import type { Answer, CardState, ListEntry, MessageMap, MessageType, SyncAction } from './messages';
+import type {
+  Answer,
+  CardState,
+  ListEntry,
+  MessageMap,
+  MessageType,
+  NoteSaved,
+  SyncAction,
+} from './messages';
 import { messageSchema } from './schemas';
 
 /** Messages only extension pages may send. */
@@ -48,6 +60,13 @@ export interface SyncService {
   resolve(send: MessageMap['sync-resolve']['send']): Promise<string>;
 }
 
+/** Saves one person's note against the note the card showed (profiles/store.ts `saveMine`). */
+export type NoteService = (
+  id: string,
+  mine: Mine | undefined,
+  seen: Mine | undefined,
+) => Promise<NoteSaved>;
+
 export interface Sender {
   id?: string;
   url?: string;
@@ -63,6 +82,7 @@ export interface HandlerDeps {
   pageOrigin?: string;
   directories?: DirectoryService;
   sync?: SyncService;
+  notes?: NoteService;
   people: PeopleSource;
   settings: () => Promise<Settings>;
   cardState: (profileId: string) => Promise<CardState | undefined>;
@@ -122,14 +142,22 @@ export function createMessageHandler(deps: HandlerDeps) {
           // script sees no UI and falls back to `mount-ui`.
           message.ui ? injectInto(sender) : undefined,
         ]);
+        const siteSettings = settings.sites[site];
         return {
-          profile,
+          // Notes off in pages: the page's frame never receives them.
+          profile: siteSettings.notes === false ? withoutMine(profile) : profile,
           site,
           settings: settings.sites[site],
           hoverDelayMs: settings.hoverDelayMs,
           state,
         };
       }
+      case 'note-save':
+        return service(deps.notes)(
+          message.id,
+          message.mine ?? undefined,
+          message.seen ?? undefined,
+        );
       case 'mount-ui':
         return injectInto(sender);
       case 'card-state':

@@ -8,7 +8,7 @@
 import type { IdentityKey, Site } from '../identity/keys';
 import type { DirectoryRecord } from '../profiles/db';
 import type { ShownProfile } from '../profiles/precedence';
-import type { Profile } from '../profiles/schema';
+import type { Mine, Profile } from '../profiles/schema';
 import type { SiteSettings } from '../settings/defaults';
 import type { SyncStatus } from '../sync/engine';
 
@@ -50,6 +50,12 @@ export interface MessageMap {
   /** One person by id, when the popup's list opens a card. */
   profile: { send: { id: string }; answer: Profile | null };
 
+  /**
+   * Save the user's note about ONE person (issue 26), from a hovercard or
+   * in-page card: `seen` is the note the card showed, the precondition (a
+   * note changed elsewhere since comes back as `theirs`, nothing written).
+   */
+  'note-save': { send: { id: string; seen: Mine | null; mine: Mine | null }; answer: NoteSaved };
   // From extension pages only (the options page); refused from content scripts.
   /** The subscribed directories; refreshes those that are due. */
   directories: { send: Record<never, never>; answer: DirectoryRecord[] };
@@ -72,6 +78,11 @@ export interface MessageMap {
   };
 }
 
+export type NoteSaved =
+  | { ok: true; mine: Mine | null }
+  /** `theirs`: the note stored now (changed in another tab or by sync); `gone`: no such person. */
+  | { ok: false; theirs: Mine | null; gone?: boolean }
+  | { ok: false; error: string };
 export type SyncAction = 'status' | 'on' | 'off' | 'now' | 'erase';
 
 export type MessageType = keyof MessageMap;

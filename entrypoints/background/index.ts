@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createMessageHandler } from '../../messaging/handler';
 import { currentPeople } from '../../profiles/current-directory';
+import { saveNote } from '../../profiles/note-save';
 import { readCardState, readSettings, writeCardState } from '../../settings/items';
 import { startBadges } from './badge';
 import { startDirectories } from './directories';
@@ -31,6 +32,7 @@ export default defineBackground(() => {
     },
     sync: startSync(),
     directories: startDirectories(),
+    notes: saveNote,
   });
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
   const badges = startBadges(currentPeople.lookup);
