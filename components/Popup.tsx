@@ -14,6 +14,7 @@ import type { Profile } from '../profiles/schema';
 import { Card } from './Card';
 import type { KeepApi, KeepTask } from './KeepPerson';
 import { PeopleList } from './PeopleList';
+import type { NoteApi } from './PersonNote';
 import type { Theme } from './page-theme';
 
 export interface PopupApi {
@@ -30,6 +31,8 @@ export interface PopupApi {
    * first paint); without it the popup only shows.
    */
   keep?: () => Promise<KeepApi>;
+  /** Saving the user's note about the person on the card (./PersonNote.tsx). */
+  note?: (id: string) => NoteApi;
 }
 
 type View =
@@ -94,6 +97,7 @@ export function Popup({
           idPrefix="pc-popup"
           headingLevel={1}
           elementTiming="profile-card"
+          note={api.note?.(view.profile.id)}
           controls={
             <button
               type="button"

@@ -24,7 +24,10 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import cardCss from '../../components/card.css?inline';
 import { HoverCard, type HoverControl } from '../../components/HoverCard';
 import { InPageCard } from '../../components/InPageCard';
+import notesCss from '../../components/notes.css?inline';
+import type { NoteApi } from '../../components/PersonNote';
 import type { Theme } from '../../components/page-theme';
+import { send } from '../../messaging/ask';
 import type { CardState } from '../../messaging/messages';
 import type { CardUi, HoverOptions } from '../../messaging/ui-bridge';
 import type { Profile } from '../../profiles/schema';
@@ -53,6 +56,15 @@ interface Hover extends HoverOptions {
   serial: number;
 }
 
+/**
+ * Saving the user's note from a card in the page: one message naming one
+ * person, with the note the card showed as its precondition (issue 26).
+ */
+const noteApi = (id: string): NoteApi => ({
+  shortcut: 'card',
+  save: (mine, seen) => send({ type: 'note-save', id, mine: mine ?? null, seen: seen ?? null }),
+});
+
 export function createCardUi(ctx: ContentScriptContext): CardUi {
   paintTextFromAttributes();
   const sources: ThemeSources = {
@@ -77,6 +89,7 @@ export function createCardUi(ctx: ContentScriptContext): CardUi {
             state={inPage.state}
             theme={theme}
             onState={inPage.onState}
+            note={noteApi(inPage.profile.id)}
           />
         )}
         {hover && (
@@ -89,6 +102,7 @@ export function createCardUi(ctx: ContentScriptContext): CardUi {
             focus={hover.focus}
             onPointer={hover.onPointer}
             onEscape={hover.onEscape}
+            note={noteApi(hover.profile.id)}
           />
         )}
       </>,
@@ -98,7 +112,7 @@ export function createCardUi(ctx: ContentScriptContext): CardUi {
 
   const ensureHost = (): CardHost => {
     if (!host) {
-      host = createCardHost(cardCss + TEXT_CSS);
+      host = createCardHost(cardCss + notesCss + TEXT_CSS);
       theme = currentTheme(sources);
       stopWatchingTheme = watchTheme(sources, (next) => {
         theme = next;

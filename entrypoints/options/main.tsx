@@ -14,6 +14,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../components/card.css';
+import '../../components/notes.css';
 import '../../components/options.css';
 import { downloadText } from '../../components/copy';
 import type { ImportJob } from '../../components/ImportPanel';
