@@ -613,7 +613,11 @@ export function Options({
             kind === 'json'
               ? api.download(`${profile.id}.json`, exportDocument([profile]), 'application/json')
               : kind === 'vcard'
-                ? api.download(vcardFileName(profile), toVCard(profile), 'text/vcard;charset=utf-8')
+                ? api.download(
+                    vcardFileName(profile),
+                    toVCard(profile, { mine: true }),
+                    'text/vcard;charset=utf-8',
+                  )
                 : api.download(
                     `${profile.id}.resume.json`,
                     `${JSON.stringify(toJsonResume(profile), null, 2)}\n`,

@@ -21,6 +21,7 @@
  */
 import { formatHandles } from '../identity/handles';
 import type { Db, PersonRecord } from './db';
+import { mineSearchText } from './notes';
 import { forEachSlice } from './read-slices';
 import { searchText } from './search-index';
 
@@ -95,7 +96,8 @@ export function rowOf(record: PersonRecord): PersonRow {
     name: profile.name,
     headline,
     handles,
-    text: searchText(profile.name, headline, ...handles),
+    // The user's note and #tags are found too (issue 26).
+    text: searchText(profile.name, headline, ...handles, mineSearchText(profile.mine)),
   };
 }
 

@@ -50,7 +50,9 @@ afterEach(() => {
 describe('the note on the card', () => {
   it('shows the note under the person’s text, marked as the user’s', () => {
     const { root } = mount(
-      person('a', { mine: { note: 'Owes me the link', tags: ['kubecon'], contacted: '2026-05-31' } }),
+      person('a', {
+        mine: { note: 'Owes me the link', tags: ['kubecon'], contacted: '2026-05-31' },
+      }),
     );
     const note = root.querySelector('.pc-note') as HTMLElement;
     expect(note.textContent).toContain('Your note');
