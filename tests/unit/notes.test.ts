@@ -220,3 +220,32 @@ describe('never in bundled data, never from a directory', () => {
     expect(read.people.some((p) => 'mine' in p)).toBe(false);
   });
 });
+
+describe('browser sync carries the note', () => {
+  it('the compact form keeps the note, tags and day, and a note change is a change', async () => {
+    const { compact, expand } = await import('../../sync/compact');
+    const { samePerson } = await import('../../sync/reconcile');
+    const noted = person('a', {
+      mine: { note: 'Owes me the benchmark link', tags: ['kubecon'], contacted: '2026-05-31' },
+    });
+    expect(expand('a', compact(noted))).toEqual(noted);
+    expect(samePerson(noted, withMine(noted, { note: 'other' }))).toBe(false);
+    expect(samePerson(noted, person('a'))).toBe(false);
+    // Positive control: the same person is the same.
+    expect(samePerson(noted, { ...noted })).toBe(true);
+  });
+
+  it('two devices editing one note: both versions kept, the other offered to restore', async () => {
+    const { localWrite, mergeEntries } = await import('../../sync/merge');
+    const { conflictsOf, winnerOf } = await import('../../sync/entry');
+    const { samePerson } = await import('../../sync/reconcile');
+    const base = localWrite(undefined, person('a'), 'aaaa', 1000);
+    const one = localWrite(base, withMine(person('a'), { note: 'from the laptop' }), 'aaaa', 2000);
+    const two = localWrite(base, withMine(person('a'), { note: 'from the desktop' }), 'bbbb', 3000);
+    const merged = mergeEntries(one, two);
+    expect(winnerOf(merged).p?.mine?.note).toBe('from the desktop');
+    expect(conflictsOf(merged, samePerson).map((version) => version.p?.mine?.note)).toEqual([
+      'from the laptop',
+    ]);
+  });
+});
