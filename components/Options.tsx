@@ -34,6 +34,7 @@ import { exportDocument } from '../profiles/export';
 import { previewFile } from '../profiles/import-backup';
 import { toJsonResume } from '../profiles/json-resume';
 import type { MigrationOutcome } from '../profiles/migrate';
+import { withMine } from '../profiles/notes';
 import type { Roster } from '../profiles/roster';
 import { claimantsOf } from '../profiles/roster-claims';
 import type { Profile } from '../profiles/schema';
@@ -307,7 +308,8 @@ export function Options({
       const [first] = checked.issues;
       throw new Error(first ? describe(first) : t('form_not_valid'));
     }
-    const { profile } = checked;
+    // The form does not edit the user's note: an edit keeps it (issue 26).
+    const profile = withMine(checked.profile, target?.profile?.mine);
     const editingSame = target?.profile?.id === profile.id && target.rev !== undefined;
     if (working.current) return;
     working.current = true;
