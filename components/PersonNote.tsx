@@ -18,7 +18,7 @@
  * hold their text as values, never as text nodes.
  */
 import type { RefObject } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n/t';
 import type { NoteSaved } from '../messaging/messages';
 import { cleanMine } from '../profiles/notes';
@@ -46,7 +46,7 @@ export function formatDay(day: string): string {
   }
 }
 
-function isTyping(target: EventTarget | null): boolean {
+function isTyping(target: EventTarget | undefined): boolean {
   if (!(target instanceof Element)) return false;
   return target.closest('input, textarea, select, [contenteditable]') !== null;
 }
@@ -100,11 +100,28 @@ export function PersonNote({
     of: id,
     mine: stored,
   });
-  const [editing, setEditing] = useState(false);
+  /**
+   * The note as it was when the editor opened: the save's precondition. Not
+   * what the card shows by the time of saving, which a change elsewhere may
+   * have replaced meanwhile (that change must come back as a conflict).
+   */
+  const [base, setBase] = useState<{ mine: Mine | undefined }>();
+  const editing = base !== undefined;
+  const setEditing = (open: boolean) => setBase(open ? { mine } : undefined);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ text: string; error?: boolean }>();
   const [conflict, setConflict] = useState<{ draft: Mine | undefined; theirs: Mine | undefined }>();
   const [known, setKnown] = useState<string[]>();
+  const openButton = useRef<HTMLButtonElement>(null);
+  /**
+   * Closing the editor gives focus back to the Note control, so it stays in
+   * the card (a hovercard opened from the keyboard closes when focus leaves).
+   */
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !editing) openButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
   // A new read of the person (another tab saved, the store changed) replaces what is shown.
   const mine = shown.of === id ? shown.mine : stored;
   useEffect(() => setShown({ of: id, mine: stored }), [id, stored]);
@@ -118,16 +135,25 @@ export function PersonNote({
 
   useEffect(() => {
     if (!api || editing) return;
-    const target: EventTarget | null = api.shortcut === 'document' ? document : card.current;
-    if (!target) return;
+    const element = card.current;
+    if (!element) return;
+    // Keys reach the card's root (the page card's shadow root, or the
+    // popup's document): N counts where focus is on the card or on what
+    // holds it (a hovercard's dialog), or anywhere in the popup.
+    const target = element.getRootNode();
+    const ours = (focused: EventTarget | undefined) =>
+      api.shortcut === 'document' ||
+      (focused instanceof Element && (element.contains(focused) || focused.contains(element)));
     const onKey = (event: Event) => {
       const key = event as KeyboardEvent;
+      const focused = key.composedPath()[0] ?? key.target ?? undefined;
       if (
         (key.key === 'n' || key.key === 'N') &&
         !key.ctrlKey &&
         !key.metaKey &&
         !key.altKey &&
-        !isTyping(key.composedPath()[0] ?? key.target)
+        ours(focused) &&
+        !isTyping(focused)
       ) {
         key.preventDefault();
         open();
@@ -175,6 +201,7 @@ export function PersonNote({
         <span class="pc-note-private">{t('note_private')}</span>
         {api && !editing && (
           <button
+            ref={openButton}
             type="button"
             class="pc-more pc-note-open"
             // i18n-ignore: a key's name (https://w3c.github.io/aria/#aria-keyshortcuts)
@@ -193,7 +220,7 @@ export function PersonNote({
           mine={conflict?.draft ?? mine}
           knownTags={known}
           busy={busy}
-          onSave={(draft) => save(draft, mine)}
+          onSave={(draft) => save(draft, base?.mine)}
           onCancel={() => setEditing(false)}
         />
       )}

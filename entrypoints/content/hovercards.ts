@@ -69,7 +69,10 @@ export interface HovercardDeps {
   expandedInPage(): string | undefined;
 }
 
-export function startHovercards(ctx: ContentScriptContext, deps: HovercardDeps): () => void {
+export function startHovercards(
+  ctx: ContentScriptContext,
+  deps: HovercardDeps,
+): (options?: { unlessInUse?: boolean }) => void {
   let intent: Target | undefined; // what the pointer rests on
   let open: Target | undefined; // whose card is showing
   let openTimer: ReturnType<typeof setTimeout> | undefined;
@@ -232,7 +235,9 @@ export function startHovercards(ctx: ContentScriptContext, deps: HovercardDeps):
   );
 
   /** Navigation or a settings change: no card outlives its page. */
-  return () => {
+  return ({ unlessInUse = false } = {}) => {
+    // The user at work in the card (saving a note there, issue 26) keeps it.
+    if (unlessInUse && open && ui?.owns(document.activeElement)) return;
     cancelOpen();
     if (open) close();
   };

@@ -40,7 +40,9 @@ function mount(profile: Profile, answers: NoteSaved[] = []) {
       field.value = value;
       field.dispatchEvent(new Event('input', { bubbles: true }));
     });
-  return { root, card, calls, key, type };
+  const rerender = (next: Profile) =>
+    act(() => render(<Card profile={next} idPrefix="t" note={api} />, root));
+  return { root, card, calls, key, type, rerender };
 }
 
 afterEach(() => {
@@ -116,6 +118,23 @@ describe('the note on the card', () => {
       { mine: { note: 'mine' }, seen: { note: 'from the other tab' } },
     ]);
     expect(root.querySelector('.pc-note-text')?.textContent).toBe('mine');
+  });
+
+  it('a change arriving while the editor is open is still the precondition it saw', async () => {
+    const { root, card, calls, key, type, rerender } = mount(
+      person('a', { mine: { note: 'old' } }),
+      [{ ok: false, theirs: { note: 'from the other tab' } }],
+    );
+    key(card, 'n');
+    type('textarea', 'mine');
+    // The store's change feed redraws the card with the other tab's note meanwhile.
+    rerender(person('a', { mine: { note: 'from the other tab' } }));
+    expect((root.querySelector('textarea') as HTMLTextAreaElement).value).toBe('mine');
+    key(root.querySelector('textarea') as Element, 'Enter', { ctrlKey: true });
+    await flush();
+    // Saved against what the editor opened on, so the store refuses it and both are shown.
+    expect(calls).toEqual([{ mine: { note: 'mine' }, seen: { note: 'old' } }]);
+    expect(root.querySelector('[role=alert]')?.textContent).toContain('from the other tab');
   });
 
   it('says why a note was not saved', async () => {

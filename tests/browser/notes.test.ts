@@ -1,0 +1,196 @@
+/**
+ * The user's notes about people (issue 26) in real Chromium: written from a
+ * hovercard with the keyboard alone (Alt+↑, N, type, Ctrl+Enter) and from
+ * the popup; found again from the popup by a word of the note and by a tag;
+ * shown after a reload and in a second tab; a second tab's stale save is
+ * refused with the stored note shown; and on a hostile page, a card showing
+ * a note leaks none of it (positive control: the user sees it in the card).
+ * One browser for the whole file.
+ */
+import type { Page } from 'playwright-core';
+import {
+  cardShows,
+  cardText,
+  clickInCard,
+  focusedInCard,
+  hovercardShows,
+  launch,
+  type Session,
+  seedUserProfiles,
+  storedPeople,
+  strayRequests,
+  waitUntil,
+} from './harness';
+import { hostilePage } from './hostile-fixture';
+
+const MIRA = {
+  id: 'mira-kovacevic',
+  name: 'Mira Kovačević',
+  headline: 'Storage engineer',
+  projects: [],
+  contact: {},
+  identities: { github: ['mira-k'], linkedin: [] },
+};
+const PAGE = 'https://github.com/explore?notes';
+const OWN_PAGE = 'https://github.com/mira-k?notes';
+/** Words of the note a page must never find. */
+const NOTE = 'Met at KubeCon, owes me the Raftsnapshot benchmark';
+const SECRETS = ['KubeCon', 'Raftsnapshot', 'kubecon', 'hiring', 'Your note'];
+
+type Attack = {
+  link(href: string, hovercard?: string): HTMLAnchorElement;
+  read(secrets: string[]): string[];
+};
+
+let session: Session;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  session = await launch();
+  await seedUserProfiles(session, [MIRA]);
+  session.pages.set(PAGE, hostilePage('github', 'A hostile page', session.extensionId));
+  session.pages.set(OWN_PAGE, hostilePage('github', 'Mira’s page', session.extensionId));
+  page = await session.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+afterAll(() => session?.close());
+
+const stored = async () =>
+  (
+    JSON.parse(await storedPeople(session)) as { people: { id: string; profile: never }[] }
+  ).people.find((record) => record.id === MIRA.id)?.profile as
+    | { mine?: { note?: string; tags?: string[] } }
+    | undefined;
+
+/** A link to Mira on the hostile page, focused. */
+async function linkToMira(): Promise<void> {
+  await page.evaluate(() => {
+    const a = (window as never as { __attack: Attack }).__attack.link(
+      '/mira-k',
+      '/users/mira-k/hovercard',
+    );
+    a.id = 'mira';
+  });
+}
+
+const popupPage = async () => {
+  const popup = await session.context.newPage();
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+  return popup;
+};
+
+describe('a note about a person', () => {
+  it('is written from the hovercard with the keyboard alone, and leaks nothing to the page', async () => {
+    await page.goto(PAGE);
+    await linkToMira();
+    await page.focus('#mira');
+    await page.keyboard.press('Alt+ArrowUp');
+    await hovercardShows(page, MIRA.name);
+    await waitUntil('focus in the card', async () => (await focusedInCard(page)) !== null);
+    await page.keyboard.press('n');
+    await waitUntil('the note editor', async () => (await focusedInCard(page)) === 'TEXTAREA');
+    await page.keyboard.type(NOTE);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('#KubeCon #hiring');
+    await page.keyboard.press('Control+Enter');
+    await cardShows(page, 'Note saved');
+    expect(await stored()).toMatchObject({ mine: { note: NOTE, tags: ['kubecon', 'hiring'] } });
+
+    // Positive control: the user sees the note in the card, marked as theirs.
+    const text = await cardText(page);
+    expect(text).toContain('Your note');
+    expect(text).toContain(NOTE);
+    expect(text).toContain('#kubecon');
+    // The page finds none of it, anywhere it could look.
+    expect(
+      await page.evaluate(
+        (secrets) => (window as never as { __attack: Attack }).__attack.read(secrets),
+        SECRETS,
+      ),
+    ).toEqual([]);
+    await page.keyboard.press('Escape');
+  });
+
+  it('is on the in-page card after a reload and in a second tab, and still unreadable there', async () => {
+    await page.goto(OWN_PAGE);
+    await cardShows(page, NOTE);
+    const second = await session.context.newPage();
+    await second.goto(OWN_PAGE);
+    await cardShows(second, NOTE);
+    expect(
+      await second.evaluate(
+        (secrets) => (window as never as { __attack: Attack }).__attack.read(secrets),
+        SECRETS,
+      ),
+    ).toEqual([]);
+    await second.close();
+  });
+
+  it('a second tab saving over a note it did not see is refused, with the stored note shown', async () => {
+    await page.goto(OWN_PAGE);
+    await cardShows(page, NOTE);
+    const second = await session.context.newPage();
+    await second.goto(OWN_PAGE);
+    await cardShows(second, NOTE);
+    // Both tabs open the editor on the same note…
+    await clickInCard(second, 'button.pc-note-open');
+    await page.bringToFront();
+    await clickInCard(page, 'button.pc-note-open');
+    // …the first saves…
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Changed in tab one');
+    await page.keyboard.press('Control+Enter');
+    await cardShows(page, 'Note saved');
+    // …then the second, still on the note it opened: refused, both shown, nothing lost.
+    await second.bringToFront();
+    await second.keyboard.press('Control+A');
+    await second.keyboard.type('Changed in tab two');
+    await second.keyboard.press('Control+Enter');
+    await cardShows(second, 'was changed in another tab');
+    expect(await cardText(second)).toContain('Changed in tab one');
+    expect((await stored())?.mine?.note).toBe('Changed in tab one');
+    // The user picks theirs: saved over what they were shown.
+    await clickInCard(second, 'button', 'Save mine over it');
+    await cardShows(second, 'Note saved');
+    expect((await stored())?.mine?.note).toBe('Changed in tab two');
+    await second.close();
+  });
+
+  it('is found from the popup by a word of it and by its tag, and written from there', async () => {
+    const popup = await popupPage();
+    const search = popup.locator('input[type="search"]');
+    const found = (names: string[]) =>
+      waitUntil(`the list to show ${names}`, async () => {
+        const shown = await popup.locator('.pc-person-name').allInnerTexts();
+        return JSON.stringify(shown) === JSON.stringify(names);
+      });
+    // Everyone first: the search below is what narrows the list.
+    await waitUntil('the list', async () => (await popup.locator('.pc-person-name').count()) > 1);
+    await search.fill('chang tab two');
+    await found([MIRA.name]);
+    await search.fill('#hiring');
+    await found([MIRA.name]);
+    // Positive control: a word nobody has finds nobody.
+    await search.fill('zebra');
+    await found([]);
+
+    await search.fill('#hiring');
+    await search.press('Enter');
+    await popup.getByText('Your note').waitFor();
+    await popup.keyboard.press('n');
+    await popup.locator('textarea').waitFor();
+    await popup.keyboard.press('Control+A');
+    await popup.keyboard.type('Written in the popup');
+    await popup.keyboard.press('Control+Enter');
+    await popup.getByText('Note saved').waitFor();
+    expect((await stored())?.mine?.note).toBe('Written in the popup');
+    await popup.close();
+
+    // The hovercard in the open page shows it too.
+    await page.bringToFront();
+    await cardShows(page, 'Written in the popup');
+    expect(strayRequests(session)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
