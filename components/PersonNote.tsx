@@ -26,7 +26,18 @@ import type { Mine } from '../profiles/schema';
 import { NoteEditor } from './NoteEditor';
 
 export interface NoteApi {
-  save(mine: Mine | undefined, seen: Mine | undefined): Promise<NoteSaved>;
+  /** Saves here, against the note the editor opened on (extension pages). */
+  save?(mine: Mine | undefined, seen: Mine | undefined): Promise<NoteSaved>;
+  /**
+   * Opens the editor elsewhere instead (a card in a web page: the extension's
+   * own window, since a page hears keys typed in it and `window.find()`s
+   * what its form fields hold).
+   */
+  open?(): void;
+  /** Open the editor at once (the note window). */
+  editing?: boolean;
+  /** The editor closed: saved or cancelled. */
+  onDone?(saved: boolean): void;
   /** Tags the user already uses, for completion (extension pages only). */
   knownTags?: () => Promise<string[]>;
   /** Where N opens the editor: the card (a page) or the whole document (the popup). */
@@ -105,7 +116,9 @@ export function PersonNote({
    * what the card shows by the time of saving, which a change elsewhere may
    * have replaced meanwhile (that change must come back as a conflict).
    */
-  const [base, setBase] = useState<{ mine: Mine | undefined }>();
+  const [base, setBase] = useState<{ mine: Mine | undefined } | undefined>(
+    api?.editing && api.save ? { mine: stored } : undefined,
+  );
   const editing = base !== undefined;
   const setEditing = (open: boolean) => setBase(open ? { mine } : undefined);
   const [busy, setBusy] = useState(false);
@@ -127,6 +140,7 @@ export function PersonNote({
   useEffect(() => setShown({ of: id, mine: stored }), [id, stored]);
 
   const open = () => {
+    if (api?.open) return api.open();
     setStatus(undefined);
     setConflict(undefined);
     setEditing(true);
@@ -164,7 +178,7 @@ export function PersonNote({
   });
 
   const save = async (draft: Mine | undefined, seen: Mine | undefined) => {
-    if (!api) return;
+    if (!api?.save) return;
     setBusy(true);
     setStatus(undefined);
     try {
@@ -174,6 +188,7 @@ export function PersonNote({
         setEditing(false);
         setConflict(undefined);
         setStatus({ text: t('note_saved') });
+        api.onDone?.(true);
       } else if ('error' in result) {
         setStatus({ text: t('note_failed', result.error), error: true });
       } else if (result.gone) {
@@ -221,7 +236,10 @@ export function PersonNote({
           knownTags={known}
           busy={busy}
           onSave={(draft) => save(draft, base?.mine)}
-          onCancel={() => setEditing(false)}
+          onCancel={() => {
+            setEditing(false);
+            api?.onDone?.(false);
+          }}
         />
       )}
       {conflict && (

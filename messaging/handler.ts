@@ -10,8 +10,8 @@
  *     mount-ui            inject the card UI (fallback when a lookup could not)
  *     card-state          remember collapse/dismiss for the session
  *     list, profile       the popup's list and one card
- *     note-save { id }    the user's note about that one person, preconditioned
- *                         on the note the card showed (profiles/store.ts saveMine)
+ *     note-open { id }    the note editor for that one person, in an extension
+ *                         window (never typed into the page)
  *   from extension pages only (the sender's URL is this extension's; a
  *   content script's is the web page's, and its process is the page's):
  *     directories, directory-subscribe/-refresh/-unsubscribe   directories/refresh.ts
@@ -23,17 +23,8 @@ import type { Site } from '../identity/keys';
 import type { PeopleSource } from '../profiles/current-directory';
 import type { DirectoryRecord } from '../profiles/db';
 import { withoutMine } from '../profiles/notes';
-import type { Mine } from '../profiles/schema';
 import type { Settings } from '../settings/defaults';
-import type {
-  Answer,
-  CardState,
-  ListEntry,
-  MessageMap,
-  MessageType,
-  NoteSaved,
-  SyncAction,
-} from './messages';
+import type { Answer, CardState, ListEntry, MessageMap, MessageType, SyncAction } from './messages';
 import { messageSchema } from './schemas';
 
 /** Messages only extension pages may send. */
@@ -60,12 +51,8 @@ export interface SyncService {
   resolve(send: MessageMap['sync-resolve']['send']): Promise<string>;
 }
 
-/** Saves one person's note against the note the card showed (profiles/store.ts `saveMine`). */
-export type NoteService = (
-  id: string,
-  mine: Mine | undefined,
-  seen: Mine | undefined,
-) => Promise<NoteSaved>;
+/** Opens the note editor for one person in a window of the extension's own. */
+export type NoteService = (id: string) => Promise<boolean>;
 
 export interface Sender {
   id?: string;
@@ -152,12 +139,8 @@ export function createMessageHandler(deps: HandlerDeps) {
           state,
         };
       }
-      case 'note-save':
-        return service(deps.notes)(
-          message.id,
-          message.mine ?? undefined,
-          message.seen ?? undefined,
-        );
+      case 'note-open':
+        return service(deps.notes)(message.id);
       case 'mount-ui':
         return injectInto(sender);
       case 'card-state':

@@ -51,11 +51,12 @@ export interface MessageMap {
   profile: { send: { id: string }; answer: Profile | null };
 
   /**
-   * Save the user's note about ONE person (issue 26), from a hovercard or
-   * in-page card: `seen` is the note the card showed, the precondition (a
-   * note changed elsewhere since comes back as `theirs`, nothing written).
+   * Open the note editor for ONE person (issue 26), from a hovercard or
+   * in-page card, in a small window of the extension's own: typed into the
+   * page, a note would be heard key by key by the page's listeners and found
+   * by its `window.find()` (tests/browser/notes.test.ts shows both).
    */
-  'note-save': { send: { id: string; seen: Mine | null; mine: Mine | null }; answer: NoteSaved };
+  'note-open': { send: { id: string }; answer: boolean };
   // From extension pages only (the options page); refused from content scripts.
   /** The subscribed directories; refreshes those that are due. */
   directories: { send: Record<never, never>; answer: DirectoryRecord[] };

@@ -4,7 +4,7 @@
  * match is refused before it reaches the handler.
  */
 import { z } from 'zod';
-import { mineSchema, profileId } from '../profiles/schema';
+import { profileId } from '../profiles/schema';
 import type { Message } from './messages';
 
 const identityKey = z
@@ -22,12 +22,7 @@ export const messageSchema: z.ZodType<Message> = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('list') }),
   z.strictObject({ type: z.literal('profile'), id: z.string().max(64) }),
-  z.strictObject({
-    type: z.literal('note-save'),
-    id: profileId,
-    seen: mineSchema.nullable(),
-    mine: mineSchema.nullable(),
-  }),
+  z.strictObject({ type: z.literal('note-open'), id: profileId }),
   z.strictObject({ type: z.literal('directories') }),
   z.strictObject({
     type: z.literal('directory-subscribe'),

@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createMessageHandler } from '../../messaging/handler';
 import { currentPeople } from '../../profiles/current-directory';
-import { saveNote } from '../../profiles/note-save';
 import { readCardState, readSettings, writeCardState } from '../../settings/items';
 import { startBadges } from './badge';
 import { startDirectories } from './directories';
@@ -32,7 +31,17 @@ export default defineBackground(() => {
     },
     sync: startSync(),
     directories: startDirectories(),
-    notes: saveNote,
+    // The note editor for a card in a page: the popup's page in a small
+    // window of its own (no permission needed), never the page's document.
+    notes: async (id) => {
+      await browser.windows.create({
+        url: browser.runtime.getURL(`/popup.html?note=${encodeURIComponent(id)}` as '/popup.html'),
+        type: 'popup',
+        width: 400,
+        height: 560,
+      });
+      return true;
+    },
   });
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
   const badges = startBadges(currentPeople.lookup);

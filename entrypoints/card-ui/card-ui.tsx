@@ -57,12 +57,13 @@ interface Hover extends HoverOptions {
 }
 
 /**
- * Saving the user's note from a card in the page: one message naming one
- * person, with the note the card showed as its precondition (issue 26).
+ * The Note control on a card in the page: one message naming one person,
+ * which opens the editor in the extension's own window (issue 26). Nothing
+ * of the note is ever typed into the page.
  */
 const noteApi = (id: string): NoteApi => ({
   shortcut: 'card',
-  save: (mine, seen) => send({ type: 'note-save', id, mine: mine ?? null, seen: seen ?? null }),
+  open: () => void send({ type: 'note-open', id }).catch(() => undefined),
 });
 
 export function createCardUi(ctx: ContentScriptContext): CardUi {

@@ -69,10 +69,7 @@ export interface HovercardDeps {
   expandedInPage(): string | undefined;
 }
 
-export function startHovercards(
-  ctx: ContentScriptContext,
-  deps: HovercardDeps,
-): (options?: { unlessInUse?: boolean }) => void {
+export function startHovercards(ctx: ContentScriptContext, deps: HovercardDeps): () => void {
   let intent: Target | undefined; // what the pointer rests on
   let open: Target | undefined; // whose card is showing
   let openTimer: ReturnType<typeof setTimeout> | undefined;
@@ -235,9 +232,7 @@ export function startHovercards(
   );
 
   /** Navigation or a settings change: no card outlives its page. */
-  return ({ unlessInUse = false } = {}) => {
-    // The user at work in the card (saving a note there, issue 26) keeps it.
-    if (unlessInUse && open && ui?.owns(document.activeElement)) return;
+  return () => {
     cancelOpen();
     if (open) close();
   };

@@ -41,7 +41,7 @@ export default defineContentScript({
       inPage.update({ kind: 'url', ...change });
     });
     onStoredDataChange(ctx, () => {
-      closeHovercard({ unlessInUse: true });
+      closeHovercard();
       inPage.update({ kind: 'stored' });
     });
   },

@@ -74,6 +74,21 @@ document.documentElement.lang = language();
 document.title = t('ext_name');
 const app = document.getElementById('app');
 let initial: Profile | null | undefined;
+/**
+ * `?note=<id>`: this page is the note window a card in a web page opened
+ * (messaging/handler.ts `note-open`): that person's card, editor open; it
+ * closes once the note is saved or the user cancels.
+ */
+const noteFor = new URLSearchParams(location.search).get('note');
+if (noteFor) {
+  const note = api.note;
+  api.note = (id) => ({
+    ...note?.(id),
+    editing: id === noteFor,
+    onDone: () => window.close(),
+  });
+  api.activeTabProfile = async () => (await currentPeople.byId(noteFor)) ?? null;
+}
 const draw = () => {
   if (app) {
     render(

@@ -11,8 +11,8 @@ import type { Page } from 'playwright-core';
 import {
   cardShows,
   cardText,
-  clickInCard,
   focusedInCard,
+  hovercardGone,
   hovercardShows,
   launch,
   type Session,
@@ -80,35 +80,68 @@ const popupPage = async () => {
   return popup;
 };
 
+const readPage = (target: Page) =>
+  target.evaluate(
+    (secrets) => (window as never as { __attack: Attack }).__attack.read(secrets),
+    SECRETS,
+  );
+
+/** The note window closes itself once saved: the action may not see its own end. */
+async function saveAndClose(editor: Page, action: () => Promise<unknown>): Promise<void> {
+  const closed = editor.waitForEvent('close');
+  await action().catch((error: Error) => {
+    if (!editor.isClosed() && !/closed/.test(error.message)) throw error;
+  });
+  await closed;
+}
+
 describe('a note about a person', () => {
-  it('is written from the hovercard with the keyboard alone, and leaks nothing to the page', async () => {
+  it('is written from the hovercard with the keyboard alone, in a window the page cannot read or hear', async () => {
     await page.goto(PAGE);
     await linkToMira();
+    // The page's own key logger, listening before anyone else can.
+    await page.evaluate(() => {
+      const heard: string[] = [];
+      (window as never as { __keys: string[] }).__keys = heard;
+      window.addEventListener('keydown', (event) => heard.push(event.key), true);
+    });
     await page.focus('#mira');
     await page.keyboard.press('Alt+ArrowUp');
     await hovercardShows(page, MIRA.name);
     await waitUntil('focus in the card', async () => (await focusedInCard(page)) !== null);
+    const opening = session.context.waitForEvent('page');
     await page.keyboard.press('n');
-    await waitUntil('the note editor', async () => (await focusedInCard(page)) === 'TEXTAREA');
-    await page.keyboard.type(NOTE);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('#KubeCon #hiring');
-    await page.keyboard.press('Control+Enter');
-    await cardShows(page, 'Note saved');
+    const editor = await opening;
+    expect(editor.url()).toBe(
+      `chrome-extension://${session.extensionId}/popup.html?note=${MIRA.id}`,
+    );
+    await editor.locator('textarea').waitFor();
+    await waitUntil('the caret in the note', () =>
+      editor.evaluate(() => document.activeElement?.localName === 'textarea'),
+    );
+    await editor.keyboard.type(NOTE);
+    await editor.keyboard.press('Tab');
+    await editor.keyboard.type('#KubeCon #hiring');
+    // While the editor holds the text, the page finds none of it…
+    expect(await readPage(page)).toEqual([]);
+    await saveAndClose(editor, () => editor.keyboard.press('Control+Enter'));
     expect(await stored()).toMatchObject({ mine: { note: NOTE, tags: ['kubecon', 'hiring'] } });
+    // …and heard none of it (positive control: it heard the user's own keys on its page).
+    const heard = await page.evaluate(() => (window as never as { __keys: string[] }).__keys);
+    expect(heard).toContain('ArrowUp');
+    expect(heard.join('')).not.toMatch(/Kube|Raft|hiring/);
 
-    // Positive control: the user sees the note in the card, marked as theirs.
+    // The card in the page shows the note, marked as the user's…
+    // (A change to the people closes an open hovercard: it showed them as they were.)
+    await hovercardGone(page);
+    await page.focus('#mira');
+    await page.keyboard.press('Alt+ArrowUp');
+    await cardShows(page, NOTE);
     const text = await cardText(page);
     expect(text).toContain('Your note');
-    expect(text).toContain(NOTE);
     expect(text).toContain('#kubecon');
-    // The page finds none of it, anywhere it could look.
-    expect(
-      await page.evaluate(
-        (secrets) => (window as never as { __attack: Attack }).__attack.read(secrets),
-        SECRETS,
-      ),
-    ).toEqual([]);
+    // …which the page finds nowhere it could look.
+    expect(await readPage(page)).toEqual([]);
     await page.keyboard.press('Escape');
   });
 
@@ -127,34 +160,42 @@ describe('a note about a person', () => {
     await second.close();
   });
 
-  it('a second tab saving over a note it did not see is refused, with the stored note shown', async () => {
-    await page.goto(OWN_PAGE);
-    await cardShows(page, NOTE);
-    const second = await session.context.newPage();
-    await second.goto(OWN_PAGE);
-    await cardShows(second, NOTE);
-    // Both tabs open the editor on the same note…
-    await clickInCard(second, 'button.pc-note-open');
-    await page.bringToFront();
-    await clickInCard(page, 'button.pc-note-open');
+  it('a second window saving over a note it did not see is refused, with the stored note shown', async () => {
+    const noteWindow = async () => {
+      const editor = await session.context.newPage();
+      await editor.goto(`chrome-extension://${session.extensionId}/popup.html?note=${MIRA.id}`);
+      await editor.locator('textarea').waitFor();
+      return editor;
+    };
+    // Both open the editor on the same note…
+    const one = await noteWindow();
+    const two = await noteWindow();
     // …the first saves…
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('Changed in tab one');
-    await page.keyboard.press('Control+Enter');
-    await cardShows(page, 'Note saved');
+    await one.bringToFront();
+    await one.locator('textarea').fill('Changed in tab one');
+    await saveAndClose(one, () => one.keyboard.press('Control+Enter'));
+    await waitUntil(
+      'the first save',
+      async () => (await stored())?.mine?.note === 'Changed in tab one',
+    );
     // …then the second, still on the note it opened: refused, both shown, nothing lost.
-    await second.bringToFront();
-    await second.keyboard.press('Control+A');
-    await second.keyboard.type('Changed in tab two');
-    await second.keyboard.press('Control+Enter');
-    await cardShows(second, 'was changed in another tab');
-    expect(await cardText(second)).toContain('Changed in tab one');
+    await two.bringToFront();
+    await two.locator('textarea').fill('Changed in tab two');
+    await two.keyboard.press('Control+Enter');
+    await two.getByText('was changed in another tab', { exact: false }).waitFor();
+    expect(await two.locator('.pc-note-conflict').innerText()).toContain('Changed in tab one');
     expect((await stored())?.mine?.note).toBe('Changed in tab one');
     // The user picks theirs: saved over what they were shown.
-    await clickInCard(second, 'button', 'Save mine over it');
-    await cardShows(second, 'Note saved');
-    expect((await stored())?.mine?.note).toBe('Changed in tab two');
-    await second.close();
+    await saveAndClose(two, () => two.getByRole('button', { name: 'Save mine over it' }).click());
+    await waitUntil(
+      'the second save',
+      async () => (await stored())?.mine?.note === 'Changed in tab two',
+    );
+    for (const editor of [one, two]) if (!editor.isClosed()) await editor.close();
+    // The in-page card in an open tab follows.
+    await page.goto(OWN_PAGE);
+    await cardShows(page, 'Changed in tab two');
+    expect(await readPage(page)).toEqual([]);
   });
 
   it('is found from the popup by a word of it and by its tag, and written from there', async () => {

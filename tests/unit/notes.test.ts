@@ -249,3 +249,69 @@ describe('browser sync carries the note', () => {
     ]);
   });
 });
+
+describe('the messages a card in a page may send about notes', () => {
+  const fromPage = { id: 'ours', url: 'https://github.com/spacejam', tab: { id: 7 }, frameId: 0 };
+
+  async function handler(notesOn: boolean, opened: string[]) {
+    const { createMessageHandler } = await import('../../messaging/handler');
+    const { DEFAULT_SETTINGS } = await import('../../settings/defaults');
+    const tyler = bundledProfiles.find((p) => p.identities.github.includes('spacejam'));
+    if (!tyler) throw new Error('no bundled Tyler');
+    const noted = { ...tyler, mine: { note: 'owes me a review' } };
+    return createMessageHandler({
+      extensionId: 'ours',
+      people: {
+        lookup: async () => noted,
+        byId: async () => noted,
+        list: async () => [noted],
+      },
+      settings: async () => ({
+        ...DEFAULT_SETTINGS,
+        sites: {
+          ...DEFAULT_SETTINGS.sites,
+          github: { ...DEFAULT_SETTINGS.sites.github, notes: notesOn },
+        },
+      }),
+      cardState: async () => undefined,
+      setCardState: async () => undefined,
+      injectUi: async () => undefined,
+      notes: async (id) => {
+        opened.push(id);
+        return true;
+      },
+    });
+  }
+
+  it('opens the editor for one id, and nothing else rides along', async () => {
+    const opened: string[] = [];
+    const handle = await handler(true, opened);
+    expect(await handle({ type: 'note-open', id: 'tyler-neely' }, fromPage)).toBe(true);
+    expect(opened).toEqual(['tyler-neely']);
+    await expect(
+      handle({ type: 'note-open', id: 'tyler-neely', note: 'x' }, fromPage),
+    ).rejects.toThrow(/malformed/);
+    await expect(handle({ type: 'note-open', id: '../../x' }, fromPage)).rejects.toThrow(
+      /malformed/,
+    );
+    // There is no way to write a note from a page's frame.
+    await expect(
+      handle({ type: 'note-save', id: 'tyler-neely', mine: { note: 'x' } }, fromPage),
+    ).rejects.toThrow(/malformed/);
+    expect(opened).toEqual(['tyler-neely']);
+  });
+
+  it("with notes off in pages, a page's frame never receives them (positive control: on)", async () => {
+    const on = await (await handler(true, []))(
+      { type: 'lookup', key: 'github:spacejam' },
+      fromPage,
+    );
+    expect(on).toMatchObject({ profile: { mine: { note: 'owes me a review' } } });
+    const off = await (await handler(false, []))(
+      { type: 'lookup', key: 'github:spacejam' },
+      fromPage,
+    );
+    expect(off).toMatchObject({ profile: { id: 'tyler-neely' } });
+    expect((off as { profile: object }).profile).not.toHaveProperty('mine');
+  });
+});
