@@ -32,6 +32,7 @@ import { language, type MessageKey, t, tn } from '../i18n/t';
 import type { IdentityConflict } from '../profiles/directory';
 import { exportDocument } from '../profiles/export';
 import { previewFile } from '../profiles/import-backup';
+import type { NotesIndex } from '../profiles/jobs';
 import { toJsonResume } from '../profiles/json-resume';
 import type { MigrationOutcome } from '../profiles/migrate';
 import { withMine } from '../profiles/notes';
@@ -82,6 +83,8 @@ export interface Scan {
   names: Record<string, string>;
   /** Handles subscribed directories' people share with yours or bundled people. */
   directoryClashes: DirectoryClash[];
+  /** Tags and last-contacted days, by id (profiles/jobs.ts `NotesIndex`). */
+  notes?: NotesIndex;
 }
 
 export interface OptionsApi {
@@ -601,6 +604,7 @@ export function Options({
 
       <PeopleTable
         roster={data.roster}
+        notes={scan.notes}
         usage={usage}
         blocked={blocked}
         busy={!!busy}

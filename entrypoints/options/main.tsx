@@ -195,6 +195,7 @@ const api: OptionsApi = {
             conflicts: event.conflicts,
             names: event.names,
             directoryClashes: event.directoryClashes,
+            notes: event.notes,
           }
         : undefined,
     ),
