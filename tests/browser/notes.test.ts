@@ -217,10 +217,15 @@ describe('a note about a person', () => {
     await found([]);
 
     await search.fill('#hiring');
+    await found([MIRA.name]);
     await search.press('Enter');
-    await popup.getByText('Your note').waitFor();
-    await popup.keyboard.press('n');
-    await popup.locator('textarea').waitFor();
+    await popup.getByRole('heading', { name: MIRA.name }).waitFor();
+    // N, once the card has drawn and listens (an N typed into the editor is replaced below).
+    await waitUntil('the editor', async () => {
+      if (await popup.locator('textarea').count()) return true;
+      await popup.keyboard.press('n');
+      return false;
+    });
     await popup.keyboard.press('Control+A');
     await popup.keyboard.type('Written in the popup');
     await popup.keyboard.press('Control+Enter');
