@@ -40,6 +40,9 @@ export function checkBundledProfile(
   const result = validateProfile(value);
   if (!result.ok)
     return { ok: false, errors: result.errors.map((message) => `${file}: ${message}`) };
+  // A note is the user's own (issue 26): bundled data never carries one.
+  if (result.value.mine !== undefined)
+    return { ok: false, errors: [`${file}: "mine" is the user's own note and never bundled`] };
   const expected = basename(file, '.json');
   if (result.value.id !== expected) {
     return {

@@ -17,6 +17,7 @@ import { toVCard, vcardFileName } from '../contact/vcard';
 import { t, tn } from '../i18n/t';
 import type { ShownProfile } from '../profiles/precedence';
 import { type CopyResult, copyText, downloadText } from './copy';
+import { type NoteApi, PersonNote } from './PersonNote';
 
 const VISIBLE_PROJECTS = 4;
 const LONG_BIO = 160;
@@ -65,9 +66,18 @@ export interface CardProps {
    * only: never set inside web pages, where the page could observe it.
    */
   elementTiming?: string;
+  /** Where the card can save the user's note about this person (./PersonNote.tsx). */
+  note?: NoteApi;
 }
 
-export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTiming }: CardProps) {
+export function Card({
+  profile,
+  idPrefix,
+  controls,
+  headingLevel = 2,
+  elementTiming,
+  note,
+}: CardProps) {
   const [bioOpen, setBioOpen] = useState(false);
   const [allProjects, setAllProjects] = useState(false);
   const [status, setStatus] = useState<CopyResult | undefined>();
@@ -152,6 +162,17 @@ export function Card({ profile, idPrefix, controls, headingLevel = 2, elementTim
           </button>
         )}
       </div>
+
+      <PersonNote
+        id={profile.id}
+        name={profile.name}
+        mine={profile.mine}
+        idPrefix={idPrefix}
+        // A directory's person is not the user's to annotate.
+        api={profile.directory ? undefined : note}
+        card={root}
+        level={(headingLevel + 1) as 2 | 3 | 4}
+      />
 
       {profile.projects.length > 0 && (
         <section class="pc-section" aria-labelledby={`${idPrefix}-projects`}>

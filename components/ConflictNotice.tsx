@@ -18,6 +18,7 @@ const FIELDS: [keyof Profile, MessageKey][] = [
   ['contact', 'changed_contact'],
   ['identities', 'changed_handles'],
   ['location', 'changed_location'],
+  ['mine', 'changed_mine'],
 ];
 
 /** Which fields differ between two versions of a person, in words. */

@@ -12,6 +12,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { language, t } from '../i18n/t';
 import type { Profile } from '../profiles/schema';
 import { Card } from './Card';
+import type { NoteApi } from './PersonNote';
 import type { Theme } from './page-theme';
 
 /**
@@ -33,6 +34,8 @@ export interface HoverCardProps {
   focus: boolean;
   onPointer: (inside: boolean) => void;
   onEscape: () => void;
+  /** Saving the user's note from the card (./PersonNote.tsx). */
+  note?: NoteApi;
 }
 
 const GAP = 8;
@@ -45,6 +48,7 @@ export function HoverCard({
   focus,
   onPointer,
   onEscape,
+  note,
 }: HoverCardProps) {
   const dialog = useRef<HTMLElement>(null);
 
@@ -122,7 +126,7 @@ export function HoverCard({
           }
         }}
       >
-        <Card profile={profile} idPrefix="pc-hover" />
+        <Card profile={profile} idPrefix="pc-hover" note={note} />
       </section>
     </div>
   );

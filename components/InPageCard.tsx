@@ -11,6 +11,7 @@ import { language, t } from '../i18n/t';
 import type { CardState } from '../messaging/messages';
 import type { Profile } from '../profiles/schema';
 import { Card, hue } from './Card';
+import type { NoteApi } from './PersonNote';
 import type { Theme } from './page-theme';
 
 export interface InPageCardProps {
@@ -18,9 +19,11 @@ export interface InPageCardProps {
   state: Exclude<CardState, 'dismissed'>;
   theme: Theme;
   onState: (state: CardState) => void;
+  /** Saving the user's note from the card (./PersonNote.tsx). */
+  note?: NoteApi;
 }
 
-export function InPageCard({ profile, state: initial, theme, onState }: InPageCardProps) {
+export function InPageCard({ profile, state: initial, theme, onState, note }: InPageCardProps) {
   const [state, setState] = useState<CardState>(initial);
   const chipButton = useRef<HTMLButtonElement>(null);
   const collapseButton = useRef<HTMLButtonElement>(null);
@@ -93,6 +96,7 @@ export function InPageCard({ profile, state: initial, theme, onState }: InPageCa
           <Card
             profile={profile}
             idPrefix="pc-inpage"
+            note={note}
             controls={
               <>
                 <button

@@ -33,8 +33,10 @@ import type { IdentityConflict } from '../profiles/directory';
 import { exportDocument } from '../profiles/export';
 import { EXPORT_FILES, type ExportFormat } from '../profiles/export-files';
 import { previewFile } from '../profiles/import-backup';
+import type { NotesIndex } from '../profiles/jobs';
 import { toJsonResume } from '../profiles/json-resume';
 import type { MigrationOutcome } from '../profiles/migrate';
+import { withMine } from '../profiles/notes';
 import type { Roster } from '../profiles/roster';
 import { claimantsOf } from '../profiles/roster-claims';
 import type { Profile } from '../profiles/schema';
@@ -83,6 +85,8 @@ export interface Scan {
   names: Record<string, string>;
   /** Handles subscribed directories' people share with yours or bundled people. */
   directoryClashes: DirectoryClash[];
+  /** Tags and last-contacted days, by id (profiles/jobs.ts `NotesIndex`). */
+  notes?: NotesIndex;
 }
 
 export interface OptionsApi {
@@ -317,7 +321,8 @@ export function Options({
       const [first] = checked.issues;
       throw new Error(first ? describe(first) : t('form_not_valid'));
     }
-    const { profile } = checked;
+    // The form does not edit the user's note: an edit keeps it (issue 26).
+    const profile = withMine(checked.profile, target?.profile?.mine);
     const editingSame = target?.profile?.id === profile.id && target.rev !== undefined;
     if (working.current) return;
     working.current = true;
@@ -614,6 +619,7 @@ export function Options({
 
       <PeopleTable
         roster={data.roster}
+        notes={scan.notes}
         usage={usage}
         blocked={blocked}
         busy={!!busy}
@@ -628,7 +634,11 @@ export function Options({
             kind === 'json'
               ? api.download(`${profile.id}.json`, exportDocument([profile]), 'application/json')
               : kind === 'vcard'
-                ? api.download(vcardFileName(profile), toVCard(profile), 'text/vcard;charset=utf-8')
+                ? api.download(
+                    vcardFileName(profile),
+                    toVCard(profile, { mine: true }),
+                    'text/vcard;charset=utf-8',
+                  )
                 : api.download(
                     `${profile.id}.resume.json`,
                     `${JSON.stringify(toJsonResume(profile), null, 2)}\n`,

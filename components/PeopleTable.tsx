@@ -14,7 +14,9 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { formatBytes } from '../i18n/format';
 import { type MessageKey, t } from '../i18n/t';
-import type { ExportFormat } from '../profiles/jobs';
+import type { ExportFormat } from '../profiles/export-files';
+import type { NotesIndex } from '../profiles/jobs';
+import { knownTags } from '../profiles/notes';
 import type { Roster } from '../profiles/roster';
 import { people } from './numbers';
 import { rowsToDraw, useVisibleRange } from './virtual-window';
@@ -50,6 +52,8 @@ export interface PeopleTableProps {
   /** Delete, confirmed, at the version the row showed when Delete was clicked. */
   onDelete(id: string, rev: number, name: string): void;
   onHide(id: string, hide: boolean, name: string): void;
+  /** Tags and last-contacted days by id (issue 26), once the scan found them. */
+  notes?: NotesIndex;
 }
 
 const megabytes = formatBytes;
@@ -63,7 +67,27 @@ export function PeopleTable(props: PeopleTableProps) {
   const [focused, setFocused] = useState<{ at: number; row: number }>();
   const scroller = useRef<HTMLDivElement>(null);
 
-  const shown = useMemo(() => roster.search(query), [roster, query]);
+  /** Only the people with this tag (''), and the last contacted first. */
+  const [tag, setTag] = useState('');
+  const [byContacted, setByContacted] = useState(false);
+  const notes = props.notes ?? {};
+  const tags = useMemo(
+    () => knownTags(Object.values(props.notes ?? {}).map((mine) => ({ mine }))),
+    [props.notes],
+  );
+  const contacted = Object.values(notes).some((mine) => mine.contacted);
+  const shown = useMemo(() => {
+    const found = roster.search(query);
+    if (!tag && !byContacted) return found;
+    let rows = Array.from(found);
+    if (tag) rows = rows.filter((row) => notes[roster.id(row)]?.tags?.includes(tag));
+    if (byContacted) {
+      const day = (row: number) => notes[roster.id(row)]?.contacted ?? '';
+      // Stable: people on the same day, or never contacted, keep the list's order.
+      rows.sort((a, b) => (day(a) === day(b) ? 0 : day(a) < day(b) ? 1 : -1));
+    }
+    return Int32Array.from(rows);
+  }, [roster, query, tag, byContacted, notes]);
   const size = shown.length;
   const range = useVisibleRange(scroller, size, ROW_HEIGHT);
   const keep = focused && shown[focused.at] === focused.row ? focused.at : undefined;
@@ -109,6 +133,27 @@ export function PeopleTable(props: PeopleTableProps) {
             }}
           />
         </label>
+        {tags.length > 0 && (
+          <label class="pc-field pc-tag-filter">
+            <span>{t('options_tag_filter')}</span>
+            <select value={tag} onChange={(event) => setTag(event.currentTarget.value)}>
+              <option value="">{t('options_tag_all')}</option>
+              {tags.map((name) => (
+                <option key={name} value={name}>{`#${name}`}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        {contacted && (
+          <label class="pc-check">
+            <input
+              type="checkbox"
+              checked={byContacted}
+              onChange={(event) => setByContacted(event.currentTarget.checked)}
+            />
+            {t('options_sort_contacted')}
+          </label>
+        )}
         <button
           type="button"
           class="pc-button pc-primary"
@@ -130,7 +175,7 @@ export function PeopleTable(props: PeopleTableProps) {
           </button>
         ))}
       </div>
-      {query && (
+      {(query || tag) && (
         <p class="pc-muted" aria-live="polite">
           {t('table_matches', size, roster.size)}
         </p>

@@ -19,6 +19,7 @@ import type { Profile } from '../profiles/schema';
 import { Card } from './Card';
 import type { KeepApi, KeepTask } from './KeepPerson';
 import { type ListMemory, PeopleList } from './PeopleList';
+import type { NoteApi } from './PersonNote';
 import type { Theme } from './page-theme';
 
 export interface PopupApi {
@@ -35,6 +36,8 @@ export interface PopupApi {
    * first paint); without it the popup only shows.
    */
   keep?: () => Promise<KeepApi>;
+  /** Saving the user's note about the person on the card (./PersonNote.tsx). */
+  note?: (id: string) => NoteApi;
 }
 
 type View =
@@ -133,6 +136,7 @@ export function Popup({
           idPrefix="pc-popup"
           headingLevel={1}
           elementTiming="profile-card"
+          note={api.note?.(view.profile.id)}
         />
       )}
       {view.kind === 'card' && keepUi && !view.fromList && (

@@ -18,6 +18,7 @@ const SITES: [Site, string][] = [
 const SWITCHES: [keyof SiteSettings, MessageKey][] = [
   ['inPage', 'settings_in_page'],
   ['hovercards', 'settings_hovercards'],
+  ['notes', 'settings_notes'],
 ];
 
 export function SettingsPanel({

@@ -13,6 +13,9 @@
  *   URL / X-SOCIALPROFILE of a GitHub or LinkedIn profile                identities
  *   itemN.URL + itemN.X-ABLABEL (Apple's labels), other URLs             contact.links
  *   X-PROFILE-CARD-ID            id
+ *   NOTE;X-PROFILE-CARD=mine     mine.note (the user's own note: issue 26)
+ *   CATEGORIES                   mine.tags, normalised (`Team Storage` → team-storage)
+ *   X-PROFILE-CARD-CONTACTED     mine.contacted
  *
  * A card with X-PROFILE-CARD-ID was written by contact/vcard.ts and is read
  * exactly: its preferred URL is the website and its labelled URLs are links
@@ -32,6 +35,8 @@ import { t } from '../i18n/t';
 import type { Site } from '../identity/keys';
 import { parseIdentityUrl } from '../identity/parse';
 import { GITHUB_LOGIN } from '../identity/rules';
+import { normaliseTag } from '../profiles/notes';
+import { LIMITS } from '../profiles/schema';
 import { type RawCard, readVCardLines, type VCardProperty } from './vcard-lines';
 
 export interface VCardEntry {
@@ -175,8 +180,23 @@ function readCard(properties: VCardProperty[], problems: string[], notes: string
   if (name !== undefined) profile.name = name;
   const headline = first('TITLE') ?? org;
   if (headline !== undefined) profile.headline = headline;
-  const bio = texts('NOTE');
+  const isMine = (property: VCardProperty) =>
+    (property.params.get('X-PROFILE-CARD') ?? []).some((value) => value.toLowerCase() === 'mine');
+  const bio = all('NOTE')
+    .filter((property) => !isMine(property))
+    .map((property) => unescapeText(used(property)).trim())
+    .filter(Boolean);
   if (bio.length > 0) profile.bio = bio.join('\n\n');
+  const mine = readMine(
+    all('NOTE')
+      .filter(isMine)
+      .map((property) => unescapeText(used(property)).trim()),
+    all('CATEGORIES').flatMap((property) =>
+      splitUnescaped(used(property), ',').map((part) => unescapeText(part)),
+    ),
+    first('X-PROFILE-CARD-CONTACTED'),
+  );
+  if (mine) profile.mine = mine;
   const location = preferred('ADR')
     .map((property) => {
       const [, , , locality = '', region = '', , country = ''] = structured(property);
@@ -250,6 +270,27 @@ function readCard(properties: VCardProperty[], problems: string[], notes: string
   profile.contact = contact;
   profile.identities = { github, linkedin };
   return profile;
+}
+
+/**
+ * The user's own note (NOTE;X-PROFILE-CARD=mine), tags (CATEGORIES, from
+ * any app: an address book's groups become tags) and last-contacted day.
+ */
+function readMine(
+  notes: string[],
+  categories: string[],
+  contacted: string | undefined,
+): Record<string, unknown> | undefined {
+  const mine: Record<string, unknown> = {};
+  const note = notes.filter(Boolean).join('\n\n');
+  if (note) mine.note = note;
+  // Each category is one tag, whatever it holds (`VIP\\, old` → vip-old).
+  const tags = [
+    ...new Set(categories.map(normaliseTag).filter((tag): tag is string => tag !== undefined)),
+  ].slice(0, LIMITS.tags);
+  if (tags.length > 0) mine.tags = tags;
+  if (contacted && /^\d{4}-\d{2}-\d{2}$/.test(contacted)) mine.contacted = contacted;
+  return Object.keys(mine).length > 0 ? mine : undefined;
 }
 
 /** One card's fields, or why it cannot be read. */

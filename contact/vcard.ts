@@ -17,16 +17,20 @@
  *     only the one the card shows)
  *   contact.links: itemN.URL + itemN.X-ABLABEL, the grouping Apple and
  *     Google Contacts use for a URL's label
+ *   the user's own note (only when asked: their exports): NOTE;X-PROFILE-CARD=mine,
+ *     tags CATEGORIES, last contacted X-PROFILE-CARD-CONTACTED
  *   id, highlights, projects: extension properties (§6.10)
  *     X-PROFILE-CARD-ID, X-PROFILE-CARD-HIGHLIGHT (one each), and
  *     X-PROFILE-CARD-PROJECT:name;description;url;repo (components escaped
  *     like any structured value; an absent url or repo is empty)
  */
-import type { Profile } from '../profiles/schema';
+import type { Mine, Profile } from '../profiles/schema';
 import { splitByBytes } from '../text/pieces';
 import { githubProfileUrl, linkedinProfileUrl } from './links';
 
 const CRLF = '\r\n';
+/** The parameter that marks the user's own NOTE (contact/vcard-read.ts reads it back). */
+export const MINE_PARAM = 'X-PROFILE-CARD';
 const MAX_OCTETS = 75;
 const encoder = new TextEncoder();
 
@@ -78,9 +82,18 @@ export interface VCardOptions {
    * for the preferred URL.
    */
   version?: '3.0' | '4.0';
+  /**
+   * Also the user's own note about the person (issue 26), for the user's own
+   * exports. A card copied or downloaded from a card to hand to someone else
+   * never carries it.
+   */
+  mine?: boolean;
 }
 
-export function toVCard(profile: Profile, { version = '4.0' }: VCardOptions = {}): string {
+export function toVCard(
+  profile: Profile,
+  { version = '4.0', mine = false }: VCardOptions = {},
+): string {
   const { contact, identities } = profile;
   const three = version === '3.0';
   const lines = [
@@ -112,13 +125,29 @@ export function toVCard(profile: Profile, { version = '4.0' }: VCardOptions = {}
     const parts = [project.name, project.description, project.url ?? '', project.repo ?? ''];
     lines.push(`X-PROFILE-CARD-PROJECT:${parts.map(escapeText).join(';')}`);
   }
+  if (mine && profile.mine) lines.push(...mineLines(profile.mine));
   lines.push('END:VCARD');
   return lines.map(foldLine).join(CRLF) + CRLF;
 }
 
 /** Everyone as one .vcf, in vCard 3.0: the file Apple and Google Contacts import whole. */
 export function toVCards(profiles: readonly Profile[]): string {
-  return profiles.map((profile) => toVCard(profile, { version: '3.0' })).join('');
+  return profiles.map((profile) => toVCard(profile, { version: '3.0', mine: true })).join('');
+}
+
+/**
+ * The user's note as a second NOTE, told from the bio by its parameter
+ * (§5: any x-param may be added; other apps show it as one more note),
+ * tags as CATEGORIES (§6.7.1, a comma-separated list), and the day they
+ * last spoke as an extension property.
+ */
+function mineLines(mine: Mine): string[] {
+  const lines: string[] = [];
+  if (mine.note) lines.push(`NOTE;${MINE_PARAM}=mine:${escapeText(mine.note)}`);
+  if (mine.tags && mine.tags.length > 0)
+    lines.push(`CATEGORIES:${mine.tags.map(escapeText).join(',')}`);
+  if (mine.contacted) lines.push(`X-PROFILE-CARD-CONTACTED:${mine.contacted}`);
+  return lines;
 }
 
 /** A file name for the download: `deniz-altinbuken.vcf`. */

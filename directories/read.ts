@@ -22,6 +22,7 @@ import { type IdentityKey, profileKeys } from '../identity/keys';
 import { decodeFile } from '../profiles/decode';
 import { MAX_IMPORT_BYTES, previewImport, rejectionLines } from '../profiles/import';
 import { isJsonResume, readJsonResume } from '../profiles/json-resume';
+import { withoutMine } from '../profiles/notes';
 import { READERS, readEntries, Unreadable } from '../profiles/read-entries';
 import type { Profile } from '../profiles/schema';
 import { validateProfile } from '../profiles/validate';
@@ -161,5 +162,6 @@ function verdict(
     return {
       error: t('dirr_too_many_invalid', refused.length, total, first[0] ?? ''),
     };
-  return { people, refused: { count: refused.length, first } };
+  // A directory cannot speak for the user: a "note of yours" from it is dropped (issue 26).
+  return { people: people.map(withoutMine), refused: { count: refused.length, first } };
 }

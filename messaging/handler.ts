@@ -12,6 +12,9 @@
  *     card-state          remember collapse/dismiss for the session, only for
  *                         a person who exists (stored or bundled) or whom a
  *                         lookup answered: at most one key per person
+ *     note-open { id }    the note editor for that one person, in an extension
+ *                         window (never typed into the page); only for a
+ *                         person who exists or whom a lookup answered
  *   from extension pages only (the sender's URL is this extension's; a
  *   content script's is the web page's, and its process is the page's, so
  *   code running there must not be able to dump the address book or write):
@@ -27,12 +30,13 @@ import { isExtensionUrl } from '../identity/hosts';
 import type { Site } from '../identity/keys';
 import type { PeopleSource } from '../profiles/current-directory';
 import type { DirectoryRecord } from '../profiles/db';
+import { withoutMine } from '../profiles/notes';
 import type { Settings } from '../settings/defaults';
 import type { Answer, CardState, ListEntry, MessageMap, MessageType, SyncAction } from './messages';
 import { messageSchema } from './schemas';
 
 /** What a content script needs, and all it may ask: the rest is for extension pages. */
-const CONTENT_SCRIPT_MAY = new Set<MessageType>(['lookup', 'mount-ui', 'card-state']);
+const CONTENT_SCRIPT_MAY = new Set<MessageType>(['lookup', 'mount-ui', 'card-state', 'note-open']);
 
 /** How many people answered by lookups are remembered for `card-state` (directory people). */
 const ANSWERED_LIMIT = 1000;
@@ -50,6 +54,9 @@ export interface SyncService {
   act(action: SyncAction): Promise<Answer<'sync'>>;
   resolve(send: MessageMap['sync-resolve']['send']): Promise<string>;
 }
+
+/** Opens the note editor for one person in a window of the extension's own. */
+export type NoteService = (id: string) => Promise<boolean>;
 
 export interface Sender {
   id?: string;
@@ -70,6 +77,7 @@ export interface HandlerDeps {
   watchImport?: (basis: number, token: string | null) => Promise<boolean>;
   /** Address books (carddav/service.ts); `refreshDue` starts without waiting. */
   carddav?: Omit<CardDav, 'refreshDue'> & { refreshDue(): void };
+  notes?: NoteService;
   people: PeopleSource;
   settings: () => Promise<Settings>;
   cardState: (profileId: string) => Promise<CardState | undefined>;
@@ -137,14 +145,20 @@ export function createMessageHandler(deps: HandlerDeps) {
           // script sees no UI and falls back to `mount-ui`.
           message.ui ? injectInto(sender) : undefined,
         ]);
+        const siteSettings = settings.sites[site];
         return {
-          profile,
+          // Notes off in pages: the page's frame never receives them.
+          profile: siteSettings.notes === false ? withoutMine(profile) : profile,
           site,
           settings: settings.sites[site],
           hoverDelayMs: settings.hoverDelayMs,
           state,
         };
       }
+      case 'note-open':
+        if (!answered.has(message.id) && !(await deps.people.byId(message.id)))
+          throw new Error('Profile Card: refused a note for nobody it knows');
+        return service(deps.notes)(message.id);
       case 'mount-ui':
         return injectInto(sender);
       case 'card-state': {

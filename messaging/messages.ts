@@ -9,7 +9,7 @@ import type { BookView, Connected, WriteOutcome } from '../carddav/service';
 import type { IdentityKey, Site } from '../identity/keys';
 import type { DirectoryRecord } from '../profiles/db';
 import type { ShownProfile } from '../profiles/precedence';
-import type { Profile } from '../profiles/schema';
+import type { Mine, Profile } from '../profiles/schema';
 import type { SiteSettings } from '../settings/defaults';
 import type { SyncStatus } from '../sync/engine';
 
@@ -51,6 +51,13 @@ export interface MessageMap {
   /** One person by id, when the popup's list opens a card. */
   profile: { send: { id: string }; answer: Profile | null };
 
+  /**
+   * Open the note editor for ONE person (issue 26), from a hovercard or
+   * in-page card, in a small window of the extension's own: typed into the
+   * page, a note would be heard key by key by the page's listeners and found
+   * by its `window.find()` (tests/browser/notes.test.ts shows both).
+   */
+  'note-open': { send: { id: string }; answer: boolean };
   // From extension pages only (the options page); refused from content scripts.
   /** The subscribed directories; refreshes those that are due. */
   directories: { send: Record<never, never>; answer: DirectoryRecord[] };
@@ -99,6 +106,11 @@ export interface MessageMap {
   };
 }
 
+export type NoteSaved =
+  | { ok: true; mine: Mine | null }
+  /** `theirs`: the note stored now (changed in another tab or by sync); `gone`: no such person. */
+  | { ok: false; theirs: Mine | null; gone?: boolean }
+  | { ok: false; error: string };
 export type SyncAction = 'status' | 'on' | 'off' | 'now' | 'erase';
 
 export type MessageType = keyof MessageMap;

@@ -4,6 +4,7 @@
  * match is refused before it reaches the handler.
  */
 import { z } from 'zod';
+import { profileId } from '../profiles/schema';
 import type { Message } from './messages';
 
 const identityKey = z
@@ -21,6 +22,7 @@ export const messageSchema: z.ZodType<Message> = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('list') }),
   z.strictObject({ type: z.literal('profile'), id: z.string().max(64) }),
+  z.strictObject({ type: z.literal('note-open'), id: profileId }),
   z.strictObject({ type: z.literal('directories') }),
   z.strictObject({
     type: z.literal('directory-subscribe'),

@@ -14,7 +14,8 @@
  *                ◀── progress ───────     "Writing 3,000 of 10,000"
  *                ◀── committed | again (stored people changed: the new preview) | cancelled
  *   cancel ──────────────────────────▶ aborts the write if it has not committed
- *   scan ────────────────────────────▶ damaged records, identity clashes, and
+ *   scan ────────────────────────────▶ damaged records, identity clashes, tags and
+ *                                      last-contacted days (issue 26), and
  *                                      handles shared with directories' people
  *   export {format} ─────────────────▶ the export's text: JSON backup, one vCard 3.0 file, or CSV
  *
@@ -92,10 +93,15 @@ export type JobEvent =
       names: Record<string, string>;
       /** Handles a subscribed directory's people share with those shown. */
       directoryClashes: DirectoryClash[];
+      /** The tags and last-contacted day of the people who have them (issue 26), by id. */
+      notes: NotesIndex;
     }
   /** The file, made here: the page only hands it to the browser (no 44 MB string on its thread). */
   | { type: 'exported'; file: Blob; count: number }
   | { type: 'error'; message: string };
+
+/** Per person with any: their tags and the day the user last spoke with them. */
+export type NotesIndex = Record<string, { tags?: string[]; contacted?: string }>;
 
 /** Names listed per group, and refused entries spelled out, in a view. */
 export const VIEW_NAMES = 200;
@@ -290,8 +296,14 @@ export function createJobRunner({ openDb, bundled, post, now = () => performance
     // Only what the checks need is kept: 100,000 whole profiles never sit in memory.
     const user: Profile[] = [];
     const damaged: DamagedRecord[] = [];
+    const notes: NotesIndex = {};
     const db = await openDb();
     const { hidden } = await forEachSlice(db, (people, bad, read) => {
+      for (const { profile } of people) {
+        const { tags, contacted } = profile.mine ?? {};
+        if (tags?.length || contacted)
+          notes[profile.id] = { ...(tags?.length && { tags }), ...(contacted && { contacted }) };
+      }
       for (const { profile } of people)
         user.push({
           id: profile.id,
@@ -314,6 +326,7 @@ export function createJobRunner({ openDb, bundled, post, now = () => performance
       conflicts: [...directory.conflicts],
       names,
       directoryClashes: await findDirectoryClashes(db, directory.profiles),
+      notes,
     });
   };
 

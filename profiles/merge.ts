@@ -115,6 +115,8 @@ export function mergeInto(
     after.contact = contact;
   }
   after.identities = unionIdentities(before, entry);
+  // The user's note, tags and day are kept one by one, like contact details (issue 26).
+  if (isRecord(entry.mine)) after.mine = { ...before.mine, ...entry.mine };
   return after;
 }
 

@@ -44,6 +44,9 @@ export const LIMITS = {
   location: 80,
   email: 254,
   slug: 100,
+  note: 2000,
+  tag: 40,
+  tags: 24,
 } as const;
 
 /*
@@ -200,6 +203,38 @@ export const identitiesSchema = z.strictObject({
   linkedin: z.array(linkedinSlug).max(LIMITS.identities).default([]),
 });
 
+/**
+ * What the user remembers about a person (issue 26): theirs alone, kept with
+ * the person in the store; never in bundled data or a directory's (both
+ * refuse or drop it: profiles/notes.ts). Tags are stored normalised
+ * (`#Team Storage` → `team-storage`, profiles/notes.ts `normaliseTag`).
+ */
+export const mineSchema = z.strictObject({
+  note: text(LIMITS.note, { multiline: true }).optional(),
+  tags: z
+    .array(
+      z
+        .string()
+        .max(LIMITS.tag, tooLong(LIMITS.tag))
+        .regex(/^[\p{Ll}\p{Lo}\p{Lm}\p{N}_][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}_-]*$/u, says('v_tag')),
+    )
+    .max(LIMITS.tags)
+    .optional(),
+  /** The day the user last spoke with them: `YYYY-MM-DD`. */
+  contacted: z
+    .string()
+    .max(10, says('v_date'))
+    .regex(/^\d{4}-\d{2}-\d{2}$/, says('v_date'))
+    .refine((value) => isDay(value), says('v_date'))
+    .optional(),
+});
+
+/** A real calendar day (`2026-02-30` is not). */
+function isDay(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 export const profileSchema = z.strictObject({
   /** Lets a profile file point editors at profile.schema.json. */
   $schema: z.string().optional(),
@@ -213,8 +248,11 @@ export const profileSchema = z.strictObject({
   contact: contactSchema.default({}),
   identities: identitiesSchema,
   location: text(LIMITS.location).optional(),
+  /** The user's own note, tags and last-contacted day: see `mineSchema`. */
+  mine: mineSchema.optional(),
 });
 
 /** A validated profile, the only shape the rest of the extension sees. */
 export type Profile = z.output<typeof profileSchema>;
 export type Project = Profile['projects'][number];
+export type Mine = z.output<typeof mineSchema>;

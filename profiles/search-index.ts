@@ -3,7 +3,7 @@
  * version, built from text folded when the person was written (see
  * ./people-rows.ts), so a keystroke folds only the query.
  *
- *   personText(profile, handles)             ─▶  name, headline, handles, project names
+ *   personText(profile, handles)             ─▶  name, headline, handles, project names, note, #tags
  *   searchText("Łukasz Żółw", "@lukasz_z")  ─▶  "lukasz zolw lukasz z"   (stored per person)
  *   buildSearchIndex(texts)                  ─▶  one string, " word word\n word…\n", + row offsets
  *   index.search("luk zol")                  ─▶  rows where every query word starts a word
@@ -18,6 +18,8 @@
  * letters to the previous one searches only the previous result.
  */
 import { fold } from '../text/fold';
+import { mineSearchText } from './notes';
+import type { Mine } from './schema';
 
 /** Anything that is not a letter or a digit separates words. */
 const SEPARATORS = /[^\p{L}\p{N}]+/gu;
@@ -32,7 +34,12 @@ export function searchText(...parts: readonly (string | undefined)[]): string {
  * names of their projects ("sled" finds the person who made it).
  */
 export function personText(
-  profile: { name: string; headline?: string | undefined; projects?: readonly { name: string }[] },
+  profile: {
+    name: string;
+    headline?: string | undefined;
+    projects?: readonly { name: string }[];
+    mine?: Mine | undefined;
+  },
   handles: readonly string[],
 ): string {
   return searchText(
@@ -40,6 +47,8 @@ export function personText(
     profile.headline,
     ...handles,
     ...(profile.projects ?? []).map((project) => project.name),
+    // The user's note and #tags are found too (issue 26).
+    mineSearchText(profile.mine),
   );
 }
 

@@ -7,6 +7,8 @@
  *   addPerson(p)            only if no record has p.id (`add`: ConstraintError → conflict)
  *   updatePerson(p, rev)    only if the record is still at `rev`
  *   deletePerson(id, rev)   only if the record is still at `rev`
+ *   saveMine(id, mine, exp) only if the record is still at `rev`, or still holds
+ *                           the note the card showed (./notes.ts)
  *   setHidden(id, bool)     by key: hiding twice is hiding
  *   importPeople(list, at)  only if the whole store is still at version `at`
  *                           (the version the preview was computed from)
@@ -31,13 +33,14 @@ import { type Db, nextRev, openPeopleDb, type PersonRecord, recordOf, recordProb
 import { type DirectoryClash, findDirectoryClashes } from './directory-clashes';
 import { type WriteImportOptions, writeImport } from './import-write';
 import { ensureMigrated, isBlocking } from './migrate';
+import { sameMine, withMine, withoutMine } from './notes';
 import {
   type DirectoryClaimant,
   resolveClaimants,
   resolveDirectoryClaimants,
   type ShownProfile,
 } from './precedence';
-import type { Profile } from './schema';
+import type { Mine, Profile } from './schema';
 import { plainStorageError, StoreWriteError } from './storage-errors';
 import { bumpStoreRev } from './store-version';
 import { validateProfile } from './validate';
@@ -343,4 +346,52 @@ export async function removeDamaged(ids: readonly string[]): Promise<string> {
     return { ok: true as const };
   });
   return (result as { token: string }).token;
+}
+
+/**
+ * What a note's writer saw: the record's version (extension pages, which
+ * read the record; 0 when the person is bundled and has no record yet), or
+ * the memory the card showed (a hovercard in a page, which never holds a
+ * record's version).
+ */
+export type MineExpectation = { rev: number } | { seen: Mine | undefined };
+
+/**
+ * Saves the user's note, tags and last-contacted day for one person (issue
+ * 26), in ONE transaction that states its precondition, like every edit:
+ * a note changed in another tab, or by sync, since the writer read it comes
+ * back as a `changed` conflict carrying what is stored now, and nothing is
+ * written. A bundled person's first note copies them into the store
+ * (`add`: someone else adding them first is a conflict too).
+ */
+export async function saveMine(
+  id: string,
+  mine: Mine | undefined,
+  expect: MineExpectation,
+): Promise<WriteResult> {
+  return write(async (tx) => {
+    const people = tx.objectStore('people');
+    const theirs = await people.get(id);
+    if (theirs && recordProblem(theirs))
+      return { ok: false as const, conflict: { kind: 'gone', id } as Conflict };
+    const stale =
+      'rev' in expect
+        ? (theirs?.rev ?? 0) !== expect.rev
+        : theirs !== undefined && !sameMine(theirs.profile.mine, expect.seen);
+    if (theirs && stale)
+      return { ok: false as const, conflict: { kind: 'changed', theirs } as Conflict };
+    let base = theirs?.profile;
+    if (!base) {
+      const bundled = bundledById.get(id);
+      const hidden = await tx.objectStore('hidden').getKey(id);
+      if (!bundled || hidden !== undefined)
+        return { ok: false as const, conflict: { kind: 'gone', id } as Conflict };
+      if ('seen' in expect && !sameMine(undefined, expect.seen))
+        return { ok: false as const, conflict: { kind: 'gone', id } as Conflict };
+      base = withoutMine(bundled);
+    }
+    const record = recordOf(validated(withMine(base, mine)), theirs ? nextRev(theirs.rev) : 1);
+    await people.put(record);
+    return { ok: true as const, record, storeRev: await bumpStoreRev(tx, { put: [record] }) };
+  }) as Promise<WriteResult>;
 }

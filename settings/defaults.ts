@@ -10,6 +10,8 @@ export interface SiteSettings {
   inPage: boolean;
   /** Cards on hover or focus of a known person's links. */
   hovercards: boolean;
+  /** Your notes and tags about a person on their cards in pages (issue 26). */
+  notes: boolean;
 }
 
 export interface Settings {
@@ -27,8 +29,8 @@ export const HOVER_DELAY_MAX_MS = 5000;
 
 export const DEFAULT_SETTINGS: Settings = {
   sites: {
-    github: { inPage: true, hovercards: true },
-    linkedin: { inPage: true, hovercards: true },
+    github: { inPage: true, hovercards: true, notes: true },
+    linkedin: { inPage: true, hovercards: true, notes: true },
   },
   hoverDelayMs: 300,
 };

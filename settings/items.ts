@@ -4,7 +4,7 @@
  * tabs switching different settings at the same moment, or two tabs
  * collapsing two cards, each write their own key and both changes stay.
  *
- *   local:setting.github.inPage, ….hovercards, local:setting.linkedin.…,
+ *   local:setting.github.inPage, ….hovercards, ….notes, local:setting.linkedin.…,
  *   local:setting.hoverDelayMs     one value each, validated on read
  *   local:settings                 the object 0.1.0 wrote: read as a fallback
  *                                  for fields not yet saved per key, never written
@@ -22,7 +22,12 @@ import type { Site } from '../identity/keys';
 import type { CardState } from '../messaging/messages';
 import { DEFAULT_SETTINGS, HOVER_DELAY_MAX_MS, type Settings, type SiteSettings } from './defaults';
 
-const siteSettingsSchema = z.strictObject({ inPage: z.boolean(), hovercards: z.boolean() });
+const siteSettingsSchema = z.strictObject({
+  inPage: z.boolean(),
+  hovercards: z.boolean(),
+  // 0.1.0's object predates notes (issue 26).
+  notes: z.boolean().default(true),
+});
 const hoverDelaySchema = z.number().int().min(0).max(HOVER_DELAY_MAX_MS);
 export const settingsSchema = z.strictObject({
   sites: z.strictObject({ github: siteSettingsSchema, linkedin: siteSettingsSchema }),
@@ -35,7 +40,7 @@ export type SettingField =
   | { key: 'hoverDelayMs'; value: number };
 
 const SITES: Site[] = ['github', 'linkedin'];
-const SWITCHES: (keyof SiteSettings)[] = ['inPage', 'hovercards'];
+const SWITCHES: (keyof SiteSettings)[] = ['inPage', 'hovercards', 'notes'];
 const LEGACY_KEY = 'settings';
 
 export const settingKey = (

@@ -9,6 +9,8 @@
  *   name n · headline h · bio b · location o · highlights i
  *   projects j: [name, description, url|0, repo|0] · email e · website w
  *   links k: [label, url] · GitHub g · LinkedIn l
+ *   the user's note m: { n note, t tags, d last contacted } (issue 26: a
+ *     person synced without it would overwrite the note on other browsers)
  *
  * Reading it back is an edge (another browser, or anything that wrote into
  * sync): ./items.ts checks its shape, then profiles/validate.ts the person.
@@ -29,6 +31,7 @@ export interface Compact {
   k?: [string, string][];
   g?: string[];
   l?: string[];
+  m?: { n?: string; t?: string[]; d?: string };
 }
 
 /** Trailing absent fields dropped; an absent one before a present one is 0. */
@@ -54,6 +57,13 @@ export function compact(profile: Profile): Compact {
     out.k = profile.contact.links.map((link) => [link.label, link.url]);
   if (profile.identities.github.length) out.g = profile.identities.github;
   if (profile.identities.linkedin.length) out.l = profile.identities.linkedin;
+  const { mine } = profile;
+  if (mine && (mine.note !== undefined || mine.tags?.length || mine.contacted !== undefined)) {
+    out.m = {};
+    if (mine.note !== undefined) out.m.n = mine.note;
+    if (mine.tags?.length) out.m.t = mine.tags;
+    if (mine.contacted !== undefined) out.m.d = mine.contacted;
+  }
   return out;
 }
 
@@ -81,5 +91,12 @@ export function expand(id: string, form: Compact): Profile {
   if (form.b !== undefined) profile.bio = form.b;
   if (form.i?.length) profile.highlights = form.i;
   if (form.o !== undefined) profile.location = form.o;
+  if (form.m) {
+    const mine: NonNullable<Profile['mine']> = {};
+    if (form.m.n !== undefined) mine.note = form.m.n;
+    if (form.m.t?.length) mine.tags = form.m.t;
+    if (form.m.d !== undefined) mine.contacted = form.m.d;
+    if (Object.keys(mine).length > 0) profile.mine = mine;
+  }
   return profile;
 }

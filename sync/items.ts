@@ -54,6 +54,13 @@ const compactSchema: z.ZodType<Compact> = z.strictObject({
     .optional(),
   g: z.array(short(39)).max(16).optional(),
   l: z.array(short(100)).max(16).optional(),
+  m: z
+    .strictObject({
+      n: short(2000).optional(),
+      t: z.array(short(40)).max(24).optional(),
+      d: short(10).optional(),
+    })
+    .optional(),
 }) as z.ZodType<Compact>;
 const versionSchema = z
   .strictObject({

@@ -38,6 +38,17 @@ export default defineBackground(() => {
     directories: startDirectories(),
     watchImport,
     carddav: startCardDav(),
+    // The note editor for a card in a page: the popup's page in a small
+    // window of its own (no permission needed), never the page's document.
+    notes: async (id) => {
+      await browser.windows.create({
+        url: browser.runtime.getURL(`/popup.html?note=${encodeURIComponent(id)}` as '/popup.html'),
+        type: 'popup',
+        width: 400,
+        height: 560,
+      });
+      return true;
+    },
   });
   // Answered through sendResponse: Chrome before 144 ignores a returned promise.
   browser.runtime.onMessage.addListener(replyWith(handle));

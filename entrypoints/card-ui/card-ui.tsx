@@ -25,7 +25,10 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import cardCss from '../../components/card.css?inline';
 import { HoverCard, type HoverControl } from '../../components/HoverCard';
 import { InPageCard } from '../../components/InPageCard';
+import notesCss from '../../components/notes.css?inline';
+import type { NoteApi } from '../../components/PersonNote';
 import type { Theme } from '../../components/page-theme';
+import { send } from '../../messaging/ask';
 import type { CardState } from '../../messaging/messages';
 import type { CardUi, HoverOptions } from '../../messaging/ui-bridge';
 import type { Profile } from '../../profiles/schema';
@@ -55,6 +58,16 @@ interface Hover extends HoverOptions {
   serial: number;
 }
 
+/**
+ * The Note control on a card in the page: one message naming one person,
+ * which opens the editor in the extension's own window (issue 26). Nothing
+ * of the note is ever typed into the page.
+ */
+const noteApi = (id: string): NoteApi => ({
+  shortcut: 'card',
+  open: () => void send({ type: 'note-open', id }).catch(() => undefined),
+});
+
 export function createCardUi(ctx: ContentScriptContext): CardUi {
   paintTextFromAttributes();
   renameInlineProperties();
@@ -80,6 +93,7 @@ export function createCardUi(ctx: ContentScriptContext): CardUi {
             state={inPage.state}
             theme={theme}
             onState={inPage.onState}
+            note={noteApi(inPage.profile.id)}
           />
         )}
         {hover && (
@@ -92,6 +106,7 @@ export function createCardUi(ctx: ContentScriptContext): CardUi {
             focus={hover.focus}
             onPointer={hover.onPointer}
             onEscape={hover.onEscape}
+            note={noteApi(hover.profile.id)}
           />
         )}
       </>,
@@ -101,7 +116,7 @@ export function createCardUi(ctx: ContentScriptContext): CardUi {
 
   const ensureHost = (): CardHost => {
     if (!host) {
-      host = createCardHost(privateProperties(cardCss) + TEXT_CSS);
+      host = createCardHost(privateProperties(cardCss + notesCss) + TEXT_CSS);
       theme = currentTheme(sources);
       stopWatchingTheme = watchTheme(sources, (next) => {
         theme = next;

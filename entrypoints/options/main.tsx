@@ -15,6 +15,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../components/card.css';
+import '../../components/notes.css';
 import '../../components/options.css';
 import { checkServer } from '../../carddav/url';
 import { downloadText } from '../../components/copy';
@@ -248,6 +249,7 @@ const api: OptionsApi = {
             conflicts: event.conflicts,
             names: event.names,
             directoryClashes: event.directoryClashes,
+            notes: event.notes,
           }
         : undefined,
     ),

@@ -18,6 +18,7 @@ import { browser } from 'wxt/browser';
 import '../../components/card.css';
 import '../../components/popup.css';
 import '../../components/keep.css';
+import '../../components/notes.css';
 import { Popup, type PopupApi } from '../../components/Popup';
 import { pageTheme, readMediaPreferences } from '../../components/page-theme';
 import { language, t } from '../../i18n/t';
@@ -54,6 +55,18 @@ const api: PopupApi = {
   profile: async (id) => (await currentPeople.byId(id)) ?? null,
   openOptions: () => void browser.runtime.openOptionsPage().then(() => window.close()),
   keep: () => import('./keep-api').then((module) => module.keep),
+  // The store's writer is loaded when a note is saved, not before the first paint.
+  note: (id) => ({
+    shortcut: 'document',
+    save: async (mine, seen) => (await import('../../profiles/note-save')).saveNote(id, mine, seen),
+    knownTags: async () => {
+      const [{ knownTags }, { visiblePeople }] = await Promise.all([
+        import('../../profiles/notes'),
+        import('../../profiles/store'),
+      ]);
+      return knownTags(await visiblePeople());
+    },
+  }),
 };
 
 // The page speaks the language of its messages (screen readers, hyphenation, text-transform).
@@ -61,6 +74,21 @@ document.documentElement.lang = language();
 document.title = t('ext_name');
 const app = document.getElementById('app');
 let initial: Profile | null | undefined;
+/**
+ * `?note=<id>`: this page is the note window a card in a web page opened
+ * (messaging/handler.ts `note-open`): that person's card, editor open; it
+ * closes once the note is saved or the user cancels.
+ */
+const noteFor = new URLSearchParams(location.search).get('note');
+if (noteFor) {
+  const note = api.note;
+  api.note = (id) => ({
+    ...note?.(id),
+    editing: id === noteFor,
+    onDone: () => window.close(),
+  });
+  api.activeTabProfile = async () => (await currentPeople.byId(noteFor)) ?? null;
+}
 const draw = () => {
   if (app) {
     render(

@@ -137,7 +137,11 @@ describe('the scan and the export', () => {
     await importPeople(
       [
         { profile: person('a', { identities: { github: ['shared'], linkedin: [] } }) },
-        { profile: person('b') },
+        {
+          profile: person('b', {
+            mine: { note: 'not listed', tags: ['kubecon'], contacted: '2026-05-31' },
+          }),
+        },
       ],
       0,
     );
@@ -164,6 +168,8 @@ describe('the scan and the export', () => {
     ]);
     expect(scanned?.conflicts).toEqual([{ key: 'github:shared', winner: 'a', losers: ['c'] }]);
     expect(scanned?.names).toEqual({ a: 'Person a', c: 'Person c' });
+    // Tags and days, for the list's filter and sort; never the note itself.
+    expect(scanned?.notes).toEqual({ b: { tags: ['kubecon'], contacted: '2026-05-31' } });
 
     await job.send({ type: 'export' });
     const exported = job.last('exported');

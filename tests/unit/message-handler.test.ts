@@ -41,7 +41,7 @@ describe('message handler', () => {
     expect(answer).toMatchObject({
       profile: { id: 'tyler-neely' },
       site: 'github',
-      settings: { inPage: true, hovercards: true },
+      settings: { inPage: true, hovercards: true, notes: true },
       state: 'collapsed',
     });
     expect(await handle({ type: 'lookup', key: 'linkedin:nobody-here' }, fromPage)).toBeNull();

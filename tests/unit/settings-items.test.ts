@@ -32,7 +32,10 @@ describe('settingsFrom', () => {
         'setting.linkedin.inPage': false,
       },
       {
-        sites: { ...DEFAULT_SETTINGS.sites, linkedin: { inPage: false, hovercards: true } },
+        sites: {
+          ...DEFAULT_SETTINGS.sites,
+          linkedin: { inPage: false, hovercards: true, notes: true },
+        },
         hoverDelayMs: 100,
       },
       undefined,

@@ -1,0 +1,103 @@
+/**
+ * Notes go where the person goes on the user's say (issue 26): a JSON
+ * export and a vCard export re-import exactly (the note beside the bio,
+ * tags as CATEGORIES, the day), an address book's CATEGORIES come in as
+ * tags, and a card copied to hand to someone else carries no note.
+ */
+import fc from 'fast-check';
+import { toVCard } from '../../contact/vcard';
+import { bundledProfiles } from '../../profiles/bundled';
+import { exportDocument } from '../../profiles/export';
+import { previewImport } from '../../profiles/import';
+import { parseTags } from '../../profiles/notes';
+import type { Profile } from '../../profiles/schema';
+import { person } from './fixtures';
+
+function preview(name: string, text: string, existing: Profile[] = []) {
+  const result = previewImport(name, text, { existing, bundled: bundledProfiles });
+  if (!result.ok) throw new Error(result.error);
+  return result.preview;
+}
+
+const noted = person('ada', {
+  name: 'Ada',
+  bio: 'Her own words; about herself.',
+  mine: {
+    note: 'Met at KubeCon 2026, talked about Raft snapshots;\nowes me the benchmark link, really.',
+    tags: ['kubecon', 'hiring', 'team-storage'],
+    contacted: '2026-05-31',
+  },
+});
+
+describe('export and import carry the note', () => {
+  it('JSON: re-importing the export changes nothing; into an empty store, it comes back whole', () => {
+    const json = exportDocument([noted]);
+    expect(preview('people.json', json, [noted]).unchanged).toEqual([noted]);
+    expect(preview('people.json', json).added).toEqual([noted]);
+  });
+
+  it('vCard: the note is a NOTE of its own beside the bio, tags are CATEGORIES', () => {
+    const vcard = toVCard(noted, { mine: true });
+    expect(vcard).toContain('\r\nNOTE:Her own words\\; about herself.\r\n');
+    expect(vcard).toMatch(/\r\nNOTE;X-PROFILE-CARD=mine:Met at KubeCon/);
+    expect(vcard).toContain('\r\nCATEGORIES:kubecon,hiring,team-storage\r\n');
+    expect(vcard).toContain('\r\nX-PROFILE-CARD-CONTACTED:2026-05-31\r\n');
+    expect(preview('ada.vcf', vcard, [noted]).unchanged).toEqual([noted]);
+    expect(preview('ada.vcf', vcard).added).toEqual([noted]);
+  });
+
+  it('vCard round trip is exact for any note and tags', () => {
+    const text = fc
+      .string({ minLength: 1, maxLength: 80, unit: 'grapheme' })
+      .map((value) => value.replace(/[<>\p{C}]/gu, '').trim())
+      .filter((value) => value !== '');
+    fc.assert(
+      fc.property(text, fc.array(fc.string({ maxLength: 20 }), { maxLength: 6 }), (note, raw) => {
+        const tags = parseTags(raw.join(' '));
+        const profile = person('p', { mine: { note, ...(tags.length ? { tags } : {}) } });
+        const again = preview('p.vcf', toVCard(profile, { mine: true })).added[0];
+        expect(again?.mine).toEqual(profile.mine);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a vCard without the note leaves a kept note alone; only CATEGORIES replaces the tags', () => {
+    const cardOnly = toVCard({ ...noted, headline: 'New title' });
+    const merged = preview('ada.vcf', cardOnly, [noted]).updated[0]?.after;
+    expect(merged?.headline).toBe('New title');
+    expect(merged?.mine).toEqual(noted.mine);
+    const retag = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Ada',
+      'X-PROFILE-CARD-ID:ada',
+      'CATEGORIES:Friends',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    expect(preview('ada.vcf', retag, [noted]).updated[0]?.after.mine).toEqual({
+      ...noted.mine,
+      tags: ['friends'],
+    });
+  });
+
+  it("an address book's groups come in as tags", () => {
+    const card = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Grace Hopper',
+      'CATEGORIES:Navy,Team Storage,VIP\\, old',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    expect(preview('contacts.vcf', card).added[0]?.mine).toEqual({
+      tags: ['navy', 'team-storage', 'vip-old'],
+    });
+  });
+
+  it('a card copied from a card to hand to someone else carries no note (positive control: the export does)', () => {
+    expect(toVCard(noted)).not.toMatch(/KubeCon|CATEGORIES|CONTACTED/);
+    expect(toVCard(noted, { mine: true })).toMatch(/KubeCon/);
+  });
+});
