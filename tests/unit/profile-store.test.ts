@@ -250,7 +250,7 @@ describe('reads', () => {
     expect(snapshot.people).toEqual([]);
     expect(snapshot.damaged.map(({ id, problem }) => ({ id, problem }))).toEqual([
       { id: 'claims', problem: "the record's handles are not its profile's" },
-      { id: 'invalid', problem: 'the profile does not validate: contact.email is not an email' },
+      { id: 'invalid', problem: 'the profile does not validate: Email is not an email' },
     ]);
     // Positive control: the same profile, stored soundly, answers its own handle.
     await db.put('people', { ...claims, keys: [] } as never);
