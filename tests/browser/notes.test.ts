@@ -4,9 +4,12 @@
  * the popup; found again from the popup by a word of the note and by a tag;
  * shown after a reload and in a second tab; a second tab's stale save is
  * refused with the stored note shown; and on a hostile page, a card showing
- * a note leaks none of it (positive control: the user sees it in the card).
+ * a note leaks none of it (positive control: the user sees it in the card);
+ * and the note, tags and day go out through "Export all" as JSON and as
+ * vCard and come back whole into a store that had lost them.
  * One browser for the whole file.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import {
   cardShows,
@@ -239,4 +242,41 @@ describe('a note about a person', () => {
     expect(strayRequests(session)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
+});
+
+describe('a note goes where the person goes', () => {
+  const MINE = {
+    note: 'Owes me the benchmark link',
+    tags: ['kubecon', 'team-storage'],
+    contacted: '2026-11-30',
+  };
+
+  for (const [label, type] of [
+    ['Export all (JSON)', 'application/json'],
+    ['Export all (vCard)', 'text/vcard'],
+  ] as const) {
+    it(`out through "${label}" and back into a store that lost it`, async () => {
+      await seedUserProfiles(session, [{ ...MIRA, mine: MINE }]);
+      const options = await session.context.newPage();
+      await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+      await options.getByRole('heading', { name: 'People' }).waitFor();
+      const download = options.waitForEvent('download');
+      await options.getByRole('button', { name: label }).click();
+      const saved = await download;
+      const text = readFileSync((await saved.path()) as string, 'utf8');
+      // Positive control: the file holds the note before the store loses it.
+      expect(text).toContain('Owes me the benchmark link');
+      await seedUserProfiles(session, [MIRA]);
+      await waitUntil('the note gone', async () => (await stored())?.mine === undefined);
+      await options.setInputFiles('input[type="file"]', {
+        name: saved.suggestedFilename(),
+        mimeType: type,
+        buffer: Buffer.from(text),
+      });
+      await options.getByRole('button', { name: 'Import 1 profile' }).click();
+      await waitUntil('the note back', async () => (await stored())?.mine?.note === MINE.note);
+      expect((await stored())?.mine).toEqual(MINE);
+      await options.close();
+    });
+  }
 });
