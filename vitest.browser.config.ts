@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Real-browser tests (with SCREENSHOTS=1 the README's screenshots, with
+// Real-browser tests (with SCREENSHOTS=1 the README's and docs/guide.md's screenshots, with
 // BENCH=1 the benchmark):
 // one Chromium at a time (2 cores), against the built .output/chrome-mv3.
 export default defineConfig({

@@ -57,7 +57,7 @@ export default defineConfig({
     // the title and icon must be given under the MV2 name.
     ...(manifestVersion === 2 ? { browser_action: action } : { action }),
     description: '__MSG_ext_description__',
-    // Why each one: README.md#permissions. Never `tabs`, `webNavigation`,
+    // Why each one: docs/design.md#permissions. Never `tabs`, `webNavigation`,
     // `history` or all-sites access (tests/unit/manifest.test.ts).
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting'],
     host_permissions: [...MATCH_PATTERNS],

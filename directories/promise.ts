@@ -1,6 +1,6 @@
 /**
  * The privacy promise, worded once (public/_locales, `privacy_promise`):
- * the options page shows it, and the README says the same. Its one
+ * the options page shows it, and docs/design.md#privacy says the same. Its one
  * exception is directories/fetch.ts.
  */
 import { t } from '../i18n/t';

@@ -13,7 +13,7 @@
  * whenever the background starts (the MV3 service worker starts often: on
  * a tab's lookup, a message, the browser's start) and when the options page
  * opens, with a failed try not repeated within the hour. No `alarms`
- * permission is needed for that (README.md#team-directories says why).
+ * permission is needed for that (docs/guide.md#a-teams-directory-by-url says why).
  * One refresh per directory at a time: a second request joins the first.
  * Unsubscribing stops a refresh under way (a server that drips its file
  * byte by byte would otherwise hold the click, and the host permission,

@@ -2,7 +2,7 @@
  * The startup content script, on every GitHub and LinkedIn page: small, and
  * idle until a URL names a known person. It reacts only to the user: page
  * scripts' events, focus() calls and pushState()s change nothing a page can
- * observe (see README "Privacy").
+ * observe (see docs/design.md#privacy).
  *
  *   page load, ./navigation.ts (Navigation API, else polling; Turbo, popstate)
  *     └─▶ ./in-page-card.ts   the page's own person, if the user came here ─┐

@@ -34,7 +34,7 @@
  * invisible other than by opacity or visibility (a filter, clip-path,
  * `color: transparent` on a transparent background, a blend mode). A page
  * using those still needs the user's real movement onto the link and the
- * full hover delay per guess; README "Privacy" gives the figure.
+ * full hover delay per guess; docs/design.md#privacy gives the figure.
  *
  * The keyboard path (Alt+↑ on a focused link) applies 2 and 3 without the
  * hit test: the link must be on screen and visible.

@@ -4,8 +4,8 @@
  * lookups keep coming: the work happens in the background service worker,
  * the page's own main thread keeps its pace, every lookup is answered —
  * from the last good copy until one small transaction swaps in the new one
- * — and nobody is ever missing. The figures are printed (README.md's "Team
- * directories" quotes them); the assertions are loose enough for the busy
+ * — and nobody is ever missing. The figures are printed (docs/guide.md's "A team's
+ * directory by URL" quotes them); the assertions are loose enough for the busy
  * 2-core test machine and still fail on a frozen page, a lost lookup or a
  * half-swapped copy. How the permission is granted: see
  * tests/browser/directories.test.ts.

@@ -1,5 +1,5 @@
 /**
- * The built manifests ask for exactly the permissions README.md#permissions
+ * The built manifests ask for exactly the permissions docs/design.md#permissions
  * explains, and expose nothing a page could probe. The optional
  * permissions are any https host and this machine's http, never granted at
  * install: a directory's or an address book's one host is asked for from

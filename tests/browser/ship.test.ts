@@ -1,6 +1,6 @@
 /**
  * What a store reviewer runs: `web-ext lint` on the Firefox build (errors
- * fail; each remaining warning is one README.md explains), and `npm run zip`
+ * fail; each remaining warning is one docs/design.md explains), and `npm run zip`
  * yielding the Chrome, Firefox and sources zips named with the version, the
  * store zips with every language's messages.
  */
@@ -12,7 +12,7 @@ const root = join(import.meta.dirname, '../..');
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
 
 /**
- * The warnings README.md#firefox-and-web-ext-lint explains, by code and file.
+ * The warnings docs/design.md#firefox-and-web-ext-lint explains, by code and file.
  * Chunks shared by the popup and the options page are named by the bundler
  * after one of their modules, so any `chunks/` file may hold Preact or zod.
  */

@@ -1,6 +1,7 @@
 /**
- * `npm run screenshots`: renders the README's pictures into docs/ from the
- * built extension in real Chromium — the popup (card and list), the
+ * `npm run screenshots`: renders the pictures of the README and
+ * docs/guide.md into docs/ from the built extension in real Chromium — the
+ * popup (card and list), the
  * in-page card on GitHub and LinkedIn fixtures, and keeping someone from
  * their GitHub profile in the real toolbar popup (the draft, then the update
  * diff), and the options page with a team directory subscribed and sync

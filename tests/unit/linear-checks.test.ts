@@ -5,7 +5,7 @@
  * an over-long value is refused by its length before any pattern sees it, and
  * the patterns that do run are the linear ones in text/ and profiles/schema.ts.
  * `npm run bench` is not needed for this: the worst cases are measured by
- * bench/hostile.ts and reported in the README.
+ * bench/hostile.ts and reported in docs/guide.md.
  */
 
 import { fieldWords } from '../../profiles/field-words';

@@ -4,7 +4,7 @@
  * writes into `storage.sync` (built here the way that browser's engine
  * builds it) reaches this browser's people store through the store's own
  * writes, this browser's changes go out, and damaged items, handles
- * someone here has, deletions and write limits are handled as the README
+ * someone here has, deletions and write limits are handled as docs/guide.md
  * says. The two-browser test in real Chromium is tests/browser/sync.test.ts.
  */
 import 'fake-indexeddb/auto';
