@@ -310,6 +310,9 @@ export function previewImport(
 
     if (fields.length > 0) leftOut.push({ index, prefix, fields, issues: fieldIssues });
     const before = existingById.get(profile.id);
+    // The user's own note, tags and day (issue 26) are never taken away by a
+    // file that does not carry them (a CSV, an address book, an older backup).
+    if (before?.mine && profile.mine === undefined) profile.mine = before.mine;
     if (!before) preview.added.push(profile);
     else if (same(before, profile)) preview.unchanged.push(profile);
     else preview.updated.push({ before, after: profile });

@@ -12,7 +12,8 @@
  * bundled file that claims to hold "your note" about someone is not believed.
  */
 import { canonicalJson } from '../sync/entry';
-import { LIMITS, type Mine, type Profile } from './schema';
+import { LIMITS } from './limits';
+import type { Mine, Profile } from './schema';
 
 /** `#Team Storage` → `team-storage`; undefined when nothing is left. */
 export function normaliseTag(raw: string): string | undefined {

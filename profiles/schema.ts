@@ -21,33 +21,13 @@ import {
   URL_CHARACTERS,
 } from '../text/characters.ts';
 import { findMarkup, NO_MARKUP } from '../text/markup.ts';
+import { LIMITS } from './limits';
 
 // zod 4 can compile validators with `new Function`; extension pages forbid
 // eval (and web-ext lint flags it), so never try: https://zod.dev/packages/core#jitless
 z.config({ jitless: true });
 
-/** Text bounds keep a card compact; they are limits, not targets. */
-export const LIMITS = {
-  id: 64,
-  name: 80,
-  headline: 160,
-  bio: 1200,
-  highlight: 240,
-  highlights: 8,
-  projectName: 80,
-  projectDescription: 240,
-  projects: 40,
-  url: 2048,
-  linkLabel: 40,
-  links: 12,
-  identities: 16,
-  location: 80,
-  email: 254,
-  slug: 100,
-  note: 2000,
-  tag: 40,
-  tags: 24,
-} as const;
+export { LIMITS };
 
 /*
  * Every string check below is one linear pass, and the length check comes

@@ -149,7 +149,7 @@ describe('an address book', () => {
       .waitFor();
     await options
       .getByTestId('pc-carddav-books')
-      .getByText(/^1 card could not be read: unusable\.vcf: name /)
+      .getByText(/^1 card could not be read: unusable\.vcf: Name /)
       .waitFor();
     // The password never comes back to the page; it is in the background's database only.
     expect(await options.content()).not.toContain(radicale.password);

@@ -251,7 +251,7 @@ describe('two browsers, one person list', () => {
     expect(await alert.textContent()).toMatch(
       /One item in browser sync could not be read and was skipped/,
     );
-    expect(await alert.textContent()).toMatch(/p:zed: name must not contain HTML markup/);
+    expect(await alert.textContent()).toMatch(/p:zed: Name must not contain HTML markup/);
     // Never applied, never overwritten, and the background still answers.
     expect((await syncOf(b))['p:zed']).toBeDefined();
     expect(await whoIs(optionsB, 'bobthebuilder')).toBe('Bob Builder');

@@ -7,11 +7,13 @@
 import fc from 'fast-check';
 import { toVCard } from '../../contact/vcard';
 import { bundledProfiles } from '../../profiles/bundled';
+import { toContactsCsv } from '../../profiles/contacts-csv';
 import { exportDocument } from '../../profiles/export';
 import { previewImport } from '../../profiles/import';
 import { parseTags } from '../../profiles/notes';
 import type { Profile } from '../../profiles/schema';
 import { person } from './fixtures';
+import { addressBookContacts, appleVCards } from './fixtures/address-books';
 
 function preview(name: string, text: string, existing: Profile[] = []) {
   const result = previewImport(name, text, { existing, bundled: bundledProfiles });
@@ -100,4 +102,23 @@ describe('export and import carry the note', () => {
     expect(toVCard(noted)).not.toMatch(/KubeCon|CATEGORIES|CONTACTED/);
     expect(toVCard(noted, { mine: true })).toMatch(/KubeCon/);
   });
+});
+
+it("a file that does not carry the user's notes never takes them away", () => {
+  // An address book's CATEGORIES become tags; its own CSV export has no place for them.
+  const first = previewImport('book.vcf', appleVCards(addressBookContacts(20)), {
+    existing: [],
+    bundled: [],
+  });
+  if (!first.ok) throw new Error(first.error);
+  const kept = first.preview.added;
+  // Positive control: the tags came in.
+  expect(kept.filter((profile) => profile.mine?.tags?.length)).toHaveLength(20);
+  const again = previewImport('book.csv', toContactsCsv(kept), { existing: kept, bundled: [] });
+  if (!again.ok) throw new Error(again.error);
+  expect(again.preview.updated).toEqual([]);
+  expect(again.preview.unchanged).toHaveLength(20);
+  expect(again.preview.unchanged.map((profile) => profile.mine)).toEqual(
+    kept.map((profile) => profile.mine),
+  );
 });

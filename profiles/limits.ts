@@ -1,0 +1,27 @@
+/**
+ * The card's text bounds, apart from ./schema.ts so that code in a page
+ * (the card UI's note, ./notes.ts) can use them without loading zod, whose
+ * start-up probes `new Function`.
+ */
+/** Text bounds keep a card compact; they are limits, not targets. */
+export const LIMITS = {
+  id: 64,
+  name: 80,
+  headline: 160,
+  bio: 1200,
+  highlight: 240,
+  highlights: 8,
+  projectName: 80,
+  projectDescription: 240,
+  projects: 40,
+  url: 2048,
+  linkLabel: 40,
+  links: 12,
+  identities: 16,
+  location: 80,
+  email: 254,
+  slug: 100,
+  note: 2000,
+  tag: 40,
+  tags: 24,
+} as const;
