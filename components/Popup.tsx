@@ -79,6 +79,9 @@ export function Popup({
     if (!cardId) return;
     const heading = main.current?.querySelector<HTMLElement>('.pc-card h1');
     if (!heading) return;
+    // Unless something in the card took focus first (the note editor the
+    // note window opens with: child effects run before this one).
+    if (heading.closest('.pc-card')?.contains(document.activeElement)) return;
     heading.tabIndex = -1;
     heading.focus({ preventScroll: true });
   }, [cardId]);
