@@ -12,7 +12,7 @@
  * above the card, and Esc both go back to the list, with its search and the
  * person you were on as you left them.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { language, t } from '../i18n/t';
 import type { Roster } from '../profiles/roster';
 import type { Profile } from '../profiles/schema';
@@ -75,7 +75,8 @@ export function Popup({
   const cardId = view.kind === 'card' ? view.profile.id : undefined;
 
   // A card opened: focus its heading, so the name is read and Tab walks the card from the top.
-  useEffect(() => {
+  // Before the first paint (a layout effect): the heading is never seen without focus.
+  useLayoutEffect(() => {
     if (!cardId) return;
     const heading = main.current?.querySelector<HTMLElement>('.pc-card h1');
     if (!heading) return;
