@@ -196,8 +196,17 @@ describe('popup.html', () => {
       expect.objectContaining({ cut: false }),
     );
     expect(widths.every((row) => !row.cut)).toBe(true);
-    // Positive control: the probe sees a cut-off text (a long description gives way).
-    expect(widths.some((row) => row.descCut)).toBe(true);
+    // Positive control: the same probe sees a name that is cut (one squeezed to 40 px).
+    const squeezed = await popup
+      .locator('.pc-project-name')
+      .first()
+      .evaluate((name) => {
+        (name as HTMLElement).style.maxWidth = '40px';
+        const cut = name.scrollWidth > name.clientWidth + 1;
+        (name as HTMLElement).style.maxWidth = '';
+        return cut;
+      });
+    expect(squeezed).toBe(true);
   });
 
   it('copies a vCard from the popup', async () => {
