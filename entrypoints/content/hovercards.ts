@@ -55,6 +55,13 @@ interface Target {
   identity: UrlIdentity;
 }
 
+/**
+ * The last link read, so that the pointermoves over one link (many a
+ * second) parse its URL once: the same element, URL and page give the same
+ * answer.
+ */
+let lastRead: { element: Element; url: string; page: string; identity?: UrlIdentity } | undefined;
+
 /** The person an element points at, from its URL alone (never its classes). */
 export function targetOf(node: EventTarget | null): Target | undefined {
   if (!(node instanceof Element)) return undefined;
@@ -63,11 +70,19 @@ export function targetOf(node: EventTarget | null): Target | undefined {
   // GitHub's data-hovercard-url says who a link is about (`/users/x/hovercard`,
   // `/orgs/x/hovercard`); where present it wins over the href.
   const url = element.getAttribute('data-hovercard-url') ?? element.getAttribute('href');
-  const identity = url !== null ? parseIdentityUrl(url, location.href) : undefined;
-  // A person's page, or their gist list: a link to either is a link to them.
-  return identity?.kind === 'profile' || identity?.kind === 'gist-profile'
-    ? { element, identity }
-    : undefined;
+  if (url === null) return undefined;
+  const page = location.href;
+  let identity: UrlIdentity | undefined;
+  if (lastRead?.element === element && lastRead.url === url && lastRead.page === page)
+    identity = lastRead.identity;
+  else {
+    const read = parseIdentityUrl(url, page);
+    // A person's page, or their gist list: a link to either is a link to them.
+    identity = read?.kind === 'profile' || read?.kind === 'gist-profile' ? read : undefined;
+    lastRead = { element, url, page, identity };
+  }
+  // A new Target each time: callers tell one hover from the next by identity.
+  return identity ? { element, identity } : undefined;
 }
 
 export interface HovercardDeps {
