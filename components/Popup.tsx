@@ -87,8 +87,10 @@ export function Popup({
     heading.focus({ preventScroll: true });
   }, [cardId]);
 
-  // Esc on a card goes back to the list.
-  useEffect(() => {
+  // Esc on a card goes back to the list. Listening from the same commit that
+  // shows the card (a layout effect): an Esc pressed right after Enter, before
+  // the next frame, is not lost.
+  useLayoutEffect(() => {
     if (view.kind !== 'card') return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
