@@ -18,7 +18,7 @@
  * hold their text as values, never as text nodes.
  */
 import type { RefObject } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n/t';
 import type { NoteSaved } from '../messaging/messages';
 import { cleanMine } from '../profiles/notes';
@@ -147,7 +147,9 @@ export function PersonNote({
     if (api?.knownTags && !known) api.knownTags().then(setKnown, () => setKnown([]));
   };
 
-  useEffect(() => {
+  // A layout effect: listening from the commit that shows the card, so an N
+  // pressed before the next frame is not lost.
+  useLayoutEffect(() => {
     if (!api || editing) return;
     const element = card.current;
     if (!element) return;

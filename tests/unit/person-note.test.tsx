@@ -72,6 +72,21 @@ describe('the note on the card', () => {
     expect(root.querySelector('.pc-note')).toBeNull();
   });
 
+  it('N pressed in the frame the card appeared in still opens the editor', async () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    const api: NoteApi = {
+      shortcut: 'card',
+      save: async (mine) => ({ ok: true, mine: mine ?? null }),
+    };
+    // Synchronous render, no act(): layout effects have run, passive ones (after paint) not yet.
+    render(<Card profile={person('a')} idPrefix="t" note={api} />, root);
+    const card = root.querySelector('article') as HTMLElement;
+    card.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true }));
+    await flush();
+    expect(root.querySelector('textarea')).not.toBeNull();
+  });
+
   it('N opens the editor, Esc cancels writing nothing, Ctrl+Enter saves', async () => {
     const { root, card, calls, key, type } = mount(person('a'));
     key(card, 'n');
