@@ -131,21 +131,18 @@ function projectsOf(person: PersonReading, out: Collector): Profile['projects'] 
     if (!name) continue;
     const url = out.take(`${at}.url`, cleanUrl(read.url));
     const repo = read.repo && GITHUB_REPO.test(read.repo) ? read.repo : undefined;
-    let description = out.take(
+    // None on the page: none in the draft; the card shows the name and link alone.
+    const description = out.take(
       `${at}.description`,
       cleanLine(read.description, LIMITS.projectDescription),
     );
-    if (!description) {
-      // The schema wants one line about every project; say what it is rather than invent.
-      description = repo ? t('capture_repo_on_github', repo) : url ? hostOf(url) : name;
-      out.notes.push({
-        field: `${at}.description`,
-        action: 'filled',
-        detail: t('note_no_description'),
-      });
-    }
     out.sources[at] = read.source;
-    projects.push({ name, description, ...(url && { url }), ...(repo && { repo }) });
+    projects.push({
+      name,
+      ...(description && { description }),
+      ...(url && { url }),
+      ...(repo && { repo }),
+    });
   }
   return projects;
 }

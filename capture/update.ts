@@ -69,7 +69,8 @@ export function updateFromDraft(
       ? draft.contact[key]
       : before.contact[key];
 
-  // A project the page also shows takes the page's description, unless the draft made one up.
+  // A project the page also shows takes the page's description, unless the draft made one
+  // up; a page that shows none leaves the one kept (the user's own words, perhaps).
   const fresh = new Map(
     draft.projects
       .map((project, index) => [project, index] as const)
@@ -80,7 +81,11 @@ export function updateFromDraft(
     before.projects.map((project) => {
       const update = fresh.get(projectKey(project));
       return update
-        ? { ...project, description: update.description, ...(update.url && { url: update.url }) }
+        ? {
+            ...project,
+            ...(update.description && { description: update.description }),
+            ...(update.url && { url: update.url }),
+          }
         : project;
     }),
     draft.projects,

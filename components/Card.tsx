@@ -200,9 +200,11 @@ export function Card({
                       {project.name}
                     </span>
                   )}
-                  <span class="pc-project-desc" title={project.description} dir="auto">
-                    {project.description}
-                  </span>
+                  {project.description && (
+                    <span class="pc-project-desc" title={project.description} dir="auto">
+                      {project.description}
+                    </span>
+                  )}
                 </li>
               );
             })}

@@ -57,7 +57,7 @@ export function draftOf(profile?: Profile): Draft {
     linkedin: (profile?.identities.linkedin ?? []).join('\n'),
     projects: (profile?.projects ?? []).map((project) => ({
       name: project.name,
-      description: project.description,
+      description: project.description ?? '',
       url: project.url ?? '',
       repo: project.repo ?? '',
     })),
@@ -185,7 +185,7 @@ export function entryOf(draft: Draft, id: string): Entry {
         const project = draft.projects[index] as ProjectDraft;
         return {
           name: project.name,
-          description: project.description,
+          description: optional(project.description),
           url: optional(project.url),
           repo: optional(project.repo),
         };

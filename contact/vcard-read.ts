@@ -23,7 +23,8 @@
  * app is read generously: every GitHub or LinkedIn profile URL, labelled or
  * not, becomes an identity, so the person's card follows them there.
  *   X-PROFILE-CARD-HIGHLIGHT     highlights, one per property
- *   X-PROFILE-CARD-PROJECT       projects: name;description;url;repo
+ *   X-PROFILE-CARD-PROJECT       projects: name;description;url;repo (an empty
+ *                                description, or "—", is none)
  *
  * Text is unescaped per RFC 6350 §3.4 (`\\`, `\,`, `\;`, `\n`): ical.js
  * leaves `\;` escaped, which is one reason this reader is our own (the
@@ -36,7 +37,7 @@ import type { Site } from '../identity/keys';
 import { parseIdentityUrl } from '../identity/parse';
 import { GITHUB_LOGIN } from '../identity/rules';
 import { normaliseTag } from '../profiles/notes';
-import { LIMITS } from '../profiles/schema';
+import { LIMITS, NO_DESCRIPTION } from '../profiles/schema';
 import { type RawCard, readVCardLines, type VCardProperty } from './vcard-lines';
 
 export interface VCardEntry {
@@ -211,7 +212,8 @@ function readCard(properties: VCardProperty[], problems: string[], notes: string
       used(property),
       ';',
     ).map((part) => unescapeText(part).trim());
-    const project: Record<string, string> = { name, description };
+    const project: Record<string, string> = { name };
+    if (description && description !== NO_DESCRIPTION) project.description = description;
     if (url) project.url = url;
     if (repo) project.repo = repo;
     return project;

@@ -22,8 +22,11 @@
  *   id, highlights, projects: extension properties (§6.10)
  *     X-PROFILE-CARD-ID, X-PROFILE-CARD-HIGHLIGHT (one each), and
  *     X-PROFILE-CARD-PROJECT:name;description;url;repo (components escaped
- *     like any structured value; an absent url or repo is empty)
+ *     like any structured value; an absent url or repo is empty, an absent
+ *     description is "—", which builds before issue 24 read: profiles/limits.ts
+ *     NO_DESCRIPTION — a CardDAV book's cards are read by every browser)
  */
+import { NO_DESCRIPTION } from '../profiles/limits';
 import type { Mine, Profile } from '../profiles/schema';
 import { splitByBytes } from '../text/pieces';
 import { githubProfileUrl, linkedinProfileUrl } from './links';
@@ -122,7 +125,12 @@ export function toVCard(
   for (const highlight of profile.highlights ?? [])
     lines.push(`X-PROFILE-CARD-HIGHLIGHT:${escapeText(highlight)}`);
   for (const project of profile.projects) {
-    const parts = [project.name, project.description, project.url ?? '', project.repo ?? ''];
+    const parts = [
+      project.name,
+      project.description ?? NO_DESCRIPTION,
+      project.url ?? '',
+      project.repo ?? '',
+    ];
     lines.push(`X-PROFILE-CARD-PROJECT:${parts.map(escapeText).join(';')}`);
   }
   if (mine && profile.mine) lines.push(...mineLines(profile.mine));

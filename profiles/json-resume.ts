@@ -275,23 +275,34 @@ export function readJsonResume(document: unknown, { takenIds }: ResumeOptions = 
         projectSchema.shape.description,
         (v) => cleanLine(v, LIMITS.projectDescription),
       );
-      if (!description) {
-        description =
-          cleanLine(str(list(project.highlights)[0]), LIMITS.projectDescription).value ??
-          cleanLine(
-            list(project.keywords)
-              .filter((k) => typeof k === 'string')
-              .join(', '),
-            LIMITS.projectDescription,
-          ).value ??
-          projectName;
+      // No description: the résumé's own words about the project stand in
+      // (its first highlight, else its keywords), and it says so; without
+      // those, none (issue 24), never its name again.
+      const words =
+        description ??
+        cleanLine(str(list(project.highlights)[0]), LIMITS.projectDescription).value ??
+        cleanLine(
+          list(project.keywords)
+            .filter((k) => typeof k === 'string')
+            .join(', '),
+          LIMITS.projectDescription,
+        ).value;
+      if (!description && words) {
+        description = words;
         notes.push({
           field: `${at}.description`,
           action: 'filled',
           detail: t('note_project_no_description'),
         });
       }
-      return [{ name: projectName, description, ...(url && { url }), ...(repo && { repo }) }];
+      return [
+        {
+          name: projectName,
+          ...(description && { description }),
+          ...(url && { url }),
+          ...(repo && { repo }),
+        },
+      ];
     });
 
   const contact = {
@@ -373,7 +384,7 @@ export function toJsonResume(profile: Profile): Json {
     ...(profile.projects.length > 0 && {
       projects: profile.projects.map((project) => ({
         name: project.name,
-        description: project.description,
+        ...(project.description && { description: project.description }),
         ...(project.url && { url: asUri(project.url) }),
         ...(project.repo && { repository: githubProfileUrl(project.repo) }),
       })),

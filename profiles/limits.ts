@@ -25,3 +25,13 @@ export const LIMITS = {
   tag: 40,
   tags: 24,
 } as const;
+
+/**
+ * "This project has no description", where a format has no way to leave it
+ * out that builds before issue 24 read: a sync item (sync/compact.ts) and
+ * our vCard property (contact/vcard.ts). Those builds required a
+ * description; an empty one made the whole person unreadable to them, and
+ * sync writes over what it cannot read. They show this dash instead, keep
+ * it as it is, and this build reads it back as no description.
+ */
+export const NO_DESCRIPTION = '—';

@@ -45,8 +45,10 @@ export function removablePath(path: readonly PropertyKey[]): PropertyKey[] | und
     return second === undefined ? undefined : path.slice(0, 2);
   }
   if (first === 'projects' && typeof second === 'number') {
-    // A project without a usable URL or repo is still a project; without a name it is none.
-    return third === 'url' || third === 'repo' ? path.slice(0, 3) : path.slice(0, 2);
+    // A project without a usable description, URL or repo is still a project; without a name it is none.
+    return third === 'description' || third === 'url' || third === 'repo'
+      ? path.slice(0, 3)
+      : path.slice(0, 2);
   }
   // A link is its URL and label together: one unusable, the link goes.
   if (first === 'contact' && second === 'links' && typeof third === 'number')

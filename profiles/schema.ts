@@ -21,13 +21,13 @@ import {
   URL_CHARACTERS,
 } from '../text/characters.ts';
 import { findMarkup, NO_MARKUP } from '../text/markup.ts';
-import { LIMITS } from './limits';
+import { LIMITS, NO_DESCRIPTION } from './limits';
 
 // zod 4 can compile validators with `new Function`; extension pages forbid
 // eval (and web-ext lint flags it), so never try: https://zod.dev/packages/core#jitless
 z.config({ jitless: true });
 
-export { LIMITS };
+export { LIMITS, NO_DESCRIPTION };
 
 /*
  * Every string check below is one linear pass, and the length check comes
@@ -122,7 +122,8 @@ const REPO_MESSAGE = () => t('v_repo');
 
 export const projectSchema = z.strictObject({
   name: text(LIMITS.projectName),
-  description: text(LIMITS.projectDescription),
+  // Optional (issue 24): a pinned repository often has none, and none is made up.
+  description: text(LIMITS.projectDescription).optional(),
   url: httpUrl.optional(),
   repo: z
     .string()

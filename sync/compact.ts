@@ -7,14 +7,22 @@
  * list and a missing one are never "a change".
  *
  *   name n · headline h · bio b · location o · highlights i
- *   projects j: [name, description, url|0, repo|0] · email e · website w
+ *   projects j: [name, description|—, url|0, repo|0] · email e · website w
  *   links k: [label, url] · GitHub g · LinkedIn l
  *   the user's note m: { n note, t tags, d last contacted } (issue 26: a
  *     person synced without it would overwrite the note on other browsers)
  *
+ * A project without a description is written with NO_DESCRIPTION ("—"),
+ * never left out: builds before issue 24 require a description, and would
+ * find the whole person unreadable and write their own copy over it. They
+ * read the dash as a description and write it back as it was; this build
+ * reads it (and an empty or absent one) as none. So a description that is
+ * only a dash travels as none.
+ *
  * Reading it back is an edge (another browser, or anything that wrote into
  * sync): ./items.ts checks its shape, then profiles/validate.ts the person.
  */
+import { NO_DESCRIPTION } from '../profiles/limits';
 import type { Profile } from '../profiles/schema';
 
 type Row = (string | 0)[];
@@ -49,7 +57,7 @@ export function compact(profile: Profile): Compact {
   if (profile.highlights?.length) out.i = profile.highlights;
   if (profile.projects.length)
     out.j = profile.projects.map((project) =>
-      row([project.name, project.description, project.url, project.repo]),
+      row([project.name, project.description ?? NO_DESCRIPTION, project.url, project.repo]),
     );
   if (profile.contact.email !== undefined) out.e = profile.contact.email;
   if (profile.contact.website !== undefined) out.w = profile.contact.website;
@@ -68,6 +76,11 @@ export function compact(profile: Profile): Compact {
 }
 
 const text = (value: string | 0 | undefined) => (typeof value === 'string' ? value : undefined);
+/** A description as written, or undefined for none (absent, empty, or the dash). */
+const described = (value: string | 0 | undefined) =>
+  typeof value === 'string' && value.trim() !== '' && value.trim() !== NO_DESCRIPTION
+    ? value
+    : undefined;
 
 /** The profile-shaped document a compact form stands for (validated by the caller). */
 export function expand(id: string, form: Compact): Profile {
@@ -76,7 +89,7 @@ export function expand(id: string, form: Compact): Profile {
     name: form.n,
     projects: (form.j ?? []).map(([name, description, url, repo]) => ({
       name: text(name) ?? '',
-      description: text(description) ?? '',
+      ...(described(description) !== undefined && { description: described(description) }),
       ...(text(url) !== undefined && { url: text(url) }),
       ...(text(repo) !== undefined && { repo: text(repo) }),
     })),

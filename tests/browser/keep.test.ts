@@ -19,8 +19,10 @@ import { generateExport } from '../unit/fixtures/connections/generate';
 import {
   cardShows,
   clearPeople,
+  inCard,
   launch,
   openToolbarPopup,
+  RENDERED_TEXT,
   type Session,
   seedPeople,
   storedPeople,
@@ -96,6 +98,47 @@ interface Stored {
 const people = async (): Promise<Stored[]> => JSON.parse(await storedPeople(session)).people;
 
 type Popup = Awaited<ReturnType<typeof openToolbarPopup>>;
+
+interface ProjectRow {
+  name: string;
+  description: string | null;
+  /** The name's max-width as laid out: the whole row when there is no description. */
+  room: string;
+  cut: boolean;
+}
+/** Each project row of the card in `root` as the browser lays it out (source, run in the page). */
+const projectRows = `(root, textOf = (node) => node.textContent) =>
+  [...root.querySelectorAll('.pc-project')].map((row) => {
+    const name = row.querySelector('.pc-project-name');
+    const description = row.querySelector('.pc-project-desc');
+    return {
+      name: textOf(name),
+      description: description && textOf(description),
+      room: getComputedStyle(name).maxWidth,
+      cut: name.scrollWidth > name.clientWidth + 1,
+    };
+  })`;
+/**
+ * Mira's pinned items on a card: three with their description, one without.
+ * A name beside a description has `room` (the popup gives every name the
+ * row, and moves a description under a long one; the in-page card 45%).
+ */
+const miraRows = (room: string): ProjectRow[] => [
+  {
+    name: 'tidewater',
+    description: 'A log-structured storage engine with crash-consistent snapshots.',
+    room,
+    cut: false,
+  },
+  { name: 'sable', description: 'Raft, but boring on purpose.', room, cut: false },
+  { name: 'crdt-playground', description: null, room: '100%', cut: false },
+  {
+    name: 'fsync-notes.md',
+    description: 'What fsync does and does not promise, per file system.',
+    room,
+    cut: false,
+  },
+];
 
 /** Clicks the popup's button named `name` (its text or aria-label), once it is there and enabled. */
 const click = (popup: Popup, name: string) =>
@@ -196,6 +239,11 @@ describe('keep from the popup', () => {
     await click(popup, 'Keep');
     await see(popup, 'Kept Mira Kovačević.');
     await see(popup, 'Copy vCard');
+    // A pinned repository without a description (crdt-playground) shows its
+    // name and link alone: no words made up, no empty line (issue 24).
+    expect(await popup.evaluate<ProjectRow[]>(`(${projectRows})(document)`)).toEqual(
+      miraRows('100%'),
+    );
     const [mira] = await people();
     expect(mira?.rev).toBe(1);
     expect(mira?.profile).toMatchObject({
@@ -209,6 +257,11 @@ describe('keep from the popup', () => {
       'crdt-playground',
       'fsync-notes.md',
     ]);
+    expect(mira?.profile.projects[2]).toEqual({
+      name: 'crdt-playground',
+      url: 'https://github.com/mirak/crdt-playground',
+      repo: 'mirak/crdt-playground',
+    });
     expect(requestsSince(mark)).toEqual([]);
     await popup.close();
 
@@ -240,6 +293,13 @@ describe('keep from the popup', () => {
       const visit = track(await session.context.newPage());
       await visit.goto(url);
       await cardShows(visit, 'Mira Kovačević');
+      // The in-page card lays the project out the same way.
+      expect(
+        await inCard<ProjectRow[]>(
+          visit,
+          `function () { ${RENDERED_TEXT}; return (${projectRows})(this, renderedText); }`,
+        ),
+      ).toEqual(miraRows('45%'));
       await visit.close();
     }
   });

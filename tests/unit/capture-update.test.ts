@@ -82,9 +82,30 @@ describe('updateFromDraft', () => {
       ['tidewater', 'A log-structured storage engine with crash-consistent snapshots.'],
       ['Side thing', 'Not on GitHub'],
       ['sable', 'Raft, but boring on purpose.'],
-      ['crdt-playground', 'mirak/crdt-playground on GitHub'],
+      ['crdt-playground', undefined],
       ['fsync-notes.md', 'What fsync does and does not promise, per file system.'],
     ]);
+  });
+
+  it("keeps a project's description when the page shows none (issue 24)", () => {
+    const mine: Profile = {
+      ...kept,
+      projects: [
+        { name: 'crdt-playground', description: 'Learning CRDTs', repo: 'mirak/crdt-playground' },
+      ],
+    };
+    const result = updateFromDraft(mine, fromGithub.draft, fromGithub.notes);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.after.projects[0]?.description).toBe('Learning CRDTs');
+    // Positive control: a page that shows one gives it.
+    const tide: Profile = {
+      ...kept,
+      projects: [{ name: 'tidewater', description: 'Old words', repo: 'mirak/tidewater' }],
+    };
+    const taken = updateFromDraft(tide, fromGithub.draft, fromGithub.notes);
+    expect(taken.ok && taken.after.projects[0]?.description).toBe(
+      'A log-structured storage engine with crash-consistent snapshots.',
+    );
   });
 
   it('keeps the stored name when the page spells it with look-alike letters', () => {

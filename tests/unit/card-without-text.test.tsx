@@ -56,4 +56,22 @@ describe('a card without headline or bio', () => {
   it('copies as text without a blank headline line', () => {
     expect(toPlainText(bare)).toBe('Grace Hopper\n\nEmail: grace@example.com\n');
   });
+
+  it('shows a project without a description as its name and link alone (issue 24)', async () => {
+    const root = await card({
+      ...bare,
+      projects: [
+        { name: 'crdt-playground', repo: 'mirak/crdt-playground' },
+        { name: 'tidewater', description: 'A storage engine.' },
+      ],
+    });
+    const [alone, described] = root.querySelectorAll('.pc-project');
+    expect(alone?.querySelector('.pc-project-desc')).toBeNull();
+    expect(alone?.textContent).toBe('crdt-playground');
+    expect(alone?.querySelector('a')?.getAttribute('href')).toBe(
+      'https://github.com/mirak/crdt-playground',
+    );
+    // Positive control: a project with one shows it.
+    expect(described?.querySelector('.pc-project-desc')?.textContent).toBe('A storage engine.');
+  });
 });

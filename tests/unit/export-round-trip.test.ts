@@ -58,7 +58,7 @@ const person = fc.record(
           url,
           repo: fc.constantFrom('ada/engine', 'o/r.s'),
         },
-        { requiredKeys: ['name', 'description'] },
+        { requiredKeys: ['name'] },
       ),
       { maxLength: 3 },
     ),

@@ -114,7 +114,7 @@ function unsafeParts(profile: Profile): string[] {
     profile.bio ?? '',
     profile.location ?? '',
     ...(profile.highlights ?? []),
-    ...profile.projects.flatMap((p) => [p.name, p.description, p.repo ?? '']),
+    ...profile.projects.flatMap((p) => [p.name, p.description ?? '', p.repo ?? '']),
     ...(profile.contact.links ?? []).map((l) => l.label),
     profile.contact.email ?? '',
     ...profile.identities.github,

@@ -191,7 +191,7 @@ describe('export', () => {
               url,
               repo: fc.constantFrom('ada/engine', 'o/r.s'),
             },
-            { requiredKeys: ['name', 'description'] },
+            { requiredKeys: ['name'] },
           ),
           { maxLength: 3 },
         ),

@@ -4,6 +4,7 @@
  * said with the field's label and pinned to its control.
  */
 import { CONTROL, draftOf, entryOf, handleLines, shown } from '../../components/profile-draft';
+import { person } from './fixtures';
 
 describe('handleLines', () => {
   it.each<[string, 'github' | 'linkedin', string[], string[]]>([
@@ -146,5 +147,16 @@ describe("shown: problems in the form's words", () => {
       identities: { github: ['ada', 'SpaceJam'], linkedin: [] },
     });
     expect(made.rows).toEqual({ projects: [1], links: [0] });
+  });
+
+  it('leaves out a project description left blank, and keeps the project (issue 24)', () => {
+    const blank = entryOf(
+      { ...draft, projects: [{ name: 'crdt-playground', description: '  ', url: '', repo: '' }] },
+      'ada',
+    );
+    expect(blank.entry.projects).toEqual([{ name: 'crdt-playground' }]);
+    expect(draftOf({ ...person('x'), projects: [{ name: 'crdt-playground' }] }).projects).toEqual([
+      { name: 'crdt-playground', description: '', url: '', repo: '' },
+    ]);
   });
 });

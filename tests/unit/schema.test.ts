@@ -75,7 +75,11 @@ describe('profile schema', () => {
       { ...ada, projects: [{ name: 'x', description: 'y', repo: 'https://github.com/a/b' }] },
       'Project 1 GitHub repo must be a GitHub repository as "owner/name"',
     ],
-    [{ ...ada, projects: [{ name: 'x' }] }, 'Project 1 one-line description is required'],
+    [
+      { ...ada, projects: [{ name: 'x', description: ' ' }] },
+      'Project 1 one-line description must not be empty',
+    ],
+    [{ ...ada, projects: [{ description: 'y' }] }, 'Project 1 name is required'],
     [{ ...ada, projects: {} }, 'Projects must be a list'],
     [
       { ...ada, highlights: Array.from({ length: 9 }, () => 'x') },
@@ -119,6 +123,14 @@ describe('profile schema', () => {
     expect(validateProfile(bare)).toEqual({
       ok: true,
       value: { ...bare, projects: [], contact: {} },
+    });
+  });
+
+  it('needs no project description: a pinned repository often has none (issue 24)', () => {
+    const projects = [{ name: 'crdt-playground', repo: 'mirak/crdt-playground' }];
+    expect(validateProfile({ ...ada, projects })).toEqual({
+      ok: true,
+      value: { ...ada, projects, contact: {}, identities: ada.identities },
     });
   });
 });

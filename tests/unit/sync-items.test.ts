@@ -6,15 +6,19 @@
  * (sync/settings.ts) and the write-rate limiter (sync/rate.ts).
  */
 import fc from 'fast-check';
+import { z } from 'zod';
+import { GITHUB_REPO } from '../../identity/rules';
 import { bundledProfiles } from '../../profiles/bundled';
-import type { Profile } from '../../profiles/schema';
-import { compact, expand } from '../../sync/compact';
+import { httpUrl, NO_DESCRIPTION, type Profile, profileSchema } from '../../profiles/schema';
+import { type Compact, compact, expand } from '../../sync/compact';
 import { decodeItems, encodeEntry, entryBytes, personKey } from '../../sync/items';
 import { localWrite } from '../../sync/merge';
 import { fitMessage, itemBytes, QUOTA_BYTES_PER_ITEM } from '../../sync/quota';
 import { waitBeforeWriting } from '../../sync/rate';
 import { samePerson } from '../../sync/reconcile';
 import { mergeSettings, planSettings, type SettingStamps } from '../../sync/settings';
+import { TEXT_CHARACTERS } from '../../text/characters';
+import { NO_MARKUP } from '../../text/markup';
 import { person } from './fixtures';
 
 /** The biggest person the schema allows, in characters that cost several bytes each. */
@@ -207,5 +211,102 @@ describe('write rate', () => {
   it('says how many people fit, in words', () => {
     expect(fitMessage(187, 240)).toMatch(/^187 of 240 people sync; the rest stay on this browser/);
     expect(fitMessage(3, 3)).toBeUndefined();
+  });
+});
+
+/*
+ * Two browsers, two builds. Builds before issue 24 required a project's
+ * description; since then sync writes over an item it cannot read with its
+ * own copy. So a person this build writes must still read on such a build,
+ * or an edit made here would be undone there. What follows is the previous
+ * build's contract, copied as it was (sync/compact.ts `expand` and the
+ * project schema of profiles/schema.ts before description became optional),
+ * as a fixture: it must not change with the code.
+ */
+const previousBuild = (() => {
+  const oldText = (max: number) =>
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(max)
+      .regex(TEXT_CHARACTERS.pattern)
+      .regex(NO_MARKUP)
+      .regex(/^[^\n\r\t]*$/);
+  const project = z.strictObject({
+    name: oldText(80),
+    description: oldText(240),
+    url: httpUrl.optional(),
+    repo: z.string().max(140).regex(GITHUB_REPO).optional(),
+  });
+  const schema = profileSchema.extend({ projects: z.array(project).max(40).default([]) });
+  const text = (value: string | 0 | undefined) => (typeof value === 'string' ? value : undefined);
+  /** What a previous build makes of one person in a sync item (the person, or why not). */
+  return (id: string, form: Compact) =>
+    schema.safeParse({
+      ...expand(id, { ...form, j: [] }),
+      projects: (form.j ?? []).map(([name, description, url, repo]) => ({
+        name: text(name) ?? '',
+        description: text(description) ?? '',
+        ...(text(url) !== undefined && { url: text(url) }),
+        ...(text(repo) !== undefined && { repo: text(repo) }),
+      })),
+    });
+})();
+
+describe('a project without a description, between builds', () => {
+  const mira = person('mira', {
+    projects: [
+      {
+        name: 'crdt-playground',
+        url: 'https://github.com/mirak/crdt-playground',
+        repo: 'mirak/crdt-playground',
+      },
+      { name: 'tidewater', description: 'A storage engine.', repo: 'mirak/tidewater' },
+      { name: 'Side thing' },
+    ],
+  });
+  const written = (profile: Profile) => {
+    const item = encodeEntry(profile.id, entryOf(profile))[personKey(profile.id)] as {
+      x: { p: Compact }[];
+    };
+    return item.x[0]?.p as Compact;
+  };
+
+  it('round-trips on this build: no description stays none', () => {
+    expect(expand(mira.id, compact(mira))).toEqual(mira);
+    const back = read(encodeEntry(mira.id, entryOf(mira))).get(mira.id);
+    expect(back?.kind === 'entry' && back.entry.versions[0]?.p).toEqual(mira);
+  });
+
+  it('is read by a previous build, which shows a dash and loses nothing', () => {
+    const there = previousBuild(mira.id, written(mira));
+    expect(there.error?.issues).toBeUndefined();
+    expect(there.data?.projects.map((project) => project.description)).toEqual([
+      NO_DESCRIPTION,
+      'A storage engine.',
+      NO_DESCRIPTION,
+    ]);
+    // Positive control: the same rules refuse a project row with no description at all.
+    const bare = { ...written(mira), j: [['crdt-playground', 0, 0, 'mirak/crdt-playground']] };
+    expect(previousBuild(mira.id, bare as Compact).success).toBe(false);
+    expect(previousBuild(mira.id, { ...written(mira), j: [['x']] }).success).toBe(false);
+  });
+
+  it('comes back from a previous build as it left', () => {
+    const there = previousBuild(mira.id, written(mira));
+    // The previous build writes what it read, with its own compact form.
+    const again = compact(there.data as Profile);
+    expect(expand(mira.id, again)).toEqual(mira);
+    expect(samePerson(there.data as Profile, mira)).toBe(true);
+  });
+
+  it('reads a row with no description, or an empty one, as none', () => {
+    const form: Compact = { n: 'Mira', j: [['a'], ['b', 0, 'https://b.example/'], ['c', '']] };
+    expect(expand('mira', form).projects).toEqual([
+      { name: 'a' },
+      { name: 'b', url: 'https://b.example/' },
+      { name: 'c' },
+    ]);
   });
 });
