@@ -1,6 +1,6 @@
 /**
  * Address books in the background: connect (discover, then add the books
- * the user picked), refresh (one at a time per book; due about daily, like
+ * the user picked), link a kept person to a contact, refresh (one at a time per book; due about daily, like
  * directories), write-back switch, and Disconnect. Every failure is kept in
  * the book's record as one sentence (`problem`) and the last good copy of
  * its contacts stays; nothing here touches the user's own people.
@@ -26,6 +26,7 @@ import {
   addBooks,
   type BookRecord,
   CARD_GEN,
+  cardById,
   countCards,
   deleteCards,
   getBook,
@@ -34,6 +35,7 @@ import {
   patchBook,
   putCards,
   removeAccount,
+  setLink,
   type WriteConflict,
 } from './store';
 import { MAX_CARDS, syncBook } from './sync';
@@ -64,12 +66,22 @@ export type BookView = Omit<DirectoryRecord, never> & {
   writable: boolean;
   writeBack: boolean;
   conflicts: WriteConflict[];
+  /** Kept people linked to a contact of this book (docs/carddav.md#links), with both names. */
+  linked: BookLink[];
 };
 
-export const viewOf = (book: BookRecord): BookView => {
+export interface BookLink {
+  person: string;
+  personName: string;
+  card: string;
+  cardName: string;
+}
+
+export const viewOf = (book: BookRecord, linked: BookLink[] = []): BookView => {
   const { carddav, ...rest } = book;
   return {
     ...rest,
+    linked,
     server: carddav.origin,
     user: carddav.user,
     account: carddav.account,
@@ -99,6 +111,22 @@ function fileOf(href: string): string {
     // A malformed escape from the server: shown as written.
   }
   return clip(defang(name), 60);
+}
+
+/** The book as the options page sees it, with the names of the people it links. */
+async function withLinks(book: BookRecord): Promise<BookView> {
+  const db = await openPeopleDb();
+  const linked: BookLink[] = [];
+  for (const [person, card] of Object.entries(book.links ?? {})) {
+    const [kept, contact] = await Promise.all([db.get('people', person), cardById(book.id, card)]);
+    linked.push({
+      person,
+      personName: kept && !recordProblem(kept) ? kept.profile.name : person,
+      card,
+      cardName: contact?.profile.name ?? t('cdav_link_contact_gone'),
+    });
+  }
+  return viewOf(book, linked);
 }
 
 export function isDue(book: DirectoryRecord, now: number): boolean {
@@ -250,9 +278,28 @@ export function createCardDav(deps: CardDavDeps) {
   return {
     refresh: async (id: string) => {
       const book = await refresh(id);
-      return book && viewOf(book);
+      return book && withLinks(book);
     },
-    list: async () => (await listBooks()).map(viewOf),
+    list: async () => Promise.all((await listBooks()).map(withLinks)),
+
+    /**
+     * Links the user's kept person `person` to the book's contact `card`, or
+     * unlinks them (`card` undefined): cards then show the two as one
+     * (profiles/precedence.ts rule 5) and write-back updates that contact.
+     */
+    async link(
+      id: string,
+      person: string,
+      card: string | undefined,
+    ): Promise<{ ok: true; book: BookView } | { ok: false; error: string }> {
+      const kept = await (await openPeopleDb()).get('people', person);
+      if (card !== undefined && (!kept || recordProblem(kept)))
+        return { ok: false, error: t('options_person_gone') };
+      const book = await setLink(id, person, card);
+      if (!book) return { ok: false, error: t('cdav_link_gone') };
+      await announcePeopleChange();
+      return { ok: true, book: await withLinks(book) };
+    },
     findBooks,
 
     /** Connects the books the user picked (found by `findBooks` with the same login). */
@@ -299,7 +346,7 @@ export function createCardDav(deps: CardDavDeps) {
 
     async setWriteBack(id: string, on: boolean) {
       const book = await patchBook(id, {}, { writeBack: on });
-      return book ? viewOf(book) : null;
+      return book ? withLinks(book) : null;
     },
 
     /** Deletes the account of book `id`: every book of it, their contacts and the password. */

@@ -114,6 +114,40 @@ export async function patchBook(
   return next;
 }
 
+/**
+ * Links the user's kept person `person` to the book's contact `card` (or
+ * unlinks them, `card` undefined): one transaction, on the condition that
+ * the book is still connected and, to link, the contact is in its current
+ * copy. Each kept person links to at most one contact per book, and each
+ * contact to one kept person. The link lives in the book's record, in this
+ * browser only: Disconnect removes it with the book.
+ */
+export async function setLink(
+  dir: string,
+  person: string,
+  card: string | undefined,
+): Promise<BookRecord | undefined> {
+  const db = await openPeopleDb();
+  const tx = db.transaction(['directories', 'directoryPeople'], 'readwrite');
+  const record = await tx.objectStore('directories').get(dir);
+  const there =
+    card === undefined ||
+    (await tx.objectStore('directoryPeople').getKey([dir, CARD_GEN, card])) !== undefined;
+  if (!record || !isBook(record) || !there) {
+    await tx.done;
+    return undefined;
+  }
+  const links = Object.fromEntries(
+    Object.entries(record.links ?? {}).filter(([id, linked]) => id !== person && linked !== card),
+  );
+  if (card !== undefined) links[person] = card;
+  const next: BookRecord = { ...record, links };
+  if (Object.keys(links).length === 0) delete next.links;
+  await tx.objectStore('directories').put(next);
+  await tx.done;
+  return next;
+}
+
 const bookRange = (dir: string) => IDBKeyRange.bound([dir, CARD_GEN], [dir, CARD_GEN, '\uffff']);
 
 /** href → ETag of every card held for the book, read a batch at a time. */

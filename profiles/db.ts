@@ -78,6 +78,12 @@ export interface DirectoryRecord {
   problem?: string;
   /** Entries of the current copy left out, and the first few reasons. */
   refused?: { count: number; first: string[] };
+  /**
+   * Kept people the user linked to one of this list's people (an address
+   * book's contact, carddav/): kept person's id → that record's id. Local
+   * to this browser, like the rest of the record (./precedence.ts rule 5).
+   */
+  links?: Record<string, string>;
 }
 
 export interface DirectoryPersonRecord {

@@ -14,8 +14,19 @@ export interface DirectoryClash {
   key: IdentityKey;
   /** Who cards show: yours or bundled. */
   shown: { id: string; name: string };
-  /** Who they do not: the directory's people. */
-  hidden: { id: string; name: string; directory: string }[];
+  /**
+   * Who they do not: the directory's people (`dir` is their directory's id;
+   * `book` when the directory is an address book, whose contacts the user can
+   * link to theirs; `linked` when they did, ./precedence.ts rule 5).
+   */
+  hidden: {
+    id: string;
+    name: string;
+    directory: string;
+    dir: string;
+    book?: boolean;
+    linked?: boolean;
+  }[];
 }
 
 /**
@@ -44,7 +55,16 @@ export async function findDirectoryClashes(
     const hidden = records.flatMap((record) => {
       const directory = directories.get(record.dir);
       return directory && directory.gen === record.gen
-        ? [{ id: record.id, name: record.profile.name, directory: directory.name }]
+        ? [
+            {
+              id: record.id,
+              name: record.profile.name,
+              directory: directory.name,
+              dir: directory.id,
+              ...('carddav' in directory && { book: true }),
+              ...(directory.links?.[profile.id] === record.id && { linked: true }),
+            },
+          ]
         : [];
     });
     if (hidden.length > 0 && clashes.length < limit)

@@ -36,6 +36,7 @@ import { ensureMigrated, isBlocking } from './migrate';
 import { sameMine, withMine, withoutMine } from './notes';
 import {
   type DirectoryClaimant,
+  linkedProfile,
   resolveClaimants,
   resolveDirectoryClaimants,
   type ShownProfile,
@@ -136,13 +137,47 @@ export async function lookupKey(key: IdentityKey): Promise<ShownProfile | undefi
     }
   }
   const own = resolveClaimants({ user, bundled, bundledOut: (id) => out.has(id) });
-  if (own) return own;
-  const claimant = resolveDirectoryClaimants(await directoryClaimants(db, key));
+  if (own) return user.includes(own) ? withLinkedContact(db, own) : own;
+  const claimants = await directoryClaimants(db, key);
+  // Rule 5: a contact linked to a kept person shows as that person.
+  for (const claimant of claimants) {
+    if (!claimant.linkedTo) continue;
+    const record = await db.get('people', claimant.linkedTo);
+    if (record && !recordProblem(record)) return linkedProfile(record.profile, claimant.profile);
+  }
+  const claimant = resolveDirectoryClaimants(claimants);
   return claimant && { ...claimant.profile, directory: claimant.directory.name };
 }
 
+/**
+ * The kept person `own` as cards show them: merged with the address-book
+ * contact the user linked them to (./precedence.ts rule 5), if any — the
+ * earliest connected book's link; else as kept. One read of the (few)
+ * directory records, and one of the linked contact.
+ */
+export const shownAs = async (own: Profile): Promise<Profile> =>
+  withLinkedContact(await openPeopleDb(), own);
+
+async function withLinkedContact(db: Db, own: Profile): Promise<Profile> {
+  const tx = db.transaction(['directories', 'directoryPeople']);
+  const directories = (await tx.objectStore('directories').getAll())
+    .filter((directory) => directory.gen > 0 && directory.links?.[own.id] !== undefined)
+    .sort((a, b) => a.subscribedAt - b.subscribedAt);
+  for (const directory of directories) {
+    const linked = directory.links?.[own.id] as string;
+    const record = await tx
+      .objectStore('directoryPeople')
+      .get([directory.id, directory.gen, linked]);
+    if (record?.profile) return linkedProfile(own, record.profile);
+  }
+  return own;
+}
+
 /** The people of subscribed directories (their current copies) who list `key`. */
-async function directoryClaimants(db: Db, key: IdentityKey): Promise<DirectoryClaimant[]> {
+async function directoryClaimants(
+  db: Db,
+  key: IdentityKey,
+): Promise<(DirectoryClaimant & { linkedTo?: string })[]> {
   const tx = db.transaction(['directories', 'directoryPeople']);
   const [records, directories] = await Promise.all([
     tx.objectStore('directoryPeople').index('keys').getAll(key),
@@ -152,11 +187,15 @@ async function directoryClaimants(db: Db, key: IdentityKey): Promise<DirectoryCl
   return records.flatMap((record) => {
     const directory = current.get(record.dir);
     if (!directory || directory.gen !== record.gen || !record.profile) return [];
+    const linkedTo = Object.entries(directory.links ?? {}).find(
+      ([, card]) => card === record.id,
+    )?.[0];
     return [
       {
         profile: record.profile,
         subscribedAt: directory.subscribedAt,
         directory: { id: directory.id, name: directory.name },
+        ...(linkedTo && { linkedTo }),
       },
     ];
   });
