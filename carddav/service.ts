@@ -37,6 +37,7 @@ import {
   removeAccount,
   setLink,
   type WriteConflict,
+  type WriteFailure,
 } from './store';
 import { MAX_CARDS, syncBook } from './sync';
 import { checkServer } from './url';
@@ -66,6 +67,8 @@ export type BookView = Omit<DirectoryRecord, never> & {
   writable: boolean;
   writeBack: boolean;
   conflicts: WriteConflict[];
+  /** Writes the server refused or failed, with why. */
+  failed: WriteFailure[];
   /** Kept people linked to a contact of this book (docs/carddav.md#links), with both names. */
   linked: BookLink[];
 };
@@ -88,6 +91,7 @@ export const viewOf = (book: BookRecord, linked: BookLink[] = []): BookView => {
     writable: carddav.writable,
     writeBack: carddav.writeBack,
     conflicts: carddav.conflicts ?? [],
+    failed: carddav.failed ?? [],
   };
 };
 
@@ -398,11 +402,18 @@ export function createCardDav(deps: CardDavDeps) {
       const { origin, user, password } = book.carddav;
       const ask = askFor(origin, { user, password });
       let result: 'written' | 'conflict';
+      // Earlier failures of this person's writes here: replaced by this one's outcome.
+      const failed = (book.carddav.failed ?? []).filter((each) => each.id !== profile.id);
       try {
         result = await writeTo(book, profile, ask);
       } catch (problem) {
-        outcome.problems.push(
-          t('cdav_not_written', profile.name, book.name, (problem as Error).message),
+        const reason = (problem as Error).message;
+        outcome.problems.push(t('cdav_not_written', profile.name, book.name, reason));
+        // Kept in the book's record, so the options page says it whoever asked for the write.
+        await patchBook(
+          book.id,
+          {},
+          { failed: [...failed, { id: profile.id, name: profile.name, problem: reason }] },
         );
         continue;
       }
@@ -411,7 +422,14 @@ export function createCardDav(deps: CardDavDeps) {
       );
       const conflicts =
         result === 'conflict' ? [...others, { id: profile.id, name: profile.name }] : others;
-      await patchBook(book.id, {}, { conflicts: conflicts.length > 0 ? conflicts : undefined });
+      await patchBook(
+        book.id,
+        {},
+        {
+          conflicts: conflicts.length > 0 ? conflicts : undefined,
+          failed: failed.length > 0 ? failed : undefined,
+        },
+      );
       if (result === 'conflict')
         outcome.conflicts.push(t('cdav_conflict', profile.name, book.name));
       else outcome.written.push(book.name);

@@ -41,6 +41,11 @@ export interface BookSettings {
   writeBack: boolean;
   /** Changes not written because the card changed on the server (shown, never overwritten). */
   conflicts?: WriteConflict[];
+  /**
+   * Changes not written because the server refused or failed (507, 403,
+   * down…): shown with the reason until that person is written here.
+   */
+  failed?: WriteFailure[];
 }
 
 export type BookRecord = DirectoryRecord & { carddav: BookSettings };
@@ -56,6 +61,13 @@ export interface CardRecord extends DirectoryPersonRecord {
 export interface WriteConflict {
   id: string;
   name: string;
+}
+
+/** A kept person whose change the server did not take, and why (one sentence). */
+export interface WriteFailure {
+  id: string;
+  name: string;
+  problem: string;
 }
 
 export const isBook = (record: DirectoryRecord): record is BookRecord =>

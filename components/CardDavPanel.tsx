@@ -210,10 +210,10 @@ export function CardDavPanel({
         </p>
       )}
       {books && books.length > 0 && (
-        <ul class="pc-people" data-testid="pc-carddav-books">
+        <ul class="pc-directory-list" data-testid="pc-carddav-books">
           {books.map((book) => (
-            <li key={book.id} class="pc-person-row">
-              <div class="pc-person-main">
+            <li key={book.id} class="pc-directory-row">
+              <div class="pc-directory-main">
                 <span class="pc-person-name" dir="auto">
                   {book.name}
                 </span>
@@ -250,6 +250,16 @@ export function CardDavPanel({
                     )}
                   </span>
                 )}
+                {book.failed.map((failure) => (
+                  <span
+                    key={failure.id}
+                    class="pc-error"
+                    role="alert"
+                    data-testid="pc-carddav-failed"
+                  >
+                    {t('cdav_not_written', failure.name, book.name, failure.problem)}
+                  </span>
+                ))}
                 {book.linked.length > 0 && (
                   <ul class="pc-carddav-links" data-testid="pc-carddav-links">
                     {book.linked.map((link) => (
@@ -302,7 +312,7 @@ export function CardDavPanel({
                   <span class="pc-muted">{t('cdav_read_only')}</span>
                 )}
               </div>
-              <div class="pc-person-actions">
+              <div class="pc-directory-actions">
                 <button
                   type="button"
                   class="pc-button"
