@@ -16,10 +16,16 @@
  * a half-read book is never shown. Disconnecting deletes the records (the
  * password with them) in one transaction, then the contacts in batches.
  */
-import { unwrap } from 'idb';
+import { type IDBPTransaction, unwrap } from 'idb';
 import { sweepGenerations, WRITE_BATCH } from '../directories/store';
 import { profileKeys } from '../identity/keys';
-import { type DirectoryPersonRecord, type DirectoryRecord, openPeopleDb } from '../profiles/db';
+import {
+  type DirectoryPersonRecord,
+  type DirectoryRecord,
+  LINKS_KEY,
+  openPeopleDb,
+  type PeopleDb,
+} from '../profiles/db';
 import type { Profile } from '../profiles/schema';
 import { cardId } from './cards';
 
@@ -140,7 +146,7 @@ export async function setLink(
   card: string | undefined,
 ): Promise<BookRecord | undefined> {
   const db = await openPeopleDb();
-  const tx = db.transaction(['directories', 'directoryPeople'], 'readwrite');
+  const tx = db.transaction(['directories', 'directoryPeople', 'meta'], 'readwrite');
   const record = await tx.objectStore('directories').get(dir);
   const there =
     card === undefined ||
@@ -156,8 +162,18 @@ export async function setLink(
   const next: BookRecord = { ...record, links };
   if (Object.keys(links).length === 0) delete next.links;
   await tx.objectStore('directories').put(next);
+  await countLinks(tx);
   await tx.done;
   return next;
+}
+
+/** Writes how many links all directories hold (profiles/db.ts LINKS_KEY), in `tx`. */
+async function countLinks<Names extends ('directories' | 'directoryPeople' | 'meta')[]>(
+  tx: IDBPTransaction<PeopleDb, Names, 'readwrite'>,
+) {
+  const all = await tx.objectStore('directories').getAll();
+  const count = all.reduce((sum, each) => sum + Object.keys(each.links ?? {}).length, 0);
+  await tx.objectStore('meta').put(count, LINKS_KEY);
 }
 
 const bookRange = (dir: string) => IDBKeyRange.bound([dir, CARD_GEN], [dir, CARD_GEN, '\uffff']);
@@ -253,11 +269,14 @@ export async function removeAccount(
   pause: () => Promise<void>,
 ): Promise<BookRecord[]> {
   const db = await openPeopleDb();
-  const tx = db.transaction('directories', 'readwrite');
-  const books = (await tx.store.getAll())
+  const tx = db.transaction(['directories', 'meta'], 'readwrite');
+  const store = tx.objectStore('directories');
+  const books = (await store.getAll())
     .filter(isBook)
     .filter((book) => book.carddav.account === account);
-  for (const book of books) await tx.store.delete(book.id);
+  for (const book of books) await store.delete(book.id);
+  // Their links go with them.
+  await countLinks(tx);
   await tx.done;
   for (const book of books) await sweepGenerations(book.id, undefined, pause);
   return books;

@@ -86,6 +86,14 @@ export interface DirectoryRecord {
   links?: Record<string, string>;
 }
 
+/**
+ * `meta` key: how many kept people are linked to a directory's person
+ * (DirectoryRecord `links`, kept by carddav/store.ts in the transaction that
+ * changes them). Lookups read the links only when it is above 0, so a lookup
+ * the user's own people answer stays one index read and one point read.
+ */
+export const LINKS_KEY = 'links';
+
 export interface DirectoryPersonRecord {
   dir: string;
   gen: number;

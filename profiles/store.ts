@@ -29,7 +29,15 @@ import { t } from '../i18n/t';
 import { type IdentityKey, profileKeys } from '../identity/keys';
 import { bundledProfiles } from './bundled';
 import { announcePeopleChange } from './change-feed';
-import { type Db, nextRev, openPeopleDb, type PersonRecord, recordOf, recordProblem } from './db';
+import {
+  type Db,
+  LINKS_KEY,
+  nextRev,
+  openPeopleDb,
+  type PersonRecord,
+  recordOf,
+  recordProblem,
+} from './db';
 import { type DirectoryClash, findDirectoryClashes } from './directory-clashes';
 import { type WriteImportOptions, writeImport } from './import-write';
 import { ensureMigrated, isBlocking } from './migrate';
@@ -119,10 +127,11 @@ export async function readSnapshot(): Promise<Snapshot> {
  */
 export async function lookupKey(key: IdentityKey): Promise<ShownProfile | undefined> {
   const db = await openPeopleDb();
-  const tx = db.transaction(['people', 'hidden']);
+  const tx = db.transaction(['people', 'hidden', 'meta']);
   const user = (await tx.objectStore('people').index('keys').getAll(key))
     .filter((record) => !recordProblem(record))
     .map((record) => record.profile);
+  const links = user.length > 0 ? await tx.objectStore('meta').get(LINKS_KEY) : undefined;
   const bundled = bundledProfiles.filter((profile) =>
     profileKeys(profile.identities).includes(key),
   );
@@ -137,7 +146,7 @@ export async function lookupKey(key: IdentityKey): Promise<ShownProfile | undefi
     }
   }
   const own = resolveClaimants({ user, bundled, bundledOut: (id) => out.has(id) });
-  if (own) return user.includes(own) ? withLinkedContact(db, own) : own;
+  if (own) return user.includes(own) && links ? withLinkedContact(db, own) : own;
   const claimants = await directoryClaimants(db, key);
   // Rule 5: a contact linked to a kept person shows as that person.
   for (const claimant of claimants) {
@@ -152,11 +161,14 @@ export async function lookupKey(key: IdentityKey): Promise<ShownProfile | undefi
 /**
  * The kept person `own` as cards show them: merged with the address-book
  * contact the user linked them to (./precedence.ts rule 5), if any — the
- * earliest connected book's link; else as kept. One read of the (few)
- * directory records, and one of the linked contact.
+ * earliest connected book's link; else as kept. Read only when some link
+ * exists (db.ts LINKS_KEY): one read of the (few) directory records, and
+ * one of the linked contact.
  */
-export const shownAs = async (own: Profile): Promise<Profile> =>
-  withLinkedContact(await openPeopleDb(), own);
+export async function shownAs(own: Profile): Promise<Profile> {
+  const db = await openPeopleDb();
+  return (await db.get('meta', LINKS_KEY)) ? withLinkedContact(db, own) : own;
+}
 
 async function withLinkedContact(db: Db, own: Profile): Promise<Profile> {
   const tx = db.transaction(['directories', 'directoryPeople']);

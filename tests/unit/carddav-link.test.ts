@@ -16,7 +16,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createCardDav } from '../../carddav/service';
-import { closePeopleDb, openPeopleDb } from '../../profiles/db';
+import { closePeopleDb, LINKS_KEY, openPeopleDb } from '../../profiles/db';
 import { linkedProfile } from '../../profiles/precedence';
 import type { Profile } from '../../profiles/schema';
 import {
@@ -224,6 +224,8 @@ describe('a kept person linked to a contact, against Radicale', () => {
       location: 'Marylebone',
     });
     expect((await lookupKey('github:ada-l'))?.headline).toBe('Countess of Lovelace');
+    // No link left: lookups answered by the user's own people skip the links again.
+    expect(await (await openPeopleDb()).get('meta', LINKS_KEY)).toBe(0);
   }, 60_000);
 
   it('refuses a link to a contact that is not in the book, and to a person not kept', async () => {
@@ -246,5 +248,10 @@ describe('a kept person linked to a contact, against Radicale', () => {
     expect(await carddav.link(id, 'nobody', card)).toMatchObject({ ok: false });
     // Control: the same contact links to the kept person.
     expect(await carddav.link(id, 'my-lin', card)).toMatchObject({ ok: true });
+    expect(await lookupKey('github:lin-gh')).toMatchObject({ id: 'my-lin', name: 'Lin Liu' });
+    // Disconnect takes the link with the book.
+    await carddav.disconnect(id);
+    expect(await (await openPeopleDb()).get('meta', LINKS_KEY)).toBe(0);
+    expect(await lookupKey('github:lin-gh')).toMatchObject({ id: 'my-lin', name: 'Person my-lin' });
   }, 30_000);
 });
