@@ -59,13 +59,8 @@ export function ConflictsPanel({
                 ),
               ),
             )}
-            {clash.hidden.map((person) =>
-              person.linked ? (
-                <span key={`${person.dir}-${person.id}`} class="pc-muted">
-                  {' '}
-                  {t('cdav_linked_to', clash.shown.name, person.name, person.directory)}
-                </span>
-              ) : (
+            {clash.hidden.map(
+              (person) =>
                 person.book &&
                 onLink && (
                   <button
@@ -83,8 +78,7 @@ export function ConflictsPanel({
                   >
                     {t('cdav_link', person.name, person.directory)}
                   </button>
-                )
-              ),
+                ),
             )}
           </li>
         ))}

@@ -17,7 +17,8 @@ export interface DirectoryClash {
   /**
    * Who they do not: the directory's people (`dir` is their directory's id;
    * `book` when the directory is an address book, whose contacts the user can
-   * link to theirs; `linked` when they did, ./precedence.ts rule 5).
+   * link to theirs). A contact the user linked to `shown` is no clash: the
+   * two show as one (./precedence.ts rule 5), and are not listed.
    */
   hidden: {
     id: string;
@@ -25,7 +26,6 @@ export interface DirectoryClash {
     directory: string;
     dir: string;
     book?: boolean;
-    linked?: boolean;
   }[];
 }
 
@@ -54,7 +54,9 @@ export async function findDirectoryClashes(
     const { key, profile } = asked[at] as (typeof asked)[number];
     const hidden = records.flatMap((record) => {
       const directory = directories.get(record.dir);
-      return directory && directory.gen === record.gen
+      return directory &&
+        directory.gen === record.gen &&
+        directory.links?.[profile.id] !== record.id
         ? [
             {
               id: record.id,
@@ -62,7 +64,6 @@ export async function findDirectoryClashes(
               directory: directory.name,
               dir: directory.id,
               ...('carddav' in directory && { book: true }),
-              ...(directory.links?.[profile.id] === record.id && { linked: true }),
             },
           ]
         : [];
