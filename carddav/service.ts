@@ -1,6 +1,6 @@
 /**
  * Address books in the background: connect (discover, then add the books
- * the user picked), refresh (one at a time per book; due about daily, like
+ * the user picked), link a kept person to a contact, refresh (one at a time per book; due about daily, like
  * directories), write-back switch, and Disconnect. Every failure is kept in
  * the book's record as one sentence (`problem`) and the last good copy of
  * its contacts stays; nothing here touches the user's own people.
@@ -26,6 +26,7 @@ import {
   addBooks,
   type BookRecord,
   CARD_GEN,
+  cardById,
   countCards,
   deleteCards,
   getBook,
@@ -34,7 +35,9 @@ import {
   patchBook,
   putCards,
   removeAccount,
+  setLink,
   type WriteConflict,
+  type WriteFailure,
 } from './store';
 import { MAX_CARDS, syncBook } from './sync';
 import { checkServer } from './url';
@@ -64,18 +67,31 @@ export type BookView = Omit<DirectoryRecord, never> & {
   writable: boolean;
   writeBack: boolean;
   conflicts: WriteConflict[];
+  /** Writes the server refused or failed, with why. */
+  failed: WriteFailure[];
+  /** Kept people linked to a contact of this book (docs/carddav.md#links), with both names. */
+  linked: BookLink[];
 };
 
-export const viewOf = (book: BookRecord): BookView => {
+export interface BookLink {
+  person: string;
+  personName: string;
+  card: string;
+  cardName: string;
+}
+
+export const viewOf = (book: BookRecord, linked: BookLink[] = []): BookView => {
   const { carddav, ...rest } = book;
   return {
     ...rest,
+    linked,
     server: carddav.origin,
     user: carddav.user,
     account: carddav.account,
     writable: carddav.writable,
     writeBack: carddav.writeBack,
     conflicts: carddav.conflicts ?? [],
+    failed: carddav.failed ?? [],
   };
 };
 
@@ -99,6 +115,22 @@ function fileOf(href: string): string {
     // A malformed escape from the server: shown as written.
   }
   return clip(defang(name), 60);
+}
+
+/** The book as the options page sees it, with the names of the people it links. */
+async function withLinks(book: BookRecord): Promise<BookView> {
+  const db = await openPeopleDb();
+  const linked: BookLink[] = [];
+  for (const [person, card] of Object.entries(book.links ?? {})) {
+    const [kept, contact] = await Promise.all([db.get('people', person), cardById(book.id, card)]);
+    linked.push({
+      person,
+      personName: kept && !recordProblem(kept) ? kept.profile.name : person,
+      card,
+      cardName: contact?.profile.name ?? t('cdav_link_contact_gone'),
+    });
+  }
+  return viewOf(book, linked);
 }
 
 export function isDue(book: DirectoryRecord, now: number): boolean {
@@ -250,9 +282,28 @@ export function createCardDav(deps: CardDavDeps) {
   return {
     refresh: async (id: string) => {
       const book = await refresh(id);
-      return book && viewOf(book);
+      return book && withLinks(book);
     },
-    list: async () => (await listBooks()).map(viewOf),
+    list: async () => Promise.all((await listBooks()).map(withLinks)),
+
+    /**
+     * Links the user's kept person `person` to the book's contact `card`, or
+     * unlinks them (`card` undefined): cards then show the two as one
+     * (profiles/precedence.ts rule 5) and write-back updates that contact.
+     */
+    async link(
+      id: string,
+      person: string,
+      card: string | undefined,
+    ): Promise<{ ok: true; book: BookView } | { ok: false; error: string }> {
+      const kept = await (await openPeopleDb()).get('people', person);
+      if (card !== undefined && (!kept || recordProblem(kept)))
+        return { ok: false, error: t('options_person_gone') };
+      const book = await setLink(id, person, card);
+      if (!book) return { ok: false, error: t('cdav_link_gone') };
+      await announcePeopleChange();
+      return { ok: true, book: await withLinks(book) };
+    },
     findBooks,
 
     /** Connects the books the user picked (found by `findBooks` with the same login). */
@@ -299,7 +350,7 @@ export function createCardDav(deps: CardDavDeps) {
 
     async setWriteBack(id: string, on: boolean) {
       const book = await patchBook(id, {}, { writeBack: on });
-      return book ? viewOf(book) : null;
+      return book ? withLinks(book) : null;
     },
 
     /** Deletes the account of book `id`: every book of it, their contacts and the password. */
@@ -351,11 +402,18 @@ export function createCardDav(deps: CardDavDeps) {
       const { origin, user, password } = book.carddav;
       const ask = askFor(origin, { user, password });
       let result: 'written' | 'conflict';
+      // Earlier failures of this person's writes here: replaced by this one's outcome.
+      const failed = (book.carddav.failed ?? []).filter((each) => each.id !== profile.id);
       try {
         result = await writeTo(book, profile, ask);
       } catch (problem) {
-        outcome.problems.push(
-          t('cdav_not_written', profile.name, book.name, (problem as Error).message),
+        const reason = (problem as Error).message;
+        outcome.problems.push(t('cdav_not_written', profile.name, book.name, reason));
+        // Kept in the book's record, so the options page says it whoever asked for the write.
+        await patchBook(
+          book.id,
+          {},
+          { failed: [...failed, { id: profile.id, name: profile.name, problem: reason }] },
         );
         continue;
       }
@@ -364,7 +422,14 @@ export function createCardDav(deps: CardDavDeps) {
       );
       const conflicts =
         result === 'conflict' ? [...others, { id: profile.id, name: profile.name }] : others;
-      await patchBook(book.id, {}, { conflicts: conflicts.length > 0 ? conflicts : undefined });
+      await patchBook(
+        book.id,
+        {},
+        {
+          conflicts: conflicts.length > 0 ? conflicts : undefined,
+          failed: failed.length > 0 ? failed : undefined,
+        },
+      );
       if (result === 'conflict')
         outcome.conflicts.push(t('cdav_conflict', profile.name, book.name));
       else outcome.written.push(book.name);

@@ -16,10 +16,16 @@
  * a half-read book is never shown. Disconnecting deletes the records (the
  * password with them) in one transaction, then the contacts in batches.
  */
-import { unwrap } from 'idb';
+import { type IDBPTransaction, unwrap } from 'idb';
 import { sweepGenerations, WRITE_BATCH } from '../directories/store';
 import { profileKeys } from '../identity/keys';
-import { type DirectoryPersonRecord, type DirectoryRecord, openPeopleDb } from '../profiles/db';
+import {
+  type DirectoryPersonRecord,
+  type DirectoryRecord,
+  LINKS_KEY,
+  openPeopleDb,
+  type PeopleDb,
+} from '../profiles/db';
 import type { Profile } from '../profiles/schema';
 import { cardId } from './cards';
 
@@ -41,6 +47,11 @@ export interface BookSettings {
   writeBack: boolean;
   /** Changes not written because the card changed on the server (shown, never overwritten). */
   conflicts?: WriteConflict[];
+  /**
+   * Changes not written because the server refused or failed (507, 403,
+   * down…): shown with the reason until that person is written here.
+   */
+  failed?: WriteFailure[];
 }
 
 export type BookRecord = DirectoryRecord & { carddav: BookSettings };
@@ -56,6 +67,13 @@ export interface CardRecord extends DirectoryPersonRecord {
 export interface WriteConflict {
   id: string;
   name: string;
+}
+
+/** A kept person whose change the server did not take, and why (one sentence). */
+export interface WriteFailure {
+  id: string;
+  name: string;
+  problem: string;
 }
 
 export const isBook = (record: DirectoryRecord): record is BookRecord =>
@@ -112,6 +130,50 @@ export async function patchBook(
   await tx.store.put(next);
   await tx.done;
   return next;
+}
+
+/**
+ * Links the user's kept person `person` to the book's contact `card` (or
+ * unlinks them, `card` undefined): one transaction, on the condition that
+ * the book is still connected and, to link, the contact is in its current
+ * copy. Each kept person links to at most one contact per book, and each
+ * contact to one kept person. The link lives in the book's record, in this
+ * browser only: Disconnect removes it with the book.
+ */
+export async function setLink(
+  dir: string,
+  person: string,
+  card: string | undefined,
+): Promise<BookRecord | undefined> {
+  const db = await openPeopleDb();
+  const tx = db.transaction(['directories', 'directoryPeople', 'meta'], 'readwrite');
+  const record = await tx.objectStore('directories').get(dir);
+  const there =
+    card === undefined ||
+    (await tx.objectStore('directoryPeople').getKey([dir, CARD_GEN, card])) !== undefined;
+  if (!record || !isBook(record) || !there) {
+    await tx.done;
+    return undefined;
+  }
+  const links = Object.fromEntries(
+    Object.entries(record.links ?? {}).filter(([id, linked]) => id !== person && linked !== card),
+  );
+  if (card !== undefined) links[person] = card;
+  const next: BookRecord = { ...record, links };
+  if (Object.keys(links).length === 0) delete next.links;
+  await tx.objectStore('directories').put(next);
+  await countLinks(tx);
+  await tx.done;
+  return next;
+}
+
+/** Writes how many links all directories hold (profiles/db.ts LINKS_KEY), in `tx`. */
+async function countLinks<Names extends ('directories' | 'directoryPeople' | 'meta')[]>(
+  tx: IDBPTransaction<PeopleDb, Names, 'readwrite'>,
+) {
+  const all = await tx.objectStore('directories').getAll();
+  const count = all.reduce((sum, each) => sum + Object.keys(each.links ?? {}).length, 0);
+  await tx.objectStore('meta').put(count, LINKS_KEY);
 }
 
 const bookRange = (dir: string) => IDBKeyRange.bound([dir, CARD_GEN], [dir, CARD_GEN, '\uffff']);
@@ -207,11 +269,14 @@ export async function removeAccount(
   pause: () => Promise<void>,
 ): Promise<BookRecord[]> {
   const db = await openPeopleDb();
-  const tx = db.transaction('directories', 'readwrite');
-  const books = (await tx.store.getAll())
+  const tx = db.transaction(['directories', 'meta'], 'readwrite');
+  const store = tx.objectStore('directories');
+  const books = (await store.getAll())
     .filter(isBook)
     .filter((book) => book.carddav.account === account);
-  for (const book of books) await tx.store.delete(book.id);
+  for (const book of books) await store.delete(book.id);
+  // Their links go with them.
+  await countLinks(tx);
   await tx.done;
   for (const book of books) await sweepGenerations(book.id, undefined, pause);
   return books;

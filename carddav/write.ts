@@ -4,8 +4,8 @@
  *
  *   no card of theirs in the book ─▶ contact/vcard.ts toVCard + UID
  *        ─▶ PUT <book>/<uuid>.vcf  If-None-Match: *   (never replaces a card)
- *   a card of theirs (written by us: X-PROFILE-CARD-ID; or the phone's card
- *   with the same GitHub/LinkedIn handle)
+ *   a card of theirs (the contact the user linked them to; one written by us:
+ *   X-PROFILE-CARD-ID; or the phone's card with the same GitHub/LinkedIn handle)
  *        ─▶ GET it: its ETag must still be the one read ── no ─▶ conflict
  *        ─▶ patchCard: only the lines whose value we change are rewritten;
  *           every other line (PHOTO, TEL, ADR, groups, X-…) stays byte for byte,
@@ -27,7 +27,7 @@ import { parseIdentityUrl } from '../identity/parse';
 import type { Profile } from '../profiles/schema';
 import type { DavAnswer, DavCall } from './http';
 import { failure, statusProblem } from './problems';
-import { type BookRecord, cardsOf } from './store';
+import { type BookRecord, cardById, cardsOf } from './store';
 
 interface Line {
   /** The line as written, folded continuation lines and line end included. */
@@ -163,7 +163,10 @@ export async function writeTo(
   ask: (call: DavCall) => Promise<DavAnswer>,
 ): Promise<'written' | 'conflict'> {
   const { origin } = book.carddav;
-  const [card] = await cardsOf(book.id, profile);
+  // The contact the user linked this person to (docs/carddav.md#links), else one sharing a handle.
+  const linked = book.links?.[profile.id];
+  const card =
+    (linked && (await cardById(book.id, linked))) || (await cardsOf(book.id, profile))[0];
   if (card) {
     const current = await ask({ method: 'GET', url: card.href });
     if (current.kind !== 'answer') throw failure(current, origin);

@@ -2,8 +2,8 @@
  * Address books (CardDAV) on the options page: what connecting means, the
  * form (server, user name, app password), the books found to pick from,
  * and each connected book with its count, when it was read, why the last
- * try failed (the copy shown stays), the write-back switch, Refresh now
- * and Disconnect. The host permission is asked for by `api.find` as the
+ * try failed (the copy shown stays), the kept people linked to its
+ * contacts (Unlink), the write-back switch, Refresh now and Disconnect. The host permission is asked for by `api.find` as the
  * first thing the click does, as browsers require. The password is sent to
  * the background once, in the connect messages, and never comes back: the
  * books listed here carry no password (carddav/service.ts `viewOf`).
@@ -26,6 +26,12 @@ export interface CardDavApi {
   refresh(id: string): Promise<BookView | null>;
   setWriteBack(id: string, on: boolean): Promise<BookView | null>;
   disconnect(id: string): Promise<boolean>;
+  /** Links a kept person to a contact of the book, or unlinks them (`card` null). */
+  link(
+    id: string,
+    person: string,
+    card: string | null,
+  ): Promise<{ ok: true; book: BookView } | { ok: false; error: string }>;
 }
 
 const when = (ms: number | undefined) => (ms ? formatDate(ms) : t('dir_never'));
@@ -34,8 +40,11 @@ export function CardDavPanel({
   api,
   onChange,
   say,
+  revision = 0,
 }: {
   api: CardDavApi;
+  /** Changes when a link was made elsewhere on the page: the list is read again. */
+  revision?: number;
   onChange: () => void;
   /** The page's one status region (Options.tsx). */
   say: (text: string) => void;
@@ -52,7 +61,7 @@ export function CardDavPanel({
   const load = () => api.list().then(setBooks, (failure: Error) => setError(failure.message));
   useEffect(() => {
     void load();
-  }, [api]);
+  }, [api, revision]);
 
   const run = async (what: string, work: () => Promise<void>) => {
     if (busy) return;
@@ -201,10 +210,10 @@ export function CardDavPanel({
         </p>
       )}
       {books && books.length > 0 && (
-        <ul class="pc-people" data-testid="pc-carddav-books">
+        <ul class="pc-directory-list" data-testid="pc-carddav-books">
           {books.map((book) => (
-            <li key={book.id} class="pc-person-row">
-              <div class="pc-person-main">
+            <li key={book.id} class="pc-directory-row">
+              <div class="pc-directory-main">
                 <span class="pc-person-name" dir="auto">
                   {book.name}
                 </span>
@@ -241,6 +250,43 @@ export function CardDavPanel({
                     )}
                   </span>
                 )}
+                {book.failed.map((failure) => (
+                  <span
+                    key={failure.id}
+                    class="pc-error"
+                    role="alert"
+                    data-testid="pc-carddav-failed"
+                  >
+                    {t('cdav_not_written', failure.name, book.name, failure.problem)}
+                  </span>
+                ))}
+                {book.linked.length > 0 && (
+                  <ul class="pc-carddav-links" data-testid="pc-carddav-links">
+                    {book.linked.map((link) => (
+                      <li key={link.person}>
+                        <span>
+                          {t('cdav_linked_to', link.personName, link.cardName, book.name)}
+                        </span>{' '}
+                        <button
+                          type="button"
+                          class="pc-button"
+                          disabled={!!busy}
+                          aria-label={t('cdav_unlink_label', link.personName, link.cardName)}
+                          onClick={() =>
+                            void run(`unlink-${link.person}`, async () => {
+                              const result = await api.link(book.id, link.person, null);
+                              if (!result.ok) setError(result.error);
+                              else say(t('cdav_unlinked', link.personName, link.cardName));
+                              onChange();
+                            })
+                          }
+                        >
+                          {t('cdav_unlink')}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                )}
                 {book.writable ? (
                   <label class="pc-check">
                     <input
@@ -266,7 +312,7 @@ export function CardDavPanel({
                   <span class="pc-muted">{t('cdav_read_only')}</span>
                 )}
               </div>
-              <div class="pc-person-actions">
+              <div class="pc-directory-actions">
                 <button
                   type="button"
                   class="pc-button"

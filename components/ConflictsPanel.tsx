@@ -3,7 +3,9 @@
  * same way every time (profiles/directory.ts: your own people before bundled
  * ones, then the smaller id; profiles/precedence.ts: people of subscribed
  * directories after both); this says so, so a card that shows someone
- * unexpected is never a mystery. Shown only when there is a clash.
+ * unexpected is never a mystery. Shown only when there is a clash. A clash
+ * with an address book's contact offers to link the two (carddav/,
+ * profiles/precedence.ts rule 5): then cards show them as one.
  */
 import type { ComponentChildren } from 'preact';
 import { list } from '../i18n/format';
@@ -16,12 +18,17 @@ export function ConflictsPanel({
   conflicts,
   byId,
   directoryClashes = [],
+  onLink,
+  busy = false,
 }: {
   conflicts: readonly IdentityConflict[];
   /** Who an id is (only the name is read). */
   byId: (id: string) => Pick<Profile, 'name'> | undefined;
   /** Handles a subscribed directory's people share with yours (or a bundled person's). */
   directoryClashes?: readonly DirectoryClash[];
+  /** Links the user's person to an address book's contact (docs/carddav.md#links). */
+  onLink?: (dir: string, person: string, card: string) => void;
+  busy?: boolean;
 }) {
   const count = conflicts.length + directoryClashes.length;
   if (count === 0) return null;
@@ -51,6 +58,27 @@ export function ConflictsPanel({
                   t('clash_from_directory', person.name, person.directory),
                 ),
               ),
+            )}
+            {clash.hidden.map(
+              (person) =>
+                person.book &&
+                onLink && (
+                  <button
+                    key={`${person.dir}-${person.id}`}
+                    type="button"
+                    class="pc-button"
+                    disabled={busy}
+                    aria-label={t(
+                      'cdav_link_label',
+                      clash.shown.name,
+                      person.name,
+                      person.directory,
+                    )}
+                    onClick={() => onLink(person.dir, clash.shown.id, person.id)}
+                  >
+                    {t('cdav_link', person.name, person.directory)}
+                  </button>
+                ),
             )}
           </li>
         ))}

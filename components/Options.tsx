@@ -94,6 +94,8 @@ export interface OptionsApi {
   load(onProgress?: (read: number) => void): Promise<Loaded>;
   /** One stored person's record, for an edit or an export. */
   person(id: string): Promise<PersonRecord | undefined>;
+  /** A kept person as cards show them: merged with a linked address-book contact (docs/carddav.md#links). */
+  shown?(profile: Profile): Promise<Profile>;
   add(profile: Profile): Promise<WriteResult>;
   update(profile: Profile, rev: number): Promise<WriteResult>;
   remove(id: string, rev: number): Promise<WriteResult>;
@@ -145,6 +147,8 @@ export function Options({
 }) {
   const [data, setData] = useState<Loaded>();
   const [scan, setScan] = useState<Scan>(NO_SCAN);
+  /** Bumped when a link changes here, so the address-book section lists it. */
+  const [links, setLinks] = useState(0);
   const [usage, setUsage] = useState<Usage>({});
   const [rebuilding, setRebuilding] = useState<number>();
   const [exporting, setExporting] = useState<number>();
@@ -615,6 +619,29 @@ export function Options({
         conflicts={scan.conflicts}
         byId={(id) => (scan.names[id] === undefined ? undefined : { name: scan.names[id] })}
         directoryClashes={scan.directoryClashes}
+        busy={!!busy}
+        {...(api.carddav && {
+          onLink: (dir: string, person: string, card: string) => {
+            const carddav = api.carddav as CardDavApi;
+            void run(`link-${person}`, async () => {
+              const result = await carddav.link(dir, person, card);
+              if (!result.ok) setFailure(result.error);
+              else {
+                const link = result.book.linked.find((each) => each.person === person);
+                say(
+                  t(
+                    'cdav_linked',
+                    link?.personName ?? person,
+                    link?.cardName ?? card,
+                    result.book.name,
+                  ),
+                );
+              }
+              setLinks((at) => at + 1);
+              await reload();
+            });
+          },
+        })}
       />
 
       <PeopleTable
@@ -627,7 +654,15 @@ export function Options({
         onAdd={() => setEditing({})}
         onExportAll={(format) => void exportAll(format)}
         onEdit={(id) =>
-          void withPerson(id, (record) => setEditing({ profile: record.profile, rev: record.rev }))
+          void withPerson(
+            id,
+            (record) =>
+              // A linked person is edited as cards show them, so a save never writes back stale fields.
+              void (api.shown?.(record.profile) ?? Promise.resolve(record.profile)).then(
+                (profile) => setEditing({ profile, rev: record.rev }),
+                (error: Error) => setFailure(error.message),
+              ),
+          )
         }
         onExport={(id, kind) =>
           void withPerson(id, ({ profile }) =>
@@ -704,6 +739,7 @@ export function Options({
       {api.carddav && (
         <CardDavPanel
           api={api.carddav}
+          revision={links}
           onChange={() => void reload().catch(() => undefined)}
           say={say}
         />

@@ -22,7 +22,7 @@
  *     directories, directory-subscribe/-refresh/-unsubscribe   directories/refresh.ts
  *     sync, sync-resolve                                       sync/engine.ts
  *     import-watch              entrypoints/background/import-watch.ts
- *     carddav-books/-find/-add/-refresh/-write-back/-disconnect/-write  carddav/service.ts
+ *     carddav-books/-find/-add/-refresh/-write-back/-disconnect/-write/-link  carddav/service.ts
  */
 import type { CardDav } from '../carddav/service';
 import { formatHandles } from '../identity/handles';
@@ -212,6 +212,8 @@ export function createMessageHandler(deps: HandlerDeps) {
         return service(deps.carddav).setWriteBack(message.id, message.on);
       case 'carddav-disconnect':
         return service(deps.carddav).disconnect(message.id);
+      case 'carddav-link':
+        return service(deps.carddav).link(message.id, message.person, message.card ?? undefined);
       case 'carddav-write':
         return service(deps.carddav).writeKept(message.id);
       case 'sync':

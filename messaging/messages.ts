@@ -92,6 +92,14 @@ export interface MessageMap {
   'carddav-write-back': { send: { id: string; on: boolean }; answer: BookView | null };
   /** Write the kept person `id` to the books with write-back on (after Keep or an edit). */
   'carddav-write': { send: { id: string }; answer: WriteOutcome };
+  /**
+   * Link the kept person `person` to the book's contact `card` (its record
+   * id), or unlink them (`card` null): docs/carddav.md#links.
+   */
+  'carddav-link': {
+    send: { id: string; person: string; card: string | null };
+    answer: { ok: true; book: BookView } | { ok: false; error: string };
+  };
   /** Forget the account of that book: its books, contacts and password. */
   'carddav-disconnect': { send: { id: string }; answer: boolean };
   /** Browser sync: read its status, turn it on or off here, run now, or erase what it holds. */

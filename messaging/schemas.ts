@@ -62,6 +62,12 @@ export const messageSchema: z.ZodType<Message> = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('carddav-disconnect'), id: z.string().max(64) }),
   z.strictObject({ type: z.literal('carddav-write'), id: z.string().max(64) }),
   z.strictObject({
+    type: z.literal('carddav-link'),
+    id: z.string().max(64),
+    person: z.string().max(64),
+    card: z.string().max(64).nullable(),
+  }),
+  z.strictObject({
     type: z.literal('import-watch'),
     basis: z.number().int().min(0),
     token: z.string().max(64).nullable(),

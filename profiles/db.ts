@@ -78,7 +78,21 @@ export interface DirectoryRecord {
   problem?: string;
   /** Entries of the current copy left out, and the first few reasons. */
   refused?: { count: number; first: string[] };
+  /**
+   * Kept people the user linked to one of this list's people (an address
+   * book's contact, carddav/): kept person's id → that record's id. Local
+   * to this browser, like the rest of the record (./precedence.ts rule 5).
+   */
+  links?: Record<string, string>;
 }
+
+/**
+ * `meta` key: how many kept people are linked to a directory's person
+ * (DirectoryRecord `links`, kept by carddav/store.ts in the transaction that
+ * changes them). Lookups read the links only when it is above 0, so a lookup
+ * the user's own people answer stays one index read and one point read.
+ */
+export const LINKS_KEY = 'links';
 
 export interface DirectoryPersonRecord {
   dir: string;

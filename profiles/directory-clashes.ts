@@ -14,8 +14,19 @@ export interface DirectoryClash {
   key: IdentityKey;
   /** Who cards show: yours or bundled. */
   shown: { id: string; name: string };
-  /** Who they do not: the directory's people. */
-  hidden: { id: string; name: string; directory: string }[];
+  /**
+   * Who they do not: the directory's people (`dir` is their directory's id;
+   * `book` when the directory is an address book, whose contacts the user can
+   * link to theirs). A contact the user linked to `shown` is no clash: the
+   * two show as one (./precedence.ts rule 5), and are not listed.
+   */
+  hidden: {
+    id: string;
+    name: string;
+    directory: string;
+    dir: string;
+    book?: boolean;
+  }[];
 }
 
 /**
@@ -43,8 +54,18 @@ export async function findDirectoryClashes(
     const { key, profile } = asked[at] as (typeof asked)[number];
     const hidden = records.flatMap((record) => {
       const directory = directories.get(record.dir);
-      return directory && directory.gen === record.gen
-        ? [{ id: record.id, name: record.profile.name, directory: directory.name }]
+      return directory &&
+        directory.gen === record.gen &&
+        directory.links?.[profile.id] !== record.id
+        ? [
+            {
+              id: record.id,
+              name: record.profile.name,
+              directory: directory.name,
+              dir: directory.id,
+              ...('carddav' in directory && { book: true }),
+            },
+          ]
         : [];
     });
     if (hidden.length > 0 && clashes.length < limit)

@@ -11,7 +11,10 @@
  *    come last: the earliest subscription first, then the smaller id. A
  *    clash with anyone above is listed on the options page
  *    (profiles/store.ts `directoryClashes`), never silent.
+ * 5. Unless the user linked their person to that address-book contact
+ *    (`linkedProfile` below): then the two show as one.
  */
+import { LIMITS } from './limits';
 import type { Profile } from './schema';
 
 /** A person as pages see them: a directory's people carry its name, for the card's label. */
@@ -59,4 +62,40 @@ export function resolveDirectoryClaimants(
       return claimant.directory.id < best.directory.id ? claimant : best;
     return claimant.profile.id < best.profile.id ? claimant : best;
   }, undefined);
+}
+
+/**
+ * 5. A kept person the user linked to an address-book contact (carddav/,
+ *    docs/carddav.md#links): the address book is where that person's
+ *    details live now, so each field the contact's card has shows, and the
+ *    kept person's own value shows where the card has none. Handles are
+ *    both lists together (the kept person's first); the id, the projects,
+ *    the highlights and everything of the user's own (`mine`: notes, tags)
+ *    stay the kept person's, so edits and notes still go to them. The
+ *    person stays the user's own: the card is not labelled as a book's.
+ */
+export function linkedProfile(own: Profile, card: Profile): Profile {
+  const union = (mine: readonly string[], theirs: readonly string[]) => {
+    const seen = new Set(mine.map((handle) => handle.toLowerCase()));
+    return [...mine, ...theirs.filter((handle) => !seen.has(handle.toLowerCase()))];
+  };
+  const contact = { ...own.contact };
+  for (const [key, value] of Object.entries(card.contact) as [keyof Profile['contact'], never][])
+    if (value !== undefined) contact[key] = value;
+  return {
+    ...own,
+    name: card.name,
+    ...(card.headline !== undefined && { headline: card.headline }),
+    ...(card.bio !== undefined && { bio: card.bio }),
+    ...(card.location !== undefined && { location: card.location }),
+    contact,
+    identities: {
+      ...own.identities,
+      github: union(own.identities.github, card.identities.github).slice(0, LIMITS.identities),
+      linkedin: union(own.identities.linkedin, card.identities.linkedin).slice(
+        0,
+        LIMITS.identities,
+      ),
+    },
+  };
 }

@@ -29,13 +29,22 @@ import { t } from '../i18n/t';
 import { type IdentityKey, profileKeys } from '../identity/keys';
 import { bundledProfiles } from './bundled';
 import { announcePeopleChange } from './change-feed';
-import { type Db, nextRev, openPeopleDb, type PersonRecord, recordOf, recordProblem } from './db';
+import {
+  type Db,
+  LINKS_KEY,
+  nextRev,
+  openPeopleDb,
+  type PersonRecord,
+  recordOf,
+  recordProblem,
+} from './db';
 import { type DirectoryClash, findDirectoryClashes } from './directory-clashes';
 import { type WriteImportOptions, writeImport } from './import-write';
 import { ensureMigrated, isBlocking } from './migrate';
 import { sameMine, withMine, withoutMine } from './notes';
 import {
   type DirectoryClaimant,
+  linkedProfile,
   resolveClaimants,
   resolveDirectoryClaimants,
   type ShownProfile,
@@ -118,10 +127,11 @@ export async function readSnapshot(): Promise<Snapshot> {
  */
 export async function lookupKey(key: IdentityKey): Promise<ShownProfile | undefined> {
   const db = await openPeopleDb();
-  const tx = db.transaction(['people', 'hidden']);
+  const tx = db.transaction(['people', 'hidden', 'meta']);
   const user = (await tx.objectStore('people').index('keys').getAll(key))
     .filter((record) => !recordProblem(record))
     .map((record) => record.profile);
+  const links = user.length > 0 ? await tx.objectStore('meta').get(LINKS_KEY) : undefined;
   const bundled = bundledProfiles.filter((profile) =>
     profileKeys(profile.identities).includes(key),
   );
@@ -136,13 +146,50 @@ export async function lookupKey(key: IdentityKey): Promise<ShownProfile | undefi
     }
   }
   const own = resolveClaimants({ user, bundled, bundledOut: (id) => out.has(id) });
-  if (own) return own;
-  const claimant = resolveDirectoryClaimants(await directoryClaimants(db, key));
+  if (own) return user.includes(own) && links ? withLinkedContact(db, own) : own;
+  const claimants = await directoryClaimants(db, key);
+  // Rule 5: a contact linked to a kept person shows as that person.
+  for (const claimant of claimants) {
+    if (!claimant.linkedTo) continue;
+    const record = await db.get('people', claimant.linkedTo);
+    if (record && !recordProblem(record)) return linkedProfile(record.profile, claimant.profile);
+  }
+  const claimant = resolveDirectoryClaimants(claimants);
   return claimant && { ...claimant.profile, directory: claimant.directory.name };
 }
 
+/**
+ * The kept person `own` as cards show them: merged with the address-book
+ * contact the user linked them to (./precedence.ts rule 5), if any — the
+ * earliest connected book's link; else as kept. Read only when some link
+ * exists (db.ts LINKS_KEY): one read of the (few) directory records, and
+ * one of the linked contact.
+ */
+export async function shownAs(own: Profile): Promise<Profile> {
+  const db = await openPeopleDb();
+  return (await db.get('meta', LINKS_KEY)) ? withLinkedContact(db, own) : own;
+}
+
+async function withLinkedContact(db: Db, own: Profile): Promise<Profile> {
+  const tx = db.transaction(['directories', 'directoryPeople']);
+  const directories = (await tx.objectStore('directories').getAll())
+    .filter((directory) => directory.gen > 0 && directory.links?.[own.id] !== undefined)
+    .sort((a, b) => a.subscribedAt - b.subscribedAt);
+  for (const directory of directories) {
+    const linked = directory.links?.[own.id] as string;
+    const record = await tx
+      .objectStore('directoryPeople')
+      .get([directory.id, directory.gen, linked]);
+    if (record?.profile) return linkedProfile(own, record.profile);
+  }
+  return own;
+}
+
 /** The people of subscribed directories (their current copies) who list `key`. */
-async function directoryClaimants(db: Db, key: IdentityKey): Promise<DirectoryClaimant[]> {
+async function directoryClaimants(
+  db: Db,
+  key: IdentityKey,
+): Promise<(DirectoryClaimant & { linkedTo?: string })[]> {
   const tx = db.transaction(['directories', 'directoryPeople']);
   const [records, directories] = await Promise.all([
     tx.objectStore('directoryPeople').index('keys').getAll(key),
@@ -152,11 +199,15 @@ async function directoryClaimants(db: Db, key: IdentityKey): Promise<DirectoryCl
   return records.flatMap((record) => {
     const directory = current.get(record.dir);
     if (!directory || directory.gen !== record.gen || !record.profile) return [];
+    const linkedTo = Object.entries(directory.links ?? {}).find(
+      ([, card]) => card === record.id,
+    )?.[0];
     return [
       {
         profile: record.profile,
         subscribedAt: directory.subscribedAt,
         directory: { id: directory.id, name: directory.name },
+        ...(linkedTo && { linkedTo }),
       },
     ];
   });

@@ -37,6 +37,7 @@ import {
   deletePerson,
   removeDamaged,
   setHidden,
+  shownAs,
   updatePerson,
 } from '../../profiles/store';
 import { readSettings, saveSetting } from '../../settings/items';
@@ -236,6 +237,7 @@ const api: OptionsApi = {
     const record = await (await openPeopleDb()).get('people', id);
     return record && !recordProblem(record) ? record : undefined;
   },
+  shown: (profile) => shownAs(profile),
   add: async (profile) => writeBack(remember(await addPerson(profile)), profile.id),
   update: async (profile, rev) => writeBack(remember(await updatePerson(profile, rev)), profile.id),
   remove: async (id, rev) => remember(await deletePerson(id, rev)),
@@ -330,6 +332,7 @@ const api: OptionsApi = {
     refresh: (id) => send({ type: 'carddav-refresh', id }),
     setWriteBack: (id, on) => send({ type: 'carddav-write-back', id, on }),
     disconnect: (id) => send({ type: 'carddav-disconnect', id }),
+    link: (id, person, card) => send({ type: 'carddav-link', id, person, card }),
   },
 };
 

@@ -4,7 +4,8 @@
  * permission asked for from the click), discover, read 1,000 contacts, a
  * card on a contact's GitHub page labelled with the book's name, an edit
  * and a deletion "on the phone" (direct requests to Radicale) seen after
- * Refresh now, a refused password and a server that is down (said, and the
+ * Refresh now, a kept person linked to a contact by hand (the phone's edit
+ * shown for them, then Unlink), a refused password and a server that is down (said, and the
  * last good copy kept), and Disconnect (contacts, password and permission
  * gone). Radicale's requests pass through the harness's router untouched
  * (`route.continue`), so the extension talks to the real server.
@@ -185,6 +186,48 @@ describe('an address book', () => {
     expect(await whoIs('cdav-c502')).toEqual(
       expect.objectContaining({ name: 'Contact 502', directory: 'Phone' }),
     );
+  });
+
+  it("links a kept person to a contact: the phone's edit shows on their card; Unlink gives theirs back", async () => {
+    await openOptions();
+    await options.getByRole('button', { name: 'Add a person' }).click();
+    await options.getByLabel('Name', { exact: true }).first().fill('Cleo Mine');
+    await options.getByLabel('Headline (optional)', { exact: true }).fill('Kept by me');
+    await options.getByLabel('GitHub logins').fill('https://github.com/cdav-c600');
+    await options.getByRole('button', { name: 'Add person' }).click();
+    await options.getByText('Saved Cleo Mine.').waitFor();
+    // Control: unlinked, the user's own person wins the handle.
+    expect(await whoIs('cdav-c600')).toEqual(expect.objectContaining({ name: 'Cleo Mine' }));
+    await options.getByRole('button', { name: 'Link Cleo Mine to Contact 600 in Phone' }).click();
+    await options.getByText('Linked Cleo Mine to Contact 600 in Phone.').waitFor();
+    await options
+      .getByTestId('pc-carddav-links')
+      .getByText('Cleo Mine is linked to Contact 600 in Phone', { exact: false })
+      .waitFor();
+
+    // "On the phone": the contact renamed; seen after Refresh now, the link held.
+    await radicale.put(book, 'c600.vcf', contact(600, 'Cleo from the Phone'));
+    await options.getByRole('button', { name: 'Refresh Phone now' }).click();
+    await options.getByText('Phone is up to date: 999 contacts.').waitFor({ timeout: 60_000 });
+    const page = await session.context.newPage();
+    await page.goto('https://github.com/cdav-c600');
+    await cardShows(page, 'Cleo from the Phone');
+    const text = await cardText(page);
+    // The kept person's headline fills what the card lacks; it is theirs, not "From Phone".
+    expect(text).toContain('Kept by me');
+    expect(text).not.toContain('From Phone');
+    await page.close();
+    expect(await whoIs('cdav-c600')).not.toHaveProperty('directory');
+
+    await openOptions();
+    await options
+      .getByRole('button', { name: 'Unlink Cleo Mine from Cleo from the Phone' })
+      .click();
+    await options
+      .getByText('Cleo Mine is no longer linked to Cleo from the Phone', { exact: false })
+      .waitFor();
+    expect(await whoIs('cdav-c600')).toEqual(expect.objectContaining({ name: 'Cleo Mine' }));
+    expect(await options.getByTestId('pc-carddav-links').count()).toBe(0);
   });
 
   it('Keep with write-back on puts the person on the server as a vCard', async () => {

@@ -189,8 +189,17 @@ describe('a faulty server', () => {
       ],
     });
     await unchanged();
+    // Kept in the book for the options page, whoever asked for the write (Keep in the popup).
+    expect((await carddav.list())[0]?.failed).toEqual([
+      {
+        id: 'new-one',
+        name: 'New One',
+        problem: `${host()} has no room left for this account (507 Insufficient Storage).`,
+      },
+    ]);
     fault = 'none';
     expect((await carddav.writeKept('new-one')).written).toEqual(['Phone']);
+    expect((await carddav.list())[0]?.failed).toEqual([]);
   });
 
   it('the size bound is met while streaming, before the whole answer is held', async () => {

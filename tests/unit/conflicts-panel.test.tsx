@@ -35,3 +35,33 @@ describe('ConflictsPanel', () => {
     expect(shown([])).toBe('');
   });
 });
+
+describe('ConflictsPanel and address books', () => {
+  it("offers to link your person to an address book's contact, not to a team directory's person", () => {
+    const root = document.createElement('div');
+    const links: string[][] = [];
+    render(
+      <ConflictsPanel
+        conflicts={[]}
+        byId={() => undefined}
+        onLink={(dir, person, card) => links.push([dir, person, card])}
+        directoryClashes={[
+          {
+            key: 'github:ada-l',
+            shown: { id: 'my-ada', name: 'My Ada' },
+            hidden: [
+              { id: 'card-1', name: 'Ada Lovelace', directory: 'Phone', dir: 'b1', book: true },
+              { id: 'ada', name: 'Ada Team', directory: 'Team', dir: 'd1' },
+            ],
+          },
+        ]}
+      />,
+      root,
+    );
+    const buttons = [...root.querySelectorAll('button')];
+    expect(buttons.map((button) => button.textContent)).toEqual(['Link to Ada Lovelace in Phone']);
+    expect(buttons[0]?.getAttribute('aria-label')).toBe('Link My Ada to Ada Lovelace in Phone');
+    buttons[0]?.click();
+    expect(links).toEqual([['b1', 'my-ada', 'card-1']]);
+  });
+});

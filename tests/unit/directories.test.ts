@@ -276,7 +276,7 @@ describe('subscriptions', () => {
       {
         key: 'github:ada',
         shown: { id: 'mine', name: 'My Ada' },
-        hidden: [{ id: 'ada', name: 'Ada Team', directory: 'Team' }],
+        hidden: [{ id: 'ada', name: 'Ada Team', directory: 'Team', dir: expect.any(String) }],
       },
     ]);
   });
