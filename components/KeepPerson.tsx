@@ -35,6 +35,7 @@ import { list } from '../i18n/format';
 import { type MessageKey, t, tn } from '../i18n/t';
 import { formatHandles } from '../identity/handles';
 import { type IdentityKey, profileKeys } from '../identity/keys';
+import { owningBundled } from '../people/claims';
 import type { Note } from '../profiles/clean';
 import { uniqueId } from '../profiles/ids';
 import { rejectionLines } from '../profiles/import';
@@ -196,7 +197,12 @@ type Offer =
 async function lookAlikeOf(api: KeepApi, draft: Profile): Promise<LookAlike | undefined> {
   const snapshot = await api.snapshot().catch(() => undefined);
   const mine = snapshot?.people.map((record) => record.profile) ?? [];
-  return lookAlike(draft, [...mine, ...api.bundled]);
+  // Only the bundled people who own their handles (people/claims.ts) are "in your people".
+  const bundled = owningBundled(api.bundled, {
+    hidden: snapshot?.hidden,
+    userIds: mine.map((profile) => profile.id),
+  });
+  return lookAlike(draft, [...mine, ...bundled]);
 }
 
 /** Above the people list: what this tab offers to keep, or why nothing. */
@@ -374,7 +380,11 @@ function checkEntry(
   bundled: readonly Profile[],
 ): { profile: Profile } | { issues: Issue[] } {
   const existing = snapshot.people.map((record) => record.profile);
-  const result = previewFile('page', JSON.stringify(entry), { existing, bundled });
+  const result = previewFile('page', JSON.stringify(entry), {
+    existing,
+    bundled,
+    hidden: snapshot.hidden,
+  });
   if (!result.ok) return { issues: [{ path: [], message: result.error }] };
   const issues = result.preview.rejected.flatMap((rejected) => rejected.issues);
   const profile = result.preview.added[0];

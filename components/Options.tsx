@@ -38,7 +38,7 @@ import { toJsonResume } from '../profiles/json-resume';
 import type { MigrationOutcome } from '../profiles/migrate';
 import { withMine } from '../profiles/notes';
 import type { Roster } from '../profiles/roster';
-import { claimantsOf } from '../profiles/roster-claims';
+import { bundledOutOf, claimantsOf } from '../profiles/roster-claims';
 import type { Profile } from '../profiles/schema';
 import type {
   Conflict,
@@ -296,7 +296,11 @@ export function Options({
     ownId?: string,
   ): { profile: Profile; issues?: undefined } | { issues: Issue[] } => {
     const others = roster ? claimantsOf(roster, entry, ownId) : [];
-    const result = previewFile('form', JSON.stringify(entry), { existing: others, bundled });
+    const result = previewFile('form', JSON.stringify(entry), {
+      existing: others,
+      bundled,
+      hidden: roster ? bundledOutOf(roster) : [],
+    });
     if (!result.ok) return { issues: [{ path: [], message: result.error }] };
     const issues = [
       ...result.preview.rejected.flatMap((rejected) => rejected.issues),

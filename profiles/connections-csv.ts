@@ -25,8 +25,9 @@ import { csvParseRows } from 'd3-dsv';
 import { formatBytes, list } from '../i18n/format';
 import { t, tn } from '../i18n/t';
 import { formatHandles } from '../identity/handles';
-import { type IdentityKey, linkedinKey, profileKeys } from '../identity/keys';
+import { type IdentityKey, linkedinKey } from '../identity/keys';
 import { parseIdentityUrl } from '../identity/parse';
+import { handleOwners } from '../people/claims';
 import { defang } from '../text/characters';
 import { cleanEmail, cleanLine, cleanUrl, type Note, noteWords } from './clean';
 import { uniqueId } from './ids';
@@ -295,7 +296,7 @@ export type ConnectionsResult =
 export function previewConnections(
   fileName: string,
   input: Uint8Array | string,
-  { existing, bundled }: ImportContext,
+  { existing, bundled, hidden }: ImportContext,
 ): ConnectionsResult {
   const size =
     typeof input === 'string' ? new TextEncoder().encode(input).length : input.byteLength;
@@ -312,11 +313,7 @@ export function previewConnections(
   } catch {
     return { ok: false, error: t('decode_not_text', fileName) };
   }
-  const owners = new Map<IdentityKey, { profile: Profile; bundled: boolean }>();
-  for (const profile of bundled)
-    for (const key of profileKeys(profile.identities)) owners.set(key, { profile, bundled: true });
-  for (const profile of existing)
-    for (const key of profileKeys(profile.identities)) owners.set(key, { profile, bundled: false });
+  const owners = handleOwners({ user: existing, bundled, hidden });
   const taken = new Set([...existing, ...bundled].map((profile) => profile.id));
 
   const read = readConnections(text, {

@@ -115,6 +115,7 @@ export function previewFile(
       JSON.stringify({ version: EXPORT_FORMAT_VERSION, profiles: slice }),
       {
         bundled: context.bundled,
+        hidden: context.hidden,
         existing: [...context.existing, ...accepted],
         onProgress:
           context.onProgress &&

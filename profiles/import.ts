@@ -19,6 +19,7 @@
 import { formatBytes } from '../i18n/format';
 import { t } from '../i18n/t';
 import { type IdentityKey, profileKeys } from '../identity/keys';
+import { handleOwners } from '../people/claims';
 import { clip, defang } from '../text/characters';
 import { decodeFile } from './decode';
 import { EXPORT_FORMAT_VERSION } from './export';
@@ -89,6 +90,8 @@ export interface ImportContext {
   /** The user's profiles now. */
   existing: readonly Profile[];
   bundled: readonly Profile[];
+  /** Ids of bundled people the user hid: they own no handle (people/claims.ts). */
+  hidden?: Iterable<string>;
   /** Hears how many entries have been checked, of all, every few hundred (for a progress bar). */
   onProgress?: (checked: number, total: number) => void;
 }
@@ -127,7 +130,7 @@ const same = (a: Profile, b: Profile) =>
 export function previewImport(
   fileName: string,
   input: Uint8Array | string,
-  { existing, bundled, onProgress }: ImportContext,
+  { existing, bundled, hidden, onProgress }: ImportContext,
 ): ImportResult {
   const size =
     typeof input === 'string' ? new TextEncoder().encode(input).length : input.byteLength;
@@ -141,18 +144,14 @@ export function previewImport(
   if (!decoded.ok) return decoded;
   const read = readEntries(fileName, decoded.text);
   if ('error' in read) return { ok: false, error: read.error };
-  if ('preview' in read) return read.preview({ existing, bundled });
+  if ('preview' in read) return read.preview({ existing, bundled, hidden });
   const { kind, entries } = read;
   if (entries.length === 0) return { ok: false, error: t('import_no_profiles') };
 
   const existingById = new Map(existing.map((profile) => [profile.id, profile]));
   const bundledIds = new Set(bundled.map((profile) => profile.id));
-  // Who owns each identity after the import: bundled, then the user's other profiles.
-  const owners = new Map<IdentityKey, Profile>();
-  for (const profile of bundled)
-    for (const key of profileKeys(profile.identities)) owners.set(key, profile);
-  for (const profile of existing)
-    for (const key of profileKeys(profile.identities)) owners.set(key, profile);
+  // Who owns each identity (people/claims.ts); each accepted entry then owns its own.
+  const owners = handleOwners({ user: existing, bundled, hidden });
   const seenIds = new Map<string, number>();
   const usedInFile = new Set<string>();
   const place: Place = {
@@ -295,7 +294,7 @@ export function previewImport(
         const [key] = profileKeys({ github: [], linkedin: [], [site]: [handle] });
         if (!key || seenKeys.has(key)) continue;
         seenKeys.add(key);
-        const owner = owners.get(key);
+        const owner = owners.get(key)?.profile;
         if (!owner || owner.id === profile.id) continue;
         const message = t('import_claimed_here', owner.name, owner.id);
         claims.push({ path: ['identities', site, at], message });
@@ -306,7 +305,7 @@ export function previewImport(
       reject(claims, claimed);
       continue;
     }
-    for (const key of profileKeys(profile.identities)) owners.set(key, profile);
+    for (const key of profileKeys(profile.identities)) owners.set(key, { profile, bundled: false });
 
     if (fields.length > 0) leftOut.push({ index, prefix, fields, issues: fieldIssues });
     const before = existingById.get(profile.id);

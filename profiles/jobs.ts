@@ -216,6 +216,7 @@ export function createJobRunner({ openDb, bundled, post, now = () => performance
     const result = previewFile(name, input, {
       existing: snapshot.people.map((record) => record.profile),
       bundled,
+      hidden: snapshot.hidden,
       onProgress: (checked, total) => progress('checking', checked, total),
     });
     if (!result.ok) {

@@ -41,6 +41,33 @@ function keyIndex(roster: Roster): Map<IdentityKey, number[]> {
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : [];
 
+/** The user's row of `id`, found by halving (the user's rows are in id order). */
+function userRow(roster: Roster, id: string): number | undefined {
+  let low = 0;
+  let high = roster.userCount - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const at = roster.id(middle);
+    if (at === id) return middle;
+    if (at < id) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
+}
+
+/**
+ * The bundled people who own no handle now (people/claims.ts): those the
+ * user hid, and those the user keeps someone under the id of.
+ */
+export function bundledOutOf(roster: Roster): string[] {
+  const out: string[] = [];
+  for (let row = roster.userCount; row < roster.size; row++) {
+    const id = roster.id(row);
+    if (roster.hidden(row) || userRow(roster, id) !== undefined) out.push(id);
+  }
+  return out;
+}
+
 /** The user's stored people (not `ownId`) that share `entry`'s id or any of its identities. */
 export function claimantsOf(roster: Roster, entry: unknown, ownId?: string): Profile[] {
   const record = (entry ?? {}) as {
@@ -55,19 +82,8 @@ export function claimantsOf(roster: Roster, entry: unknown, ownId?: string): Pro
   const index = keyIndex(roster);
   for (const key of keys) for (const row of index.get(key) ?? []) rows.add(row);
   if (typeof record.id === 'string') {
-    // The user's rows are in id order.
-    let low = 0;
-    let high = roster.userCount - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const id = roster.id(middle);
-      if (id === record.id) {
-        rows.add(middle);
-        break;
-      }
-      if (id < record.id) low = middle + 1;
-      else high = middle - 1;
-    }
+    const row = userRow(roster, record.id);
+    if (row !== undefined) rows.add(row);
   }
   return [...rows]
     .filter((row) => roster.id(row) !== ownId)

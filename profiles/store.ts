@@ -27,6 +27,7 @@
  */
 import { t } from '../i18n/t';
 import { type IdentityKey, profileKeys } from '../identity/keys';
+import { bundledHolding, claimOn as claimsOf, type Holders } from '../people/claims';
 import { bundledProfiles } from './bundled';
 import { announcePeopleChange } from './change-feed';
 import { type Db, nextRev, openPeopleDb, type PersonRecord, recordOf, recordProblem } from './db';
@@ -207,22 +208,38 @@ function rwTx(db: Db) {
   return db.transaction(['people', 'hidden', 'meta'], 'readwrite');
 }
 
-/** Someone else (stored, or bundled) who already has one of `profile`'s identities. */
+/**
+ * Someone else who owns one of `profile`'s identities (people/claims.ts):
+ * the holders of each key from one index read, and whether a bundled holder
+ * is hidden or replaced, read in the same transaction.
+ */
 async function claimOn(
   tx: ReturnType<typeof rwTx>,
   profile: Profile,
 ): Promise<Conflict | undefined> {
   const index = tx.objectStore('people').index('keys');
+  const holders = new Map<IdentityKey, Holders>();
+  const out = new Set<string>();
   for (const key of new Set(profileKeys(profile.identities))) {
-    for (const owner of bundledProfiles) {
-      if (owner.id !== profile.id && profileKeys(owner.identities).includes(key))
-        return { kind: 'claimed', key, owner: { id: owner.id, name: owner.name } };
+    const user = (await index.getAll(key)).map((record) => record.profile);
+    const bundled = bundledHolding(bundledProfiles, key);
+    for (const other of bundled) {
+      const [hidden, replaced] = await Promise.all([
+        tx.objectStore('hidden').getKey(other.id),
+        tx.objectStore('people').getKey(other.id),
+      ]);
+      if (hidden !== undefined || replaced !== undefined) out.add(other.id);
     }
-    const others = (await index.getAll(key)).filter((record) => record.id !== profile.id);
-    const other = others[0];
-    if (other) return { kind: 'claimed', key, owner: { id: other.id, name: other.profile.name } };
+    holders.set(key, { user, bundled });
   }
-  return undefined;
+  const claim = claimsOf(
+    profile,
+    (key) => holders.get(key) ?? { user: [], bundled: [] },
+    (id) => out.has(id),
+  );
+  if (!claim) return undefined;
+  const { id, name } = claim.owner.profile;
+  return { kind: 'claimed', key: claim.key, owner: { id, name } };
 }
 
 function validated(profile: unknown): Profile {

@@ -23,6 +23,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '../i18n/t';
 import { type IdentityKey, profileKeys } from '../identity/keys';
+import { bundledHolding, ownerOf } from '../people/claims';
 import { bundledProfiles } from '../profiles/bundled';
 import { openPeopleDb, recordProblem } from '../profiles/db';
 import type { Profile } from '../profiles/schema';
@@ -250,27 +251,35 @@ function remoteSettings(
   return { stamps: out, kept };
 }
 
-/** Someone here, other than the people being changed, who has one of `profile`'s handles. */
+/**
+ * Someone here who owns one of `profile`'s handles (people/claims.ts), the
+ * people being changed counted as they will be: their new handles, and a
+ * bundled id being changed is being replaced.
+ */
 async function claimed(
   profile: Profile,
   changing: ReadonlyMap<string, Profile | undefined>,
 ): Promise<string | undefined> {
   const db = await openPeopleDb();
-  const index = db.transaction('people').store.index('keys');
+  const tx = db.transaction(['people', 'hidden']);
+  const index = tx.objectStore('people').index('keys');
   for (const key of new Set(profileKeys(profile.identities))) {
-    const owner = bundledProfiles.find(
-      (other) =>
-        other.id !== profile.id &&
-        profileKeys(other.identities).includes(key) &&
-        !changing.has(other.id),
-    );
-    if (owner) return `${key} ${t('import_claimed_here', owner.name, owner.id)}`;
-    for (const record of await index.getAll(key as IdentityKey)) {
-      if (record.id === profile.id) continue;
+    const user = (await index.getAll(key as IdentityKey)).flatMap((record) => {
       const next = changing.has(record.id) ? changing.get(record.id) : record.profile;
-      if (next && profileKeys(next.identities).includes(key))
-        return `${key} ${t('import_claimed_here', record.profile.name, record.id)}`;
+      return next ? [{ ...record.profile, identities: next.identities }] : [];
+    });
+    const bundled = bundledHolding(bundledProfiles, key);
+    const out = new Set<string>();
+    for (const other of bundled) {
+      const [hidden, replaced] = await Promise.all([
+        tx.objectStore('hidden').getKey(other.id),
+        tx.objectStore('people').getKey(other.id),
+      ]);
+      if (changing.has(other.id) || hidden !== undefined || replaced !== undefined)
+        out.add(other.id);
     }
+    const owner = ownerOf(key, profile.id, { user, bundled }, (id) => out.has(id))?.profile;
+    if (owner) return `${key} ${t('import_claimed_here', owner.name, owner.id)}`;
   }
   return undefined;
 }

@@ -102,6 +102,24 @@ describe('Connections.csv, the awkward cases', () => {
     expect(p.added).toHaveLength(7);
   });
 
+  it('takes the row of a bundled person the user hid: a hidden bundled person owns nothing', () => {
+    const text = `${NOTES}${HEADER}\nDeniz,Altınbüken,https://www.linkedin.com/in/denizalti,,,,01 Jan 2024\n`;
+    // Positive control: shown, Deniz Altınbüken owns the handle.
+    expect(preview(text).rejected.flatMap(rejectionLines)).toEqual([
+      'row 1 ("Deniz Altınbüken"): linkedin:denizalti is already Deniz Altınbüken\'s (deniz-altinbuken)',
+    ]);
+    const result = previewConnections('Connections.csv', text, {
+      existing: [],
+      bundled: bundledProfiles,
+      hidden: ['deniz-altinbuken'],
+    });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.preview.rejected).toEqual([]);
+    expect(result.preview.added.map((profile) => profile.identities.linkedin)).toEqual([
+      ['denizalti'],
+    ]);
+  });
+
   it('tells the file apart from other CSV', () => {
     expect(isConnectionsCsv(fixture)).toBe(true);
     expect(isConnectionsCsv(`\uFEFF${HEADER}\n`)).toBe(true);

@@ -147,6 +147,24 @@ describe('previewImport: entries', () => {
     ]);
   });
 
+  it('lets a hidden bundled person, or one the user replaced, own nothing', () => {
+    const copy = { ...ada, id: 'copy', identities: { github: ['SpaceJam'] } };
+    const hidden = previewImport('people.json', json([copy]), {
+      ...context(),
+      hidden: ['tyler-neely'],
+    });
+    if (!hidden.ok) throw new Error(hidden.error);
+    expect(hidden.preview.rejected).toEqual([]);
+    expect(hidden.preview.added.map((x) => x.id)).toEqual(['copy']);
+    // Replaced: the user keeps someone under Tyler Neely's id without his login.
+    const replaced = preview(json([copy]), [person('tyler-neely')]);
+    expect(replaced.rejected).toEqual([]);
+    // Positive control: shown and not replaced, he owns it.
+    expect(lines(preview(json([copy])))).toEqual([
+      'profile 1 ("Ada Lovelace"): github:spacejam is already Tyler Neely\'s (tyler-neely)',
+    ]);
+  });
+
   it('sorts entries into added, updated and unchanged', () => {
     const kept = person('kept');
     const changed = person('changed');

@@ -19,7 +19,7 @@ const api: PopupApi = {
   profile: async (id) => bundledProfiles.find((profile) => profile.id === id) ?? null,
 };
 const theme = { scheme: 'light', contrast: 'normal' } as const;
-const escape = () =>
+const pressEscape = () =>
   document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
 const onCard = (root: HTMLElement) => root.querySelector('.pc-back') !== null;
 
@@ -30,7 +30,7 @@ describe('Esc on the popup’s card', () => {
     // Synchronous render: layout effects have run, passive ones (after paint) have not.
     render(<Popup api={api} theme={theme} initial={tyler} />, root);
     expect(onCard(root)).toBe(true);
-    escape();
+    pressEscape();
     await act(async () => undefined);
     expect(onCard(root)).toBe(false);
     render(null, root);
@@ -46,7 +46,7 @@ describe('Esc on the popup’s card', () => {
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
     await act(async () => undefined);
     expect(onCard(root)).toBe(true);
-    escape();
+    pressEscape();
     await act(async () => undefined);
     expect(onCard(root)).toBe(false);
     render(null, root);

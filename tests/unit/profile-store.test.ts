@@ -80,6 +80,19 @@ describe('writes state their precondition', () => {
     ).toMatchObject({ ok: false, conflict: { kind: 'claimed', owner: { id: 'tyler-neely' } } });
   });
 
+  it('lets a hidden bundled person own nothing: their handles may be kept and edited', async () => {
+    const c = person('c', { identities: { github: ['spacejam'], linkedin: [] } });
+    await setHidden('tyler-neely', true);
+    expect(await addPerson(c)).toMatchObject({ ok: true });
+    expect(await updatePerson({ ...c, name: 'C2' }, 1)).toMatchObject({ ok: true });
+    // Positive control: shown again, Tyler Neely owns the handle for the next write.
+    await setHidden('tyler-neely', false);
+    expect(await updatePerson({ ...c, name: 'C3' }, 2)).toMatchObject({
+      ok: false,
+      conflict: { kind: 'claimed', owner: { id: 'tyler-neely' } },
+    });
+  });
+
   it('validates what it stores and leaves everything as it was when it refuses', async () => {
     await addPerson(person('a'));
     const before = await readSnapshot();
