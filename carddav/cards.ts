@@ -1,9 +1,9 @@
 /**
  * One card of an address book → the person lookups show, with the vCard
- * reader the importer uses (contact/vcard-lines.ts for the syntax,
- * contact/vcard-read.ts for the fields: FN, TITLE, NOTE, EMAIL, ADR, URL,
+ * reader the importer uses (formats/vcard-lines.ts for the syntax,
+ * formats/vcard-read.ts for the fields: FN, TITLE, NOTE, EMAIL, ADR, URL,
  * X-SOCIALPROFILE, Apple's labelled itemN.URL) and the profile schema's
- * checks (profiles/validate.ts). IMPP values that are GitHub or LinkedIn
+ * checks (people/validate.ts). IMPP values that are GitHub or LinkedIn
  * profile URLs count as URLs too.
  *
  * A person is never refused whole for one unusable field: a field the
@@ -14,11 +14,11 @@
  * The id is made from the card's href (`card-` + a 64-bit FNV-1a hash),
  * so the same card keeps its id across renames and refreshes.
  */
-import { readVCardLines } from '../contact/vcard-lines';
-import { interpretCard } from '../contact/vcard-read';
+import { readVCardLines } from '../formats/vcard-lines';
+import { interpretCard } from '../formats/vcard-read';
 import { t } from '../i18n/t';
-import type { Profile } from '../profiles/schema';
-import { validateProfile } from '../profiles/validate';
+import type { Profile } from '../people/schema';
+import { validateProfile } from '../people/validate';
 
 /** 64-bit FNV-1a of the UTF-16 code units, in base 36. */
 export function cardId(href: string): string {

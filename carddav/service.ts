@@ -6,22 +6,15 @@
  * its contacts stays; nothing here touches the user's own people.
  *
  *   connect ─▶ ./url.ts ─▶ allowed? ─▶ ./discover.ts ─▶ books to pick
- *   add ─▶ ./store.ts addBooks ─▶ refresh each
+ *   add ─▶ ../store/carddav.ts addBooks ─▶ refresh each
  *   refresh ─▶ allowed? ─▶ ./sync.ts (ETags, token) ─▶ ./cards.ts per card
- *           ─▶ ./store.ts putCards / deleteCards ─▶ token, count, gen 1
+ *           ─▶ ../store/carddav.ts putCards / deleteCards ─▶ token, count, gen 1
  *           ─▶ announce on the people store's change feed
- *   disconnect ─▶ ./store.ts removeAccount (records + password, then cards)
+ *   disconnect ─▶ ../store/carddav.ts removeAccount (records + password, then cards)
  *              ─▶ give the host permission back unless something else reads it
  */
 import { t } from '../i18n/t';
-import { announcePeopleChange } from '../profiles/change-feed';
-import { type DirectoryRecord, openPeopleDb, recordProblem } from '../profiles/db';
-import type { Profile } from '../profiles/schema';
-import { clip, defang } from '../text/characters';
-import { readCard } from './cards';
-import { discover, type FoundBook } from './discover';
-import { type Credentials, type DavAnswer, type DavCall, type DavOptions, davFetch } from './http';
-import { CardDavProblem } from './problems';
+import type { Profile } from '../people/schema';
 import {
   addBooks,
   type BookRecord,
@@ -35,7 +28,14 @@ import {
   putCards,
   removeAccount,
   type WriteConflict,
-} from './store';
+} from '../store/carddav';
+import { announcePeopleChange } from '../store/change-feed';
+import { type DirectoryRecord, openPeopleDb, recordProblem } from '../store/db';
+import { clip, defang } from '../text/characters';
+import { readCard } from './cards';
+import { discover, type FoundBook } from './discover';
+import { type Credentials, type DavAnswer, type DavCall, type DavOptions, davFetch } from './http';
+import { CardDavProblem } from './problems';
 import { MAX_CARDS, syncBook } from './sync';
 import { checkServer } from './url';
 import { writeTo } from './write';

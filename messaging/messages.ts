@@ -7,10 +7,10 @@
  */
 import type { BookView, Connected, WriteOutcome } from '../carddav/service';
 import type { IdentityKey, Site } from '../identity/keys';
-import type { DirectoryRecord } from '../profiles/db';
-import type { ShownProfile } from '../profiles/precedence';
-import type { Mine, Profile } from '../profiles/schema';
+import type { ShownProfile } from '../people/precedence';
+import type { Mine, Profile } from '../people/schema';
 import type { SiteSettings } from '../settings/defaults';
+import type { DirectoryRecord } from '../store/db';
 import type { SyncStatus } from '../sync/engine';
 
 export type CardState = 'expanded' | 'collapsed' | 'dismissed';

@@ -15,7 +15,7 @@
  * a key (from memory or one index read) and ask here.
  */
 import { type IdentityKey, profileKeys } from '../identity/keys';
-import type { Profile } from '../profiles/schema';
+import type { Profile } from './schema';
 
 export interface Owner {
   profile: Profile;

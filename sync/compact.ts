@@ -13,9 +13,9 @@
  *     person synced without it would overwrite the note on other browsers)
  *
  * Reading it back is an edge (another browser, or anything that wrote into
- * sync): ./items.ts checks its shape, then profiles/validate.ts the person.
+ * sync): ./items.ts checks its shape, then people/validate.ts the person.
  */
-import type { Profile } from '../profiles/schema';
+import type { Profile } from '../people/schema';
 
 type Row = (string | 0)[];
 

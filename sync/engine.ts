@@ -7,7 +7,7 @@
  *
  *   storage.sync.get(null) ─▶ ./items.ts (checked: zod, the profile schema)
  *   people store, syncBase ─▶ ./reconcile.ts planPass ─▶ plan
- *   plan ─▶ changes here through the people store (profiles/store.ts:
+ *   plan ─▶ changes here through the people store (store/store.ts:
  *           importPeople at the store version read, deletePerson at the
  *           record's version; the same preconditions as every other write)
  *        ─▶ one storage.sync.set, one remove (within ./rate.ts's limits)
@@ -23,11 +23,9 @@
 import { browser } from 'wxt/browser';
 import { t } from '../i18n/t';
 import { type IdentityKey, profileKeys } from '../identity/keys';
+import { bundledProfiles } from '../people/bundled';
 import { bundledHolding, ownerOf } from '../people/claims';
-import { bundledProfiles } from '../profiles/bundled';
-import { openPeopleDb, recordProblem } from '../profiles/db';
-import type { Profile } from '../profiles/schema';
-import { addPerson, deletePerson, importPeople, setHidden, updatePerson } from '../profiles/store';
+import type { Profile } from '../people/schema';
 import {
   readSettings,
   SETTING_KEYS,
@@ -36,6 +34,8 @@ import {
   settingsSchema,
   settingValues,
 } from '../settings/items';
+import { openPeopleDb, recordProblem } from '../store/db';
+import { addPerson, deletePerson, importPeople, setHidden, updatePerson } from '../store/store';
 import { conflictsOf, type Entry, stampKey, winnerOf } from './entry';
 import {
   DEVICE,

@@ -14,7 +14,7 @@
  * Version vectors: https://en.wikipedia.org/wiki/Version_vector
  * Hybrid logical clocks: https://cse.buffalo.edu/tech-reports/2014-04.pdf
  */
-import type { Profile } from '../profiles/schema';
+import type { Profile } from '../people/schema';
 
 /** Device id → how many of that device's writes this version has seen. */
 export type VersionVector = Record<string, number>;

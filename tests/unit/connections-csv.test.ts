@@ -5,8 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { linkedinKey } from '../../identity/keys';
-import { bundledProfiles } from '../../profiles/bundled';
 import {
   type ConnectionsPreview,
   endsInsideQuotes,
@@ -14,10 +12,12 @@ import {
   mergeConnection,
   previewConnections,
   readConnections,
-} from '../../profiles/connections-csv';
-import { applyPreview, rejectionLines } from '../../profiles/import';
-import type { Profile } from '../../profiles/schema';
-import { validateProfile } from '../../profiles/validate';
+} from '../../formats/connections-csv';
+import { applyPreview, rejectionLines } from '../../formats/import';
+import { linkedinKey } from '../../identity/keys';
+import { bundledProfiles } from '../../people/bundled';
+import type { Profile } from '../../people/schema';
+import { validateProfile } from '../../people/validate';
 import { generateExport } from './fixtures/connections/generate';
 
 const fixture = readFileSync(

@@ -11,7 +11,10 @@ const root = join(import.meta.dirname, '../..');
 /** Domains: plain TypeScript, no UI, importable from any entrypoint. */
 const DOMAINS = [
   'identity',
-  'profiles',
+  'people',
+  'formats',
+  'store',
+  'jobs',
   'contact',
   'messaging',
   'settings',

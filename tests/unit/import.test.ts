@@ -1,7 +1,4 @@
-import { toVCard } from '../../contact/vcard';
-import { bundledProfiles } from '../../profiles/bundled';
-import { exportDocument } from '../../profiles/export';
-import { slugify, uniqueId } from '../../profiles/ids';
+import { exportDocument } from '../../formats/export';
 import {
   applyPreview,
   EXPORT_FORMAT_VERSION,
@@ -10,8 +7,11 @@ import {
   type Preview,
   previewImport,
   rejectionLines,
-} from '../../profiles/import';
-import type { Profile } from '../../profiles/schema';
+} from '../../formats/import';
+import { toVCard } from '../../formats/vcard';
+import { bundledProfiles } from '../../people/bundled';
+import { slugify, uniqueId } from '../../people/ids';
+import type { Profile } from '../../people/schema';
 import { person } from './fixtures';
 
 const context = (existing: Profile[] = []) => ({ existing, bundled: bundledProfiles });

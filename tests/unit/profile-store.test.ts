@@ -8,16 +8,10 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { bundledProfiles } from '../../profiles/bundled';
-import {
-  closePeopleDb,
-  DB_NAME,
-  NewerDatabaseError,
-  openPeopleDb,
-  recordOf,
-} from '../../profiles/db';
-import { buildDirectory } from '../../profiles/directory';
-import { plainStorageError } from '../../profiles/storage-errors';
+import { bundledProfiles } from '../../people/bundled';
+import { buildDirectory } from '../../people/directory';
+import { closePeopleDb, DB_NAME, NewerDatabaseError, openPeopleDb, recordOf } from '../../store/db';
+import { plainStorageError } from '../../store/storage-errors';
 import {
   addPerson,
   deletePerson,
@@ -29,7 +23,7 @@ import {
   setHidden,
   updatePerson,
   visiblePeople,
-} from '../../profiles/store';
+} from '../../store/store';
 import { person } from './fixtures';
 
 const version = async () => (await fakeBrowser.storage.local.get('peopleVersion')).peopleVersion;
@@ -163,7 +157,7 @@ describe('reads', () => {
     vi.restoreAllMocks();
   });
 
-  it('resolves every identity exactly as the whole directory does (profiles/directory.ts)', async () => {
+  it('resolves every identity exactly as the whole directory does (people/directory.ts)', async () => {
     const handles = ['shared', 'spacejam', 'patmesh', 'other'];
     const people = fc.uniqueArray(
       fc.record({

@@ -6,8 +6,8 @@
  * (sync/settings.ts) and the write-rate limiter (sync/rate.ts).
  */
 import fc from 'fast-check';
-import { bundledProfiles } from '../../profiles/bundled';
-import type { Profile } from '../../profiles/schema';
+import { bundledProfiles } from '../../people/bundled';
+import type { Profile } from '../../people/schema';
 import { compact, expand } from '../../sync/compact';
 import { decodeItems, encodeEntry, entryBytes, personKey } from '../../sync/items';
 import { localWrite } from '../../sync/merge';
