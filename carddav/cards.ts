@@ -19,21 +19,10 @@ import { interpretCard } from '../formats/vcard-read';
 import { t } from '../i18n/t';
 import type { Profile } from '../people/schema';
 import { validateProfile } from '../people/validate';
+import { cardId } from '../store/carddav';
 
-/** 64-bit FNV-1a of the UTF-16 code units, in base 36. */
-export function cardId(href: string): string {
-  let high = 0xcbf29ce4;
-  let low = 0x84222325;
-  for (let at = 0; at < href.length; at++) {
-    low ^= href.charCodeAt(at);
-    // multiply the 64-bit (high, low) by the FNV prime 0x100000001b3
-    const lowTimes = low * 0x1b3;
-    const carry = Math.floor(lowTimes / 0x100000000);
-    high = (Math.imul(high, 0x1b3) + Math.imul(low, 0x100) + carry) >>> 0;
-    low = lowTimes >>> 0;
-  }
-  return `card-${high.toString(36)}${low.toString(36).padStart(7, '0')}`;
-}
+/** A card's id from its href: defined with the stored records (store/carddav.ts). */
+export { cardId };
 
 export type CardRead =
   | {

@@ -34,8 +34,8 @@ import type { Profile } from '../people/schema';
 import { LIMITS } from '../people/schema';
 import { validateProfile } from '../people/validate';
 import { defang } from '../text/characters';
-import type { ImportContext, Preview, Rejected } from './import';
-import { MAX_IMPORT_BYTES } from './import';
+import type { ImportContext, Preview, Rejected } from './preview';
+import { MAX_IMPORT_BYTES } from './preview';
 
 // i18n-ignore-start: LinkedIn's column names, as its file writes them
 export const CONNECTIONS_HEADER = [

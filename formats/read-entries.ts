@@ -27,9 +27,9 @@ import { clip, defang } from '../text/characters';
 import { isConnectionsCsv, previewConnections } from './connections-csv';
 import { isContactsCsv, readContactsCsv } from './contacts-csv';
 import { EXPORT_FORMAT_VERSION } from './export';
-import type { ImportContext, ImportResult } from './import';
 import { locateJsonError, nestingDepth } from './json-error';
 import { isJsonResume, readJsonResume } from './json-resume';
+import type { ImportContext, ImportResult } from './preview';
 import { readVCardLines } from './vcard-lines';
 import { interpretCard } from './vcard-read';
 

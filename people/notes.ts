@@ -11,7 +11,7 @@
  * and nowhere else: no directory is ever sent anything, and a directory or
  * bundled file that claims to hold "your note" about someone is not believed.
  */
-import { canonicalJson } from '../sync/entry';
+import { canonicalJson } from './canonical-json';
 import { LIMITS } from './limits';
 import type { Mine, Profile } from './schema';
 

@@ -17,11 +17,25 @@
  * password with them) in one transaction, then the contacts in batches.
  */
 import { unwrap } from 'idb';
-import { cardId } from '../carddav/cards';
 import { profileKeys } from '../identity/keys';
 import type { Profile } from '../people/schema';
 import { type DirectoryPersonRecord, type DirectoryRecord, openPeopleDb } from './db';
 import { sweepGenerations, WRITE_BATCH } from './directories';
+
+/** A stored card's id from its href: 64-bit FNV-1a of the UTF-16 code units, in base 36. */
+export function cardId(href: string): string {
+  let high = 0xcbf29ce4;
+  let low = 0x84222325;
+  for (let at = 0; at < href.length; at++) {
+    low ^= href.charCodeAt(at);
+    // multiply the 64-bit (high, low) by the FNV prime 0x100000001b3
+    const lowTimes = low * 0x1b3;
+    const carry = Math.floor(lowTimes / 0x100000000);
+    high = (Math.imul(high, 0x1b3) + Math.imul(low, 0x100) + carry) >>> 0;
+    low = lowTimes >>> 0;
+  }
+  return `card-${high.toString(36)}${low.toString(36).padStart(7, '0')}`;
+}
 
 export const CARD_GEN = 1;
 

@@ -33,8 +33,7 @@ import { t } from '../i18n/t';
 import { type IdentityKey, profileKeys } from '../identity/keys';
 import type { Profile } from '../people/schema';
 import { validateProfile } from '../people/validate';
-import type { Entry } from '../sync/entry';
-import type { SettingStamps } from '../sync/settings';
+import type { Entry, SettingStamps } from './sync-records';
 
 export const DB_NAME = 'profile-card';
 /** The schema version this build creates and reads (2: sync and directories). */
@@ -50,6 +49,23 @@ export interface PersonRecord {
 }
 
 /** What this browser and browser sync last agreed on for one person (or, under "#settings", the settings). */
+/** A record that fails its frame check (`recordProblem`), kept for the user to download. */
+export interface DamagedRecord {
+  id: string;
+  problem: string;
+  /** The record as stored, for the user to download. */
+  raw: unknown;
+}
+
+/** Everything stored, read in one transaction: a consistent basis for a preview. */
+export interface Snapshot {
+  /** The store's version when read. */
+  rev: number;
+  people: PersonRecord[];
+  damaged: DamagedRecord[];
+  hidden: string[];
+}
+
 export interface SyncBaseRecord {
   id: string;
   entry?: Entry;

@@ -5,9 +5,15 @@
  * show. A refused precondition says what is stored now, for the card to
  * offer both versions; nothing is written until the user chooses.
  */
-import type { NoteSaved } from '../messaging/messages';
 import type { Mine } from '../people/schema';
 import { saveMine } from './store';
+
+/** What a card hears back (the `note-save` message's answer, messaging/messages.ts). */
+export type NoteSaved =
+  | { ok: true; mine: Mine | null }
+  /** `theirs`: the note stored now (changed in another tab or by sync); `gone`: no such person. */
+  | { ok: false; theirs: Mine | null; gone?: boolean }
+  | { ok: false; error: string };
 
 export async function saveNote(
   id: string,

@@ -6,8 +6,9 @@
  * worker can report how far it got. The same frame check as every read
  * (./db.ts `recordProblem`) sorts sound records from damaged ones.
  */
+
+import type { DamagedRecord, Snapshot } from './db';
 import { type Db, type PersonRecord, recordProblem } from './db';
-import type { DamagedRecord, Snapshot } from './store';
 
 /** Records per slice. */
 const SLICE = 500;

@@ -39,31 +39,23 @@ import {
 import type { Mine, Profile } from '../people/schema';
 import { validateProfile } from '../people/validate';
 import { announcePeopleChange } from './change-feed';
-import { type Db, nextRev, openPeopleDb, type PersonRecord, recordOf, recordProblem } from './db';
+import {
+  type Db,
+  nextRev,
+  openPeopleDb,
+  type PersonRecord,
+  recordOf,
+  recordProblem,
+  type Snapshot,
+} from './db';
 import { type DirectoryClash, findDirectoryClashes } from './directory-clashes';
 import { type WriteImportOptions, writeImport } from './import-write';
 import { ensureMigrated, isBlocking } from './migrate';
 import { plainStorageError, StoreWriteError } from './storage-errors';
 import { bumpStoreRev } from './store-version';
 
-export type { PersonRecord } from './db';
+export type { DamagedRecord, PersonRecord, Snapshot } from './db';
 export type { DirectoryClash } from './directory-clashes';
-
-export interface DamagedRecord {
-  id: string;
-  problem: string;
-  /** The record as stored, for the user to download. */
-  raw: unknown;
-}
-
-/** Everything stored, read in one transaction: a consistent basis for a preview. */
-export interface Snapshot {
-  /** The store's version when read. */
-  rev: number;
-  people: PersonRecord[];
-  damaged: DamagedRecord[];
-  hidden: string[];
-}
 
 export type Conflict =
   | { kind: 'exists'; theirs: PersonRecord }
