@@ -36,6 +36,7 @@ import {
 } from '../settings/items';
 import { openPeopleDb, recordProblem } from '../store/db';
 import { addPerson, deletePerson, importPeople, setHidden, updatePerson } from '../store/store';
+import { clearSyncBase, putSyncBase, type SyncBaseOp, writeSyncBase } from '../store/sync-base';
 import { conflictsOf, type Entry, stampKey, winnerOf } from './entry';
 import {
   DEVICE,
@@ -433,22 +434,22 @@ export async function runPass(now = Date.now()): Promise<PassOutcome> {
 
   // What both sides now agree on, where both landed.
   const bases = new Map(local.bases);
-  const db = await openPeopleDb();
-  const tx = db.transaction('syncBase', 'readwrite');
+  const ops: SyncBaseOp[] = [];
   for (const [id, entry] of plan.bases) {
     const applyNeeded = plan.apply.some((change) => change.id === id);
     if ((applyNeeded && !landed.has(id)) || (plan.put.has(id) && !written)) continue;
     if (entry) {
       bases.set(id, entry);
-      void tx.store.put({ id, entry });
+      ops.push({ put: { id, entry } });
     } else {
       bases.delete(id);
-      void tx.store.delete(id);
+      ops.push({ delete: id });
     }
   }
   if (settingsLanded && (written || !settingsPlan.write))
-    void tx.store.put({ id: SETTINGS_BASE_ID, settings: settingsPlan.merged });
-  await tx.done;
+    ops.push({ put: { id: SETTINGS_BASE_ID, settings: settingsPlan.merged } });
+  // One transaction, in store/sync-base.ts.
+  await writeSyncBase(ops);
 
   for (const id of plan.replaced) {
     const there = remote.people.get(id);
@@ -535,7 +536,7 @@ export async function resolveConflict(
         : t('synce_changed');
     }
   }
-  await db.put('syncBase', { id, entry: localWrite(base, keep, await deviceId(), now) });
+  await putSyncBase({ id, entry: localWrite(base, keep, await deviceId(), now) });
   return action === 'restore' ? t('synce_restored', keep?.name ?? id) : t('synce_kept');
 }
 
@@ -552,6 +553,5 @@ export async function setSyncOn(on: boolean): Promise<void> {
 export async function eraseSync(): Promise<void> {
   await setSyncOn(false);
   await browser.storage.sync.clear();
-  const db = await openPeopleDb();
-  await db.clear('syncBase');
+  await clearSyncBase();
 }

@@ -167,6 +167,31 @@ describe('modules', () => {
   });
 });
 
+describe('one writer', () => {
+  // A readwrite transaction, or an idb shortcut that opens one (put/add/delete/clear on the database).
+  const WRITES = /['"`]readwrite['"`]|\b(?:db|database)\.(?:put|add|delete|clear)\(/;
+  const code = [
+    ...sources,
+    ...walk(join(root, 'carddav'))
+      .filter((path) => /\.tsx?$/.test(path))
+      .map(rel),
+  ];
+  const writers = code.filter((path) => WRITES.test(read(path)));
+
+  it('sees the writes where they are (positive control)', () => {
+    expect(writers).toEqual(
+      expect.arrayContaining(['store/store.ts', 'store/directories.ts', 'store/sync-base.ts']),
+    );
+    expect(WRITES.test(`const tx = db.transaction('syncBase', 'readwrite');`)).toBe(true);
+    expect(WRITES.test(`await db.clear('syncBase');`)).toBe(true);
+    expect(WRITES.test(`const tx = db.transaction(['people', 'hidden']);`)).toBe(false);
+  });
+
+  it('opens readwrite transactions only in store/', () => {
+    expect(writers.filter((path) => !path.startsWith('store/'))).toEqual([]);
+  });
+});
+
 describe('one definition for each shared fact', () => {
   const everywhere = [...sources, 'wxt.config.ts', 'tests/browser/harness.ts'];
   /** Files whose code (comments aside) matches. */
