@@ -1,4 +1,13 @@
 /**
+ * components/card/ — the card, wherever it is shown.
+ *
+ *   Card.tsx ─┬─ in the popup (components/popup/Popup.tsx)
+ *             ├─ InPageCard.tsx  on the person's own page (entrypoints/card-ui/)
+ *             └─ HoverCard.tsx   over a link to them
+ *   PersonNote.tsx ─▶ NoteEditor.tsx  the user's own note, tags, last contacted
+ *   copy.ts  "Copy text" / "Copy vCard" (contact/, formats/vcard.ts)
+ *   card.css, notes.css  their look (in a shadow root in pages)
+ *
  * The profile card: who this is, what they built, how to reach them, and
  * one-click copies. One component for the popup, the in-page card and the
  * hovercard; the surroundings pass in their own header controls.

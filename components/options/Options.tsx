@@ -1,4 +1,16 @@
 /**
+ * components/options/ — the options page (entrypoints/options/main.tsx).
+ *
+ *   Options.tsx ─┬─ PeopleTable.tsx  everyone, drawn over jobs/roster.ts
+ *                ├─ ProfileForm.tsx  add and edit (checked as an import: formats/)
+ *                ├─ ImportPanel.tsx ─▶ Progress.tsx    import, export (jobs/ in a worker)
+ *                ├─ ConflictsPanel.tsx  versions sync kept
+ *                ├─ SyncPanel.tsx · DirectoriesPanel.tsx · CardDavPanel.tsx
+ *                ├─ SettingsPanel.tsx  per site, hover delay
+ *                ├─ WhatsNew.tsx  what changed since the version last seen
+ *                └─ components/privacy/PrivacyFooter.tsx
+ *   options.css, whats-new.css
+ *
  * The options page: everyone the extension knows (bundled people read-only
  * but hideable, the user's own editable), import, export, settings, with
  * jump links to each section. Storage is reached only through `OptionsApi`,
@@ -51,7 +63,6 @@ import type {
 } from '../../store/store';
 import { ConflictNotice, type PendingConflict } from '../parts/ConflictNotice';
 import type { Theme } from '../parts/page-theme';
-import { WhatsNew } from '../parts/WhatsNew';
 import { PrivacyFooter } from '../privacy/PrivacyFooter';
 import { type CardDavApi, CardDavPanel } from './CardDavPanel';
 import { ConflictsPanel } from './ConflictsPanel';
@@ -62,6 +73,7 @@ import { ProfileForm } from './ProfileForm';
 import { Progress } from './Progress';
 import { SettingsPanel } from './SettingsPanel';
 import { type SyncApi, SyncPanel } from './SyncPanel';
+import { WhatsNew } from './WhatsNew';
 
 export type { Usage } from './PeopleTable';
 

@@ -1,4 +1,13 @@
 /**
+ * components/popup/ — the toolbar popup (entrypoints/popup/main.tsx).
+ *
+ *   Popup.tsx ─┬─ PeopleList.tsx  everyone, searchable, drawn over jobs/roster.ts
+ *              │                  in a virtual window (components/parts/virtual-window.ts)
+ *              ├─ components/card/Card.tsx  one person's card
+ *              └─ KeepPerson.tsx  "Keep this person" / "Update from page" from the tab
+ *                                 (capture/ reads, people/claims.ts judges, store/ writes)
+ *   popup.css, keep.css
+ *
  * The toolbar popup. If the active tab shows a known person (any URL form
  * identity/parse.ts knows), their card; otherwise everyone, in a
  * list you can search and walk with the arrow keys (./PeopleList.tsx). The

@@ -1,4 +1,10 @@
 /**
+ * components/privacy/ — the privacy page and the footer that links to it.
+ *
+ *   PrivacyPolicy.tsx ─▶ components/parts/Markdown.tsx  PRIVACY.md, as text
+ *   PrivacyFooter.tsx   under the options page
+ *   privacy.css
+ *
  * The privacy policy as an extension page (privacy.html), linked from the
  * options page's footer: PRIVACY.md itself, bundled as text at build time
  * (Vite's `?raw`) and rendered as text, so the page and the file cannot

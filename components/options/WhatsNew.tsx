@@ -18,8 +18,8 @@ import changelog from '../../CHANGELOG.md?raw';
 import { t } from '../../i18n/t';
 import { markVersionSeen, readLastVersionSeen, toAnnounce } from '../../settings/whats-new';
 import './whats-new.css';
-import { Markdown } from './Markdown';
-import { type ChangelogEntry, parseChangelog } from './markdown';
+import { Markdown } from '../parts/Markdown';
+import { type ChangelogEntry, parseChangelog } from '../parts/markdown';
 
 export interface WhatsNewProps {
   /** The running version; the manifest's by default. */
