@@ -6,6 +6,7 @@
  *                ├─ ImportPanel.tsx ─▶ Progress.tsx    import, export (jobs/ in a worker)
  *                ├─ ConflictsPanel.tsx  versions sync kept
  *                ├─ SyncPanel.tsx · DirectoriesPanel.tsx · CardDavPanel.tsx
+ *                ├─ StoredDataBanners.tsx  damaged or unmoved data: download, then let go
  *                ├─ SettingsPanel.tsx  per site, hover delay
  *                ├─ WhatsNew.tsx  what changed since the version last seen
  *                └─ components/privacy/PrivacyFooter.tsx
@@ -72,6 +73,7 @@ import { PeopleTable, type Usage } from './PeopleTable';
 import { ProfileForm } from './ProfileForm';
 import { Progress } from './Progress';
 import { SettingsPanel } from './SettingsPanel';
+import { StoredDataBanners } from './StoredDataBanners';
 import { type SyncApi, SyncPanel } from './SyncPanel';
 import { WhatsNew } from './WhatsNew';
 
@@ -466,127 +468,16 @@ export function Options({
           {migration.message}
         </p>
       )}
-      {migration.kind === 'failed' && (
-        <div class="pc-banner" role="alert">
-          <p>{migration.message}</p>
-          {migration.raw !== undefined && (
-            <div class="pc-form-actions">
-              <button
-                type="button"
-                class="pc-button pc-primary"
-                onClick={() =>
-                  api.download(
-                    'profile-card-stored-data.json',
-                    `${JSON.stringify(migration.raw, null, 2)}\n`,
-                    'application/json',
-                  )
-                }
-              >
-                {t('options_download_stored')}
-              </button>
-              <button
-                type="button"
-                class="pc-button"
-                disabled={!!busy}
-                onClick={() =>
-                  void run('discard', async () => {
-                    if (await api.discardLegacy(migration.raw)) say(t('options_discarded'));
-                    await reload();
-                  })
-                }
-              >
-                {t('options_keep_stored')}
-              </button>
-            </div>
-          )}
-        </div>
-      )}
-      {migration.kind === 'damaged' && (
-        <div class="pc-banner" role="alert">
-          <p>
-            <strong>{t('options_damaged_title')}</strong> {migration.message}{' '}
-            {t('options_damaged_advice')}
-          </p>
-          <div class="pc-form-actions">
-            <button
-              type="button"
-              class="pc-button pc-primary"
-              onClick={() =>
-                api.download(
-                  'profile-card-stored-data.json',
-                  `${JSON.stringify(migration.raw, null, 2)}\n`,
-                  'application/json',
-                )
-              }
-            >
-              {t('options_download_stored')}
-            </button>
-            <button
-              type="button"
-              class="pc-button"
-              disabled={!!busy}
-              aria-busy={busy === 'move'}
-              onClick={() =>
-                void run('move', async () => {
-                  const outcome = await api.moveReadable();
-                  if (outcome.kind === 'moved')
-                    say(tn('options_kept_readable', migration.readable));
-                  await reload();
-                })
-              }
-            >
-              {t('options_keep_readable')}
-            </button>
-          </div>
-        </div>
-      )}
-      {damaged.length > 0 && (
-        <div class="pc-banner" role="alert">
-          <p>
-            <strong>{tn('options_damaged_records', damaged.length)}</strong>{' '}
-            {t(
-              'options_damaged_kept',
-              damaged
-                .slice(0, 3)
-                .map((record) => `${record.id}: ${record.problem}`)
-                .join('; ') + (damaged.length > 3 ? '; …' : ''),
-            )}
-          </p>
-          <div class="pc-form-actions">
-            <button
-              type="button"
-              class="pc-button pc-primary"
-              onClick={() =>
-                api.download(
-                  'profile-card-damaged-records.json',
-                  `${JSON.stringify(
-                    damaged.map((record) => record.raw),
-                    null,
-                    2,
-                  )}\n`,
-                  'application/json',
-                )
-              }
-            >
-              {t('options_download_damaged')}
-            </button>
-            <button
-              type="button"
-              class="pc-button"
-              disabled={!!busy || !!blocked}
-              onClick={() =>
-                void run('damaged', async () => {
-                  await api.removeDamaged(damaged.map((record) => record.id));
-                  say(t('options_removed_damaged'));
-                  await reload();
-                })
-              }
-            >
-              {t('options_remove_them')}
-            </button>
-          </div>
-        </div>
-      )}
+      <StoredDataBanners
+        api={api}
+        migration={migration}
+        damaged={damaged}
+        busy={busy}
+        blocked={blocked}
+        run={run}
+        say={say}
+        reload={reload}
+      />
       {data.settingsProblem && (
         <p class="pc-banner" role="alert">
           {data.settingsProblem}
