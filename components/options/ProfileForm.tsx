@@ -15,12 +15,12 @@
  * and its message joined to it with aria-describedby; the first invalid
  * field takes focus.
  */
-import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { t, tn } from '../../i18n/t';
 import { uniqueId } from '../../people/ids';
 import type { Profile } from '../../people/schema';
 import type { Issue } from '../../people/validate';
+import { type FieldNote, FormField } from '../parts/FormField';
 import {
   CONTROL,
   type Draft,
@@ -31,36 +31,9 @@ import {
   shown,
 } from '../parts/profile-draft';
 
-/** Space-separated ids, or undefined when there are none. */
-const ids = (...list: (string | undefined)[]) => list.filter(Boolean).join(' ') || undefined;
-
-/** A labelled control with an optional hint and error, both linked by aria-describedby. */
-function Field(props: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  wide?: boolean;
-  children: (aria: { 'aria-describedby'?: string; 'aria-invalid'?: 'true' }) => ComponentChildren;
-}) {
-  const hintId = props.hint ? `${props.id}-hint` : undefined;
-  const errorId = props.error ? `${props.id}-error` : undefined;
-  return (
-    <div class={props.wide ? 'pc-field pc-wide' : 'pc-field'}>
-      <label for={props.id}>{props.label}</label>
-      {props.children({
-        'aria-describedby': ids(errorId, hintId),
-        ...(props.error ? { 'aria-invalid': 'true' as const } : {}),
-      })}
-      {props.error && (
-        <p class="pc-field-error" id={errorId}>
-          {props.error}
-        </p>
-      )}
-      {props.hint && <small id={hintId}>{props.hint}</small>}
-    </div>
-  );
-}
+/** A field's hint, as the shared field's note. */
+const hintNote = (text?: string): FieldNote | undefined =>
+  text ? { text, kind: 'hint' } : undefined;
 
 /** A list of same-shaped rows (projects, links): edit, add, remove. */
 function RowsEditor<Row extends Record<string, string>>(props: {
@@ -168,7 +141,13 @@ export function ProfileForm({ profile, takenIds, check, onSave, onCancel }: Prof
     label: string,
     hint?: string,
   ) => (
-    <Field id={CONTROL[key]} label={label} hint={hint} error={errors.get(CONTROL[key])}>
+    <FormField
+      class="pc-field"
+      id={CONTROL[key]}
+      label={label}
+      note={hintNote(hint)}
+      error={errors.get(CONTROL[key])}
+    >
       {(aria) => (
         <input
           id={CONTROL[key]}
@@ -180,7 +159,7 @@ export function ProfileForm({ profile, takenIds, check, onSave, onCancel }: Prof
           onInput={(event) => set(key, event.currentTarget.value)}
         />
       )}
-    </Field>
+    </FormField>
   );
   const lines = (
     key: 'bio' | 'highlights' | 'github' | 'linkedin',
@@ -188,7 +167,13 @@ export function ProfileForm({ profile, takenIds, check, onSave, onCancel }: Prof
     rows: number,
     hint?: string,
   ) => (
-    <Field id={CONTROL[key]} label={label} hint={hint} error={errors.get(CONTROL[key])} wide>
+    <FormField
+      class="pc-field pc-wide"
+      id={CONTROL[key]}
+      label={label}
+      note={hintNote(hint)}
+      error={errors.get(CONTROL[key])}
+    >
       {(aria) => (
         <textarea
           id={CONTROL[key]}
@@ -198,7 +183,7 @@ export function ProfileForm({ profile, takenIds, check, onSave, onCancel }: Prof
           onInput={(event) => set(key, event.currentTarget.value)}
         />
       )}
-    </Field>
+    </FormField>
   );
 
   /** The first invalid field, else the summary. */
@@ -315,19 +300,20 @@ export function ProfileForm({ profile, takenIds, check, onSave, onCancel }: Prof
           onToggle={(event) => setAdvanced(event.currentTarget.open)}
         >
           <summary>{t('form_advanced')}</summary>
-          <Field
+          <FormField
+            class="pc-field"
             id={CONTROL.id}
             label={t('field_id')}
             error={errors.get(CONTROL.id)}
-            hint={
+            note={hintNote(
               editing
                 ? t('form_hint_id_same')
                 : draft.id.trim()
                   ? t('form_hint_id_own')
                   : draft.name.trim()
                     ? t('form_hint_id_made')
-                    : t('form_hint_id_made_later')
-            }
+                    : t('form_hint_id_made_later'),
+            )}
           >
             {(aria) => (
               <input
@@ -343,7 +329,7 @@ export function ProfileForm({ profile, takenIds, check, onSave, onCancel }: Prof
                 }}
               />
             )}
-          </Field>
+          </FormField>
         </details>
 
         <div class="pc-form-actions">

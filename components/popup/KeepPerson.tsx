@@ -25,7 +25,6 @@
  *
  * Nothing is saved without the user's click; the page is only read.
  */
-import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type CaptureResult, draftFromReading } from '../../capture/draft';
 import { type LookAlike, lookAlike } from '../../capture/look-alike';
@@ -44,6 +43,7 @@ import type { Profile } from '../../people/schema';
 import type { Issue } from '../../people/validate';
 import type { PersonRecord, Snapshot, WriteResult } from '../../store/store';
 import { ConflictNotice, type PendingConflict } from '../parts/ConflictNotice';
+import { type FieldNote, FormField } from '../parts/FormField';
 import { CONTROL, type Draft, draftOf, entryOf, type Shown, shown } from '../parts/profile-draft';
 
 export type TabReading =
@@ -464,11 +464,14 @@ function KeepForm({
 
   const input = (key: 'name' | 'headline' | 'location' | 'email' | 'website', label: string) => (
     <FormField
+      class="pc-keep-field"
       id={CONTROL[key]}
       label={label}
-      source={sourceOf(
-        sources,
-        key === 'email' ? 'contact.email' : key === 'website' ? 'contact.website' : key,
+      note={sourceNote(
+        sourceOf(
+          sources,
+          key === 'email' ? 'contact.email' : key === 'website' ? 'contact.website' : key,
+        ),
       )}
       error={errors.get(CONTROL[key])}
     >
@@ -486,9 +489,10 @@ function KeepForm({
   );
   const lines = (key: 'bio' | 'github' | 'linkedin', label: string, rows: number) => (
     <FormField
+      class="pc-keep-field"
       id={CONTROL[key]}
       label={label}
-      source={sourceOf(sources, key === 'bio' ? 'bio' : `identities.${key}`)}
+      note={sourceNote(sourceOf(sources, key === 'bio' ? 'bio' : `identities.${key}`))}
       error={errors.get(CONTROL[key])}
     >
       {(aria) => (
@@ -570,36 +574,9 @@ function KeepForm({
   );
 }
 
-function FormField(props: {
-  id: string;
-  label: string;
-  source?: string;
-  error?: string;
-  children: (aria: { 'aria-describedby'?: string; 'aria-invalid'?: 'true' }) => ComponentChildren;
-}) {
-  const described = [props.error && `${props.id}-error`, props.source && `${props.id}-source`]
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <div class="pc-keep-field">
-      <label for={props.id}>{props.label}</label>
-      {props.children({
-        ...(described && { 'aria-describedby': described }),
-        ...(props.error ? { 'aria-invalid': 'true' as const } : {}),
-      })}
-      {props.error && (
-        <p class="pc-field-error" id={`${props.id}-error`}>
-          {props.error}
-        </p>
-      )}
-      {props.source && (
-        <small class="pc-keep-source" id={`${props.id}-source`}>
-          {props.source}
-        </small>
-      )}
-    </div>
-  );
-}
+/** Where a field's value came from, as the shared field's note. */
+const sourceNote = (text?: string): FieldNote | undefined =>
+  text ? { text, kind: 'source', class: 'pc-keep-source' } : undefined;
 
 /** A value of a diff, as text. */
 function shownValue(field: string, value: unknown): string {
