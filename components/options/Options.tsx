@@ -1,7 +1,8 @@
 /**
  * components/options/ — the options page (entrypoints/options/main.tsx).
  *
- *   Options.tsx ─┬─ PeopleTable.tsx  everyone, drawn over jobs/roster.ts
+ *   Options.tsx ─┬─ OptionsHeader.tsx  what this is, the privacy promise, jump links
+ *                ├─ PeopleTable.tsx  everyone, drawn over jobs/roster.ts
  *                ├─ ProfileForm.tsx  add and edit (checked as an import: formats/)
  *                ├─ ImportPanel.tsx ─▶ Progress.tsx    import, export (jobs/ in a worker)
  *                ├─ ConflictsPanel.tsx  versions sync kept
@@ -38,13 +39,12 @@
  */
 
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { privacyPromise } from '../../directories/promise';
 import { exportDocument } from '../../formats/export';
 import { EXPORT_FILES, type ExportFormat } from '../../formats/export-files';
 import { previewFile } from '../../formats/import-backup';
 import { toJsonResume } from '../../formats/json-resume';
 import { toVCard, vcardFileName } from '../../formats/vcard';
-import { language, type MessageKey, t, tn } from '../../i18n/t';
+import { language, t, tn } from '../../i18n/t';
 import type { NotesIndex } from '../../jobs/jobs';
 import type { Roster } from '../../jobs/roster';
 import { bundledOutOf, claimantsOf } from '../../jobs/roster-claims';
@@ -69,6 +69,7 @@ import { type CardDavApi, CardDavPanel } from './CardDavPanel';
 import { ConflictsPanel } from './ConflictsPanel';
 import { type DirectoriesApi, DirectoriesPanel } from './DirectoriesPanel';
 import { ImportPanel, type StartImport } from './ImportPanel';
+import { OptionsHeader } from './OptionsHeader';
 import { PeopleTable, type Usage } from './PeopleTable';
 import { ProfileForm } from './ProfileForm';
 import { Progress } from './Progress';
@@ -137,15 +138,6 @@ export interface OptionsApi {
 }
 
 const NO_SCAN: Scan = { damaged: [], conflicts: [], names: {}, directoryClashes: [] };
-
-/** The page's sections, for the jump links at its top (sync and directories when offered). */
-const SECTIONS = [
-  ['pc-people-title', 'people_title'],
-  ['pc-import-title', 'import_title'],
-  ['pc-settings-title', 'settings_title'],
-  ['pc-sync-title', 'sync_title'],
-  ['pc-directories-title', 'dir_title'],
-] as const satisfies readonly (readonly [string, MessageKey])[];
 
 export function Options({
   api,
@@ -439,23 +431,7 @@ export function Options({
       data-scheme={theme.scheme}
       data-contrast={theme.contrast}
     >
-      <header class="pc-options-head">
-        <h1>{t('ext_name')}</h1>
-        <p class="pc-muted">
-          {t('options_intro')} {privacyPromise()}
-        </p>
-        <nav class="pc-jump" aria-label={t('options_jump')}>
-          {SECTIONS.filter(
-            ([id]) =>
-              (id !== 'pc-sync-title' || api.sync) &&
-              (id !== 'pc-directories-title' || api.directories),
-          ).map(([id, label]) => (
-            <a key={id} href={`#${id}`}>
-              {t(label)}
-            </a>
-          ))}
-        </nav>
-      </header>
+      <OptionsHeader sync={!!api.sync} directories={!!api.directories} />
       <WhatsNew />
 
       {data.unavailable && (
