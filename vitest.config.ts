@@ -10,6 +10,9 @@ export default defineConfig({
     globals: true,
     environment: 'happy-dom',
     include: ['tests/unit/**/*.test.{ts,tsx}'],
+    // Generous: a fake-IndexedDB or property test that takes 1 s alone took
+    // over 5 s on a loaded 2-core machine. Speed is the bench's job, not this.
+    testTimeout: 30_000,
     // Messages from public/_locales/en where there is no browser.i18n.
     setupFiles: ['tests/unit/setup-i18n.ts'],
   },

@@ -3,7 +3,7 @@
  * and pages with many person links. The same seed gives the same bytes, so
  * runs on different machines measure the same work.
  */
-import type { Profile } from '../profiles/schema';
+import type { Profile } from '../people/schema';
 import { GITHUB_HOVERCARD, ROUTER } from '../tests/browser/fixtures';
 
 const FIRST = [

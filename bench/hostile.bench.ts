@@ -8,11 +8,11 @@
  * recursion); this says how long the worst of it takes.
  */
 import { bench, describe } from 'vitest';
-import { toVCard } from '../contact/vcard';
-import { bundledProfiles } from '../profiles/bundled';
-import { MAX_IMPORT_BYTES, previewImport } from '../profiles/import';
-import type { Profile } from '../profiles/schema';
-import { validateProfile } from '../profiles/validate';
+import { MAX_IMPORT_BYTES, previewImport } from '../formats/import';
+import { toVCard } from '../formats/vcard';
+import { bundledProfiles } from '../people/bundled';
+import type { Profile } from '../people/schema';
+import { validateProfile } from '../people/validate';
 
 const context = { existing: [], bundled: bundledProfiles };
 const base = { id: 'ada', name: 'Ada', identities: { github: ['ada'] } };

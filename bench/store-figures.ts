@@ -15,7 +15,7 @@ export async function clearStore(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await chrome.storage.local.clear();
     await new Promise<void>((resolve, reject) => {
-      // Open connections close themselves on versionchange (profiles/db.ts).
+      // Open connections close themselves on versionchange (store/db.ts).
       const request = indexedDB.deleteDatabase('profile-card');
       request.onsuccess = () => resolve();
       request.onerror = () => reject(request.error);

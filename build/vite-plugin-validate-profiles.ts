@@ -12,8 +12,8 @@ import { basename, join, relative } from 'node:path';
 import type { Plugin } from 'vite';
 import { catalogLookup } from '../i18n/catalog.ts';
 import { setLookup } from '../i18n/t.ts';
-import type { Profile } from '../profiles/schema.ts';
-import { validateProfile } from '../profiles/validate.ts';
+import type { Profile } from '../people/schema.ts';
+import { validateProfile } from '../people/validate.ts';
 
 // The build speaks English: there is no browser.i18n in Node (i18n/t.ts).
 setLookup(

@@ -2,7 +2,7 @@
  * What the page said (reading.ts) → a draft profile the user can confirm.
  * Runs in the extension page (the popup), never in the page: this is where
  * the untrusted reading meets the schema. Every field is cleaned
- * (profiles/clean.ts: trimmed to the limits, markup stripped, URLs checked
+ * (people/clean.ts: trimmed to the limits, markup stripped, URLs checked
  * with the schema's http(s) rule), what could not be kept is noted with the
  * reason, GitHub and LinkedIn profile links become identities, the id is
  * made from the name, and the result must pass `validateProfile` before it
@@ -21,11 +21,11 @@ import {
   cleanLine,
   cleanUrl,
   type Note,
-} from '../profiles/clean';
-import { uniqueId } from '../profiles/ids';
-import type { Profile } from '../profiles/schema';
-import { LIMITS } from '../profiles/schema';
-import { validateProfile } from '../profiles/validate';
+} from '../people/clean';
+import { uniqueId } from '../people/ids';
+import type { Profile } from '../people/schema';
+import { LIMITS } from '../people/schema';
+import { validateProfile } from '../people/validate';
 import { withoutInvisibles } from './look-alike';
 import type {
   ByHand,
@@ -37,7 +37,7 @@ import type {
 } from './reading';
 import { socialAccount } from './social';
 
-export type { Note } from '../profiles/clean';
+export type { Note } from '../people/clean';
 
 export type CaptureResult =
   | {

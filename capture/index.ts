@@ -18,7 +18,7 @@
  *   └──────────────────────────── PageReading (reading.ts, plain data) ─────┘
  *                                        │
  *                                        ▼  in the popup
- *   draft.ts  clean (profiles/clean.ts) ─▶ identities from links ─▶ id from the name
+ *   draft.ts  clean (people/clean.ts) ─▶ identities from links ─▶ id from the name
  *             ─▶ validateProfile ─▶ { draft, sources, notes } or { reason, message }
  *                                        │ someone already kept? or looks like them?
  *                                        ▼

@@ -18,7 +18,7 @@
  *                      draft's skeleton
  */
 
-import type { Profile } from '../profiles/schema';
+import type { Profile } from '../people/schema';
 import { BIDI_MARK_CLASS, BIDI_OVERRIDE_CLASS } from '../text/characters';
 import { fold } from '../text/fold';
 

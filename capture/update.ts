@@ -13,9 +13,9 @@
  */
 import { t } from '../i18n/t';
 import { githubKey, linkedinKey } from '../identity/keys';
-import type { Note } from '../profiles/clean';
-import { LIMITS, type Profile } from '../profiles/schema';
-import { validateProfile } from '../profiles/validate';
+import type { Note } from '../people/clean';
+import { LIMITS, type Profile } from '../people/schema';
+import { validateProfile } from '../people/validate';
 import { skeleton } from './look-alike';
 
 export interface FieldChange {

@@ -1,9 +1,9 @@
 /**
  * One card of an address book → the person lookups show, with the vCard
- * reader the importer uses (contact/vcard-lines.ts for the syntax,
- * contact/vcard-read.ts for the fields: FN, TITLE, NOTE, EMAIL, ADR, URL,
+ * reader the importer uses (formats/vcard-lines.ts for the syntax,
+ * formats/vcard-read.ts for the fields: FN, TITLE, NOTE, EMAIL, ADR, URL,
  * X-SOCIALPROFILE, Apple's labelled itemN.URL) and the profile schema's
- * checks (profiles/validate.ts). IMPP values that are GitHub or LinkedIn
+ * checks (people/validate.ts). IMPP values that are GitHub or LinkedIn
  * profile URLs count as URLs too.
  *
  * A person is never refused whole for one unusable field: a field the
@@ -14,26 +14,15 @@
  * The id is made from the card's href (`card-` + a 64-bit FNV-1a hash),
  * so the same card keeps its id across renames and refreshes.
  */
-import { readVCardLines } from '../contact/vcard-lines';
-import { interpretCard } from '../contact/vcard-read';
+import { readVCardLines } from '../formats/vcard-lines';
+import { interpretCard } from '../formats/vcard-read';
 import { t } from '../i18n/t';
-import type { Profile } from '../profiles/schema';
-import { validateProfile } from '../profiles/validate';
+import type { Profile } from '../people/schema';
+import { validateProfile } from '../people/validate';
+import { cardId } from '../store/carddav';
 
-/** 64-bit FNV-1a of the UTF-16 code units, in base 36. */
-export function cardId(href: string): string {
-  let high = 0xcbf29ce4;
-  let low = 0x84222325;
-  for (let at = 0; at < href.length; at++) {
-    low ^= href.charCodeAt(at);
-    // multiply the 64-bit (high, low) by the FNV prime 0x100000001b3
-    const lowTimes = low * 0x1b3;
-    const carry = Math.floor(lowTimes / 0x100000000);
-    high = (Math.imul(high, 0x1b3) + Math.imul(low, 0x100) + carry) >>> 0;
-    low = lowTimes >>> 0;
-  }
-  return `card-${high.toString(36)}${low.toString(36).padStart(7, '0')}`;
-}
+/** A card's id from its href: defined with the stored records (store/carddav.ts). */
+export { cardId };
 
 export type CardRead =
   | {

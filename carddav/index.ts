@@ -15,19 +15,19 @@
  *        ▼
  *   discover.ts   /.well-known/carddav ─▶ current-user-principal ─▶ addressbook-home-set ─▶ books
  *   sync.ts       sync-collection (token) │ addressbook-query ─▶ ETags ─▶ multiget in batches
- *   cards.ts      vCard ─▶ contact/vcard-lines.ts + vcard-read.ts ─▶ profiles/validate.ts ─▶ person
+ *   cards.ts      vCard ─▶ formats/vcard-lines.ts + vcard-read.ts ─▶ people/validate.ts ─▶ person
  *   store.ts      books = `directories` records with `carddav` (and the password);
- *                 contacts = `directoryPeople` with href + ETag (profiles/db.ts)
+ *                 contacts = `directoryPeople` with href + ETag (store/db.ts)
  *   write.ts      Keep / edit ─▶ the card's lines patched, the rest byte for byte ─▶
  *                 PUT If-Match (update) │ If-None-Match: * (new); 412 ─▶ a conflict, shown
  *   service.ts    connect ─ add ─ refresh (about daily) ─ write-back switch ─ disconnect
  *        │
  *        ▼
- *   entrypoints/background/carddav.ts ◀─ messages ─ components/CardDavPanel.tsx (options page)
+ *   entrypoints/background/carddav.ts ◀─ messages ─ components/options/CardDavPanel.tsx (options page)
  *
  * Lookups read a book's contacts like a directory's people
- * (profiles/store.ts `lookupKey`): after the user's own and the bundled
- * people (profiles/precedence.ts rule 4), labelled with the book's name.
+ * (store/store.ts `lookupKey`): after the user's own and the bundled
+ * people (people/precedence.ts rule 4), labelled with the book's name.
  */
 export type { BookView, CardDav, Connected } from './service';
 export { createCardDav } from './service';

@@ -6,22 +6,15 @@
  * its contacts stays; nothing here touches the user's own people.
  *
  *   connect ─▶ ./url.ts ─▶ allowed? ─▶ ./discover.ts ─▶ books to pick
- *   add ─▶ ./store.ts addBooks ─▶ refresh each
+ *   add ─▶ ../store/carddav.ts addBooks ─▶ refresh each
  *   refresh ─▶ allowed? ─▶ ./sync.ts (ETags, token) ─▶ ./cards.ts per card
- *           ─▶ ./store.ts putCards / deleteCards ─▶ token, count, gen 1
+ *           ─▶ ../store/carddav.ts putCards / deleteCards ─▶ token, count, gen 1
  *           ─▶ announce on the people store's change feed
- *   disconnect ─▶ ./store.ts removeAccount (records + password, then cards)
+ *   disconnect ─▶ ../store/carddav.ts removeAccount (records + password, then cards)
  *              ─▶ give the host permission back unless something else reads it
  */
 import { t } from '../i18n/t';
-import { announcePeopleChange } from '../profiles/change-feed';
-import { type DirectoryRecord, openPeopleDb, recordProblem } from '../profiles/db';
-import type { Profile } from '../profiles/schema';
-import { clip, defang } from '../text/characters';
-import { readCard } from './cards';
-import { discover, type FoundBook } from './discover';
-import { type Credentials, type DavAnswer, type DavCall, type DavOptions, davFetch } from './http';
-import { CardDavProblem } from './problems';
+import type { Profile } from '../people/schema';
 import {
   addBooks,
   type BookRecord,
@@ -38,7 +31,14 @@ import {
   setLink,
   type WriteConflict,
   type WriteFailure,
-} from './store';
+} from '../store/carddav';
+import { announcePeopleChange } from '../store/change-feed';
+import { type DirectoryRecord, openPeopleDb, recordProblem } from '../store/db';
+import { clip, defang } from '../text/characters';
+import { readCard } from './cards';
+import { discover, type FoundBook } from './discover';
+import { type Credentials, type DavAnswer, type DavCall, type DavOptions, davFetch } from './http';
+import { CardDavProblem } from './problems';
 import { MAX_CARDS, syncBook } from './sync';
 import { checkServer } from './url';
 import { writeTo } from './write';
@@ -289,7 +289,7 @@ export function createCardDav(deps: CardDavDeps) {
     /**
      * Links the user's kept person `person` to the book's contact `card`, or
      * unlinks them (`card` undefined): cards then show the two as one
-     * (profiles/precedence.ts rule 5) and write-back updates that contact.
+     * (people/precedence.ts rule 5) and write-back updates that contact.
      */
     async link(
       id: string,

@@ -2,7 +2,7 @@
  * Writing a kept person to an address book, when the user turned it on for
  * that book (carddav/service.ts `writePerson`). Two cases:
  *
- *   no card of theirs in the book ─▶ contact/vcard.ts toVCard + UID
+ *   no card of theirs in the book ─▶ formats/vcard.ts toVCard + UID
  *        ─▶ PUT <book>/<uuid>.vcf  If-None-Match: *   (never replaces a card)
  *   a card of theirs (the contact the user linked them to; one written by us:
  *   X-PROFILE-CARD-ID; or the phone's card with the same GitHub/LinkedIn handle)
@@ -21,13 +21,13 @@
  * LinkedIn profile the card does not have yet, and X-PROFILE-CARD-ID.
  */
 import { githubProfileUrl, linkedinProfileUrl } from '../contact/links';
-import { escapeText, foldLine, toVCard } from '../contact/vcard';
-import { unescapeText } from '../contact/vcard-read';
+import { escapeText, foldLine, toVCard } from '../formats/vcard';
+import { unescapeText } from '../formats/vcard-read';
 import { parseIdentityUrl } from '../identity/parse';
-import type { Profile } from '../profiles/schema';
+import type { Profile } from '../people/schema';
+import { type BookRecord, cardById, cardsOf } from '../store/carddav';
 import type { DavAnswer, DavCall } from './http';
 import { failure, statusProblem } from './problems';
-import { type BookRecord, cardById, cardsOf } from './store';
 
 interface Line {
   /** The line as written, folded continuation lines and line end included. */

@@ -4,7 +4,7 @@
  */
 
 import { isLinkedinMemberId } from '../identity/keys';
-import type { Profile, Project } from '../profiles/schema';
+import type { Profile, Project } from '../people/schema';
 
 export type LinkKind = 'website' | 'github' | 'linkedin' | 'other';
 

@@ -2,7 +2,7 @@
  * A profile as the text a person pastes into a message: who, what, and how
  * to reach them. Plain lines, no markup, nothing that needs escaping.
  */
-import type { Profile } from '../profiles/schema';
+import type { Profile } from '../people/schema';
 import { profileLinks } from './links';
 
 export function toPlainText(profile: Profile): string {

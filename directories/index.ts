@@ -9,18 +9,18 @@
  *   fetch.ts    THE fetch: no credentials, no cache, no redirects, ETag, size cap, timeout
  *        │
  *        ▼
- *   read.ts     bytes ─▶ profiles/decode.ts ─▶ a web page or no directory at all? say so
- *               ─▶ profiles/read-entries.ts (JSON, vCard)
- *               ─▶ profiles/json-resume.ts ─▶ profiles/validate.ts ─▶ people + refusals
+ *   read.ts     bytes ─▶ formats/decode.ts ─▶ a web page or no directory at all? say so
+ *               ─▶ formats/read-entries.ts (JSON, vCard)
+ *               ─▶ formats/json-resume.ts ─▶ people/validate.ts ─▶ people + refusals
  *        │        (pausing every 500 entries so the background keeps answering)
  *        ▼
- *   store.ts    directories + directoryPeople (profiles/db.ts): the next generation
+ *   store/directories.ts  directories + directoryPeople (store/db.ts): the next generation
  *               written in batches beside the current one, one transaction swaps
  *   refresh.ts  subscribe ─┬─ refresh (permission? fetch, read, write, swap) ─┬─ unsubscribe
  *                          └─ about daily: due when a day old, checked at start
  *
- * Lookups read directory people in profiles/store.ts (`lookupKey`), after
- * the user's own and the bundled people (profiles/precedence.ts).
+ * Lookups read directory people in store/store.ts (`lookupKey`), after
+ * the user's own and the bundled people (people/precedence.ts).
  */
 export type { Fetched } from './fetch';
 export { MAX_DIRECTORY_BYTES } from './fetch';

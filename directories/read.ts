@@ -1,10 +1,10 @@
 /**
  * A fetched directory file → its people, with the importers the options
- * page uses (no parser of its own): profiles/decode.ts for the encoding,
- * profiles/read-entries.ts for the format by content (JSON: one profile, a
- * list, or our export; vCard), profiles/json-resume.ts for a list of JSON
- * Resumes, profiles/import.ts for vCards (which need its matching to get
- * ids), profiles/validate.ts for every person.
+ * page uses (no parser of its own): formats/decode.ts for the encoding,
+ * formats/read-entries.ts for the format by content (JSON: one profile, a
+ * list, or our export; vCard), formats/json-resume.ts for a list of JSON
+ * Resumes, formats/import.ts for vCards (which need its matching to get
+ * ids), people/validate.ts for every person.
  *
  * The work is split with a pause every PAUSE_EVERY entries, so a
  * 100,000-person file read in the background service worker keeps answering
@@ -16,16 +16,17 @@
  * over 100 are — then the file is refused as a whole and the last good copy
  * stays.
  */
+
+import { decodeFile } from '../formats/decode';
+import { MAX_IMPORT_BYTES, previewImport, rejectionLines } from '../formats/import';
+import { isJsonResume, readJsonResume } from '../formats/json-resume';
+import { READERS, readEntries, Unreadable } from '../formats/read-entries';
 import { formatBytes } from '../i18n/format';
 import { t } from '../i18n/t';
 import { type IdentityKey, profileKeys } from '../identity/keys';
-import { decodeFile } from '../profiles/decode';
-import { MAX_IMPORT_BYTES, previewImport, rejectionLines } from '../profiles/import';
-import { isJsonResume, readJsonResume } from '../profiles/json-resume';
-import { withoutMine } from '../profiles/notes';
-import { READERS, readEntries, Unreadable } from '../profiles/read-entries';
-import type { Profile } from '../profiles/schema';
-import { validateProfile } from '../profiles/validate';
+import { withoutMine } from '../people/notes';
+import type { Profile } from '../people/schema';
+import { validateProfile } from '../people/validate';
 import { clip, defang } from '../text/characters';
 
 export const PAUSE_EVERY = 500;

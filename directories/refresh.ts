@@ -5,7 +5,7 @@
  *   ./fetch.ts with the copy's ETag ── 304 ─▶ keep the copy, note when
  *                                   ── failed ─▶ keep the copy, say why
  *   ./read.ts (the importers) ── not people ─▶ keep the copy, say why
- *   ./store.ts: sweep leftovers, write the next generation in batches,
+ *   ../store/directories.ts: sweep leftovers, write the next generation in batches,
  *               swap in one transaction, delete the old one
  *   announce on the people store's change feed (tabs forget their answers)
  *
@@ -22,11 +22,9 @@
  * keeps a site it has no directory for.
  */
 import { t } from '../i18n/t';
-import { announcePeopleChange } from '../profiles/change-feed';
-import type { DirectoryRecord } from '../profiles/db';
-import { profileSchema } from '../profiles/schema';
-import type { Fetched } from './fetch';
-import { pauseForEvents, readDirectory } from './read';
+import { profileSchema } from '../people/schema';
+import { announcePeopleChange } from '../store/change-feed';
+import type { DirectoryRecord } from '../store/db';
 import {
   addDirectory,
   getDirectory,
@@ -38,7 +36,9 @@ import {
   sweepGenerations,
   sweepOrphans,
   writeGeneration,
-} from './store';
+} from '../store/directories';
+import type { Fetched } from './fetch';
+import { pauseForEvents, readDirectory } from './read';
 import { type CheckedUrl, checkDirectoryUrl, defaultName } from './url';
 
 export const REFRESH_AFTER_MS = 24 * 60 * 60 * 1000;
@@ -101,7 +101,7 @@ export function createDirectories(deps: DirectoryDeps) {
 
   /**
    * Gives the host back unless it is always granted, or another directory or
-   * an address book (carddav/store.ts, its records beside ours) still reads it.
+   * an address book (store/carddav.ts, its records beside ours) still reads it.
    */
   const releaseUnlessUsed = async (checked: CheckedUrl) => {
     if (!checked.ok || checked.alwaysGranted) return;

@@ -8,7 +8,7 @@
  * no user name or password in
  * it (they would be sent to the server and kept in storage), no fragment
  * (never sent anyway), and the URL character rules every profile URL
- * follows (profiles/schema.ts `httpUrl`). The permission asked for is that
+ * follows (people/schema.ts `httpUrl`). The permission asked for is that
  * one host, every port and path: `https://<host>/*`, the narrowest match
  * pattern there is (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns);
  * `http://<loopback host>/*` for the two loopback hosts.
@@ -18,7 +18,7 @@
  */
 import { t } from '../i18n/t';
 import { siteOfHost } from '../identity/hosts';
-import { httpUrl } from '../profiles/schema';
+import { httpUrl } from '../people/schema';
 
 export type CheckedUrl =
   | {

@@ -4,19 +4,10 @@
  * Minuten". Upper case goes through the same locale, so a Turkish "i"
  * becomes "İ" (https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/String/toLocaleUpperCase).
  */
-import { locale } from './t.ts';
+import { formatNumber, locale } from './t.ts';
 
-/** Formatters are costly to make and are made once per locale and options. */
-const numberFormats = new Map<string, Intl.NumberFormat>();
-export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-  const key = `${locale()} ${JSON.stringify(options ?? {})}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale(), options);
-    numberFormats.set(key, format);
-  }
-  return format.format(value);
-}
+// Numbers are formatted in ./t.ts, which fills them into every message.
+export { formatNumber } from './t.ts';
 
 /** Bytes as "1.2 MB", "5.0 MB", or with `digits` 0 "64 MB" (in the language's own digits and unit). */
 export function formatBytes(bytes: number, digits = 1): string {

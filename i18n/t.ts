@@ -16,7 +16,6 @@
  * still says en-US.
  */
 import type en from '../public/_locales/en/messages.json';
-import { formatNumber } from './format.ts';
 
 export type MessageKey = keyof typeof en & string;
 /** `people` for `people_one` + `people_other`. */
@@ -80,6 +79,22 @@ function languageInfo() {
 export const language = () => languageInfo().language;
 /** The locale to format numbers and dates in (`de`, `de-AT`). */
 export const locale = () => languageInfo().locale;
+
+/**
+ * A number in the locale of the messages shown (./format.ts re-exports it
+ * with the other formats). Formatters are costly to make and are made once per
+ * locale and options.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+  const key = `${locale()} ${JSON.stringify(options ?? {})}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale(), options);
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
+}
 
 /** A counted message: `${base}_${category}`, with the count as `$1` and `subs` after it. */
 export function tn(base: PluralBase, count: number, ...subs: (string | number)[]): string {

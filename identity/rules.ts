@@ -1,6 +1,6 @@
 /**
  * The shapes of handles, written once and shared by URL parsing (identity/)
- * and validation (profiles/schema.ts). Facts: docs/pages.md.
+ * and validation (people/schema.ts). Facts: docs/pages.md.
  *
  * - GitHub logins: `[A-Za-z0-9_-]{1,39}`. Signup forbids leading, trailing
  *   and double hyphens, but older accounts break those rules and

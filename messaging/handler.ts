@@ -2,7 +2,7 @@
  * The background's answers to content scripts and extension pages.
  * Dependencies come in as functions so tests drive it with plain data; the
  * background entrypoint wires them to the people store (one index read per
- * lookup, profiles/current-directory.ts), settings and the scripting API.
+ * lookup, store/current-directory.ts), settings and the scripting API.
  *
  *   message ─▶ sender is this extension? ─▶ ./schemas.ts (zod) ─▶ switch
  *   from content scripts too (CONTENT_SCRIPT_MAY), one identity at a time:
@@ -28,10 +28,10 @@ import type { CardDav } from '../carddav/service';
 import { formatHandles } from '../identity/handles';
 import { isExtensionUrl } from '../identity/hosts';
 import type { Site } from '../identity/keys';
-import type { PeopleSource } from '../profiles/current-directory';
-import type { DirectoryRecord } from '../profiles/db';
-import { withoutMine } from '../profiles/notes';
+import { withoutMine } from '../people/notes';
 import type { Settings } from '../settings/defaults';
+import type { PeopleSource } from '../store/current-directory';
+import type { DirectoryRecord } from '../store/db';
 import type { Answer, CardState, ListEntry, MessageMap, MessageType, SyncAction } from './messages';
 import { messageSchema } from './schemas';
 

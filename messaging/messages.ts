@@ -7,13 +7,14 @@
  */
 import type { BookView, Connected, WriteOutcome } from '../carddav/service';
 import type { IdentityKey, Site } from '../identity/keys';
-import type { DirectoryRecord } from '../profiles/db';
-import type { ShownProfile } from '../profiles/precedence';
-import type { Mine, Profile } from '../profiles/schema';
+import type { ShownProfile } from '../people/precedence';
+import type { Profile } from '../people/schema';
 import type { SiteSettings } from '../settings/defaults';
+import type { CardState } from '../settings/items';
+import type { DirectoryRecord } from '../store/db';
 import type { SyncStatus } from '../sync/engine';
 
-export type CardState = 'expanded' | 'collapsed' | 'dismissed';
+export type { CardState } from '../settings/items';
 
 export interface LookupAnswer {
   /** A directory's person carries `directory`, its name, for the card's label. */
@@ -114,11 +115,7 @@ export interface MessageMap {
   };
 }
 
-export type NoteSaved =
-  | { ok: true; mine: Mine | null }
-  /** `theirs`: the note stored now (changed in another tab or by sync); `gone`: no such person. */
-  | { ok: false; theirs: Mine | null; gone?: boolean }
-  | { ok: false; error: string };
+export type { NoteSaved } from '../store/note-save';
 export type SyncAction = 'status' | 'on' | 'off' | 'now' | 'erase';
 
 export type MessageType = keyof MessageMap;

@@ -4,7 +4,7 @@
  * match is refused before it reaches the handler.
  */
 import { z } from 'zod';
-import { profileId } from '../profiles/schema';
+import { profileId } from '../people/schema';
 import type { Message } from './messages';
 
 const identityKey = z

@@ -7,7 +7,7 @@
  * Types and the key only: nothing here adds to the startup bundle's size.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Profile } from '../profiles/schema';
+import type { Profile } from '../people/schema';
 import type { CardState } from './messages';
 
 export const UI_KEY = '__profileCardUi';

@@ -19,7 +19,6 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { t } from '../i18n/t';
 import type { Site } from '../identity/keys';
-import type { CardState } from '../messaging/messages';
 import { DEFAULT_SETTINGS, HOVER_DELAY_MAX_MS, type Settings, type SiteSettings } from './defaults';
 
 const siteSettingsSchema = z.strictObject({
@@ -120,6 +119,9 @@ export async function saveSetting(field: SettingField): Promise<void> {
   if (!parsed.success) throw new Error(t('settings_out_of_range', settingKey(field)));
   await browser.storage.local.set({ [settingKey(field)]: parsed.data });
 }
+
+/** How the user left a person's in-page card, for this browser session. */
+export type CardState = 'expanded' | 'collapsed' | 'dismissed';
 
 const cardStateSchema = z.enum(['expanded', 'collapsed', 'dismissed']);
 export const cardStateKey = (profileId: string) => `cardState:${profileId}`;

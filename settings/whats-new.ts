@@ -1,7 +1,7 @@
 /**
  * The last version whose "What's new" the user was shown, one key in
  * `storage.local`. The options page shows the changelog of every version
- * after it, once, as a banner (components/WhatsNew.tsx); nothing is ever
+ * after it, once, as a banner (components/options/WhatsNew.tsx); nothing is ever
  * opened on its own.
  *
  *   install            → the installed version: a fresh install has nothing "new"

@@ -20,10 +20,10 @@
  * only a dash travels as none.
  *
  * Reading it back is an edge (another browser, or anything that wrote into
- * sync): ./items.ts checks its shape, then profiles/validate.ts the person.
+ * sync): ./items.ts checks its shape, then people/validate.ts the person.
  */
-import { NO_DESCRIPTION } from '../profiles/limits';
-import type { Profile } from '../profiles/schema';
+import { NO_DESCRIPTION } from '../people/limits';
+import type { Profile } from '../people/schema';
 
 type Row = (string | 0)[];
 

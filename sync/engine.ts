@@ -7,7 +7,7 @@
  *
  *   storage.sync.get(null) ─▶ ./items.ts (checked: zod, the profile schema)
  *   people store, syncBase ─▶ ./reconcile.ts planPass ─▶ plan
- *   plan ─▶ changes here through the people store (profiles/store.ts:
+ *   plan ─▶ changes here through the people store (store/store.ts:
  *           importPeople at the store version read, deletePerson at the
  *           record's version; the same preconditions as every other write)
  *        ─▶ one storage.sync.set, one remove (within ./rate.ts's limits)
@@ -23,10 +23,9 @@
 import { browser } from 'wxt/browser';
 import { t } from '../i18n/t';
 import { type IdentityKey, profileKeys } from '../identity/keys';
-import { bundledProfiles } from '../profiles/bundled';
-import { openPeopleDb, recordProblem } from '../profiles/db';
-import type { Profile } from '../profiles/schema';
-import { addPerson, deletePerson, importPeople, setHidden, updatePerson } from '../profiles/store';
+import { bundledProfiles } from '../people/bundled';
+import { bundledHolding, ownerOf } from '../people/claims';
+import type { Profile } from '../people/schema';
 import {
   readSettings,
   SETTING_KEYS,
@@ -35,6 +34,9 @@ import {
   settingsSchema,
   settingValues,
 } from '../settings/items';
+import { openPeopleDb, recordProblem } from '../store/db';
+import { addPerson, deletePerson, importPeople, setHidden, updatePerson } from '../store/store';
+import { clearSyncBase, putSyncBase, type SyncBaseOp, writeSyncBase } from '../store/sync-base';
 import { conflictsOf, type Entry, stampKey, winnerOf } from './entry';
 import {
   DEVICE,
@@ -250,27 +252,35 @@ function remoteSettings(
   return { stamps: out, kept };
 }
 
-/** Someone here, other than the people being changed, who has one of `profile`'s handles. */
+/**
+ * Someone here who owns one of `profile`'s handles (people/claims.ts), the
+ * people being changed counted as they will be: their new handles, and a
+ * bundled id being changed is being replaced.
+ */
 async function claimed(
   profile: Profile,
   changing: ReadonlyMap<string, Profile | undefined>,
 ): Promise<string | undefined> {
   const db = await openPeopleDb();
-  const index = db.transaction('people').store.index('keys');
+  const tx = db.transaction(['people', 'hidden']);
+  const index = tx.objectStore('people').index('keys');
   for (const key of new Set(profileKeys(profile.identities))) {
-    const owner = bundledProfiles.find(
-      (other) =>
-        other.id !== profile.id &&
-        profileKeys(other.identities).includes(key) &&
-        !changing.has(other.id),
-    );
-    if (owner) return `${key} ${t('import_claimed_here', owner.name, owner.id)}`;
-    for (const record of await index.getAll(key as IdentityKey)) {
-      if (record.id === profile.id) continue;
+    const user = (await index.getAll(key as IdentityKey)).flatMap((record) => {
       const next = changing.has(record.id) ? changing.get(record.id) : record.profile;
-      if (next && profileKeys(next.identities).includes(key))
-        return `${key} ${t('import_claimed_here', record.profile.name, record.id)}`;
+      return next ? [{ ...record.profile, identities: next.identities }] : [];
+    });
+    const bundled = bundledHolding(bundledProfiles, key);
+    const out = new Set<string>();
+    for (const other of bundled) {
+      const [hidden, replaced] = await Promise.all([
+        tx.objectStore('hidden').getKey(other.id),
+        tx.objectStore('people').getKey(other.id),
+      ]);
+      if (changing.has(other.id) || hidden !== undefined || replaced !== undefined)
+        out.add(other.id);
     }
+    const owner = ownerOf(key, profile.id, { user, bundled }, (id) => out.has(id))?.profile;
+    if (owner) return `${key} ${t('import_claimed_here', owner.name, owner.id)}`;
   }
   return undefined;
 }
@@ -424,22 +434,22 @@ export async function runPass(now = Date.now()): Promise<PassOutcome> {
 
   // What both sides now agree on, where both landed.
   const bases = new Map(local.bases);
-  const db = await openPeopleDb();
-  const tx = db.transaction('syncBase', 'readwrite');
+  const ops: SyncBaseOp[] = [];
   for (const [id, entry] of plan.bases) {
     const applyNeeded = plan.apply.some((change) => change.id === id);
     if ((applyNeeded && !landed.has(id)) || (plan.put.has(id) && !written)) continue;
     if (entry) {
       bases.set(id, entry);
-      void tx.store.put({ id, entry });
+      ops.push({ put: { id, entry } });
     } else {
       bases.delete(id);
-      void tx.store.delete(id);
+      ops.push({ delete: id });
     }
   }
   if (settingsLanded && (written || !settingsPlan.write))
-    void tx.store.put({ id: SETTINGS_BASE_ID, settings: settingsPlan.merged });
-  await tx.done;
+    ops.push({ put: { id: SETTINGS_BASE_ID, settings: settingsPlan.merged } });
+  // One transaction, in store/sync-base.ts.
+  await writeSyncBase(ops);
 
   for (const id of plan.replaced) {
     const there = remote.people.get(id);
@@ -526,7 +536,7 @@ export async function resolveConflict(
         : t('synce_changed');
     }
   }
-  await db.put('syncBase', { id, entry: localWrite(base, keep, await deviceId(), now) });
+  await putSyncBase({ id, entry: localWrite(base, keep, await deviceId(), now) });
   return action === 'restore' ? t('synce_restored', keep?.name ?? id) : t('synce_kept');
 }
 
@@ -543,6 +553,5 @@ export async function setSyncOn(on: boolean): Promise<void> {
 export async function eraseSync(): Promise<void> {
   await setSyncOn(false);
   await browser.storage.sync.clear();
-  const db = await openPeopleDb();
-  await db.clear('syncBase');
+  await clearSyncBase();
 }

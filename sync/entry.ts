@@ -14,43 +14,17 @@
  * Version vectors: https://en.wikipedia.org/wiki/Version_vector
  * Hybrid logical clocks: https://cse.buffalo.edu/tech-reports/2014-04.pdf
  */
-import type { Profile } from '../profiles/schema';
+import { canonicalJson } from '../people/canonical-json';
+import type { Profile } from '../people/schema';
+import type { Entry, Version } from '../store/sync-records';
 
-/** Device id → how many of that device's writes this version has seen. */
-export type VersionVector = Record<string, number>;
-
-export interface Version {
-  v: VersionVector;
-  /**
-   * Hybrid clock: the wall-clock milliseconds of the write, raised past every
-   * stamp the writer had seen, so a later edit never sorts before an earlier
-   * one it knew about. 0: a person this browser had before sync was on.
-   */
-  c: number;
-  /** The device that wrote this version (a random id per install). */
-  d: string;
-  /** The person; absent: the person was deleted (a tombstone). */
-  p?: Profile;
-}
-
-export interface Entry {
-  /** Versions no other version supersedes, newest stamp first; never empty. */
-  versions: Version[];
-}
+export type { Entry, Version, VersionVector } from '../store/sync-records';
 
 /** A version's stamp as one comparable key, for lists and buttons. */
 export const stampKey = (version: Pick<Version, 'c' | 'd'>) => `${version.c}.${version.d}`;
 
-/** Key order never makes two values different. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(
-          Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
-        )
-      : inner,
-  );
-}
+/** Key order never makes two values different (kept in people/, where notes compare too). */
+export { canonicalJson };
 
 /** Newer stamp first; equal stamps by content, so every device picks the same. */
 export function compareVersions(a: Version, b: Version): number {

@@ -17,7 +17,7 @@
  *   reconcile.ts  planPass: local ─┬─ base ─┬─ remote ─▶ plan (pure)
  *        │
  *        ▼
- *   engine.ts   runPass: read ─▶ plan ─▶ people store (profiles/store.ts) ─▶
+ *   engine.ts   runPass: read ─▶ plan ─▶ people store (store/store.ts) ─▶
  *               storage.sync (one set, one remove) ─▶ syncBase ─▶ status
  *   runner.ts   one pass at a time, again on request, later when asked
  */

@@ -19,8 +19,8 @@
 
 import { z } from 'zod';
 import { t } from '../i18n/t';
-import { profileId } from '../profiles/schema';
-import { validateProfile } from '../profiles/validate';
+import { profileId } from '../people/schema';
+import { validateProfile } from '../people/validate';
 import { splitByBytes } from '../text/pieces';
 import { type Compact, compact, expand } from './compact';
 import { canonicalJson, compareVersions, type Entry, type Version } from './entry';

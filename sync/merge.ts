@@ -11,7 +11,7 @@
  *   winner      = newest stamp (clock, then device, then content)
  *   a new local write: v = join(all kept) + 1 for this device ─▶ supersedes them all
  */
-import type { Profile } from '../profiles/schema';
+import type { Profile } from '../people/schema';
 import {
   compareVersions,
   type Entry,

@@ -23,7 +23,7 @@
  * deletion never removes a newer edit: the newest stamp wins, and an edit it
  * did not see is kept beside it, to restore.
  */
-import type { Profile } from '../profiles/schema';
+import type { Profile } from '../people/schema';
 import { compact } from './compact';
 import { canonicalJson, type Entry, latestStamp, winnerOf } from './entry';
 import { entryBytes, type RemotePerson, sameEntry } from './items';

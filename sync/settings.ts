@@ -7,9 +7,9 @@
  * setting changed on both keeps the later one (settings hold no one's
  * data, so no conflict is kept for them).
  */
-export type SettingValue = boolean | number;
-/** key → [value, clock, device] */
-export type SettingStamps = Record<string, [SettingValue, number, string]>;
+import type { SettingStamps, SettingValue } from '../store/sync-records';
+
+export type { SettingStamps, SettingValue } from '../store/sync-records';
 
 const newer = (a: [SettingValue, number, string], b: [SettingValue, number, string]) =>
   a[1] !== b[1] ? a[1] > b[1] : a[2] !== b[2] ? a[2] > b[2] : String(a[0]) > String(b[0]);

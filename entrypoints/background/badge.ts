@@ -5,7 +5,7 @@
  * permission: elsewhere `tab.url` is undefined and the badge is cleared.
  *
  * Kept current three ways: a tab's URL changes (tabs.onUpdated); the people
- * change (the store's change feed, profiles/change-feed.ts: a hide, delete
+ * change (the store's change feed, store/change-feed.ts: a hide, delete
  * or import re-badges every open tab); and once when the browser starts or
  * the extension is installed or updated — not on every service-worker
  * start, which happens after every ~30 s of idleness. Every failure is
@@ -16,8 +16,8 @@ import { initials } from '../../contact/initials';
 import { t } from '../../i18n/t';
 import type { IdentityKey } from '../../identity/keys';
 import { parseIdentityUrl } from '../../identity/parse';
-import { onPeopleChange } from '../../profiles/change-feed';
-import type { Profile } from '../../profiles/schema';
+import type { Profile } from '../../people/schema';
+import { onPeopleChange } from '../../store/change-feed';
 
 export interface Badge {
   text: string;

@@ -16,8 +16,8 @@
  *         nobody announced since? ─▶ announce
  */
 import { browser } from 'wxt/browser';
-import { announcePeopleChange, PEOPLE_VERSION_KEY } from '../../profiles/change-feed';
-import { openPeopleDb } from '../../profiles/db';
+import { announcePeopleChange, PEOPLE_VERSION_KEY } from '../../store/change-feed';
+import { openPeopleDb } from '../../store/db';
 
 /** Held by the options page from before its worker writes an import until it announced it. */
 export const IMPORT_WRITE_LOCK = 'profile-card-import-write';

@@ -1,6 +1,6 @@
 /**
  * When the background moves an earlier version's people into the database
- * (profiles/migrate.ts): each time the background starts (one read of one
+ * (store/migrate.ts): each time the background starts (one read of one
  * small key when there is nothing to move: Chrome does not fire
  * `onInstalled` when an unpacked build is replaced at the same path and
  * version, so install events alone would miss it), and when the old key
@@ -8,7 +8,7 @@
  * open first move it themselves; the move is safe to run twice.
  */
 import { browser } from 'wxt/browser';
-import { ensureMigrated, LEGACY_KEYS } from '../../profiles/migrate';
+import { ensureMigrated, LEGACY_KEYS } from '../../store/migrate';
 
 export function startMigrations(then: () => void): void {
   const move = () => {

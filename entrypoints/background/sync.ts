@@ -9,8 +9,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { SyncService } from '../../messaging/handler';
-import { PEOPLE_VERSION_KEY } from '../../profiles/change-feed';
 import { SETTING_KEYS } from '../../settings/items';
+import { PEOPLE_VERSION_KEY } from '../../store/change-feed';
 import {
   eraseSync,
   isSyncOn,

@@ -2,7 +2,7 @@
  * On install and update the background only writes down which version the
  * user last saw (settings/whats-new.ts); it opens no tab, window or page.
  * The options page shows what is new the next time the user opens it
- * (components/WhatsNew.tsx).
+ * (components/options/WhatsNew.tsx).
  */
 import { browser } from 'wxt/browser';
 import { noteInstall } from '../../settings/whats-new';

@@ -22,16 +22,16 @@
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import cardCss from '../../components/card.css?inline';
-import { HoverCard, type HoverControl } from '../../components/HoverCard';
-import { InPageCard } from '../../components/InPageCard';
-import notesCss from '../../components/notes.css?inline';
-import type { NoteApi } from '../../components/PersonNote';
-import type { Theme } from '../../components/page-theme';
+import cardCss from '../../components/card/card.css?inline';
+import { HoverCard, type HoverControl } from '../../components/card/HoverCard';
+import { InPageCard } from '../../components/card/InPageCard';
+import notesCss from '../../components/card/notes.css?inline';
+import type { NoteApi } from '../../components/card/PersonNote';
+import type { Theme } from '../../components/parts/page-theme';
 import { send } from '../../messaging/ask';
 import type { CardState } from '../../messaging/messages';
 import type { CardUi, HoverOptions } from '../../messaging/ui-bridge';
-import type { Profile } from '../../profiles/schema';
+import type { Profile } from '../../people/schema';
 import {
   hideGithubHovercard,
   releaseGithubHovercard,

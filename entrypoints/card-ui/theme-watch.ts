@@ -1,5 +1,5 @@
 /**
- * The card's colours follow the page's theme live (components/page-theme.ts
+ * The card's colours follow the page's theme live (components/parts/page-theme.ts
  * says how it is read): `<html>`'s theme attributes and the system's colour
  * scheme, contrast and forced-colours preferences.
  *
@@ -7,7 +7,7 @@
  * measured 850 mutations a second), so the callback runs only when the
  * theme the card wears actually changes, never per mutation.
  */
-import { pageTheme, readMediaPreferences, type Theme } from '../../components/page-theme';
+import { pageTheme, readMediaPreferences, type Theme } from '../../components/parts/page-theme';
 
 export interface ThemeSources {
   root: Element;

@@ -1,5 +1,5 @@
 /**
- * The options page's worker: runs profiles/jobs.ts (import previews and
+ * The options page's worker: runs jobs/jobs.ts (import previews and
  * writes, the damaged-record scan, the full export) away from the page's
  * thread, with its own connection to the people database. It has no
  * extension APIs; the page announces on the change feed what it wrote.
@@ -7,9 +7,9 @@
  */
 import { type Catalog, catalogLookup } from '../../i18n/catalog';
 import { setLookup } from '../../i18n/t';
-import { bundledProfiles } from '../../profiles/bundled';
-import { openPeopleDb } from '../../profiles/db';
-import { createJobRunner, type JobEvent, type JobRequest } from '../../profiles/jobs';
+import { createJobRunner, type JobEvent, type JobRequest } from '../../jobs/jobs';
+import { bundledProfiles } from '../../people/bundled';
+import { openPeopleDb } from '../../store/db';
 
 // A worker has no browser.i18n: the page names the locale it writes in as
 // the worker's name (./main.tsx), and the worker reads that language's

@@ -1,7 +1,7 @@
 /**
  * Options page entry: wires the Options component to the people store
- * (profiles/store.ts: one transaction per change, each with its
- * precondition; the list's summary, profiles/people-rows.ts), the worker
+ * (store/store.ts: one transaction per change, each with its
+ * precondition; the list's summary, store/people-rows.ts), the worker
  * that does the work on everyone (./jobs-worker.ts: imports, the full
  * export, the scan for damaged records), the migration of an earlier
  * version's data, and the settings (one storage key each). Other tabs'
@@ -14,24 +14,25 @@
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import '../../components/card.css';
-import '../../components/notes.css';
-import '../../components/options.css';
+import '../../components/card/card.css';
+import '../../components/card/notes.css';
+import '../../components/options/options.css';
 import { checkServer } from '../../carddav/url';
-import { downloadText } from '../../components/copy';
-import type { ImportJob } from '../../components/ImportPanel';
-import { Options, type OptionsApi } from '../../components/Options';
-import { pageTheme, readMediaPreferences } from '../../components/page-theme';
+import { downloadText } from '../../components/card/copy';
+import type { ImportJob } from '../../components/options/ImportPanel';
+import { Options, type OptionsApi } from '../../components/options/Options';
+import { pageTheme, readMediaPreferences } from '../../components/parts/page-theme';
 import { checkDirectoryUrl } from '../../directories/url';
 import { language, locale, t } from '../../i18n/t';
+import type { JobEvent, JobRequest } from '../../jobs/jobs';
+import { buildRoster, bundledRoster } from '../../jobs/roster';
 import { send } from '../../messaging/ask';
-import { bundledProfiles } from '../../profiles/bundled';
-import { announcePeopleChange, PEOPLE_VERSION_KEY } from '../../profiles/change-feed';
-import { NewerDatabaseError, openPeopleDb, recordProblem } from '../../profiles/db';
-import type { JobEvent, JobRequest } from '../../profiles/jobs';
-import { discardLegacy, ensureMigrated, isBlocking } from '../../profiles/migrate';
-import { readRows } from '../../profiles/people-rows';
-import { buildRoster, bundledRoster } from '../../profiles/roster';
+import { bundledProfiles } from '../../people/bundled';
+import { readSettings, saveSetting } from '../../settings/items';
+import { announcePeopleChange, PEOPLE_VERSION_KEY } from '../../store/change-feed';
+import { NewerDatabaseError, openPeopleDb, recordProblem } from '../../store/db';
+import { discardLegacy, ensureMigrated, isBlocking } from '../../store/migrate';
+import { readRows } from '../../store/people-rows';
 import {
   addPerson,
   deletePerson,
@@ -39,8 +40,7 @@ import {
   setHidden,
   shownAs,
   updatePerson,
-} from '../../profiles/store';
-import { readSettings, saveSetting } from '../../settings/items';
+} from '../../store/store';
 import { SYNC_STATUS_KEY } from '../../sync/engine';
 import { IMPORT_WRITE_LOCK } from '../background/import-watch';
 
@@ -61,7 +61,7 @@ const remember = <T extends object>(result: T): T => {
   return result;
 };
 
-/** A worker for one job (profiles/jobs.ts); `on` hears its events. */
+/** A worker for one job (jobs/jobs.ts); `on` hears its events. */
 function jobWorker(on: (event: JobEvent) => void): Worker {
   // Its name is the language to write in: a worker has no browser.i18n (./jobs-worker.ts).
   const worker = new Worker(new URL('./jobs-worker.ts', import.meta.url), {

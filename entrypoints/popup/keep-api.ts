@@ -1,5 +1,5 @@
 /**
- * The popup's side of "Keep this person" (components/KeepPerson.tsx): the
+ * The popup's side of "Keep this person" (components/popup/KeepPerson.tsx): the
  * reader run in the active tab through `scripting` under the `activeTab`
  * grant of the toolbar click, lookups asked of the background, and the
  * people store for the checks and the write. Loaded by main.tsx after the
@@ -12,11 +12,11 @@
  */
 import { browser } from 'wxt/browser';
 import type { PageReading } from '../../capture/reading';
-import type { KeepApi, TabReading } from '../../components/KeepPerson';
+import type { KeepApi, TabReading } from '../../components/popup/KeepPerson';
 import { t } from '../../i18n/t';
 import { send as ask } from '../../messaging/ask';
-import { bundledProfiles } from '../../profiles/bundled';
-import { addPerson, readSnapshot, updatePerson } from '../../profiles/store';
+import { bundledProfiles } from '../../people/bundled';
+import { addPerson, readSnapshot, updatePerson } from '../../store/store';
 
 /** Tabs the browser keeps closed to every extension, in words. */
 const closed = (): TabReading => ({ kind: 'closed', message: t('keep_tab_closed') });

@@ -3,33 +3,33 @@
  * comes from `tabs.query` under `activeTab`; the people are read from the
  * store by the popup itself (as the options page does), so opening it never
  * waits for a sleeping service worker to start: the card is one index read
- * (profiles/current-directory.ts, the background's own source, directory
+ * (store/current-directory.ts, the background's own source, directory
  * people included), the list is the store's summary with its search index
- * (profiles/people-rows.ts, profiles/roster.ts), read again when the change
+ * (store/people-rows.ts, jobs/roster.ts), read again when the change
  * feed says the people changed. Keeping someone from the page runs the
  * reader (entrypoints/capture-reader.ts) in the tab through `scripting`
  * under the same `activeTab` grant, and saves through the people store
- * (profiles/store.ts) like the options page, one checked transaction. That
+ * (store/store.ts) like the options page, one checked transaction. That
  * part (./keep-api.ts, and the zod and the importer it needs) is loaded
  * after the first paint, so the card or list paints as soon as before.
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import '../../components/card.css';
-import '../../components/popup.css';
-import '../../components/keep.css';
-import '../../components/notes.css';
-import { Popup, type PopupApi } from '../../components/Popup';
-import { pageTheme, readMediaPreferences } from '../../components/page-theme';
+import '../../components/card/card.css';
+import '../../components/popup/popup.css';
+import '../../components/popup/keep.css';
+import '../../components/card/notes.css';
+import { pageTheme, readMediaPreferences } from '../../components/parts/page-theme';
+import { Popup, type PopupApi } from '../../components/popup/Popup';
 import { language, t } from '../../i18n/t';
 import { parseIdentityUrl } from '../../identity/parse';
-import { bundledProfiles } from '../../profiles/bundled';
-import { onPeopleChange } from '../../profiles/change-feed';
-import { currentPeople } from '../../profiles/current-directory';
-import { openPeopleDb } from '../../profiles/db';
-import { readRows } from '../../profiles/people-rows';
-import { buildRoster, bundledRoster } from '../../profiles/roster';
-import type { Profile } from '../../profiles/schema';
+import { buildRoster, bundledRoster } from '../../jobs/roster';
+import { bundledProfiles } from '../../people/bundled';
+import type { Profile } from '../../people/schema';
+import { onPeopleChange } from '../../store/change-feed';
+import { currentPeople } from '../../store/current-directory';
+import { openPeopleDb } from '../../store/db';
+import { readRows } from '../../store/people-rows';
 
 const api: PopupApi = {
   async activeTabProfile() {
@@ -58,11 +58,11 @@ const api: PopupApi = {
   // The store's writer is loaded when a note is saved, not before the first paint.
   note: (id) => ({
     shortcut: 'document',
-    save: async (mine, seen) => (await import('../../profiles/note-save')).saveNote(id, mine, seen),
+    save: async (mine, seen) => (await import('../../store/note-save')).saveNote(id, mine, seen),
     knownTags: async () => {
       const [{ knownTags }, { visiblePeople }] = await Promise.all([
-        import('../../profiles/notes'),
-        import('../../profiles/store'),
+        import('../../people/notes'),
+        import('../../store/store'),
       ]);
       return knownTags(await visiblePeople());
     },

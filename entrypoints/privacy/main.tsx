@@ -3,10 +3,10 @@
  * in the manifest), opened from the options page's footer.
  */
 import { render } from 'preact';
-import '../../components/card.css';
-import '../../components/options.css';
-import { PrivacyPolicy } from '../../components/PrivacyPolicy';
-import { pageTheme, readMediaPreferences } from '../../components/page-theme';
+import '../../components/card/card.css';
+import '../../components/options/options.css';
+import { pageTheme, readMediaPreferences } from '../../components/parts/page-theme';
+import { PrivacyPolicy } from '../../components/privacy/PrivacyPolicy';
 
 const app = document.getElementById('app');
 const draw = () => {

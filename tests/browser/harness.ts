@@ -452,9 +452,9 @@ export async function seedUserProfiles(
 
 /**
  * Empties the people store (records, hidden ids, and `meta`: the store's
- * version and the list's summary, profiles/people-rows.ts, which would
+ * version and the list's summary, store/people-rows.ts, which would
  * otherwise still list the people cleared) from the service worker and
- * announces the change the way the store does (profiles/change-feed.ts),
+ * announces the change the way the store does (store/change-feed.ts),
  * so open tabs forget what they knew.
  */
 export async function clearPeople(session: Session): Promise<void> {
@@ -568,7 +568,7 @@ export async function pageNavigates(page: Page, href: string): Promise<void> {
 /**
  * Puts people into the extension's store the way a user does: an import of
  * an export document on the options page (one transaction, through
- * profiles/store.ts), in a page of its own that is closed afterwards.
+ * store/store.ts), in a page of its own that is closed afterwards.
  */
 export async function seedPeople(session: Session, profiles: readonly object[]): Promise<void> {
   const page = await session.context.newPage();

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { csvParseRows } from 'd3-dsv';
 import type { Page } from 'playwright-core';
-import type { Profile } from '../../profiles/schema';
+import type { Profile } from '../../people/schema';
 import { addressBookContacts, appleVCards, outlookVCard21 } from '../unit/fixtures/address-books';
 import { HEADER, NOTES } from '../unit/fixtures/connections/generate';
 import { cardShows, cardText, launch, type Session, storedPeople, waitUntil } from './harness';

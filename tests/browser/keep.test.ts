@@ -573,6 +573,29 @@ describe('keep from the popup', () => {
     await page.close();
   });
 
+  it('keeps a handle of a bundled person the user hid: a hidden bundled person owns nothing', async () => {
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.getByRole('button', { name: 'Hide Tyler Neely' }).click();
+    await options.getByRole('button', { name: 'Show Tyler Neely' }).waitFor();
+    const page = await openTab('https://not-tyler.example/');
+    const popup = await openToolbarPopup(session, page, { click: true });
+    await see(popup, 'Keep Not Tyler');
+    await click(popup, 'Keep Not Tyler');
+    await see(popup, 'GitHub logins');
+    await click(popup, 'Keep');
+    await see(popup, 'Kept Not Tyler.');
+    expect((await people()).map((person) => person.profile.identities)).toEqual([
+      { github: ['spacejam'], linkedin: [] },
+    ]);
+    await popup.close();
+    await page.close();
+    // Shown again for the tests after this one.
+    await options.getByRole('button', { name: 'Show Tyler Neely' }).click();
+    await options.getByRole('button', { name: 'Hide Tyler Neely' }).waitFor();
+    await options.close();
+  });
+
   it('says plainly that a browser page cannot be read', async () => {
     const page = track(await session.context.newPage());
     await page.goto('chrome://version/');

@@ -150,7 +150,7 @@ describe.each(['de', 'tr'])('in %s', (language) => {
     const messages = catalog(language);
     const options = await session.context.newPage();
     await options.goto(`chrome-extension://${session.extensionId}/options.html`);
-    // One entry without an id: refused by the schema, in the worker (profiles/jobs.ts).
+    // One entry without an id: refused by the schema, in the worker (jobs/jobs.ts).
     await options.setInputFiles('input[type="file"]', {
       name: 'ada.json',
       mimeType: 'application/json',

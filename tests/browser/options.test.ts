@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
-import { exportDocument } from '../../profiles/export';
+import { exportDocument } from '../../formats/export';
 import { LOOKS_DANGEROUS, MARKUP } from '../unit/hostile';
 import {
   cardShows,

@@ -83,7 +83,7 @@ it('npm run zip makes the Chrome, Firefox and sources zips, named with the versi
       'package-lock.json',
       'wxt.config.ts',
       'assets/icon.svg',
-      'profiles/schema.ts',
+      'people/schema.ts',
     ]),
   );
   expect(sources.filter((file) => /^(node_modules|\.output|\.wxt|docs)\//.test(file))).toEqual([]);

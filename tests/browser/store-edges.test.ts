@@ -6,14 +6,14 @@
  *
  * The old data is written in the old key layout (`profiles`, `profiles$`,
  * `profilesRevision`), the way a033939 and earlier stored it; the store
- * moves it into IndexedDB on its first use (profiles/migrate.ts). Each test
+ * moves it into IndexedDB on its first use (store/migrate.ts). Each test
  * failed on the one-value store before it: changes stopped reaching tabs,
  * the options page hung on "Loading…", the newer data had no warning, and
  * the export was refused as too big.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { DB_VERSION } from '../../profiles/db';
+import { DB_VERSION } from '../../store/db';
 import { cardShows, hostCount, launch, type Session, waitUntil } from './harness';
 
 let session: Session;

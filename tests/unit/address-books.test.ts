@@ -6,10 +6,10 @@
  * Internationalised emails (RFC 6531 local parts, IDN domains) are emails.
  */
 import ICAL from 'ical.js';
-import { slugify } from '../../profiles/ids';
-import { leftOutLines, type Preview, previewImport } from '../../profiles/import';
-import type { Profile } from '../../profiles/schema';
-import { contactSchema } from '../../profiles/schema';
+import { leftOutLines, type Preview, previewImport } from '../../formats/import';
+import { slugify } from '../../people/ids';
+import type { Profile } from '../../people/schema';
+import { contactSchema } from '../../people/schema';
 import { person } from './fixtures';
 import {
   type AddressBookContact,
@@ -175,7 +175,7 @@ describe('what is left out leaves no trace', () => {
 });
 
 /**
- * Why the hand-written reader (contact/vcard-lines.ts, vcard-read.ts) reads
+ * Why the hand-written reader (formats/vcard-lines.ts, vcard-read.ts) reads
  * vCards and ical.js stays a test oracle (docs/imports.md): these are the two
  * things it gets wrong on real address books; if a later ical.js reads them,
  * these fail and the choice can be made again.

@@ -6,8 +6,8 @@
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBadges } from '../../entrypoints/background/badge';
-import { bundledProfiles } from '../../profiles/bundled';
-import { announcePeopleChange } from '../../profiles/change-feed';
+import { bundledProfiles } from '../../people/bundled';
+import { announcePeopleChange } from '../../store/change-feed';
 
 const tyler = bundledProfiles.find((profile) => profile.id === 'tyler-neely');
 

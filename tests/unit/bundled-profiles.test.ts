@@ -6,8 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkBundledProfile } from '../../build/vite-plugin-validate-profiles';
 import { projectUrl } from '../../contact/links';
-import { bundledProfiles } from '../../profiles/bundled';
-import { buildDirectory } from '../../profiles/directory';
+import { bundledProfiles } from '../../people/bundled';
+import { buildDirectory } from '../../people/directory';
 
 const dir = join(import.meta.dirname, '../../data/profiles');
 const files = readdirSync(dir).filter((file) => file.endsWith('.json'));

@@ -13,8 +13,8 @@ import { firstSentence } from '../../capture/draft';
 import { lookAlike, skeleton, withoutInvisibles } from '../../capture/look-alike';
 import { looksLikeName } from '../../capture/plain-page';
 import { socialAccount } from '../../capture/social';
-import { bundledProfiles } from '../../profiles/bundled';
-import { validateProfile } from '../../profiles/validate';
+import { bundledProfiles } from '../../people/bundled';
+import { validateProfile } from '../../people/validate';
 import { person } from './fixtures';
 
 const dir = join(import.meta.dirname, '../browser/fixtures/about');

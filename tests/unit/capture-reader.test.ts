@@ -56,10 +56,12 @@ describe('the in-page reader, bundled on its own', () => {
     ) as Rollup.OutputChunk;
   }, 60_000);
 
-  it('holds no zod, no schema and nothing from profiles/', () => {
+  it('holds no zod, no schema and nothing from people/, formats/ or store/', () => {
     const modules = Object.keys(chunk.modules).map((path) => path.slice(root.length + 1));
     expect(modules).toContain('capture/read-page.ts');
-    expect(modules.filter((path) => /zod|profiles\/|capture\/draft/.test(path))).toEqual([]);
+    expect(
+      modules.filter((path) => /zod|people\/|formats\/|store\/|capture\/draft/.test(path)),
+    ).toEqual([]);
   });
 
   it('is small (≤ 32 KB minified; about 20 KB today)', () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CaptureResult, capturePerson } from '../../capture';
 import { updateFromDraft } from '../../capture/update';
-import type { Profile } from '../../profiles/schema';
+import type { Profile } from '../../people/schema';
 
 const dir = join(import.meta.dirname, 'fixtures/capture');
 const capture = (file: string, url: string) => {

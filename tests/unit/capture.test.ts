@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { type CaptureResult, capturePerson, readPage } from '../../capture';
 import { splitLinkedinTitle } from '../../capture/linkedin-profile';
 import { nameFromTitle } from '../../capture/personal-site';
-import type { Profile } from '../../profiles/schema';
-import { validateProfile } from '../../profiles/validate';
+import type { Profile } from '../../people/schema';
+import { validateProfile } from '../../people/validate';
 
 const dir = join(import.meta.dirname, 'fixtures/capture');
 const html = (file: string) => readFileSync(join(dir, file), 'utf8');

@@ -1,8 +1,8 @@
-import { pageTheme } from '../../components/page-theme';
+import { pageTheme } from '../../components/parts/page-theme';
 import { initials } from '../../contact/initials';
 import { badgeFor, noBadge } from '../../entrypoints/background/badge';
-import { bundledProfiles } from '../../profiles/bundled';
-import { matchesQuery } from '../../profiles/search';
+import { bundledProfiles } from '../../people/bundled';
+import { matchesQuery } from '../../people/search';
 import { fold } from '../../text/fold';
 
 describe('initials', () => {

@@ -7,8 +7,8 @@
 import 'preact/debug';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { Card } from '../../components/Card';
-import type { Profile } from '../../profiles/schema';
+import { Card } from '../../components/card/Card';
+import type { Profile } from '../../people/schema';
 import { person } from './fixtures';
 
 const repeating: Profile = person('repeats', {

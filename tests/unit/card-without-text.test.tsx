@@ -6,9 +6,9 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { Card } from '../../components/Card';
+import { Card } from '../../components/card/Card';
 import { toPlainText } from '../../contact/plain-text';
-import type { Profile } from '../../profiles/schema';
+import type { Profile } from '../../people/schema';
 
 const bare: Profile = {
   id: 'grace-hopper',

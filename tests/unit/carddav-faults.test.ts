@@ -15,8 +15,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type DavCall, davFetch, MAX_ANSWER_BYTES } from '../../carddav/http';
 import { createCardDav } from '../../carddav/service';
-import { closePeopleDb } from '../../profiles/db';
-import { addPerson, lookupKey } from '../../profiles/store';
+import { closePeopleDb } from '../../store/db';
+import { addPerson, lookupKey } from '../../store/store';
 import { phoneCard, type Radicale, startRadicale } from '../browser/radicale';
 import { person } from './fixtures';
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 /**
  * Linking a kept person to an address-book contact (docs/carddav.md#links,
- * profiles/precedence.ts rule 5). The rule as a pure function; then against
+ * people/precedence.ts rule 5). The rule as a pure function; then against
  * a real Radicale (tests/browser/radicale.ts): before the link the user's
  * own person wins the handle (the control), the clash offers the link;
  * linked, cards show the contact's details for that person (under the kept
@@ -16,16 +16,10 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createCardDav } from '../../carddav/service';
-import { closePeopleDb, LINKS_KEY, openPeopleDb } from '../../profiles/db';
-import { linkedProfile } from '../../profiles/precedence';
-import type { Profile } from '../../profiles/schema';
-import {
-  addPerson,
-  directoryClashes,
-  lookupKey,
-  shownAs,
-  updatePerson,
-} from '../../profiles/store';
+import { linkedProfile } from '../../people/precedence';
+import type { Profile } from '../../people/schema';
+import { closePeopleDb, LINKS_KEY, openPeopleDb } from '../../store/db';
+import { addPerson, directoryClashes, lookupKey, shownAs, updatePerson } from '../../store/store';
 import { runPass, setSyncOn } from '../../sync';
 import { phoneCard, type Radicale, startRadicale } from '../browser/radicale';
 import { person } from './fixtures';

@@ -15,8 +15,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type CardDavDeps, createCardDav } from '../../carddav/service';
-import { closePeopleDb, openPeopleDb } from '../../profiles/db';
-import { addPerson, lookupKey } from '../../profiles/store';
+import { closePeopleDb, openPeopleDb } from '../../store/db';
+import { addPerson, lookupKey } from '../../store/store';
 import { phoneCard, type Radicale, startRadicale } from '../browser/radicale';
 import { person } from './fixtures';
 

@@ -14,8 +14,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createCardDav } from '../../carddav/service';
 import { newCard, patchCard } from '../../carddav/write';
-import { closePeopleDb } from '../../profiles/db';
-import { addPerson, updatePerson } from '../../profiles/store';
+import { closePeopleDb } from '../../store/db';
+import { addPerson, updatePerson } from '../../store/store';
 import { phoneCard, type Radicale, startRadicale } from '../browser/radicale';
 import { person } from './fixtures';
 

@@ -5,10 +5,10 @@
  * refuse Latin mixed with Cyrillic or Greek look-alikes. Each refusal says
  * which rule, in words.
  */
-import { handleLines } from '../../components/profile-draft';
-import { bundledProfiles } from '../../profiles/bundled';
-import { previewImport } from '../../profiles/import';
-import { validateProfile } from '../../profiles/validate';
+import { handleLines } from '../../components/parts/profile-draft';
+import { previewImport } from '../../formats/import';
+import { bundledProfiles } from '../../people/bundled';
+import { validateProfile } from '../../people/validate';
 import { clip, defang } from '../../text/characters';
 import { findMarkup, NO_MARKUP } from '../../text/markup';
 

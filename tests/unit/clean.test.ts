@@ -1,4 +1,4 @@
-/** Outside text into the schema (profiles/clean.ts) and ids for new people (profiles/ids.ts `uniqueId`). */
+/** Outside text into the schema (people/clean.ts) and ids for new people (people/ids.ts `uniqueId`). */
 import {
   cleanBlock,
   cleanEmail,
@@ -6,9 +6,9 @@ import {
   cleanLine,
   cleanUrl,
   stripMarkup,
-} from '../../profiles/clean';
-import { uniqueId } from '../../profiles/ids';
-import { linkSchema } from '../../profiles/schema';
+} from '../../people/clean';
+import { uniqueId } from '../../people/ids';
+import { linkSchema } from '../../people/schema';
 
 describe('stripMarkup', () => {
   it.each([

@@ -7,8 +7,8 @@ import {
   ConflictNotice,
   changedFields,
   type PendingConflict,
-} from '../../components/ConflictNotice';
-import { recordOf } from '../../profiles/db';
+} from '../../components/parts/ConflictNotice';
+import { recordOf } from '../../store/db';
 import { person } from './fixtures';
 
 function shown(pending: PendingConflict): { text: string; buttons: string[] } {

@@ -3,10 +3,10 @@
  * (the directory computes it; before, nothing showed it).
  */
 import { render } from 'preact';
-import { ConflictsPanel } from '../../components/ConflictsPanel';
-import { bundledProfiles } from '../../profiles/bundled';
-import { buildDirectory } from '../../profiles/directory';
-import type { Profile } from '../../profiles/schema';
+import { ConflictsPanel } from '../../components/options/ConflictsPanel';
+import { bundledProfiles } from '../../people/bundled';
+import { buildDirectory } from '../../people/directory';
+import type { Profile } from '../../people/schema';
 
 const tyler = bundledProfiles.find((profile) => profile.id === 'tyler-neely') as Profile;
 const impostor: Profile = {

@@ -5,8 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { linkedinKey } from '../../identity/keys';
-import { bundledProfiles } from '../../profiles/bundled';
 import {
   type ConnectionsPreview,
   endsInsideQuotes,
@@ -14,10 +12,12 @@ import {
   mergeConnection,
   previewConnections,
   readConnections,
-} from '../../profiles/connections-csv';
-import { applyPreview, rejectionLines } from '../../profiles/import';
-import type { Profile } from '../../profiles/schema';
-import { validateProfile } from '../../profiles/validate';
+} from '../../formats/connections-csv';
+import { applyPreview, rejectionLines } from '../../formats/import';
+import { linkedinKey } from '../../identity/keys';
+import { bundledProfiles } from '../../people/bundled';
+import type { Profile } from '../../people/schema';
+import { validateProfile } from '../../people/validate';
 import { generateExport } from './fixtures/connections/generate';
 
 const fixture = readFileSync(
@@ -100,6 +100,24 @@ describe('Connections.csv, the awkward cases', () => {
       'row 13 ("Too Many"): it has 8 fields where the header has 7 (an unquoted comma, or a stray quote?)',
     ]);
     expect(p.added).toHaveLength(7);
+  });
+
+  it('takes the row of a bundled person the user hid: a hidden bundled person owns nothing', () => {
+    const text = `${NOTES}${HEADER}\nDeniz,Altınbüken,https://www.linkedin.com/in/denizalti,,,,01 Jan 2024\n`;
+    // Positive control: shown, Deniz Altınbüken owns the handle.
+    expect(preview(text).rejected.flatMap(rejectionLines)).toEqual([
+      'row 1 ("Deniz Altınbüken"): linkedin:denizalti is already Deniz Altınbüken\'s (deniz-altinbuken)',
+    ]);
+    const result = previewConnections('Connections.csv', text, {
+      existing: [],
+      bundled: bundledProfiles,
+      hidden: ['deniz-altinbuken'],
+    });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.preview.rejected).toEqual([]);
+    expect(result.preview.added.map((profile) => profile.identities.linkedin)).toEqual([
+      ['denizalti'],
+    ]);
   });
 
   it('tells the file apart from other CSV', () => {

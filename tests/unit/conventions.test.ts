@@ -11,7 +11,10 @@ const root = join(import.meta.dirname, '../..');
 /** Domains: plain TypeScript, no UI, importable from any entrypoint. */
 const DOMAINS = [
   'identity',
-  'profiles',
+  'people',
+  'formats',
+  'store',
+  'jobs',
   'contact',
   'messaging',
   'settings',
@@ -161,6 +164,31 @@ describe('modules', () => {
 
   it.each(sources)('%s cites nothing outside the repository', (path) => {
     expect(read(path)).not.toMatch(/\.\.\/shared\//);
+  });
+});
+
+describe('one writer', () => {
+  // A readwrite transaction, or an idb shortcut that opens one (put/add/delete/clear on the database).
+  const WRITES = /['"`]readwrite['"`]|\b(?:db|database)\.(?:put|add|delete|clear)\(/;
+  const code = [
+    ...sources,
+    ...walk(join(root, 'carddav'))
+      .filter((path) => /\.tsx?$/.test(path))
+      .map(rel),
+  ];
+  const writers = code.filter((path) => WRITES.test(read(path)));
+
+  it('sees the writes where they are (positive control)', () => {
+    expect(writers).toEqual(
+      expect.arrayContaining(['store/store.ts', 'store/directories.ts', 'store/sync-base.ts']),
+    );
+    expect(WRITES.test(`const tx = db.transaction('syncBase', 'readwrite');`)).toBe(true);
+    expect(WRITES.test(`await db.clear('syncBase');`)).toBe(true);
+    expect(WRITES.test(`const tx = db.transaction(['people', 'hidden']);`)).toBe(false);
+  });
+
+  it('opens readwrite transactions only in store/', () => {
+    expect(writers.filter((path) => !path.startsWith('store/'))).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * The people database's version-2 upgrade (profiles/db.ts): a version-1
+ * The people database's version-2 upgrade (store/db.ts): a version-1
  * database, written the way the 0.2 store wrote it, opens at version 2 with
  * every person, hidden id and the store's version as they were, and the new
  * sync and directory stores empty and usable.
@@ -7,9 +7,9 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { closePeopleDb, DB_NAME, DB_VERSION, openPeopleDb, recordOf } from '../../profiles/db';
-import { readRows, rowOf, rowsStamp } from '../../profiles/people-rows';
-import { addPerson, lookupKey, readSnapshot } from '../../profiles/store';
+import { closePeopleDb, DB_NAME, DB_VERSION, openPeopleDb, recordOf } from '../../store/db';
+import { readRows, rowOf, rowsStamp } from '../../store/people-rows';
+import { addPerson, lookupKey, readSnapshot } from '../../store/store';
 import { person } from './fixtures';
 
 beforeEach(async () => {
@@ -90,7 +90,7 @@ describe('the version-2 upgrade', () => {
 
   it('keeps the people list’s summary in meta, and store writes (sync’s too) keep it in step', async () => {
     const records = [recordOf(person('ada'), 4), recordOf(person('bob'), 1)];
-    // The summary as profiles/people-rows.ts keeps it, one name marked so a
+    // The summary as store/people-rows.ts keeps it, one name marked so a
     // rebuild from the records would show.
     const rows = records.map(rowOf);
     await writeVersion1(records, [], 17, {

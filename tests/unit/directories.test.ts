@@ -12,18 +12,18 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { addBooks } from '../../carddav/store';
-import { toVCard } from '../../contact/vcard';
 import { type Fetched, fetchDirectory, readCapped } from '../../directories/fetch';
 import { readDirectory } from '../../directories/read';
 import { createDirectories, type DirectoryDeps, isDue } from '../../directories/refresh';
 import { checkDirectoryUrl } from '../../directories/url';
+import { toJsonResume } from '../../formats/json-resume';
+import { toVCard } from '../../formats/vcard';
 import { createMessageHandler } from '../../messaging/handler';
-import { closePeopleDb, openPeopleDb } from '../../profiles/db';
-import { toJsonResume } from '../../profiles/json-resume';
-import type { Profile } from '../../profiles/schema';
-import { addPerson, directoryClashes, lookupKey } from '../../profiles/store';
+import type { Profile } from '../../people/schema';
 import { DEFAULT_SETTINGS } from '../../settings/defaults';
+import { addBooks } from '../../store/carddav';
+import { closePeopleDb, openPeopleDb } from '../../store/db';
+import { addPerson, directoryClashes, lookupKey } from '../../store/store';
 import { person } from './fixtures';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -333,7 +333,7 @@ describe('subscriptions', () => {
     const directories = createDirectories(d);
     const result = await directories.subscribe(URL_, 'Team');
     const id = result.ok ? result.directory.id : '';
-    // An address book connected on the same host (carddav/store.ts records).
+    // An address book connected on the same host (store/carddav.ts records).
     await addBooks([
       {
         id: 'book-1',

@@ -1,6 +1,6 @@
-import { bundledProfiles } from '../../profiles/bundled';
-import { buildDirectory } from '../../profiles/directory';
-import type { Profile } from '../../profiles/schema';
+import { bundledProfiles } from '../../people/bundled';
+import { buildDirectory } from '../../people/directory';
+import type { Profile } from '../../people/schema';
 
 const person = (id: string, github: string[] = [], linkedin: string[] = []): Profile => ({
   id,

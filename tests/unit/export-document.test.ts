@@ -1,9 +1,9 @@
 /**
- * Export's text (profiles/export.ts): indented while it stays within 1 MB,
+ * Export's text (formats/export.ts): indented while it stays within 1 MB,
  * compact past it — the same bytes whichever text is made first.
  */
-import { EXPORT_FORMAT_VERSION, exportDocument } from '../../profiles/export';
-import type { Profile } from '../../profiles/schema';
+import { EXPORT_FORMAT_VERSION, exportDocument } from '../../formats/export';
+import type { Profile } from '../../people/schema';
 
 const people = (count: number, bio = ''): Profile[] =>
   Array.from({ length: count }, (_, index) => ({

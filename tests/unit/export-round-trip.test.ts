@@ -9,13 +9,13 @@
 import { csvParseRows } from 'd3-dsv';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
-import { toVCards } from '../../contact/vcard';
+import { neutralise, toContactsCsv, unneutralise } from '../../formats/contacts-csv';
+import { exportDocument } from '../../formats/export';
+import { previewImport } from '../../formats/import';
+import { toVCards } from '../../formats/vcard';
 import { type IdentityKey, profileKeys } from '../../identity/keys';
-import { neutralise, toContactsCsv, unneutralise } from '../../profiles/contacts-csv';
-import { exportDocument } from '../../profiles/export';
-import { previewImport } from '../../profiles/import';
-import type { Profile } from '../../profiles/schema';
-import { validateProfile } from '../../profiles/validate';
+import type { Profile } from '../../people/schema';
+import { validateProfile } from '../../people/validate';
 
 const base = { id: 'x', name: 'X', identities: { github: [], linkedin: [] } };
 const line = (max: number) =>

@@ -1,5 +1,5 @@
 /** Small builders shared by unit tests. */
-import type { Profile } from '../../profiles/schema';
+import type { Profile } from '../../people/schema';
 
 export function person(id: string, overrides: Partial<Profile> = {}): Profile {
   return {

@@ -4,8 +4,8 @@
  * Before, the popup's folding missed ł, đ, æ, œ, þ and the importer's missed
  * more, so "lukasz" found nobody and the two disagreed.
  */
-import { slugify } from '../../profiles/ids';
-import { matchesQuery } from '../../profiles/search';
+import { slugify } from '../../people/ids';
+import { matchesQuery } from '../../people/search';
 import { fold } from '../../text/fold';
 
 describe('fold', () => {

@@ -6,10 +6,11 @@
  * cases are measured by bench/hostile.ts. Structure is: the depth check runs
  * before any parser, and nothing here recurses.
  */
-import { bundledProfiles } from '../../profiles/bundled';
-import { MAX_REFUSED, previewImport } from '../../profiles/import';
-import { locateJsonError, nestingDepth } from '../../profiles/json-error';
-import { profileSchema } from '../../profiles/schema';
+
+import { MAX_REFUSED, previewImport } from '../../formats/import';
+import { locateJsonError, nestingDepth } from '../../formats/json-error';
+import { bundledProfiles } from '../../people/bundled';
+import { profileSchema } from '../../people/schema';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const utf16le = (text: string, bom = true) => {

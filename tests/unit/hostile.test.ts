@@ -4,9 +4,9 @@
  * check (not the schema's own code).
  */
 import { html, type Token, Tokenizer } from 'parse5';
-import { bundledProfiles } from '../../profiles/bundled';
-import { leftOutLines, previewImport } from '../../profiles/import';
-import type { Profile } from '../../profiles/schema';
+import { leftOutLines, previewImport } from '../../formats/import';
+import { bundledProfiles } from '../../people/bundled';
+import type { Profile } from '../../people/schema';
 import {
   DIRECTION_AND_CONTROL,
   HOSTILE,
@@ -104,7 +104,7 @@ function tokenizerMarkup(text: string): string | undefined {
   return found;
 }
 
-/** Independent of profiles/schema.ts: what "safe to store" means, checked from scratch. */
+/** Independent of people/schema.ts: what "safe to store" means, checked from scratch. */
 function unsafeParts(profile: Profile): string[] {
   const problems: string[] = [];
   const texts = [
@@ -185,7 +185,7 @@ describe('hostile payloads', () => {
     expect(keptOut).toBeGreaterThan(cases.length / 2);
   });
 
-  /** How the preview names each field when it leaves it out (profiles/field-words.ts). */
+  /** How the preview names each field when it leaves it out (people/field-words.ts). */
   const WORDS: Record<string, string> = {
     headline: 'Headline',
     bio: 'Short bio',

@@ -5,7 +5,7 @@
  * the panel. Both now read HOVER_DELAY_MAX_MS from settings/defaults.ts.
  */
 import { render } from 'preact';
-import { SettingsPanel } from '../../components/SettingsPanel';
+import { SettingsPanel } from '../../components/options/SettingsPanel';
 import { DEFAULT_SETTINGS, HOVER_DELAY_MAX_MS, type Settings } from '../../settings/defaults';
 import { type SettingField, settingsSchema } from '../../settings/items';
 

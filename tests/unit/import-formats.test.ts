@@ -1,6 +1,6 @@
 /**
  * LinkedIn's Connections.csv and JSON Resume through the file importer
- * (profiles/import.ts → read-entries.ts READERS): recognised by content,
+ * (formats/import.ts → read-entries.ts READERS): recognised by content,
  * previewed like any file, with refused rows and the reader's notes; a
  * newer Connections.csv updates the people an older one added; a JSON
  * Resume we exported re-imports unchanged, and someone's own résumé merges
@@ -8,12 +8,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundledProfiles } from '../../profiles/bundled';
-import { previewConnections } from '../../profiles/connections-csv';
-import { applyPreview, type Preview, previewImport, rejectionLines } from '../../profiles/import';
-import { previewFile } from '../../profiles/import-backup';
-import { toJsonResume } from '../../profiles/json-resume';
-import type { Profile } from '../../profiles/schema';
+import { previewConnections } from '../../formats/connections-csv';
+import { applyPreview, type Preview, previewImport, rejectionLines } from '../../formats/import';
+import { previewFile } from '../../formats/import-backup';
+import { toJsonResume } from '../../formats/json-resume';
+import { bundledProfiles } from '../../people/bundled';
+import type { Profile } from '../../people/schema';
 
 const csv = readFileSync(join(import.meta.dirname, 'fixtures/connections/Connections.csv'), 'utf8');
 

@@ -4,12 +4,12 @@
  * through, and leaves existing data unchanged when it refuses.
  */
 import fc from 'fast-check';
-import { bundledProfiles } from '../../profiles/bundled';
-import { exportDocument } from '../../profiles/export';
-import { applyPreview, previewImport } from '../../profiles/import';
-import { locateJsonError } from '../../profiles/json-error';
-import type { Profile } from '../../profiles/schema';
-import { validateProfile } from '../../profiles/validate';
+import { exportDocument } from '../../formats/export';
+import { applyPreview, previewImport } from '../../formats/import';
+import { locateJsonError } from '../../formats/json-error';
+import { bundledProfiles } from '../../people/bundled';
+import type { Profile } from '../../people/schema';
+import { validateProfile } from '../../people/validate';
 import { person } from './fixtures';
 import { HOSTILE } from './hostile';
 

@@ -1,7 +1,4 @@
-import { toVCard } from '../../contact/vcard';
-import { bundledProfiles } from '../../profiles/bundled';
-import { exportDocument } from '../../profiles/export';
-import { slugify, uniqueId } from '../../profiles/ids';
+import { exportDocument } from '../../formats/export';
 import {
   applyPreview,
   EXPORT_FORMAT_VERSION,
@@ -10,8 +7,11 @@ import {
   type Preview,
   previewImport,
   rejectionLines,
-} from '../../profiles/import';
-import type { Profile } from '../../profiles/schema';
+} from '../../formats/import';
+import { toVCard } from '../../formats/vcard';
+import { bundledProfiles } from '../../people/bundled';
+import { slugify, uniqueId } from '../../people/ids';
+import type { Profile } from '../../people/schema';
 import { person } from './fixtures';
 
 const context = (existing: Profile[] = []) => ({ existing, bundled: bundledProfiles });
@@ -144,6 +144,24 @@ describe('previewImport: entries', () => {
       'profile 2 ("Ada Lovelace"): github:spacejam is already Tyler Neely\'s (tyler-neely)',
       'profile 3 ("Ada Lovelace"): github:taken is already Person mine\'s (mine)',
       'profile 3 ("Ada Lovelace"): linkedin:denizalti is already Deniz Altınbüken\'s (deniz-altinbuken)',
+    ]);
+  });
+
+  it('lets a hidden bundled person, or one the user replaced, own nothing', () => {
+    const copy = { ...ada, id: 'copy', identities: { github: ['SpaceJam'] } };
+    const hidden = previewImport('people.json', json([copy]), {
+      ...context(),
+      hidden: ['tyler-neely'],
+    });
+    if (!hidden.ok) throw new Error(hidden.error);
+    expect(hidden.preview.rejected).toEqual([]);
+    expect(hidden.preview.added.map((x) => x.id)).toEqual(['copy']);
+    // Replaced: the user keeps someone under Tyler Neely's id without his login.
+    const replaced = preview(json([copy]), [person('tyler-neely')]);
+    expect(replaced.rejected).toEqual([]);
+    // Positive control: shown and not replaced, he owns it.
+    expect(lines(preview(json([copy])))).toEqual([
+      'profile 1 ("Ada Lovelace"): github:spacejam is already Tyler Neely\'s (tyler-neely)',
     ]);
   });
 

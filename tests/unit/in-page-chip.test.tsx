@@ -5,7 +5,7 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { InPageCard } from '../../components/InPageCard';
+import { InPageCard } from '../../components/card/InPageCard';
 import { person } from './fixtures';
 
 it('gives the chip avatar the same hue as the card avatar', () => {

@@ -1,5 +1,5 @@
 /**
- * The options page's jobs (profiles/jobs.ts), run here without a worker
+ * The options page's jobs (jobs/jobs.ts), run here without a worker
  * against fake-indexeddb: an import's preview reports its progress and
  * writes nothing; its commit lands at the preview's store version, or is
  * previewed again when the store changed, asking the user only when the
@@ -9,11 +9,11 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { bundledProfiles } from '../../profiles/bundled';
-import { closePeopleDb, openPeopleDb } from '../../profiles/db';
-import { createJobRunner, type JobEvent, type JobRequest } from '../../profiles/jobs';
-import { readRows } from '../../profiles/people-rows';
-import { addPerson, importPeople, readSnapshot, updatePerson } from '../../profiles/store';
+import { createJobRunner, type JobEvent, type JobRequest } from '../../jobs/jobs';
+import { bundledProfiles } from '../../people/bundled';
+import { closePeopleDb, openPeopleDb } from '../../store/db';
+import { readRows } from '../../store/people-rows';
+import { addPerson, importPeople, readSnapshot, updatePerson } from '../../store/store';
 import { person } from './fixtures';
 
 const pad = (index: number) => String(index).padStart(5, '0');

@@ -1,4 +1,4 @@
-import { locateJsonError } from '../../profiles/json-error';
+import { locateJsonError } from '../../formats/json-error';
 
 describe('locateJsonError', () => {
   it.each([

@@ -9,17 +9,17 @@ import { createRequire } from 'node:module';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
-import { bundledProfiles } from '../../profiles/bundled';
-import { previewImport } from '../../profiles/import';
+import { previewImport } from '../../formats/import';
 import {
   isJsonResume,
   META_KEY,
   RESUME_SCHEMA_URL,
   readJsonResume,
   toJsonResume,
-} from '../../profiles/json-resume';
-import type { Profile } from '../../profiles/schema';
-import { validateProfile } from '../../profiles/validate';
+} from '../../formats/json-resume';
+import { bundledProfiles } from '../../people/bundled';
+import type { Profile } from '../../people/schema';
+import { validateProfile } from '../../people/validate';
 
 const require = createRequire(import.meta.url);
 const schemaPath = require.resolve('resume-schema/schema.json');

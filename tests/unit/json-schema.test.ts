@@ -2,13 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { profileJsonSchema } from '../../profiles/json-schema';
-import { profileSchema } from '../../profiles/schema';
+import { profileJsonSchema } from '../../formats/json-schema';
+import { profileSchema } from '../../people/schema';
 
 const dataDir = join(import.meta.dirname, '../../data');
 
 describe('profile.schema.json', () => {
-  it('is what the zod schema generates (run `npm run schema` after changing profiles/schema.ts)', async () => {
+  it('is what the zod schema generates (run `npm run schema` after changing people/schema.ts)', async () => {
     await expect(`${JSON.stringify(profileJsonSchema(), null, 2)}\n`).toMatchFileSnapshot(
       join(dataDir, 'profile.schema.json'),
     );

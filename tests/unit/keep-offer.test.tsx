@@ -1,5 +1,5 @@
 /**
- * What the popup offers for the tab it was opened on (components/KeepPerson.tsx
+ * What the popup offers for the tab it was opened on (components/popup/KeepPerson.tsx
  * KeepOffer), with the tab reading and the lookups faked: keep someone new,
  * update someone the user keeps (found by an identity the page names), never
  * "update" a bundled person, and say in words why there is nothing to keep.
@@ -12,10 +12,10 @@ import {
   KeepOffer,
   type KeepTask,
   type TabReading,
-} from '../../components/KeepPerson';
+} from '../../components/popup/KeepPerson';
 import type { IdentityKey } from '../../identity/keys';
-import { bundledProfiles } from '../../profiles/bundled';
-import type { Profile } from '../../profiles/schema';
+import { bundledProfiles } from '../../people/bundled';
+import type { Profile } from '../../people/schema';
 import { person } from './fixtures';
 
 const reading = (over: Partial<PersonReading> = {}): PageReading => ({

@@ -3,14 +3,14 @@
  * the square of the URL's length (a 391 KB import froze the options page for
  * 73 s). Time is not asserted here (the machine is shared); the structure is:
  * an over-long value is refused by its length before any pattern sees it, and
- * the patterns that do run are the linear ones in text/ and profiles/schema.ts.
+ * the patterns that do run are the linear ones in text/ and people/schema.ts.
  * `npm run bench` is not needed for this: the worst cases are measured by
  * bench/hostile.ts and reported in docs/guide.md.
  */
 
-import { fieldWords } from '../../profiles/field-words';
-import { LIMITS } from '../../profiles/schema';
-import { validateProfile } from '../../profiles/validate';
+import { fieldWords } from '../../people/field-words';
+import { LIMITS } from '../../people/schema';
+import { validateProfile } from '../../people/validate';
 
 const MEGABYTE = 1024 * 1024;
 const base = () => ({

@@ -1,11 +1,11 @@
 /**
- * The Markdown our own documents use (components/markdown.ts), read as
+ * The Markdown our own documents use (components/parts/markdown.ts), read as
  * data: every shape CHANGELOG.md and PRIVACY.md use, and that nothing in
  * them can become a link to anywhere but an https:// page.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Block, parseInline, parseMarkdown } from '../../components/markdown';
+import { type Block, parseInline, parseMarkdown } from '../../components/parts/markdown';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -44,7 +44,7 @@ describe('inline', () => {
       ],
     ],
     ['[x](http://example.org/)', [{ kind: 'text', text: 'x' }]],
-    ['[`profiles/db.ts`](profiles/db.ts)', [{ kind: 'code', text: 'profiles/db.ts' }]],
+    ['[`store/db.ts`](store/db.ts)', [{ kind: 'code', text: 'store/db.ts' }]],
     ['<img src=x onerror=alert(1)>', [{ kind: 'text', text: '<img src=x onerror=alert(1)>' }]],
     ['a * b ** c', [{ kind: 'text', text: 'a * b ** c' }]],
   ])('%s', (source, expected) => {

@@ -5,10 +5,10 @@
  * (the same plain address book imported twice); a namesake with another
  * identity is someone new. Every update can be opened to a per-field diff.
  */
-import { previewConnections } from '../../profiles/connections-csv';
-import { previewImport } from '../../profiles/import';
-import { viewOf } from '../../profiles/jobs';
-import type { Profile } from '../../profiles/schema';
+import { previewConnections } from '../../formats/connections-csv';
+import { previewImport } from '../../formats/import';
+import { viewOf } from '../../jobs/jobs';
+import type { Profile } from '../../people/schema';
 import { person } from './fixtures';
 import { HEADER, NOTES } from './fixtures/connections/generate';
 

@@ -1,8 +1,8 @@
 import { createMessageHandler, type HandlerDeps } from '../../messaging/handler';
 import type { CardState } from '../../messaging/messages';
-import { bundledProfiles } from '../../profiles/bundled';
-import { buildDirectory } from '../../profiles/directory';
-import type { Profile } from '../../profiles/schema';
+import { bundledProfiles } from '../../people/bundled';
+import { buildDirectory } from '../../people/directory';
+import type { Profile } from '../../people/schema';
 import { DEFAULT_SETTINGS } from '../../settings/defaults';
 
 function setup(overrides: Partial<HandlerDeps> = {}) {

@@ -7,12 +7,12 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { bundledProfiles } from '../../profiles/bundled';
-import { closePeopleDb } from '../../profiles/db';
-import { exportDocument } from '../../profiles/export';
-import { previewFile } from '../../profiles/import-backup';
-import { discardLegacy, ensureMigrated, readLegacy } from '../../profiles/migrate';
-import { addPerson, importPeople, readSnapshot } from '../../profiles/store';
+import { exportDocument } from '../../formats/export';
+import { previewFile } from '../../formats/import-backup';
+import { bundledProfiles } from '../../people/bundled';
+import { closePeopleDb } from '../../store/db';
+import { discardLegacy, ensureMigrated, readLegacy } from '../../store/migrate';
+import { addPerson, importPeople, readSnapshot } from '../../store/store';
 import { person } from './fixtures';
 
 const local = () => fakeBrowser.storage.local.get(null);
@@ -115,7 +115,7 @@ describe('ensureMigrated', () => {
       profiles: { profiles: [person('a'), person('b')], hidden: [] },
     });
     vi.resetModules();
-    const other = await import('../../profiles/migrate');
+    const other = await import('../../store/migrate');
     const outcomes = await Promise.all([ensureMigrated(), other.ensureMigrated()]);
     expect(outcomes.map((outcome) => outcome.kind).sort()).toEqual(
       expect.arrayContaining(['moved']),
@@ -125,7 +125,7 @@ describe('ensureMigrated', () => {
       ['b', 1],
     ]);
     expect((await local()).profiles).toBeUndefined();
-    await (await import('../../profiles/db')).closePeopleDb();
+    await (await import('../../store/db')).closePeopleDb();
   });
 });
 

@@ -5,13 +5,13 @@
  * tags, and a card copied to hand to someone else carries no note.
  */
 import fc from 'fast-check';
-import { toVCard } from '../../contact/vcard';
-import { bundledProfiles } from '../../profiles/bundled';
-import { toContactsCsv } from '../../profiles/contacts-csv';
-import { exportDocument } from '../../profiles/export';
-import { previewImport } from '../../profiles/import';
-import { parseTags } from '../../profiles/notes';
-import type { Profile } from '../../profiles/schema';
+import { toContactsCsv } from '../../formats/contacts-csv';
+import { exportDocument } from '../../formats/export';
+import { previewImport } from '../../formats/import';
+import { toVCard } from '../../formats/vcard';
+import { bundledProfiles } from '../../people/bundled';
+import { parseTags } from '../../people/notes';
+import type { Profile } from '../../people/schema';
 import { person } from './fixtures';
 import { addressBookContacts, appleVCards } from './fixtures/address-books';
 

@@ -8,9 +8,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { bundledProfiles } from '../../profiles/bundled';
-import { closePeopleDb } from '../../profiles/db';
-import { saveNote } from '../../profiles/note-save';
+import { bundledProfiles } from '../../people/bundled';
 import {
   cleanMine,
   knownTags,
@@ -21,10 +19,12 @@ import {
   sameMine,
   withMine,
   withoutMine,
-} from '../../profiles/notes';
-import type { Mine } from '../../profiles/schema';
-import { addPerson, personById, readSnapshot, saveMine, setHidden } from '../../profiles/store';
-import { validateProfile } from '../../profiles/validate';
+} from '../../people/notes';
+import type { Mine } from '../../people/schema';
+import { validateProfile } from '../../people/validate';
+import { closePeopleDb } from '../../store/db';
+import { saveNote } from '../../store/note-save';
+import { addPerson, personById, readSnapshot, saveMine, setHidden } from '../../store/store';
 import { person } from './fixtures';
 
 beforeEach(async () => {

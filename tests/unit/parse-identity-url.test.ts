@@ -1,7 +1,7 @@
 import type { PageKind } from '../../identity/keys';
 import { parseIdentityUrl } from '../../identity/parse';
-import { bundledProfiles } from '../../profiles/bundled';
-import { buildDirectory } from '../../profiles/directory';
+import { bundledProfiles } from '../../people/bundled';
+import { buildDirectory } from '../../people/directory';
 
 /** [URL, expected key (null: nobody), expected page kind] */
 type Row = [string, string | null, PageKind?];

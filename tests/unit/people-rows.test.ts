@@ -1,5 +1,5 @@
 /**
- * The people list's summary (profiles/people-rows.ts) against a real
+ * The people list's summary (store/people-rows.ts) against a real
  * IndexedDB implementation (fake-indexeddb): every write of the store keeps
  * it equal to what the records say, in the write's own transaction, without
  * a rebuild; a write that does not keep it (the legacy move) makes it stale,
@@ -10,8 +10,9 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { closePeopleDb, openPeopleDb } from '../../profiles/db';
-import { writeImport } from '../../profiles/import-write';
+import type { Profile } from '../../people/schema';
+import { closePeopleDb, openPeopleDb } from '../../store/db';
+import { writeImport } from '../../store/import-write';
 import {
   boundaryFor,
   mergeRows,
@@ -19,9 +20,8 @@ import {
   ROWS_REV_KEY,
   readRows,
   rowOf,
-} from '../../profiles/people-rows';
-import type { Profile } from '../../profiles/schema';
-import type * as StoreModule from '../../profiles/store';
+} from '../../store/people-rows';
+import type * as StoreModule from '../../store/store';
 import {
   addPerson,
   deletePerson,
@@ -30,7 +30,7 @@ import {
   removeDamaged,
   setHidden,
   updatePerson,
-} from '../../profiles/store';
+} from '../../store/store';
 import { person } from './fixtures';
 
 const pad = (index: number) => String(index).padStart(5, '0');
@@ -232,9 +232,9 @@ describe('two tabs writing at the same moment', () => {
   type Store = typeof StoreModule;
   async function openTab() {
     vi.resetModules();
-    const store = (await import('../../profiles/store')) as Store;
-    const db = await import('../../profiles/db');
-    const rows = await import('../../profiles/people-rows');
+    const store = (await import('../../store/store')) as Store;
+    const db = await import('../../store/db');
+    const rows = await import('../../store/people-rows');
     return { store, db, rows };
   }
 

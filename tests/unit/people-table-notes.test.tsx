@@ -4,11 +4,11 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { PeopleTable } from '../../components/PeopleTable';
-import { recordOf } from '../../profiles/db';
-import { rowOf } from '../../profiles/people-rows';
-import { buildRoster } from '../../profiles/roster';
-import type { Profile } from '../../profiles/schema';
+import { PeopleTable } from '../../components/options/PeopleTable';
+import { buildRoster } from '../../jobs/roster';
+import type { Profile } from '../../people/schema';
+import { recordOf } from '../../store/db';
+import { rowOf } from '../../store/people-rows';
 import { person } from './fixtures';
 
 const people: Profile[] = [

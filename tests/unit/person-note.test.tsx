@@ -7,11 +7,11 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { Card } from '../../components/Card';
-import { tagCompletions } from '../../components/NoteEditor';
-import type { NoteApi } from '../../components/PersonNote';
+import { Card } from '../../components/card/Card';
+import { tagCompletions } from '../../components/card/NoteEditor';
+import type { NoteApi } from '../../components/card/PersonNote';
 import type { NoteSaved } from '../../messaging/messages';
-import type { Mine, Profile } from '../../profiles/schema';
+import type { Mine, Profile } from '../../people/schema';
 import { person } from './fixtures';
 
 const flush = () => act(async () => await new Promise((done) => setTimeout(done, 0)));

@@ -1,8 +1,8 @@
 import { profileLinks, projectUrl } from '../../contact/links';
 import { mailtoUrl } from '../../contact/mailto';
 import { toPlainText } from '../../contact/plain-text';
-import { bundledProfiles } from '../../profiles/bundled';
-import type { Profile } from '../../profiles/schema';
+import { bundledProfiles } from '../../people/bundled';
+import type { Profile } from '../../people/schema';
 
 const byId = (id: string) => bundledProfiles.find((profile) => profile.id === id) as Profile;
 

@@ -6,9 +6,9 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { Popup, type PopupApi } from '../../components/Popup';
-import { bundledProfiles } from '../../profiles/bundled';
-import { bundledRoster } from '../../profiles/roster';
+import { Popup, type PopupApi } from '../../components/popup/Popup';
+import { bundledRoster } from '../../jobs/roster';
+import { bundledProfiles } from '../../people/bundled';
 
 const tyler = bundledProfiles.find((profile) => profile.name === 'Tyler Neely');
 if (!tyler) throw new Error('the bundled Tyler Neely is missing');

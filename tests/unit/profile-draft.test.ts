@@ -3,7 +3,13 @@
  * splits GitHub logins, never a LinkedIn id), and every validation problem
  * said with the field's label and pinned to its control.
  */
-import { CONTROL, draftOf, entryOf, handleLines, shown } from '../../components/profile-draft';
+import {
+  CONTROL,
+  draftOf,
+  entryOf,
+  handleLines,
+  shown,
+} from '../../components/parts/profile-draft';
 import { person } from './fixtures';
 
 describe('handleLines', () => {

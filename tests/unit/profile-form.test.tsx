@@ -7,11 +7,11 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { ProfileForm } from '../../components/ProfileForm';
-import { bundledProfiles } from '../../profiles/bundled';
-import { previewImport } from '../../profiles/import';
-import type { Profile } from '../../profiles/schema';
-import type { Issue } from '../../profiles/validate';
+import { ProfileForm } from '../../components/options/ProfileForm';
+import { previewImport } from '../../formats/import';
+import { bundledProfiles } from '../../people/bundled';
+import type { Profile } from '../../people/schema';
+import type { Issue } from '../../people/validate';
 import { person } from './fixtures';
 
 /** What the options page passes: the importer's verdict, by field. */

@@ -8,16 +8,10 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { bundledProfiles } from '../../profiles/bundled';
-import {
-  closePeopleDb,
-  DB_NAME,
-  NewerDatabaseError,
-  openPeopleDb,
-  recordOf,
-} from '../../profiles/db';
-import { buildDirectory } from '../../profiles/directory';
-import { plainStorageError } from '../../profiles/storage-errors';
+import { bundledProfiles } from '../../people/bundled';
+import { buildDirectory } from '../../people/directory';
+import { closePeopleDb, DB_NAME, NewerDatabaseError, openPeopleDb, recordOf } from '../../store/db';
+import { plainStorageError } from '../../store/storage-errors';
 import {
   addPerson,
   deletePerson,
@@ -29,7 +23,7 @@ import {
   setHidden,
   updatePerson,
   visiblePeople,
-} from '../../profiles/store';
+} from '../../store/store';
 import { person } from './fixtures';
 
 const version = async () => (await fakeBrowser.storage.local.get('peopleVersion')).peopleVersion;
@@ -78,6 +72,19 @@ describe('writes state their precondition', () => {
     expect(
       await addPerson(person('c', { identities: { github: ['spacejam'], linkedin: [] } })),
     ).toMatchObject({ ok: false, conflict: { kind: 'claimed', owner: { id: 'tyler-neely' } } });
+  });
+
+  it('lets a hidden bundled person own nothing: their handles may be kept and edited', async () => {
+    const c = person('c', { identities: { github: ['spacejam'], linkedin: [] } });
+    await setHidden('tyler-neely', true);
+    expect(await addPerson(c)).toMatchObject({ ok: true });
+    expect(await updatePerson({ ...c, name: 'C2' }, 1)).toMatchObject({ ok: true });
+    // Positive control: shown again, Tyler Neely owns the handle for the next write.
+    await setHidden('tyler-neely', false);
+    expect(await updatePerson({ ...c, name: 'C3' }, 2)).toMatchObject({
+      ok: false,
+      conflict: { kind: 'claimed', owner: { id: 'tyler-neely' } },
+    });
   });
 
   it('validates what it stores and leaves everything as it was when it refuses', async () => {
@@ -150,7 +157,7 @@ describe('reads', () => {
     vi.restoreAllMocks();
   });
 
-  it('resolves every identity exactly as the whole directory does (profiles/directory.ts)', async () => {
+  it('resolves every identity exactly as the whole directory does (people/directory.ts)', async () => {
     const handles = ['shared', 'spacejam', 'patmesh', 'other'];
     const people = fc.uniqueArray(
       fc.record({

@@ -9,16 +9,16 @@
  * browser the user has.
  */
 import { z } from 'zod';
-import { toVCard, toVCards } from '../../contact/vcard';
-import { unescapeText } from '../../contact/vcard-read';
+import { toContactsCsv } from '../../formats/contacts-csv';
+import { exportDocument } from '../../formats/export';
+import { type Preview, previewImport } from '../../formats/import';
+import { previewFile } from '../../formats/import-backup';
+import { readJsonResume, toJsonResume } from '../../formats/json-resume';
+import { toVCard, toVCards } from '../../formats/vcard';
+import { unescapeText } from '../../formats/vcard-read';
 import { GITHUB_REPO } from '../../identity/rules';
-import { bundledProfiles } from '../../profiles/bundled';
-import { toContactsCsv } from '../../profiles/contacts-csv';
-import { exportDocument } from '../../profiles/export';
-import { type Preview, previewImport } from '../../profiles/import';
-import { previewFile } from '../../profiles/import-backup';
-import { readJsonResume, toJsonResume } from '../../profiles/json-resume';
-import { httpUrl, NO_DESCRIPTION, type Profile } from '../../profiles/schema';
+import { bundledProfiles } from '../../people/bundled';
+import { httpUrl, NO_DESCRIPTION, type Profile } from '../../people/schema';
 import { TEXT_CHARACTERS } from '../../text/characters';
 import { NO_MARKUP } from '../../text/markup';
 import { person } from './fixtures';
@@ -133,7 +133,7 @@ describe('a project without a description, in files', () => {
   });
 
   it('writes a vCard project that a build before issue 24 reads (the previous reader, as a fixture)', () => {
-    // Copied from contact/vcard-read.ts and profiles/schema.ts as they were:
+    // Copied from formats/vcard-read.ts and people/schema.ts as they were:
     // the parts split on unescaped ";", each trimmed; a description required.
     const oldText = (max: number) =>
       z

@@ -1,16 +1,17 @@
 /**
- * The lists' table of people (profiles/roster.ts) and the form's claimants
- * (profiles/roster-claims.ts), from the stored summary: the popup sees who
+ * The lists' table of people (jobs/roster.ts) and the form's claimants
+ * (jobs/roster-claims.ts), from the stored summary: the popup sees who
  * pages see (hidden and replaced bundled people left out), the options page
  * sees every bundled person marked; search runs over both; a form entry is
  * checked against exactly the people it could clash with.
  */
-import { bundledProfiles } from '../../profiles/bundled';
-import type { StoredRows } from '../../profiles/people-rows';
-import { rowOf } from '../../profiles/people-rows';
-import { buildRoster, bundledRoster } from '../../profiles/roster';
-import { claimantsOf, identitiesOfHandles } from '../../profiles/roster-claims';
-import type { Profile } from '../../profiles/schema';
+
+import { buildRoster, bundledRoster } from '../../jobs/roster';
+import { claimantsOf, identitiesOfHandles } from '../../jobs/roster-claims';
+import { bundledProfiles } from '../../people/bundled';
+import type { Profile } from '../../people/schema';
+import type { StoredRows } from '../../store/people-rows';
+import { rowOf } from '../../store/people-rows';
 import { person } from './fixtures';
 
 function stored(profiles: Profile[], hidden: string[] = [], rev = 7): StoredRows {

@@ -1,5 +1,5 @@
-import { profileSchema } from '../../profiles/schema';
-import { validateProfile } from '../../profiles/validate';
+import { profileSchema } from '../../people/schema';
+import { validateProfile } from '../../people/validate';
 
 const ada = {
   id: 'ada',

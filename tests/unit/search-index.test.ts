@@ -1,12 +1,12 @@
 /**
- * The search index (profiles/search-index.ts): folded once when a person is
+ * The search index (people/search-index.ts): folded once when a person is
  * written, matched by word prefix, the same answers whether a query is
  * searched fresh or narrowed from the one before it.
  */
 import fc from 'fast-check';
-import { bundledProfiles } from '../../profiles/bundled';
-import { buildRoster } from '../../profiles/roster';
-import { buildSearchIndex, personText, queryWords, searchText } from '../../profiles/search-index';
+import { buildRoster } from '../../jobs/roster';
+import { bundledProfiles } from '../../people/bundled';
+import { buildSearchIndex, personText, queryWords, searchText } from '../../people/search-index';
 
 const people = [
   ['Łukasz Żółw', 'Engineer', '@lukasz_z'],

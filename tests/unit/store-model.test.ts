@@ -14,7 +14,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type * as StoreModule from '../../profiles/store';
+import type * as StoreModule from '../../store/store';
 import { person } from './fixtures';
 
 type Store = typeof StoreModule;
@@ -27,8 +27,8 @@ interface Tab {
 
 async function openTab(): Promise<Tab> {
   vi.resetModules();
-  const store = (await import('../../profiles/store')) as Store;
-  const db = await import('../../profiles/db');
+  const store = (await import('../../store/store')) as Store;
+  const db = await import('../../store/db');
   return { store, close: db.closePeopleDb, view: new Map(), rev: 0 };
 }
 

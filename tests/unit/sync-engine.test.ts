@@ -10,10 +10,10 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { closePeopleDb } from '../../profiles/db';
-import { addPerson, lookupKey, readSnapshot, updatePerson } from '../../profiles/store';
 import { DEFAULT_SETTINGS } from '../../settings/defaults';
 import { readSettings, saveSetting } from '../../settings/items';
+import { closePeopleDb } from '../../store/db';
+import { addPerson, lookupKey, readSnapshot, updatePerson } from '../../store/store';
 import {
   deviceId,
   eraseSync,

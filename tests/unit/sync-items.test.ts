@@ -8,8 +8,8 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 import { GITHUB_REPO } from '../../identity/rules';
-import { bundledProfiles } from '../../profiles/bundled';
-import { httpUrl, NO_DESCRIPTION, type Profile, profileSchema } from '../../profiles/schema';
+import { bundledProfiles } from '../../people/bundled';
+import { httpUrl, NO_DESCRIPTION, type Profile, profileSchema } from '../../people/schema';
 import { type Compact, compact, expand } from '../../sync/compact';
 import { decodeItems, encodeEntry, entryBytes, personKey } from '../../sync/items';
 import { localWrite } from '../../sync/merge';
@@ -220,7 +220,7 @@ describe('write rate', () => {
  * own copy. So a person this build writes must still read on such a build,
  * or an edit made here would be undone there. What follows is the previous
  * build's contract, copied as it was (sync/compact.ts `expand` and the
- * project schema of profiles/schema.ts before description became optional),
+ * project schema of people/schema.ts before description became optional),
  * as a fixture: it must not change with the code.
  */
 const previousBuild = (() => {

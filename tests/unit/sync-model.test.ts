@@ -9,7 +9,7 @@
  * wrote must be kept or seen by a version that is kept: no edit lost.
  */
 import fc from 'fast-check';
-import type { Profile } from '../../profiles/schema';
+import type { Profile } from '../../people/schema';
 import { type Entry, stampKey, type Version } from '../../sync/entry';
 import { decodeItems, encodeEntry, personKey } from '../../sync/items';
 import { supersedes } from '../../sync/merge';

@@ -22,7 +22,10 @@ const walk = (dir: string): string[] =>
 const FOLDERS = [
   'components',
   'entrypoints',
-  'profiles',
+  'people',
+  'formats',
+  'store',
+  'jobs',
   'contact',
   'sync',
   'settings',
@@ -78,7 +81,9 @@ describe('the scanner', () => {
 
 describe('components and entrypoints', () => {
   it('finds the files', () => {
-    expect(files).toEqual(expect.arrayContaining(['components/Card.tsx', 'components/Popup.tsx']));
+    expect(files).toEqual(
+      expect.arrayContaining(['components/card/Card.tsx', 'components/popup/Popup.tsx']),
+    );
   });
   it.each(files)('%s writes no words outside _locales', (file) => {
     const found = findLiterals(readFileSync(join(root, file), 'utf8'), file).map(

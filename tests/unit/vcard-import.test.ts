@@ -5,11 +5,12 @@
  * quoted-printable, UTF-16 files, no TITLE or ORG, thousands of cards) come
  * in whole.
  */
-import { toVCard } from '../../contact/vcard';
-import { unescapeText } from '../../contact/vcard-read';
-import { bundledProfiles } from '../../profiles/bundled';
-import { type Preview, previewImport, rejectionLines } from '../../profiles/import';
-import type { Profile } from '../../profiles/schema';
+
+import { type Preview, previewImport, rejectionLines } from '../../formats/import';
+import { toVCard } from '../../formats/vcard';
+import { unescapeText } from '../../formats/vcard-read';
+import { bundledProfiles } from '../../people/bundled';
+import type { Profile } from '../../people/schema';
 import { person } from './fixtures';
 
 function preview(text: string | Uint8Array, existing: Profile[] = [], bundled = bundledProfiles) {

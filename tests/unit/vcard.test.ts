@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
-import { escapeText, foldLine, toVCard, vcardFileName } from '../../contact/vcard';
-import { bundledProfiles } from '../../profiles/bundled';
-import type { Profile } from '../../profiles/schema';
+import { escapeText, foldLine, toVCard, vcardFileName } from '../../formats/vcard';
+import { bundledProfiles } from '../../people/bundled';
+import type { Profile } from '../../people/schema';
 
 const octets = (line: string) => new TextEncoder().encode(line).length;
 const deniz = bundledProfiles.find((profile) => profile.id === 'deniz-altinbuken') as Profile;

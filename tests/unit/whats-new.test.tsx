@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { parseChangelog } from '../../components/markdown';
-import { WhatsNew } from '../../components/WhatsNew';
+import { WhatsNew } from '../../components/options/WhatsNew';
+import { parseChangelog } from '../../components/parts/markdown';
 import { startWhatsNew } from '../../entrypoints/background/whats-new';
 import {
   compareVersions,
