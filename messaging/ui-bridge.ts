@@ -6,7 +6,7 @@
  * (https://developer.chrome.com/docs/extensions/develop/concepts/content-scripts#isolated_world).
  * Types and the key only: nothing here adds to the startup bundle's size.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from '../entrypoints/content/context';
 import type { Profile } from '../profiles/schema';
 import type { CardState } from './messages';
 
@@ -52,6 +52,6 @@ export interface CardUi {
   owns(target: EventTarget | null): boolean;
 }
 
-export type CardUiFactory = (ctx: ContentScriptContext) => CardUi;
+export type CardUiFactory = (ctx: ScriptContext) => CardUi;
 
 export type BridgeGlobal = typeof globalThis & { [UI_KEY]?: CardUiFactory };
