@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: process.env.BENCH
-      ? ['bench/measure.ts']
+      ? [process.env.BENCH === 'trace-hover' ? 'bench/trace-hover.ts' : 'bench/measure.ts']
       : process.env.SCREENSHOTS
         ? ['tests/screenshots/**/*.ts']
         : ['tests/browser/**/*.test.ts'],

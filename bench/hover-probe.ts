@@ -6,10 +6,15 @@
  * which frame after the expiry that was (1 = the first). Results collect in
  * `window.__bench.results`.
  */
-export type HoverTime = { ms: number; frames: number };
+export type HoverTime = {
+  ms: number;
+  frames: number;
+  /** When the delay ran out (performance.now()), for a trace's timeline (./trace-hover.ts). */
+  expiry?: number;
+};
 
 export function installHoverProbe(delay: number): void {
-  const bench = { results: [] as { ms: number; frames: number }[] };
+  const bench = { results: [] as HoverTime[] };
   (window as never as { __bench: typeof bench }).__bench = bench;
   document.addEventListener(
     'pointerover',
@@ -30,7 +35,7 @@ export function installHoverProbe(delay: number): void {
           // The card's host is a bare element at the end of <html> (the page sees nothing more).
           const hit = document.elementFromPoint(probe.x, probe.y);
           if (hit && hit !== document.body && hit.parentNode === document.documentElement) {
-            bench.results.push({ ms: now - expiry, frames });
+            bench.results.push({ ms: now - expiry, frames, expiry });
             return;
           }
         }

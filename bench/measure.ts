@@ -57,7 +57,7 @@ const QUICK = process.env.BENCH_QUICK === '1';
  * Runs per figure. A full run must fit 20 minutes on this machine (issue 28;
  * 31 min with 10 runs of everything). Page loads keep 10: their growth ratio
  * is the noisiest target (0.68–1.53 run to run). Every other figure takes 6
- * (`BENCH_RUNS`), whose medians held within their spread across 10 runs, and
+ * (`BENCH_RUNS`; each figure's spread is printed beside its median), and
  * the 100,000-people imports, cancels and exports 2 (`BENCH_BIG_RUNS`, ~1 min
  * each under load). The page heap differed by under 300 B in 10 runs: 3.
  */
