@@ -6,7 +6,6 @@
  * (https://developer.chrome.com/docs/extensions/develop/concepts/content-scripts#isolated_world).
  * Types and the key only: nothing here adds to the startup bundle's size.
  */
-import type { ScriptContext } from '../entrypoints/content/context';
 import type { Profile } from '../profiles/schema';
 import type { CardState } from './messages';
 
@@ -50,6 +49,19 @@ export interface CardUi {
   hideHover(): void;
   /** Is this target, as the page's document sees it, the card's host? */
   owns(target: EventTarget | null): boolean;
+}
+
+/**
+ * What the content script's context gives the card UI and its own modules:
+ * one signal every listener registers on, aborted when the script stops
+ * (entrypoints/content/context.ts).
+ */
+export interface ScriptContext {
+  readonly signal: AbortSignal;
+  readonly isInvalid: boolean;
+  abort(reason?: unknown): void;
+  onInvalidated(callback: () => void): void;
+  setInterval(callback: () => void, ms: number): void;
 }
 
 export type CardUiFactory = (ctx: ScriptContext) => CardUi;

@@ -19,15 +19,9 @@
  * `isInvalid`. The hostile-page test listens for WXT's event and forges it.
  */
 import { browser } from 'wxt/browser';
+import type { ScriptContext } from '../../messaging/ui-bridge';
 
-/** What the script's modules use of their context. */
-export interface ScriptContext {
-  readonly signal: AbortSignal;
-  readonly isInvalid: boolean;
-  abort(reason?: unknown): void;
-  onInvalidated(callback: () => void): void;
-  setInterval(callback: () => void, ms: number): void;
-}
+export type { ScriptContext };
 
 /** Named as WXT's class, which WXT's entry constructs (wxt.config.ts points it here). */
 export class ContentScriptContext implements ScriptContext {
