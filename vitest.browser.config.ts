@@ -6,7 +6,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: process.env.BENCH
-      ? ['bench/measure.ts']
+      ? [
+          {
+            'trace-hover': 'bench/trace-hover.ts',
+            'profile-keystrokes': 'bench/profile-keystrokes.ts',
+          }[process.env.BENCH] ?? 'bench/measure.ts',
+        ]
       : process.env.SCREENSHOTS
         ? ['tests/screenshots/**/*.ts']
         : ['tests/browser/**/*.test.ts'],

@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 // (2 cores), against the built .output/firefox-mv2.
 export default defineConfig({
   test: {
-    include: ['tests/firefox/**/*.test.ts'],
+    // BENCH=1: the benchmark's Firefox part (bench/firefox.ts, run by `npm run bench`).
+    include: process.env.BENCH ? ['bench/firefox.ts'] : ['tests/firefox/**/*.test.ts'],
     environment: 'node',
     globals: true,
     fileParallelism: false,

@@ -30,6 +30,17 @@ export default defineConfig({
     // Vite's modulepreload polyfill fetches module URLs by hand; every browser
     // we support (Chrome, Firefox 140+) preloads natively, so leave it out.
     build: { modulePreload: { polyfill: false } },
+    // WXT's content-script entry constructs its ContentScriptContext, which
+    // announces every start to the page and weighs ~2.8 KB; ours is the one
+    // signal the script uses (entrypoints/content/context.ts, issue 28).
+    resolve: {
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: join(import.meta.dirname, 'entrypoints/content/context.ts'),
+        },
+      ],
+    },
   }),
   hooks: {
     // Icons are rendered from assets/icon.svg on every build (build/render-icons.ts).

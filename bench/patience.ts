@@ -10,6 +10,7 @@
  *   waitFor(bytes)     a wait that grows with the bytes moved (files into a page, the store)
  *   STEP_TIMEOUT       every other Playwright action of a bench page (its default)
  *   retried(label, fn, { before })   fn; on failure, before() then fn again
+ *   phase(label)       a new part of the run begins; phases() says how long each took
  */
 import type { BrowserContext } from 'playwright-core';
 
@@ -55,4 +56,24 @@ export async function retried<T>(
     await before?.();
     return step();
   }
+}
+
+/** The run's parts, in order, and how long each took (issue 28: a full run must fit 20 min). */
+const parts: { label: string; startedMs: number; seconds?: number }[] = [];
+
+/** Ends the running part, if any, and begins `label`; both said on stderr. */
+export function phase(label: string): void {
+  const now = performance.now();
+  const last = parts.at(-1);
+  if (last && last.seconds === undefined) {
+    last.seconds = (now - last.startedMs) / 1000;
+    process.stderr.write(`[bench] ${last.label}: ${last.seconds.toFixed(1)} s\n`);
+  }
+  if (label) parts.push({ label, startedMs: now });
+}
+
+/** Every part's duration, the running one ended. */
+export function phases(): { label: string; seconds: number }[] {
+  phase('');
+  return parts.map(({ label, seconds }) => ({ label, seconds: seconds ?? 0 }));
 }

@@ -58,10 +58,11 @@ const INTRO = `# Benchmark
 <!-- Written by bench/readme.ts from bench/results.json at the end of \`npm run bench\`;
      edit bench/notes.ts (the reasons) or the generator, never this file. -->
 
-\`npm run bench\` builds the extension, drives Debian's Chromium (headless) over generated
-fixture pages with the browser tests' harness (\`tests/browser/harness.ts\`), prints a table,
-writes [\`results.json\`](results.json) and then this file. \`npm run bench -- --quick\` (2 runs,
-1,000 and 3,000 people instead of 10,000 and 100,000) checks the harness and writes to
+\`npm run bench\` builds the extension for both browsers, drives Debian's firefox-esr
+(hover → card, [\`firefox.ts\`](firefox.ts)) and then Debian's Chromium (everything, headless)
+over generated fixture pages with the tests' harnesses, prints a table and each part's
+duration, writes [\`results.json\`](results.json) and then this file. \`npm run bench -- --quick\`
+(2 runs, 1,000 and 3,000 people instead of 10,000 and 100,000) checks the harness and writes to
 \`.tmp/bench-quick.json\` and \`.tmp/bench-quick.md\` instead, its figures named for the sizes it
 used ([\`sizes.ts\`](sizes.ts)).
 
@@ -76,7 +77,10 @@ a 2-vCPU VM shared with other engineers' builds, so absolute figures are noisy: 
 that has one is also set against a **baseline measured in the same run** (3 people, or no
 extension), and that ratio is what compares across runs. Waits are sized for the work and a
 step that fails for load alone is tried once more ([\`patience.ts\`](patience.ts));
-\`bench_retries\` says how often that happened.
+\`bench_retries\` says how often that happened, and \`bench_part_*_s\` how long each part took.
+Page loads take 10 runs, most figures 6, the 100,000-people imports and exports 2
+([\`measure.ts\`](measure.ts) says why). Firefox's page-load cost is not measured: it has no
+trace to read over WebDriver BiDi ([\`firefox.ts\`](firefox.ts)).
 `;
 
 export function benchReadme(figures: Figure[], notes: Record<string, string> = NOTES): string {

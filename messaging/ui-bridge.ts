@@ -6,7 +6,6 @@
  * (https://developer.chrome.com/docs/extensions/develop/concepts/content-scripts#isolated_world).
  * Types and the key only: nothing here adds to the startup bundle's size.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Profile } from '../people/schema';
 import type { CardState } from './messages';
 
@@ -52,6 +51,19 @@ export interface CardUi {
   owns(target: EventTarget | null): boolean;
 }
 
-export type CardUiFactory = (ctx: ContentScriptContext) => CardUi;
+/**
+ * What the content script's context gives the card UI and its own modules:
+ * one signal every listener registers on, aborted when the script stops
+ * (entrypoints/content/context.ts).
+ */
+export interface ScriptContext {
+  readonly signal: AbortSignal;
+  readonly isInvalid: boolean;
+  abort(reason?: unknown): void;
+  onInvalidated(callback: () => void): void;
+  setInterval(callback: () => void, ms: number): void;
+}
+
+export type CardUiFactory = (ctx: ScriptContext) => CardUi;
 
 export type BridgeGlobal = typeof globalThis & { [UI_KEY]?: CardUiFactory };

@@ -21,7 +21,6 @@
  * context is invalidated (extension reloaded, updated or removed).
  */
 import { render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import cardCss from '../../components/card/card.css?inline';
 import { HoverCard, type HoverControl } from '../../components/card/HoverCard';
 import { InPageCard } from '../../components/card/InPageCard';
@@ -32,6 +31,7 @@ import { send } from '../../messaging/ask';
 import type { CardState } from '../../messaging/messages';
 import type { CardUi, HoverOptions } from '../../messaging/ui-bridge';
 import type { Profile } from '../../people/schema';
+import type { ScriptContext } from '../content/context';
 import {
   hideGithubHovercard,
   releaseGithubHovercard,
@@ -68,7 +68,7 @@ const noteApi = (id: string): NoteApi => ({
   open: () => void send({ type: 'note-open', id }).catch(() => undefined),
 });
 
-export function createCardUi(ctx: ContentScriptContext): CardUi {
+export function createCardUi(ctx: ScriptContext): CardUi {
   paintTextFromAttributes();
   renameInlineProperties();
   const sources: ThemeSources = {

@@ -2,8 +2,7 @@
  * Asking the background from a page. When the extension is reloaded or
  * updated, this page's copy of the content script is orphaned and
  * `sendMessage` throws "Extension context invalidated"; we then stop the
- * script through WXT's context instead of throwing into the page
- * (https://wxt.dev/guide/essentials/content-scripts.html#context).
+ * script through its context (./context.ts) instead of throwing into the page.
  *
  * Any other failure (the service worker waking up too slowly, a handler
  * error) is only this question's: it answers `undefined` and the script
@@ -12,12 +11,12 @@
  * (https://developer.chrome.com/docs/extensions/reference/api/runtime#property-id).
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../../messaging/ask';
 import type { Answer, Message } from '../../messaging/messages';
+import type { ScriptContext } from './context';
 
 export async function ask<M extends Message>(
-  ctx: ContentScriptContext,
+  ctx: ScriptContext,
   message: M,
 ): Promise<Answer<M['type']> | undefined> {
   if (ctx.isInvalid) return undefined;

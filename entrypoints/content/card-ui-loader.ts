@@ -6,9 +6,10 @@
  * that did not happen, one `mount-ui` message asks for it. Pages where nobody
  * is matched never load it.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
 import { type BridgeGlobal, type CardUi, UI_KEY } from '../../messaging/ui-bridge';
 import { ask } from './ask';
+import type { ScriptContext } from './context';
 import { unawaited } from './unawaited';
 
 let loading: Promise<CardUi | undefined> | undefined;
@@ -18,7 +19,7 @@ export function loadedCardUi(): Promise<CardUi | undefined> | undefined {
   return loading;
 }
 
-export function cardUi(ctx: ContentScriptContext): Promise<CardUi | undefined> {
+export function cardUi(ctx: ScriptContext): Promise<CardUi | undefined> {
   loading ??= (async () => {
     const bridge = globalThis as BridgeGlobal;
     if (!bridge[UI_KEY] && !(await ask(ctx, { type: 'mount-ui' }))) return undefined;

@@ -36,11 +36,12 @@
  * https://www.linkedin.com/feed/ (post and comment authors)
  * https://www.linkedin.com/search/results/people/?keywords=distributed%20systems
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
 import type { UrlIdentity } from '../../identity/keys';
 import { parseIdentityUrl } from '../../identity/parse';
 import type { CardUi } from '../../messaging/ui-bridge';
 import { cardUi, loadedCardUi } from './card-ui-loader';
+import type { ScriptContext } from './context';
 import { githubHovercardsOff } from './github-preference';
 import { lookupIdentity } from './lookup-cache';
 import { unawaited } from './unawaited';
@@ -90,7 +91,7 @@ export interface HovercardDeps {
   expandedInPage(): string | undefined;
 }
 
-export function startHovercards(ctx: ContentScriptContext, deps: HovercardDeps): () => void {
+export function startHovercards(ctx: ScriptContext, deps: HovercardDeps): () => void {
   let intent: Target | undefined; // what the pointer rests on
   let open: Target | undefined; // whose card is showing
   let openTimer: ReturnType<typeof setTimeout> | undefined;

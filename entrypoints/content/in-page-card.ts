@@ -25,12 +25,13 @@
  * https://gist.github.com/spacejam
  * https://www.linkedin.com/in/denizalti/
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
 import type { IdentityKey } from '../../identity/keys';
 import { parseIdentityUrl } from '../../identity/parse';
 import type { CardState } from '../../messaging/messages';
 import { ask } from './ask';
 import { cardUi, loadedCardUi } from './card-ui-loader';
+import type { ScriptContext } from './context';
 import { lookupIdentity, rememberCardState } from './lookup-cache';
 import type { UrlChange } from './navigation';
 import { unawaited } from './unawaited';
@@ -50,7 +51,7 @@ function loadedKey(): IdentityKey | undefined {
   return parseIdentityUrl(entry?.name ?? location.href)?.key;
 }
 
-export function startInPageCard(ctx: ContentScriptContext, input: UserInput): InPageCard {
+export function startInPageCard(ctx: ScriptContext, input: UserInput): InPageCard {
   let shownKey: IdentityKey | undefined;
   let shown: { profileId: string; state: CardState } | undefined;
   /** The person the user came to this URL for: only their card may show. */

@@ -14,13 +14,13 @@
  *                      known + no UI yet ─▶ the background injects card-ui.js first
  *   ./card-ui-loader.ts  the injected UI's factory (closed shadow root, Preact)
  *   ./stored-changes.ts  settings or profiles changed ─▶ forget answers, look again
- *   ./quiet-start.ts     WXT's page-visible start-up event, switched off
+ *   ./context.ts         the script's one AbortSignal (in place of WXT's context,
+ *                        which announces itself to the page)
  *
- * Everything registers on WXT's context and goes with it.
+ * Everything registers on the context and goes with it.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { MATCH_PATTERNS } from '../../identity/hosts';
-import './quiet-start';
 import { startHovercards } from './hovercards';
 import { startInPageCard } from './in-page-card';
 import { onUrlChange } from './navigation';

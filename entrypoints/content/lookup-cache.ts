@@ -8,11 +8,12 @@
  * or dismisses a card (storage.session holds it too, but the cache would
  * otherwise answer the old state until the page reloads).
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
 import type { IdentityKey, UrlIdentity } from '../../identity/keys';
 import type { CardState, LookupAnswer } from '../../messaging/messages';
 import { type BridgeGlobal, UI_KEY } from '../../messaging/ui-bridge';
 import { ask } from './ask';
+import type { ScriptContext } from './context';
 
 type Answer = LookupAnswer | null | undefined;
 const pending = new Map<IdentityKey, Promise<Answer>>();
@@ -20,7 +21,7 @@ const settled = new Map<IdentityKey, Answer>();
 /** Enough for a busy issue thread; the oldest entries go first. */
 const MAX_ENTRIES = 500;
 
-export function lookup(ctx: ContentScriptContext, key: IdentityKey): Promise<Answer> {
+export function lookup(ctx: ScriptContext, key: IdentityKey): Promise<Answer> {
   let answer = pending.get(key);
   if (!answer) {
     if (pending.size >= MAX_ENTRIES) {
@@ -44,7 +45,7 @@ export function lookup(ctx: ContentScriptContext, key: IdentityKey): Promise<Ans
 
 /** The identity's key, then its alternates (a LinkedIn member id), until one is known. */
 export async function lookupIdentity(
-  ctx: ContentScriptContext,
+  ctx: ScriptContext,
   identity: Pick<UrlIdentity, 'key' | 'alternates'>,
 ): Promise<Answer> {
   let answer = await lookup(ctx, identity.key);

@@ -17,7 +17,7 @@
  *   legacy pjax (`pjax:end`) and `popstate` make it look at once.
  * All listeners and the timer share the context's AbortSignal.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from './context';
 
 export const POLL_MS = 250;
 
@@ -33,10 +33,7 @@ interface NavigateEventLike extends Event {
   destination?: { url: string };
 }
 
-export function onUrlChange(
-  ctx: ContentScriptContext,
-  callback: (change: UrlChange) => void,
-): void {
+export function onUrlChange(ctx: ScriptContext, callback: (change: UrlChange) => void): void {
   let last = location.href;
   /** Where the user's own (browser-initiated) navigation is going. */
   let userDestination: string | undefined;

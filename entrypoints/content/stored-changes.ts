@@ -4,10 +4,10 @@
  * again. Session storage holds only card states, which this page wrote.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from './context';
 import { clearLookups } from './lookup-cache';
 
-export function onStoredDataChange(ctx: ContentScriptContext, callback: () => void): void {
+export function onStoredDataChange(ctx: ScriptContext, callback: () => void): void {
   const listener = (_changes: unknown, area: string) => {
     if (area !== 'local') return;
     clearLookups();

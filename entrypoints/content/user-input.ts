@@ -22,9 +22,10 @@
  *   whatever activation came before: the user moved on.
  * Pointer movement, scrolling and typing never count.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
 import type { IdentityKey } from '../../identity/keys';
 import { parseIdentityUrl } from '../../identity/parse';
+import type { ScriptContext } from './context';
 
 export const HISTORY_KEY_WINDOW_MS = 1000;
 export const LINK_WINDOW_MS = 10_000;
@@ -74,7 +75,7 @@ export interface UserInput {
   caused(keys: readonly IdentityKey[], lateByMs?: number): boolean;
 }
 
-export function watchUserInput(ctx: ContentScriptContext): UserInput {
+export function watchUserInput(ctx: ScriptContext): UserInput {
   let last: Activation | undefined;
   /** The user activated `target` (a click, or Enter on it): a link to a person, or nothing. */
   const activate = (event: Event, target: EventTarget | null) => {

@@ -5,15 +5,15 @@
  * really gone (reloaded, updated, removed: `runtime.id` undefined) stops it.
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ask } from '../../entrypoints/content/ask';
+import { ContentScriptContext } from '../../entrypoints/content/context';
 
 describe('ask', () => {
   beforeEach(() => fakeBrowser.reset());
   afterEach(() => vi.restoreAllMocks());
 
   it('keeps the context when a message fails but the extension is alive', async () => {
-    const ctx = new ContentScriptContext('content');
+    const ctx = new ContentScriptContext();
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(
       new Error('Could not establish connection. Receiving end does not exist.'),
     );
@@ -25,7 +25,7 @@ describe('ask', () => {
   });
 
   it('stops the context when the extension is gone', async () => {
-    const ctx = new ContentScriptContext('content');
+    const ctx = new ContentScriptContext();
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(
       new Error('Extension context invalidated.'),
     );

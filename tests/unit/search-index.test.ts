@@ -105,6 +105,24 @@ describe('search', () => {
     }
   });
 
+  it('answers a backspace over what was just typed from before, without searching again', () => {
+    const typed = buildSearchIndex(texts);
+    const forward = ['a', 'ad', 'ada', 'ada l', 'ada lo', 'ada lov 9'].map((query) => ({
+      query,
+      rows: typed.search(query),
+    }));
+    for (const { query, rows } of forward.reverse()) {
+      // The very rows found on the way in (the same array: nothing was searched) …
+      expect(typed.search(query)).toBe(rows);
+      // … and what a fresh index finds.
+      expect([...rows]).toEqual([...buildSearchIndex(texts).search(query)]);
+    }
+    // Positive control: a query not searched before is searched, not remembered.
+    const fresh = typed.search('researcher');
+    expect(fresh).not.toBe(forward.at(-1)?.rows);
+    expect([...fresh]).toEqual([4, 5]);
+  });
+
   it('finds exactly the rows a word-by-word check finds, for any texts and queries', () => {
     const word = fc.stringMatching(/^[a-cł0-9]{1,3}$/);
     const text = fc.array(word, { maxLength: 4 }).map((words) => words.join(' '));

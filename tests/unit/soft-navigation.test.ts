@@ -3,7 +3,7 @@
  * following them where the Navigation API is missing (Firefox 140–146).
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext } from '../../entrypoints/content/context';
 import { onUrlChange, POLL_MS, type UrlChange } from '../../entrypoints/content/navigation';
 import {
   type Activation,
@@ -65,7 +65,7 @@ describe('onUrlChange', () => {
     fakeBrowser.reset();
     vi.useFakeTimers();
     history.replaceState({}, '', '/in/denizalti/');
-    ctx = new ContentScriptContext('content');
+    ctx = new ContentScriptContext();
   });
   afterEach(() => {
     ctx.abort('test over');
