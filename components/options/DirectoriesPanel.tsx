@@ -14,6 +14,7 @@ import { privacyPromise } from '../../directories/promise';
 import { formatDate } from '../../i18n/format';
 import { t, tn } from '../../i18n/t';
 import type { DirectoryRecord } from '../../store/db';
+import { FormField } from '../parts/FormField';
 
 export interface DirectoriesApi {
   list(): Promise<DirectoryRecord[]>;
@@ -98,29 +99,33 @@ export function DirectoriesPanel({
           });
         }}
       >
-        <div class="pc-field">
-          <label for="pc-directory-url">{t('dir_address')}</label>
-          <input
-            id="pc-directory-url"
-            type="url"
-            required
-            // i18n-ignore: an example address, the same in every language
-            placeholder="https://intranet.example.com/team.json"
-            value={url}
-            onInput={(event) => setUrl(event.currentTarget.value)}
-          />
-        </div>
-        <div class="pc-field">
-          <label for="pc-directory-name">{t('dir_name_label')}</label>
-          <input
-            id="pc-directory-name"
-            type="text"
-            maxLength={80}
-            placeholder={t('dir_name_placeholder')}
-            value={name}
-            onInput={(event) => setName(event.currentTarget.value)}
-          />
-        </div>
+        <FormField id="pc-directory-url" class="pc-field" label={t('dir_address')}>
+          {(aria) => (
+            <input
+              id="pc-directory-url"
+              type="url"
+              required
+              {...aria}
+              // i18n-ignore: an example address, the same in every language
+              placeholder="https://intranet.example.com/team.json"
+              value={url}
+              onInput={(event) => setUrl(event.currentTarget.value)}
+            />
+          )}
+        </FormField>
+        <FormField id="pc-directory-name" class="pc-field" label={t('dir_name_label')}>
+          {(aria) => (
+            <input
+              id="pc-directory-name"
+              type="text"
+              maxLength={80}
+              {...aria}
+              placeholder={t('dir_name_placeholder')}
+              value={name}
+              onInput={(event) => setName(event.currentTarget.value)}
+            />
+          )}
+        </FormField>
         <div class="pc-form-actions">
           <button
             type="submit"

@@ -10,6 +10,7 @@ import { type MessageKey, t } from '../../i18n/t';
 import type { Site } from '../../identity/keys';
 import { HOVER_DELAY_MAX_MS, type Settings, type SiteSettings } from '../../settings/defaults';
 import type { SettingField } from '../../settings/items';
+import { FormField } from '../parts/FormField';
 
 const SITES: [Site, string][] = [
   ['github', 'GitHub'],
@@ -56,29 +57,35 @@ export function SettingsPanel({
             ))}
           </fieldset>
         ))}
-        <div class="pc-field">
-          <label for="pc-hover-delay">{t('settings_hover_delay')}</label>
-          <input
-            id="pc-hover-delay"
-            type="number"
-            min={0}
-            max={HOVER_DELAY_MAX_MS}
-            step={50}
-            aria-describedby="pc-hover-delay-hint"
-            value={delayDraft ?? settings.hoverDelayMs}
-            onInput={(event) => setDelayDraft(event.currentTarget.value)}
-            onChange={(event) => {
-              setDelayDraft(undefined);
-              const value = Math.round(Number(event.currentTarget.value));
-              if (Number.isFinite(value) && value >= 0 && value <= HOVER_DELAY_MAX_MS) {
-                onChange({ key: 'hoverDelayMs', value });
-              }
-            }}
-          />
-          <small id="pc-hover-delay-hint">
-            {t('settings_hover_delay_hint', formatNumber(HOVER_DELAY_MAX_MS))}
-          </small>
-        </div>
+        <FormField
+          id="pc-hover-delay"
+          class="pc-field"
+          label={t('settings_hover_delay')}
+          note={{
+            kind: 'hint',
+            text: t('settings_hover_delay_hint', formatNumber(HOVER_DELAY_MAX_MS)),
+          }}
+        >
+          {(aria) => (
+            <input
+              id="pc-hover-delay"
+              type="number"
+              min={0}
+              max={HOVER_DELAY_MAX_MS}
+              step={50}
+              {...aria}
+              value={delayDraft ?? settings.hoverDelayMs}
+              onInput={(event) => setDelayDraft(event.currentTarget.value)}
+              onChange={(event) => {
+                setDelayDraft(undefined);
+                const value = Math.round(Number(event.currentTarget.value));
+                if (Number.isFinite(value) && value >= 0 && value <= HOVER_DELAY_MAX_MS) {
+                  onChange({ key: 'hoverDelayMs', value });
+                }
+              }}
+            />
+          )}
+        </FormField>
       </div>
     </section>
   );
