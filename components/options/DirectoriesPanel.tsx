@@ -36,7 +36,7 @@ export function DirectoriesPanel({
 }: {
   api: DirectoriesApi;
   onChange: () => void;
-  /** The page's one status region (Options.tsx), which then says the outcomes instead. */
+  /** The page's one status region (page.ts `say`), which then says the outcomes instead. */
   say?: (text: string) => void;
 }) {
   const [directories, setDirectories] = useState<DirectoryRecord[]>();

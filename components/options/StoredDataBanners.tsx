@@ -11,7 +11,7 @@ import type { DamagedRecord } from '../../store/db';
 import type { MigrationOutcome } from '../../store/migrate';
 
 export interface StoredDataBannersProps {
-  /** The options page's api (Options.tsx `OptionsApi`), the four calls this needs. */
+  /** The options page's api (options-api.ts `OptionsApi`), the four calls this needs. */
   api: {
     download(fileName: string, content: string | Blob, type: string): void;
     discardLegacy(raw: unknown): Promise<boolean>;
@@ -24,7 +24,7 @@ export interface StoredDataBannersProps {
   busy: string | undefined;
   /** Why writes are paused, if they are. */
   blocked: string | undefined;
-  /** Runs one write with the page's busy state (Options.tsx `run`). */
+  /** Runs one write with the page's busy state (page.ts `run`). */
   run: <T>(what: string, work: () => Promise<T>) => Promise<T | undefined>;
   say: (text: string) => void;
   reload: () => Promise<unknown>;

@@ -33,7 +33,7 @@ export function SyncPanel({
   say,
 }: {
   api: SyncApi;
-  /** The page's one status region (Options.tsx), which then says the outcomes instead. */
+  /** The page's one status region (page.ts `say`), which then says the outcomes instead. */
   say?: (text: string) => void;
 }) {
   const [state, setState] = useState<{ on: boolean; status: SyncStatus | null }>();
