@@ -69,6 +69,7 @@ import { type CardDavApi, CardDavPanel } from './CardDavPanel';
 import { ConflictsPanel } from './ConflictsPanel';
 import { type DirectoriesApi, DirectoriesPanel } from './DirectoriesPanel';
 import { ImportPanel, type StartImport } from './ImportPanel';
+import { LinkContact } from './LinkContact';
 import { OptionsHeader } from './OptionsHeader';
 import { PeopleTable, type Usage } from './PeopleTable';
 import { ProfileForm } from './ProfileForm';
@@ -488,12 +489,33 @@ export function Options({
 
       {editing && (
         <ProfileForm
-          key={editing.profile?.id ?? 'new'}
+          // A new link shows the person afresh, as cards now show them (never a stale draft).
+          key={`${editing.profile?.id ?? 'new'}-${links}`}
           profile={editing.profile}
           takenIds={takenIds}
           check={(entry) => check(entry, editing.profile?.id)}
           onCancel={() => setEditing(undefined)}
           onSave={saveForm}
+        />
+      )}
+      {editing?.profile && api.carddav && (
+        <LinkContact
+          api={api.carddav}
+          person={editing.profile}
+          onLinked={(sentence) => {
+            const id = editing.profile?.id ?? '';
+            say(sentence);
+            setLinks((at) => at + 1);
+            void reload().catch(() => undefined);
+            void withPerson(
+              id,
+              (record) =>
+                void (api.shown?.(record.profile) ?? Promise.resolve(record.profile)).then(
+                  (profile) => setEditing({ profile, rev: record.rev }),
+                  (error: Error) => setFailure(error.message),
+                ),
+            );
+          }}
         />
       )}
 
