@@ -500,20 +500,23 @@ export function Options({
       )}
       {editing?.profile && api.carddav && (
         <LinkContact
+          key={editing.profile.id}
           api={api.carddav}
           person={editing.profile}
           onLinked={(sentence) => {
             const id = editing.profile?.id ?? '';
             say(sentence);
-            setLinks((at) => at + 1);
             void reload().catch(() => undefined);
+            // The form is shown afresh (a new key) once it holds the person as cards now show them.
             void withPerson(
               id,
               (record) =>
-                void (api.shown?.(record.profile) ?? Promise.resolve(record.profile)).then(
-                  (profile) => setEditing({ profile, rev: record.rev }),
-                  (error: Error) => setFailure(error.message),
-                ),
+                void (api.shown?.(record.profile) ?? Promise.resolve(record.profile))
+                  .then(
+                    (profile) => setEditing({ profile, rev: record.rev }),
+                    (error: Error) => setFailure(error.message),
+                  )
+                  .finally(() => setLinks((at) => at + 1)),
             );
           }}
         />
