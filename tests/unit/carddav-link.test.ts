@@ -10,7 +10,9 @@
  * (which carries neither the link nor the password); with write-back on an
  * edit of the person goes to that very contact (If-Match), a phone edit in
  * between is a conflict that leaves the phone's card as it is; Unlink
- * brings the user's own details back.
+ * brings the user's own details back. A contact without handles found by
+ * name and linked (nothing written to the server), one contact to one
+ * person, and a contact deleted on the server taking its link.
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
