@@ -21,6 +21,7 @@
  *   write.ts      Keep / edit ─▶ the card's lines patched, the rest byte for byte ─▶
  *                 PUT If-Match (update) │ If-None-Match: * (new); 412 ─▶ a conflict, shown
  *   service.ts    connect ─ add ─ refresh (about daily) ─ write-back switch ─ disconnect
+ *                 ─ contacts by name ─ link (one contact ↔ one kept person)
  *        │
  *        ▼
  *   entrypoints/background/carddav.ts ◀─ messages ─ components/options/CardDavPanel.tsx (options page)

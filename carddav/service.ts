@@ -1,6 +1,6 @@
 /**
  * Address books in the background: connect (discover, then add the books
- * the user picked), link a kept person to a contact, refresh (one at a time per book; due about daily, like
+ * the user picked), find contacts by name and link a kept person to one, refresh (one at a time per book; due about daily, like
  * directories), write-back switch, and Disconnect. Every failure is kept in
  * the book's record as one sentence (`problem`) and the last good copy of
  * its contacts stays; nothing here touches the user's own people.
@@ -22,6 +22,7 @@ import {
   cardById,
   countCards,
   deleteCards,
+  findCards,
   getBook,
   knownCards,
   listBooks,
@@ -94,6 +95,21 @@ export const viewOf = (book: BookRecord, linked: BookLink[] = []): BookView => {
     failed: carddav.failed ?? [],
   };
 };
+
+/** A contact found by name for "Link to an address-book contact…", as the options page sees it. */
+export interface ContactMatch {
+  /** The book's id and name. */
+  dir: string;
+  book: string;
+  /** The contact's record id and name. */
+  card: string;
+  name: string;
+  /** The kept person it is linked to already: it cannot be linked to a second. */
+  linkedTo?: { person: string; name: string };
+}
+
+/** Contacts listed for one search, at most. */
+export const CONTACT_MATCHES = 20;
 
 export type Connected = { ok: true; books: FoundBook[] } | { ok: false; error: string };
 
@@ -225,7 +241,8 @@ export function createCardDav(deps: CardDavDeps) {
           await deleteCards(id, unreadable);
           await pause();
         },
-        onGone: (hrefs) => deleteCards(id, hrefs),
+        // Gone from the server: a kept person's link to one goes with it.
+        onGone: (hrefs) => deleteCards(id, hrefs, { unlink: true }),
       });
       const count = await countCards(id);
       const done = await patchBook(
@@ -299,10 +316,52 @@ export function createCardDav(deps: CardDavDeps) {
       const kept = await (await openPeopleDb()).get('people', person);
       if (card !== undefined && (!kept || recordProblem(kept)))
         return { ok: false, error: t('options_person_gone') };
-      const book = await setLink(id, person, card);
-      if (!book) return { ok: false, error: t('cdav_link_gone') };
+      const linked = await setLink(id, person, card);
+      if (!linked.ok && linked.why === 'taken') {
+        const [contact, holder] = await Promise.all([
+          cardById(id, card ?? ''),
+          (await openPeopleDb()).get('people', linked.person),
+        ]);
+        return {
+          ok: false,
+          error: t(
+            'cdav_link_taken',
+            contact?.profile.name ?? card ?? '',
+            holder && !recordProblem(holder) ? holder.profile.name : linked.person,
+          ),
+        };
+      }
+      if (!linked.ok) return { ok: false, error: t('cdav_link_gone') };
       await announcePeopleChange();
-      return { ok: true, book: await withLinks(book) };
+      return { ok: true, book: await withLinks(linked.book) };
+    },
+
+    /**
+     * Contacts of every connected book whose name matches `query` (case- and
+     * accent-insensitive word prefixes), for linking one to a kept person by
+     * name: each with its book and whom it is linked to already. Read from
+     * this browser's copy only; nothing is asked of the server.
+     */
+    async contacts(query: string): Promise<ContactMatch[]> {
+      if (!query.trim()) return [];
+      const db = await openPeopleDb();
+      const matches: ContactMatch[] = [];
+      for (const found of await findCards(query.slice(0, 200), CONTACT_MATCHES)) {
+        const holder = found.linkedTo && (await db.get('people', found.linkedTo));
+        matches.push({
+          dir: found.dir,
+          book: found.book,
+          card: found.card.id,
+          name: found.card.profile.name,
+          ...(found.linkedTo && {
+            linkedTo: {
+              person: found.linkedTo,
+              name: holder && !recordProblem(holder) ? holder.profile.name : found.linkedTo,
+            },
+          }),
+        });
+      }
+      return matches;
     },
     findBooks,
 

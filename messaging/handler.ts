@@ -22,7 +22,7 @@
  *     directories, directory-subscribe/-refresh/-unsubscribe   directories/refresh.ts
  *     sync, sync-resolve                                       sync/engine.ts
  *     import-watch              entrypoints/background/import-watch.ts
- *     carddav-books/-find/-add/-refresh/-write-back/-disconnect/-write/-link  carddav/service.ts
+ *     carddav-books/-find/-add/-refresh/-write-back/-disconnect/-write/-link/-contacts carddav/service.ts
  */
 import type { CardDav } from '../carddav/service';
 import { formatHandles } from '../identity/handles';
@@ -214,6 +214,8 @@ export function createMessageHandler(deps: HandlerDeps) {
         return service(deps.carddav).disconnect(message.id);
       case 'carddav-link':
         return service(deps.carddav).link(message.id, message.person, message.card ?? undefined);
+      case 'carddav-contacts':
+        return service(deps.carddav).contacts(message.query);
       case 'carddav-write':
         return service(deps.carddav).writeKept(message.id);
       case 'sync':

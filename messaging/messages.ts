@@ -5,7 +5,7 @@
  * validates every incoming message against ./schemas.ts before ./handler.ts
  * sees it.
  */
-import type { BookView, Connected, WriteOutcome } from '../carddav/service';
+import type { BookView, Connected, ContactMatch, WriteOutcome } from '../carddav/service';
 import type { IdentityKey, Site } from '../identity/keys';
 import type { ShownProfile } from '../people/precedence';
 import type { Profile } from '../people/schema';
@@ -101,6 +101,8 @@ export interface MessageMap {
     send: { id: string; person: string; card: string | null };
     answer: { ok: true; book: BookView } | { ok: false; error: string };
   };
+  /** Contacts of the connected books by name, to link one to a kept person (this browser's copy only). */
+  'carddav-contacts': { send: { query: string }; answer: ContactMatch[] };
   /** Forget the account of that book: its books, contacts and password. */
   'carddav-disconnect': { send: { id: string }; answer: boolean };
   /** Browser sync: read its status, turn it on or off here, run now, or erase what it holds. */

@@ -67,6 +67,7 @@ export const messageSchema: z.ZodType<Message> = z.discriminatedUnion('type', [
     person: z.string().max(64),
     card: z.string().max(64).nullable(),
   }),
+  z.strictObject({ type: z.literal('carddav-contacts'), query: z.string().max(200) }),
   z.strictObject({
     type: z.literal('import-watch'),
     basis: z.number().int().min(0),

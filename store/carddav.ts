@@ -19,6 +19,7 @@
 import { type IDBPTransaction, unwrap } from 'idb';
 import { profileKeys } from '../identity/keys';
 import type { Profile } from '../people/schema';
+import { matchesQuery } from '../people/search';
 import {
   type DirectoryPersonRecord,
   type DirectoryRecord,
@@ -146,19 +147,30 @@ export async function patchBook(
   return next;
 }
 
+/** What `setLink` did: linked (or unlinked), or why not. */
+export type LinkResult =
+  | { ok: true; book: BookRecord }
+  /** The book is no longer connected, or the contact no longer in its copy. */
+  | { ok: false; why: 'gone' }
+  /** The contact is linked to another kept person (`person`). */
+  | { ok: false; why: 'taken'; person: string };
+
 /**
  * Links the user's kept person `person` to the book's contact `card` (or
  * unlinks them, `card` undefined): one transaction, on the condition that
  * the book is still connected and, to link, the contact is in its current
- * copy. Each kept person links to at most one contact per book, and each
- * contact to one kept person. The link lives in the book's record, in this
- * browser only: Disconnect removes it with the book.
+ * copy and linked to nobody else. Each kept person links to at most one
+ * contact per book, and each contact to one kept person: a contact linked
+ * to someone else is refused (the user unlinks first), never taken over.
+ * The link lives in the book's record, in this browser only: Disconnect
+ * removes it with the book, and the contact's deletion on the server with
+ * the contact (`deleteCards`).
  */
 export async function setLink(
   dir: string,
   person: string,
   card: string | undefined,
-): Promise<BookRecord | undefined> {
+): Promise<LinkResult> {
   const db = await openPeopleDb();
   const tx = db.transaction(['directories', 'directoryPeople', 'meta'], 'readwrite');
   const record = await tx.objectStore('directories').get(dir);
@@ -167,10 +179,17 @@ export async function setLink(
     (await tx.objectStore('directoryPeople').getKey([dir, CARD_GEN, card])) !== undefined;
   if (!record || !isBook(record) || !there) {
     await tx.done;
-    return undefined;
+    return { ok: false, why: 'gone' };
+  }
+  const holder = Object.entries(record.links ?? {}).find(
+    ([id, linked]) => card !== undefined && linked === card && id !== person,
+  );
+  if (holder) {
+    await tx.done;
+    return { ok: false, why: 'taken', person: holder[0] };
   }
   const links = Object.fromEntries(
-    Object.entries(record.links ?? {}).filter(([id, linked]) => id !== person && linked !== card),
+    Object.entries(record.links ?? {}).filter(([id]) => id !== person),
   );
   if (card !== undefined) links[person] = card;
   const next: BookRecord = { ...record, links };
@@ -178,7 +197,7 @@ export async function setLink(
   await tx.objectStore('directories').put(next);
   await countLinks(tx);
   await tx.done;
-  return next;
+  return { ok: true, book: next };
 }
 
 /** Writes how many links all directories hold (store/db.ts LINKS_KEY), in `tx`. */
@@ -241,16 +260,74 @@ export async function putCards(
   await tx.done;
 }
 
-/** Deletes the cards at `hrefs`, a batch per transaction. */
-export async function deleteCards(dir: string, hrefs: readonly string[]): Promise<void> {
+/**
+ * Deletes the cards at `hrefs`, a batch per transaction. `unlink`: the
+ * cards are gone from the server, so a kept person's link to one of them
+ * goes in the same transaction (the person stays as kept); a card only
+ * unreadable for now keeps its link.
+ */
+export async function deleteCards(
+  dir: string,
+  hrefs: readonly string[],
+  { unlink = false }: { unlink?: boolean } = {},
+): Promise<void> {
   const db = await openPeopleDb();
   for (let start = 0; start < hrefs.length; start += WRITE_BATCH) {
-    const tx = db.transaction('directoryPeople', 'readwrite');
-    const store = unwrap(tx.store);
-    for (const href of hrefs.slice(start, start + WRITE_BATCH))
-      store.delete([dir, CARD_GEN, cardId(href)]);
+    const ids = new Set(hrefs.slice(start, start + WRITE_BATCH).map(cardId));
+    const tx = db.transaction(['directories', 'directoryPeople', 'meta'], 'readwrite');
+    const store = unwrap(tx.objectStore('directoryPeople'));
+    for (const id of ids) store.delete([dir, CARD_GEN, id]);
+    const record = unlink ? await tx.objectStore('directories').get(dir) : undefined;
+    const links = Object.entries(record?.links ?? {});
+    if (record && links.some(([, card]) => ids.has(card))) {
+      const kept = links.filter(([, card]) => !ids.has(card));
+      const next: DirectoryRecord = { ...record, links: Object.fromEntries(kept) };
+      if (kept.length === 0) delete next.links;
+      await tx.objectStore('directories').put(next);
+      await countLinks(tx);
+    }
     await tx.done;
   }
+}
+
+/** A contact found by name (`findCards`), with its book and the kept person it is linked to. */
+export interface FoundCard {
+  dir: string;
+  book: string;
+  card: CardRecord;
+  /** The id of the kept person this contact is linked to, if any. */
+  linkedTo?: string;
+}
+
+/**
+ * The contacts of every connected book whose name matches `query` (word
+ * prefixes, case- and accent-insensitive: people/search.ts), at most
+ * `limit`, read a batch at a time; books in the order they were connected.
+ */
+export async function findCards(query: string, limit: number): Promise<FoundCard[]> {
+  const db = await openPeopleDb();
+  const found: FoundCard[] = [];
+  for (const book of await listBooks()) {
+    if (book.gen !== CARD_GEN) continue;
+    const holders = new Map(
+      Object.entries(book.links ?? {}).map(([person, card]) => [card, person]),
+    );
+    let range = bookRange(book.id);
+    while (found.length < limit) {
+      const batch = (await db.getAll('directoryPeople', range, WRITE_BATCH)) as CardRecord[];
+      for (const card of batch) {
+        if (found.length >= limit) break;
+        if (!card.href || !matchesQuery(card.profile.name, query)) continue;
+        const linkedTo = holders.get(card.id);
+        found.push({ dir: book.id, book: book.name, card, ...(linkedTo && { linkedTo }) });
+      }
+      const last = batch.at(-1);
+      if (!last || batch.length < WRITE_BATCH) break;
+      range = IDBKeyRange.bound([book.id, CARD_GEN, last.id], [book.id, CARD_GEN, '\uffff'], true);
+    }
+    if (found.length >= limit) break;
+  }
+  return found;
 }
 
 /** The book's cards that share a handle with `profile`: the one written for them first. */

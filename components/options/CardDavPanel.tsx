@@ -9,7 +9,7 @@
  * books listed here carry no password (carddav/service.ts `viewOf`).
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { BookView, Connected } from '../../carddav/service';
+import type { BookView, Connected, ContactMatch } from '../../carddav/service';
 import { formatDate, list } from '../../i18n/format';
 import { t, tn } from '../../i18n/t';
 
@@ -32,6 +32,8 @@ export interface CardDavApi {
     person: string,
     card: string | null,
   ): Promise<{ ok: true; book: BookView } | { ok: false; error: string }>;
+  /** Contacts of the connected books by name, to link one to a kept person (LinkContact.tsx). */
+  contacts(query: string): Promise<ContactMatch[]>;
 }
 
 const when = (ms: number | undefined) => (ms ? formatDate(ms) : t('dir_never'));

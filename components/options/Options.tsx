@@ -109,7 +109,12 @@ export function Options({
           <OptionsHeader sync={!!api.sync} directories={!!api.directories} />
           <WhatsNew />
           <PageAlerts page={page} data={data} />
-          <PersonEditor page={page} editor={editor} bundled={bundled} />
+          <PersonEditor
+            page={page}
+            editor={editor}
+            bundled={bundled}
+            onLinked={() => setLinks((at) => at + 1)}
+          />
           <ClashesSection page={page} onLinked={() => setLinks((at) => at + 1)} />
           <PeopleSection page={page} data={data} editor={editor} />
           <ImportPanel

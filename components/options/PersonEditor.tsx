@@ -19,6 +19,7 @@ import type { Profile } from '../../people/schema';
 import { describe, type Issue } from '../../people/validate';
 import type { WriteResult } from '../../store/store';
 import { ConflictNotice, type PendingConflict } from '../parts/ConflictNotice';
+import { LinkContact } from './LinkContact';
 import { ProfileForm } from './ProfileForm';
 import type { Page } from './page';
 
@@ -84,14 +85,36 @@ export function PersonEditor({
   page,
   editor,
   bundled,
+  onLinked,
 }: {
   page: Page;
   editor: ReturnType<typeof useEditor>;
   bundled: readonly Profile[];
+  /** A link made here: the address-book section lists it. */
+  onLinked?: () => void;
 }) {
   const { api } = page;
   const { editing, conflict, settle } = editor;
   const roster = page.data?.roster;
+  /** Links made from this form: each shows the person afresh (a new key for the form). */
+  const [links, setLinks] = useState(0);
+
+  /** After a link: say so, and reopen the form with the person as cards now show them. */
+  const linked = async (id: string, sentence: string) => {
+    page.say(sentence);
+    void page.reload().catch(() => undefined);
+    try {
+      const record = await api.person(id);
+      if (!record) return page.fail(t('options_person_gone'));
+      const profile = await (api.shown?.(record.profile) ?? record.profile);
+      editor.open({ profile, rev: record.rev });
+    } catch (error) {
+      page.fail((error as Error).message);
+    } finally {
+      setLinks((at) => at + 1);
+      onLinked?.();
+    }
+  };
 
   /**
    * The form's entry through the same checks as an import, against everyone
@@ -205,12 +228,21 @@ export function PersonEditor({
 
       {editing && (
         <ProfileForm
-          key={editing.profile?.id ?? 'new'}
+          // A new link shows the person afresh, as cards now show them (never a stale draft).
+          key={`${editing.profile?.id ?? 'new'}-${links}`}
           profile={editing.profile}
           takenIds={editor.takenIds}
           check={(entry) => checkEntry(entry, editing.profile?.id).issues ?? []}
           onCancel={() => editor.open(undefined)}
           onSave={saveForm}
+        />
+      )}
+      {editing?.profile && api.carddav && (
+        <LinkContact
+          key={editing.profile.id}
+          api={api.carddav}
+          person={editing.profile}
+          onLinked={(sentence) => void linked(editing.profile?.id ?? '', sentence)}
         />
       )}
     </>

@@ -333,6 +333,7 @@ const api: OptionsApi = {
     setWriteBack: (id, on) => send({ type: 'carddav-write-back', id, on }),
     disconnect: (id) => send({ type: 'carddav-disconnect', id }),
     link: (id, person, card) => send({ type: 'carddav-link', id, person, card }),
+    contacts: (query) => send({ type: 'carddav-contacts', query }),
   },
 };
 

@@ -5,7 +5,9 @@
  * card on a contact's GitHub page labelled with the book's name, an edit
  * and a deletion "on the phone" (direct requests to Radicale) seen after
  * Refresh now, a kept person linked to a contact by hand (the phone's edit
- * shown for them, then Unlink), a refused password and a server that is down (said, and the
+ * shown for them, then Unlink), a kept person linked to a contact without
+ * handles chosen by name (nothing written to the server, the contact's email
+ * on their card; the contact deleted on the server takes the link), a refused password and a server that is down (said, and the
  * last good copy kept), and Disconnect (contacts, password and permission
  * gone). Radicale's requests pass through the harness's router untouched
  * (`route.continue`), so the extension talks to the real server.
@@ -228,6 +230,86 @@ describe('an address book', () => {
       .waitFor();
     expect(await whoIs('cdav-c600')).toEqual(expect.objectContaining({ name: 'Cleo Mine' }));
     expect(await options.getByTestId('pc-carddav-links').count()).toBe(0);
+  });
+
+  it('links a kept person to a contact chosen by name; the contact deleted on the server takes the link', async () => {
+    // "On the phone": a contact with no GitHub or LinkedIn handle at all.
+    await radicale.put(
+      book,
+      'ines.vcf',
+      phoneCard('ines', 'Inés Okafor', {
+        extra: ['TEL;TYPE=CELL:+234 1 555 0101', 'EMAIL:ines@phone.example'],
+      }),
+    );
+    await openOptions();
+    await options.getByRole('button', { name: 'Refresh Phone now' }).click();
+    await options.getByText('Phone is up to date: 1,000 contacts.').waitFor({ timeout: 60_000 });
+    await options.getByRole('button', { name: 'Add a person' }).click();
+    await options.getByLabel('Name', { exact: true }).first().fill('Ines Mine');
+    await options.getByLabel('GitHub logins').fill('https://github.com/ines-okafor');
+    await options.getByRole('button', { name: 'Add person' }).click();
+    await options.getByText('Saved Ines Mine.').waitFor();
+    // Write-back on: linking alone must still write nothing to the server.
+    const writeBack = options
+      .getByTestId('pc-carddav-books')
+      .getByRole('checkbox', { name: 'Keep saves new people to this address book' });
+    await writeBack.check();
+    await waitUntil('write-back to be saved', async () => !(await writeBack.isDisabled()));
+
+    await options.getByRole('button', { name: 'Edit Ines Mine' }).click();
+    await options.getByRole('button', { name: 'Link to an address-book contact…' }).click();
+    const picker = options.getByTestId('pc-link-contact');
+    // Case- and accent-insensitive: "ines oka" finds "Inés Okafor".
+    await picker.getByLabel("Contact's name").fill('ines oka');
+    const before = asked.length;
+    await picker
+      .getByRole('button', { name: 'Link Ines Mine to Inés Okafor in Phone' })
+      .click({ timeout: 30_000 });
+    await options.getByText('Linked Ines Mine to Inés Okafor in Phone.').waitFor();
+    // The form shows her as cards now do.
+    await waitUntil(
+      'the form to show the contact',
+      async () =>
+        (await options.getByLabel('Name', { exact: true }).first().inputValue()) === 'Inés Okafor',
+    );
+    await options
+      .getByTestId('pc-carddav-links')
+      .getByText('Ines Mine is linked to Inés Okafor in Phone', { exact: false })
+      .waitFor();
+    expect(asked.slice(before).filter((line) => !line.startsWith('REPORT'))).toEqual([]);
+
+    // Another kept person sees the contact as taken, with no Link.
+    await options.getByRole('button', { name: 'Edit Cleo Mine' }).click();
+    await options.getByRole('button', { name: 'Link to an address-book contact…' }).click();
+    await picker.getByLabel("Contact's name").fill('okafor');
+    await picker.getByText('linked to Ines Mine').waitFor();
+    expect(await picker.getByRole('button', { name: /^Link Cleo Mine to Inés/ }).count()).toBe(0);
+    await options.getByRole('button', { name: 'Cancel' }).click();
+
+    // Her card on her GitHub page shows the contact's email.
+    const page = await session.context.newPage();
+    await page.goto('https://github.com/ines-okafor');
+    await cardShows(page, 'Inés Okafor');
+    expect(await cardText(page)).toContain('ines@phone.example');
+    await page.close();
+
+    // Deleted on the server: after Refresh now the link is gone, the person as kept.
+    await radicale.remove(book, 'ines.vcf');
+    await openOptions();
+    await options.getByRole('button', { name: 'Refresh Phone now' }).click();
+    await options.getByText('Phone is up to date: 999 contacts.').waitFor({ timeout: 60_000 });
+    expect(await options.getByTestId('pc-carddav-links').count()).toBe(0);
+    expect(await whoIs('ines-okafor')).toEqual(expect.objectContaining({ name: 'Ines Mine' }));
+    expect(await options.getByRole('button', { name: 'Edit Ines Mine' }).count()).toBe(1);
+    // The remaining tests start with write-back off.
+    await options
+      .getByTestId('pc-carddav-books')
+      .getByRole('checkbox', { name: 'Keep saves new people to this address book' })
+      .uncheck();
+    await waitUntil(
+      'write-back to be off',
+      async () => !(await writeBack.isChecked()) && !(await writeBack.isDisabled()),
+    );
   });
 
   it('Keep with write-back on puts the person on the server as a vCard', async () => {

@@ -10,7 +10,9 @@
  * (which carries neither the link nor the password); with write-back on an
  * edit of the person goes to that very contact (If-Match), a phone edit in
  * between is a conflict that leaves the phone's card as it is; Unlink
- * brings the user's own details back.
+ * brings the user's own details back. A contact without handles found by
+ * name and linked (nothing written to the server), one contact to one
+ * person, and a contact deleted on the server taking its link.
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
@@ -247,5 +249,88 @@ describe('a kept person linked to a contact, against Radicale', () => {
     await carddav.disconnect(id);
     expect(await (await openPeopleDb()).get('meta', LINKS_KEY)).toBe(0);
     expect(await lookupKey('github:lin-gh')).toMatchObject({ id: 'my-lin', name: 'Person my-lin' });
+  }, 30_000);
+});
+
+describe('a kept person linked to any contact, chosen by name (against Radicale)', () => {
+  it('finds contacts by name, links one contact to one person, and a deleted contact takes its link', async () => {
+    // A contact with no handle at all: only a name, a phone number and an email.
+    await radicale.put(
+      book,
+      'ines.vcf',
+      phoneCard('ines', 'Inés Okafor', {
+        extra: ['TEL;TYPE=CELL:+234 1 555 0101', 'EMAIL:ines@phone.example'],
+      }),
+    );
+    await radicale.put(book, 'iris.vcf', phoneCard('iris', 'Iris Okoro'));
+    const mine = person('my-ines', {
+      name: 'Ines (mine)',
+      identities: { github: ['ines'], linkedin: [] },
+      mine: { note: 'Kept from her GitHub page' },
+    });
+    await addPerson(mine);
+    await addPerson(person('my-other', { name: 'Somebody Else' }));
+    const carddav = service();
+    const added = await carddav.add(`127.0.0.1:${radicale.port}`, 'alice', PASSWORD, [
+      { url: book, name: 'Phone', writable: true },
+    ]);
+    if (!added.ok) throw new Error(added.error);
+    const id = added.books[0]?.id ?? '';
+
+    // By name, case- and accent-insensitive, by word prefix; name and book shown.
+    const found = await carddav.contacts('ines OKA');
+    expect(found).toEqual([
+      { dir: id, book: 'Phone', card: expect.stringMatching(/^card-/), name: 'Inés Okafor' },
+    ]);
+    expect((await carddav.contacts('ok')).map((each) => each.name).sort()).toEqual([
+      'Inés Okafor',
+      'Iris Okoro',
+    ]);
+    expect(await carddav.contacts('nobody-by-that-name')).toEqual([]);
+    const card = found[0]?.card as string;
+
+    // Control: unlinked, her GitHub handle shows the kept person only.
+    expect((await lookupKey('github:ines'))?.contact.email).toBeUndefined();
+    expect(await carddav.link(id, 'my-ines', card)).toMatchObject({ ok: true });
+    expect(await lookupKey('github:ines')).toMatchObject({
+      id: 'my-ines',
+      name: 'Inés Okafor',
+      contact: { email: 'ines@phone.example' },
+      mine: { note: 'Kept from her GitHub page' },
+    });
+    // Nothing was written to the server by linking.
+    expect((await radicale.get(book, 'ines.vcf')).body).not.toContain('github');
+
+    // One contact, one person: a second person cannot take it, and is told why.
+    expect(await carddav.contacts('inés')).toEqual([
+      expect.objectContaining({ card, linkedTo: { person: 'my-ines', name: 'Ines (mine)' } }),
+    ]);
+    const twice = await carddav.link(id, 'my-other', card);
+    expect(twice).toEqual({
+      ok: false,
+      error: 'Inés Okafor is already linked to Ines (mine). Unlink them first.',
+    });
+    expect((await carddav.list())[0]?.linked).toEqual([
+      { person: 'my-ines', personName: 'Ines (mine)', card, cardName: 'Inés Okafor' },
+    ]);
+    // Linking her to the same contact again is no change, not a refusal.
+    expect(await carddav.link(id, 'my-ines', card)).toMatchObject({ ok: true });
+
+    // Deleted on the server: after a refresh the link is gone, the person as kept.
+    await radicale.remove(book, 'ines.vcf');
+    await carddav.refresh(id);
+    expect((await carddav.list())[0]?.linked).toEqual([]);
+    expect(await (await openPeopleDb()).get('meta', LINKS_KEY)).toBe(0);
+    expect(await lookupKey('github:ines')).toMatchObject({ id: 'my-ines', name: 'Ines (mine)' });
+    expect((await keptRecord('my-ines'))?.profile).toEqual(
+      expect.objectContaining({ name: 'Ines (mine)', mine: { note: 'Kept from her GitHub page' } }),
+    );
+    // Control: the other contact's refresh kept it, and it can still be linked.
+    expect(
+      await carddav.link(id, 'my-other', (await carddav.contacts('iris'))[0]?.card),
+    ).toMatchObject({
+      ok: true,
+    });
+    await radicale.remove(book, 'iris.vcf');
   }, 30_000);
 });
