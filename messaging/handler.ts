@@ -10,11 +10,13 @@
  *                         card UI into the asking frame, then answer
  *     mount-ui            inject the card UI (fallback when a lookup could not)
  *     card-state          remember collapse/dismiss for the session, only for
- *                         a person who exists (stored or bundled) or whom a
- *                         lookup answered: at most one key per person
+ *                         a person a lookup could answer (kept, bundled, or in
+ *                         a directory's or address book's current copy), so at
+ *                         most one key per person, and still after the worker
+ *                         slept and woke (nothing of it is kept in memory)
  *     note-open { id }    the note editor for that one person, in an extension
  *                         window (never typed into the page); only for a
- *                         person who exists or whom a lookup answered
+ *                         person a lookup could answer (the same check)
  *   from extension pages only (the sender's URL is this extension's; a
  *   content script's is the web page's, and its process is the page's, so
  *   code running there must not be able to dump the address book or write):
@@ -37,9 +39,6 @@ import { messageSchema } from './schemas';
 
 /** What a content script needs, and all it may ask: the rest is for extension pages. */
 const CONTENT_SCRIPT_MAY = new Set<MessageType>(['lookup', 'mount-ui', 'card-state', 'note-open']);
-
-/** How many people answered by lookups are remembered for `card-state` (directory people). */
-const ANSWERED_LIMIT = 1000;
 
 export interface DirectoryService {
   list(): Promise<DirectoryRecord[]>;
@@ -93,13 +92,6 @@ function service<T>(value: T | undefined): T {
 export function createMessageHandler(deps: HandlerDeps) {
   /** Injections under way, per document, so two lookups at once inject once. */
   const injecting = new Map<string, Promise<boolean>>();
-  /** Ids that lookups answered lately (a directory's people have no byId), oldest first. */
-  const answered = new Set<string>();
-  const remember = (id: string) => {
-    answered.delete(id);
-    answered.add(id);
-    if (answered.size > ANSWERED_LIMIT) answered.delete(answered.values().next().value as string);
-  };
 
   /** Puts the card UI into the sender's frame if it is a GitHub or LinkedIn page of a tab. */
   const injectInto = (sender: Sender): Promise<boolean> => {
@@ -136,7 +128,6 @@ export function createMessageHandler(deps: HandlerDeps) {
       case 'lookup': {
         const profile = await deps.people.lookup(message.key);
         if (!profile) return null;
-        remember(profile.id);
         const site = message.key.slice(0, message.key.indexOf(':')) as Site;
         const [settings, state] = await Promise.all([
           deps.settings(),
@@ -156,14 +147,14 @@ export function createMessageHandler(deps: HandlerDeps) {
         };
       }
       case 'note-open':
-        if (!answered.has(message.id) && !(await deps.people.byId(message.id)))
+        if (!(await deps.people.known(message.id)))
           throw new Error('Profile Card: refused a note for nobody it knows');
         return service(deps.notes)(message.id);
       case 'mount-ui':
         return injectInto(sender);
       case 'card-state': {
         const id = message.profileId;
-        if (!answered.has(id) && !(await deps.people.byId(id)))
+        if (!(await deps.people.known(id)))
           throw new Error('Profile Card: refused a card state for nobody it knows');
         await deps.setCardState(id, message.state);
         return null;

@@ -16,12 +16,14 @@ import { bundledProfiles } from '../people/bundled';
 import { buildDirectory } from '../people/directory';
 import type { ShownProfile } from '../people/precedence';
 import type { Profile } from '../people/schema';
-import { lookupKey, personById, visiblePeople } from './store';
+import { isShownId, lookupKey, personById, visiblePeople } from './store';
 
 export interface PeopleSource {
   /** Anyone an identity names: yours, bundled, or a subscribed directory's (labelled). */
   lookup(key: IdentityKey): Promise<ShownProfile | undefined>;
   byId(id: string): Promise<Profile | undefined>;
+  /** Whether `lookup` can answer with someone under this id (directories too). */
+  known(id: string): Promise<boolean>;
   /** Everyone pages can see, for the popup's list. */
   list(): Promise<Profile[]>;
 }
@@ -45,5 +47,6 @@ function orBundled<A extends unknown[], T>(
 export const currentPeople: PeopleSource = {
   lookup: orBundled(lookupKey, (key) => bundledOnly.lookup(key)),
   byId: orBundled(personById, (id) => bundledOnly.byId(id)),
+  known: orBundled(isShownId, (id) => bundledOnly.byId(id) !== undefined),
   list: orBundled(visiblePeople, () => [...bundledOnly.profiles]),
 };

@@ -223,6 +223,28 @@ export async function personById(id: string): Promise<Profile | undefined> {
   return bundled && hidden === undefined ? bundled : undefined;
 }
 
+/**
+ * Whether a card can show someone under `id`: a person `personById` gives,
+ * or one in the current copy of a subscribed directory or connected address
+ * book. Asked by the background before it keeps a card's state or opens a
+ * note for an id a page names (messaging/handler.ts), so a worker that just
+ * woke up still knows the card the page shows.
+ */
+export async function isShownId(id: string): Promise<boolean> {
+  if (await personById(id)) return true;
+  const db = await openPeopleDb();
+  const tx = db.transaction(['directories', 'directoryPeople']);
+  const directories = await tx.objectStore('directories').getAll();
+  const found = await Promise.all(
+    directories
+      .filter((directory) => directory.gen > 0)
+      .map((directory) =>
+        tx.objectStore('directoryPeople').getKey([directory.id, directory.gen, id]),
+      ),
+  );
+  return found.some((key) => key !== undefined);
+}
+
 /** Everyone pages can see: the user's people by id, then the visible bundled ones. */
 export async function visiblePeople(): Promise<Profile[]> {
   const db = await openPeopleDb();

@@ -22,6 +22,7 @@ import { createMessageHandler } from '../../messaging/handler';
 import type { Profile } from '../../people/schema';
 import { DEFAULT_SETTINGS } from '../../settings/defaults';
 import { addBooks } from '../../store/carddav';
+import { currentPeople } from '../../store/current-directory';
 import { closePeopleDb, openPeopleDb } from '../../store/db';
 import { addPerson, directoryClashes, lookupKey } from '../../store/store';
 import { person } from './fixtures';
@@ -262,6 +263,44 @@ describe('subscriptions', () => {
       ok: false,
       error: 'You are already subscribed to that address.',
     });
+  });
+
+  it("a directory person's card still takes card-state and note-open after the worker restarted", async () => {
+    const result = await createDirectories(deps()).subscribe(URL_, 'Team');
+    const opened: string[] = [];
+    const states: Record<string, string> = {};
+    // A handler made now is a worker that woke up: it has answered no lookup yet,
+    // while the page still shows the card it was given before.
+    const woken = () =>
+      createMessageHandler({
+        extensionId: 'ours',
+        pageOrigin: 'chrome-extension://ours/',
+        people: currentPeople,
+        settings: async () => DEFAULT_SETTINGS,
+        cardState: async () => undefined,
+        setCardState: async (id, state) => {
+          states[id] = state;
+        },
+        injectUi: async () => undefined,
+        notes: async (id) => {
+          opened.push(id);
+          return true;
+        },
+      });
+    const page = { id: 'ours', url: 'https://github.com/bob', tab: { id: 1 }, frameId: 0 };
+    const handle = woken();
+    await handle({ type: 'card-state', profileId: 'bob', state: 'collapsed' }, page);
+    expect(await handle({ type: 'note-open', id: 'bob' }, page)).toBe(true);
+    expect(states).toEqual({ bob: 'collapsed' });
+    expect(opened).toEqual(['bob']);
+    // Nobody else: an id no one has, and the directory's people once it is gone.
+    await expect(
+      handle({ type: 'card-state', profileId: 'carol', state: 'collapsed' }, page),
+    ).rejects.toThrow(/nobody it knows/);
+    await createDirectories(deps()).unsubscribe(result.ok ? result.directory.id : '');
+    await expect(woken()({ type: 'note-open', id: 'bob' }, page)).rejects.toThrow(
+      /nobody it knows/,
+    );
   });
 
   it('loses to your own people on a clash, and the clash is listed', async () => {
@@ -538,7 +577,12 @@ describe('messages about directories and sync', () => {
     const handle = createMessageHandler({
       extensionId: 'ours',
       pageOrigin: 'chrome-extension://ours/',
-      people: { lookup: async () => undefined, byId: async () => undefined, list: async () => [] },
+      people: {
+        lookup: async () => undefined,
+        byId: async () => undefined,
+        known: async () => false,
+        list: async () => [],
+      },
       settings: async () => DEFAULT_SETTINGS,
       cardState: async () => undefined,
       setCardState: async () => undefined,

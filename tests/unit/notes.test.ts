@@ -264,6 +264,7 @@ describe('the messages a card in a page may send about notes', () => {
       people: {
         lookup: async () => noted,
         byId: async () => noted,
+        known: async (id) => id === noted.id,
         list: async () => [noted],
       },
       settings: async () => ({
