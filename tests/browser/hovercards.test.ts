@@ -422,6 +422,55 @@ describe('issue 17', () => {
       await seedUserProfiles(session, []);
     }
   });
+
+  it('4d: a long project name stays whole on the hovercard; its description moves under it', async () => {
+    const projects = [
+      {
+        name: 'sled-distributed-storage-engine',
+        url: 'https://github.com/spacejam/sled',
+        description: 'An embedded database with lock-free internals',
+      },
+      { name: 'rio', url: 'https://github.com/spacejam/rio', description: 'io_uring bindings' },
+    ];
+    await seedUserProfiles(session, [
+      {
+        id: 'ana-member',
+        name: 'Ana Member',
+        headline: 'Storage engineer',
+        bio: '',
+        projects,
+        contact: {},
+        identities: { github: [], linkedin: ['ana-member-7b2'] },
+      },
+    ]);
+    try {
+      await fresh(FEED);
+      await page.hover(target('member-only'));
+      await hovercardShows(page, 'Ana Member');
+      const rows = await inCard<{ cut: boolean; below: boolean; descCut: boolean }[]>(
+        page,
+        `function () {
+          return [...this.querySelectorAll('.pc-hover .pc-project')].map((row) => {
+            const name = row.querySelector('.pc-project-name');
+            const desc = row.querySelector('.pc-project-desc');
+            return {
+              cut: name.scrollWidth > name.clientWidth + 1,
+              below: desc.getBoundingClientRect().top >= name.getBoundingClientRect().bottom - 1,
+              descCut: desc.scrollWidth > desc.clientWidth + 1,
+            };
+          });
+        }`,
+      );
+      // The long name whole, its description on the next line; the short one keeps
+      // its description beside it (the control: the measure sees a row side by side).
+      expect(rows).toEqual([
+        { cut: false, below: true, descCut: false },
+        { cut: false, below: false, descCut: false },
+      ]);
+    } finally {
+      await seedUserProfiles(session, []);
+    }
+  });
 });
 
 describe("GitHub's own hovercard", () => {

@@ -120,10 +120,11 @@ const projectRows = `(root, textOf = (node) => node.textContent) =>
   })`;
 /**
  * Mira's pinned items on a card: three with their description, one without.
- * A name beside a description has `room` (the popup gives every name the
- * row, and moves a description under a long one; the in-page card 45%).
+ * Every card (popup, in-page, hovercard) gives a name the whole row and moves
+ * a description under a long one (components/card/card.css).
  */
-const miraRows = (room: string): ProjectRow[] => [
+const room = '100%';
+const miraRows = (): ProjectRow[] => [
   {
     name: 'tidewater',
     description: 'A log-structured storage engine with crash-consistent snapshots.',
@@ -241,9 +242,7 @@ describe('keep from the popup', () => {
     await see(popup, 'Copy vCard');
     // A pinned repository without a description (crdt-playground) shows its
     // name and link alone: no words made up, no empty line (issue 24).
-    expect(await popup.evaluate<ProjectRow[]>(`(${projectRows})(document)`)).toEqual(
-      miraRows('100%'),
-    );
+    expect(await popup.evaluate<ProjectRow[]>(`(${projectRows})(document)`)).toEqual(miraRows());
     const [mira] = await people();
     expect(mira?.rev).toBe(1);
     expect(mira?.profile).toMatchObject({
@@ -299,7 +298,7 @@ describe('keep from the popup', () => {
           visit,
           `function () { ${RENDERED_TEXT}; return (${projectRows})(this, renderedText); }`,
         ),
-      ).toEqual(miraRows('45%'));
+      ).toEqual(miraRows());
       await visit.close();
     }
   });
