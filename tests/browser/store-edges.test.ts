@@ -114,9 +114,9 @@ describe('a backup at scale', () => {
     }));
     await setLocal({ profiles: { profiles: many, hidden: [] } });
     await openOptions();
-    await options.getByRole('heading', { name: 'People' }).waitFor({ timeout: 30_000 });
+    await options.getByRole('heading', { name: 'People' }).waitFor({ timeout: 90_000 });
     // 10,000 more than the earlier tests left.
-    await options.getByText(/10,00\d yours/).waitFor({ timeout: 30_000 });
+    await options.getByText(/10,00\d yours/).waitFor({ timeout: 90_000 });
     const download = options.waitForEvent('download');
     await options.getByRole('button', { name: 'Export all (JSON)' }).click();
     const saved = await download;
@@ -131,8 +131,10 @@ describe('a backup at scale', () => {
     });
     await options
       .getByText(`0 to add · 0 to update · ${count.toLocaleString('en')} unchanged · 0 refused`)
-      .waitFor({ timeout: 30_000 });
-  });
+      .waitFor({ timeout: 90_000 });
+    // A migration, an export and a preview of 10,000 people: minutes, not
+    // seconds, when the machine is shared (a CI run at load 12 took over 60 s).
+  }, 240_000);
 });
 
 describe('what the database itself holds', () => {
