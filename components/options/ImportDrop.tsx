@@ -3,6 +3,7 @@
  * picker (the keyboard's way in), then pasting text instead, then which files
  * are read — each explanation one click away, the control first.
  */
+import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
 import { t, tParts } from '../../i18n/t';
 
@@ -10,10 +11,13 @@ import { t, tParts } from '../../i18n/t';
 export function DropZone({
   disabled,
   onFile,
+  picker,
 }: {
   /** While a write runs, no other file is taken. */
   disabled: boolean;
   onFile: (file: File | undefined) => void;
+  /** The file input, for the panel to give the focus back to. */
+  picker?: Ref<HTMLInputElement>;
 }) {
   const [dragging, setDragging] = useState(false);
   return (
@@ -37,6 +41,7 @@ export function DropZone({
         <label class="pc-file">
           <span>{t('import_choose')}</span>
           <input
+            ref={picker}
             type="file"
             accept=".json,.vcf,.csv,application/json,text/vcard,text/csv"
             disabled={disabled}

@@ -11,7 +11,8 @@
  * again. While a write runs the button is busy and a second click does
  * nothing. The outcome ("Imported: …", "Import cancelled; …") goes to the
  * page's one status region (`onStatus`); problems are announced here with
- * role="alert", as text.
+ * role="alert", as text. When the preview closes (written, cancelled), the
+ * keyboard is given back to the file picker (refocus.ts).
  *
  *   ImportPanel  the job, from preview to write (this file)
  *   ├─ ImportDrop.tsx     DropZone (drop or choose a file) · PasteText · FormatsAbout
@@ -29,6 +30,7 @@ import type { JobEvent, JobPhase, PreviewView } from '../../jobs/jobs';
 import { DropZone, FormatsAbout, PasteText } from './ImportDrop';
 import { ImportPreview } from './ImportPreview';
 import { Progress } from './Progress';
+import { refocusIfLost } from './refocus';
 
 /** One import, from its preview to its write, as the page drives it. */
 export interface ImportJob {
@@ -90,6 +92,17 @@ export function ImportPanel({ start, blocked, onStatus, onImported }: ImportPane
 
   // Leaving the page ends any job (a preview is dropped; a write not yet committed is aborted).
   useEffect(() => () => job.current?.cancel(), []);
+
+  const picker = useRef<HTMLInputElement>(null);
+  /** A preview or progress was drawn: when it goes, the keyboard goes back to the picker. */
+  const drawn = useRef(false);
+  useEffect(() => {
+    if (stage !== 'idle') drawn.current = true;
+    else if (drawn.current) {
+      drawn.current = false;
+      refocusIfLost(picker.current);
+    }
+  }, [stage]);
 
   const finish = () => {
     job.current = undefined;
@@ -215,7 +228,11 @@ export function ImportPanel({ start, blocked, onStatus, onImported }: ImportPane
   return (
     <section class="pc-panel" aria-labelledby="pc-import-title">
       <h2 id="pc-import-title">{t('import_title')}</h2>
-      <DropZone disabled={stage === 'writing'} onFile={(file) => void readFile(file)} />
+      <DropZone
+        picker={picker}
+        disabled={stage === 'writing'}
+        onFile={(file) => void readFile(file)}
+      />
       <PasteText
         text={pasted}
         disabled={stage === 'writing'}

@@ -24,6 +24,7 @@
  *   └─ components/privacy/PrivacyFooter.tsx
  *   options-api.ts  what the page asks of the extension (OptionsApi);
  *   carddav-api.ts  its address-book part (CardDavApi)
+ *   refocus.ts      the keyboard keeps its place when what it was on goes
  *   options.css, whats-new.css
  *
  * The options page: everyone the extension knows (bundled people read-only

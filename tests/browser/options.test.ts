@@ -650,6 +650,55 @@ describe('the page’s shape', () => {
   });
 });
 
+describe('the keyboard keeps its place when what it was on goes', () => {
+  const focused = () =>
+    options.evaluate(() => {
+      const element = document.activeElement as HTMLInputElement | null;
+      return element === document.body
+        ? 'body'
+        : `${element?.tagName} ${element?.type ?? ''} ${element?.id ?? ''}`;
+    });
+
+  it('after an import is cancelled or written, focus is back on the file picker', async () => {
+    await openOptions();
+    await importFile(file('kb.json', JSON.stringify({ ...ada, id: 'kb-one', identities: {} })));
+    const cancel = options.locator('.pc-preview').getByRole('button', { name: 'Cancel' });
+    await cancel.focus();
+    // Positive control: the keyboard is on the preview's button, which then goes.
+    expect(await focused()).toBe('BUTTON button ');
+    await options.keyboard.press('Enter');
+    await options.locator('.pc-preview').waitFor({ state: 'detached' });
+    expect(await focused()).toBe('INPUT file ');
+    await importFile(file('kb.json', JSON.stringify({ ...ada, id: 'kb-one', identities: {} })));
+    await options.getByRole('button', { name: 'Import 1 profile' }).focus();
+    await options.keyboard.press('Enter');
+    await options.getByText('Imported: 1 added, 0 updated.').first().waitFor();
+    await options.locator('.pc-preview').waitFor({ state: 'detached' });
+    expect(await focused()).toBe('INPUT file ');
+    // Nothing is taken from a page just opened: focus stays where the browser put it.
+    await openOptions();
+    expect(await focused()).toBe('body');
+  });
+
+  it('after Unsubscribe, focus is on the directory address', async () => {
+    const directory = 'https://github.com/example-team/people/raw/main/keyboard.json';
+    session.pages.set(
+      directory,
+      JSON.stringify([{ id: 'kb-dir', name: 'Kay Board', identities: { github: ['kayboard'] } }]),
+    );
+    await openOptions();
+    await options.getByLabel('Directory address').fill(directory);
+    await options.getByLabel('Name on cards (optional)').fill('Keys');
+    await options.getByRole('button', { name: 'Subscribe to a directory' }).click();
+    const unsubscribe = options.getByRole('button', { name: /Unsubscribe from Keys/ });
+    await unsubscribe.focus();
+    expect(await focused()).toBe('BUTTON button ');
+    await options.keyboard.press('Enter');
+    await unsubscribe.waitFor({ state: 'detached' });
+    expect(await focused()).toBe('INPUT url pc-directory-url');
+  });
+});
+
 describe('damaged storage', () => {
   it('warns, offers the raw data, blocks saving, and never overwrites it silently', async () => {
     const saved = await storedRaw();
