@@ -22,6 +22,7 @@ export function CardDavBook({
   onChange,
   onWriteBack,
   onError,
+  onDisconnected,
 }: {
   book: BookView;
   api: CardDavApi;
@@ -33,6 +34,8 @@ export function CardDavBook({
   /** The switch, shown at once (the list read after the save confirms it). */
   onWriteBack: (on: boolean) => void;
   onError: (text: string) => void;
+  /** Disconnected: this row is about to go. */
+  onDisconnected: () => void;
 }) {
   return (
     <li class="pc-directory-row">
@@ -147,6 +150,7 @@ export function CardDavBook({
           onClick={() =>
             void run(`disconnect-${book.id}`, async () => {
               await api.disconnect(book.id);
+              onDisconnected();
               say(t('cdav_disconnected', book.server));
               onChange();
             })

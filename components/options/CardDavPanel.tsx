@@ -5,14 +5,17 @@
  * (CardDavBook.tsx). The host permission is asked for by `api.find` as the
  * first thing the click does, as browsers require. The password is sent to
  * the background once, in the connect messages, and never comes back: the
- * books listed here carry no password (carddav/service.ts `viewOf`).
+ * books listed here carry no password (carddav/service.ts `viewOf`). When
+ * what the keyboard was on goes (the books found, once connected; a row,
+ * once disconnected), it goes on from the server field (refocus.ts).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BookView } from '../../carddav/service';
 import { t, tn } from '../../i18n/t';
 import { FormField } from '../parts/FormField';
 import { CardDavBook } from './CardDavBook';
 import type { CardDavApi } from './carddav-api';
+import { refocusIfLost } from './refocus';
 
 export type { CardDavApi };
 
@@ -43,6 +46,15 @@ export function CardDavPanel({
     void load();
   }, [api, revision]);
 
+  const serverField = useRef<HTMLInputElement>(null);
+  /** The books found (connected) or a book's row (disconnected) went: the keyboard goes on from the server field. */
+  const gone = useRef(false);
+  useEffect(() => {
+    if (!gone.current) return;
+    gone.current = false;
+    refocusIfLost(serverField.current);
+  }, [books, found]);
+
   const run = async (what: string, work: () => Promise<void>) => {
     if (busy) return;
     setBusy(what);
@@ -66,6 +78,7 @@ export function CardDavPanel({
         setError(result.error);
         return;
       }
+      gone.current = true;
       setFound(undefined);
       setPassword('');
       setServer('');
@@ -106,6 +119,7 @@ export function CardDavPanel({
         <FormField id="pc-carddav-server" class="pc-field" label={t('cdav_server')}>
           {(aria) => (
             <input
+              ref={serverField}
               id="pc-carddav-server"
               type="text"
               required
@@ -210,6 +224,9 @@ export function CardDavPanel({
               say={say}
               onChange={onChange}
               onError={setError}
+              onDisconnected={() => {
+                gone.current = true;
+              }}
               onWriteBack={(on) =>
                 setBooks(
                   books.map((each) => (each.id === book.id ? { ...each, writeBack: on } : each)),
