@@ -525,56 +525,61 @@ describe('the page’s shape', () => {
     await options.emulateMedia({ colorScheme: 'light' });
   });
 
-  it('goes through the page by keyboard in the order it reads, every stop visibly focused', async () => {
-    await openOptions();
-    const seen: { what: string; top: number; left: number; ring: boolean; shown: boolean }[] = [];
-    await options.evaluate(() => window.scrollTo(0, 0));
-    for (let step = 0; step < 80; step++) {
-      await options.keyboard.press('Tab');
-      const stop = await options.evaluate(() => {
-        const focused = document.activeElement as HTMLElement | null;
-        if (!focused || focused === document.body) return null;
-        // A visually hidden file input shows its focus on its label (.pc-file).
-        const drawn = (focused.closest('.pc-file') as HTMLElement | null) ?? focused;
-        const style = getComputedStyle(drawn);
-        const ring =
-          (style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2) ||
-          style.boxShadow !== 'none';
-        const box = drawn.getBoundingClientRect();
-        const what = `${focused.tagName.toLowerCase()} ${
-          focused.getAttribute('aria-label') ??
-          (focused.textContent?.trim() || (focused as HTMLInputElement).labels?.[0]?.innerText) ??
-          ''
-        }`.slice(0, 60);
-        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-        return {
-          what,
-          top: Math.round(box.top + window.scrollY),
-          left: Math.round(box.left),
-          ring,
-          shown:
-            box.width > 2 &&
-            box.height > 2 &&
-            !!hit &&
-            (drawn.contains(hit) || hit.contains(drawn)),
-        };
+  it.each(['light', 'dark'] as const)(
+    'goes through the page by keyboard in the order it reads, every stop visibly focused (%s)',
+    async (scheme) => {
+      await options.emulateMedia({ colorScheme: scheme });
+      await openOptions();
+      const seen: { what: string; top: number; left: number; ring: boolean; shown: boolean }[] = [];
+      await options.evaluate(() => window.scrollTo(0, 0));
+      for (let step = 0; step < 80; step++) {
+        await options.keyboard.press('Tab');
+        const stop = await options.evaluate(() => {
+          const focused = document.activeElement as HTMLElement | null;
+          if (!focused || focused === document.body) return null;
+          // A visually hidden file input shows its focus on its label (.pc-file).
+          const drawn = (focused.closest('.pc-file') as HTMLElement | null) ?? focused;
+          const style = getComputedStyle(drawn);
+          const ring =
+            (style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2) ||
+            style.boxShadow !== 'none';
+          const box = drawn.getBoundingClientRect();
+          const what = `${focused.tagName.toLowerCase()} ${
+            focused.getAttribute('aria-label') ??
+            (focused.textContent?.trim() || (focused as HTMLInputElement).labels?.[0]?.innerText) ??
+            ''
+          }`.slice(0, 60);
+          const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+          return {
+            what,
+            top: Math.round(box.top + window.scrollY),
+            left: Math.round(box.left),
+            ring,
+            shown:
+              box.width > 2 &&
+              box.height > 2 &&
+              !!hit &&
+              (drawn.contains(hit) || hit.contains(drawn)),
+          };
+        });
+        if (!stop) break;
+        seen.push(stop);
+      }
+      // Positive control: it went through the page, from the jump links to the last section.
+      expect(seen.length).toBeGreaterThan(20);
+      expect(seen[0]?.what).toMatch(/People/);
+      expect(seen.some((stop) => /Find address books/.test(stop.what))).toBe(true);
+      expect(seen.filter((stop) => !stop.ring || !stop.shown)).toEqual([]);
+      // Down the page, never back up past a row already left; up only to the next column on the
+      // right (the settings' sites side by side).
+      const backwards = seen.filter((stop, index) => {
+        const before = seen[index - 1];
+        return !!before && stop.top < before.top - 40 && stop.left <= before.left;
       });
-      if (!stop) break;
-      seen.push(stop);
-    }
-    // Positive control: it went through the page, from the jump links to the last section.
-    expect(seen.length).toBeGreaterThan(20);
-    expect(seen[0]?.what).toMatch(/People/);
-    expect(seen.some((stop) => /Find address books/.test(stop.what))).toBe(true);
-    expect(seen.filter((stop) => !stop.ring || !stop.shown)).toEqual([]);
-    // Down the page, never back up past a row already left; up only to the next column on the
-    // right (the settings' sites side by side).
-    const backwards = seen.filter((stop, index) => {
-      const before = seen[index - 1];
-      return !!before && stop.top < before.top - 40 && stop.left <= before.left;
-    });
-    expect(backwards).toEqual([]);
-  });
+      expect(backwards).toEqual([]);
+      await options.emulateMedia({ colorScheme: 'light' });
+    },
+  );
 
   it('fits a window at 200 % zoom: nothing wider than the page or its panel', async () => {
     // 200 % zoom of a 1440 × 1000 window is a 720 × 500 viewport in CSS pixels.
