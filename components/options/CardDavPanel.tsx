@@ -1,42 +1,23 @@
 /**
- * Address books (CardDAV) on the options page: what connecting means, the
- * form (server, user name, app password), the books found to pick from,
- * and each connected book with its count, when it was read, why the last
- * try failed (the copy shown stays), the kept people linked to its
- * contacts (Unlink), the write-back switch, Refresh now and Disconnect. The host permission is asked for by `api.find` as the
+ * Address books (CardDAV) on the options page: the form first (server, user
+ * name, app password — the shared FormField), what connecting means one
+ * click away, the books found to pick from, and each connected book
+ * (CardDavBook.tsx). The host permission is asked for by `api.find` as the
  * first thing the click does, as browsers require. The password is sent to
  * the background once, in the connect messages, and never comes back: the
- * books listed here carry no password (carddav/service.ts `viewOf`).
+ * books listed here carry no password (carddav/service.ts `viewOf`). When
+ * what the keyboard was on goes (the books found, once connected; a row,
+ * once disconnected), it goes on from the server field (refocus.ts).
  */
-import { useEffect, useState } from 'preact/hooks';
-import type { BookView, Connected, ContactMatch } from '../../carddav/service';
-import { formatDate, list } from '../../i18n/format';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { BookView } from '../../carddav/service';
 import { t, tn } from '../../i18n/t';
+import { FormField } from '../parts/FormField';
+import { CardDavBook } from './CardDavBook';
+import type { CardDavApi } from './carddav-api';
+import { refocusIfLost } from './refocus';
 
-export interface CardDavApi {
-  list(): Promise<BookView[]>;
-  /** Asks for the server's host permission at once (the user's click), then discovers. */
-  find(server: string, user: string, password: string): Promise<Connected>;
-  add(
-    server: string,
-    user: string,
-    password: string,
-    books: { url: string; name: string; writable: boolean }[],
-  ): Promise<{ ok: true; books: BookView[] } | { ok: false; error: string }>;
-  refresh(id: string): Promise<BookView | null>;
-  setWriteBack(id: string, on: boolean): Promise<BookView | null>;
-  disconnect(id: string): Promise<boolean>;
-  /** Links a kept person to a contact of the book, or unlinks them (`card` null). */
-  link(
-    id: string,
-    person: string,
-    card: string | null,
-  ): Promise<{ ok: true; book: BookView } | { ok: false; error: string }>;
-  /** Contacts of the connected books by name, to link one to a kept person (LinkContact.tsx). */
-  contacts(query: string): Promise<ContactMatch[]>;
-}
-
-const when = (ms: number | undefined) => (ms ? formatDate(ms) : t('dir_never'));
+export type { CardDavApi };
 
 export function CardDavPanel({
   api,
@@ -65,6 +46,15 @@ export function CardDavPanel({
     void load();
   }, [api, revision]);
 
+  const serverField = useRef<HTMLInputElement>(null);
+  /** The books found (connected) or a book's row (disconnected) went: the keyboard goes on from the server field. */
+  const gone = useRef(false);
+  useEffect(() => {
+    if (!gone.current) return;
+    gone.current = false;
+    refocusIfLost(serverField.current);
+  }, [books, found]);
+
   const run = async (what: string, work: () => Promise<void>) => {
     if (busy) return;
     setBusy(what);
@@ -88,6 +78,7 @@ export function CardDavPanel({
         setError(result.error);
         return;
       }
+      gone.current = true;
       setFound(undefined);
       setPassword('');
       setServer('');
@@ -107,7 +98,6 @@ export function CardDavPanel({
   return (
     <section class="pc-panel" aria-labelledby="pc-carddav-title">
       <h2 id="pc-carddav-title">{t('cdav_title')}</h2>
-      <p class="pc-muted">{t('cdav_explained')}</p>
       <form
         class="pc-directory-form"
         onSubmit={(event) => {
@@ -126,44 +116,51 @@ export function CardDavPanel({
           });
         }}
       >
-        <div class="pc-field">
-          <label for="pc-carddav-server">{t('cdav_server')}</label>
-          <input
-            id="pc-carddav-server"
-            type="text"
-            required
-            // i18n-ignore: an HTML autocomplete token, not words
-            autocomplete="url"
-            // i18n-ignore: an example address, the same in every language
-            placeholder="fastmail.com"
-            value={server}
-            onInput={(event) => setServer(event.currentTarget.value)}
-          />
-        </div>
-        <div class="pc-field">
-          <label for="pc-carddav-user">{t('cdav_user')}</label>
-          <input
-            id="pc-carddav-user"
-            type="text"
-            required
-            // i18n-ignore: an HTML autocomplete token, not words
-            autocomplete="username"
-            value={user}
-            onInput={(event) => setUser(event.currentTarget.value)}
-          />
-        </div>
-        <div class="pc-field">
-          <label for="pc-carddav-password">{t('cdav_password')}</label>
-          <input
-            id="pc-carddav-password"
-            type="password"
-            required
-            // i18n-ignore: an HTML autocomplete token, not words
-            autocomplete="off"
-            value={password}
-            onInput={(event) => setPassword(event.currentTarget.value)}
-          />
-        </div>
+        <FormField id="pc-carddav-server" class="pc-field" label={t('cdav_server')}>
+          {(aria) => (
+            <input
+              ref={serverField}
+              id="pc-carddav-server"
+              type="text"
+              required
+              {...aria}
+              // i18n-ignore: an HTML autocomplete token, not words
+              autocomplete="url"
+              // i18n-ignore: an example address, the same in every language
+              placeholder="fastmail.com"
+              value={server}
+              onInput={(event) => setServer(event.currentTarget.value)}
+            />
+          )}
+        </FormField>
+        <FormField id="pc-carddav-user" class="pc-field" label={t('cdav_user')}>
+          {(aria) => (
+            <input
+              id="pc-carddav-user"
+              type="text"
+              required
+              {...aria}
+              // i18n-ignore: an HTML autocomplete token, not words
+              autocomplete="username"
+              value={user}
+              onInput={(event) => setUser(event.currentTarget.value)}
+            />
+          )}
+        </FormField>
+        <FormField id="pc-carddav-password" class="pc-field" label={t('cdav_password')}>
+          {(aria) => (
+            <input
+              id="pc-carddav-password"
+              type="password"
+              required
+              {...aria}
+              // i18n-ignore: an HTML autocomplete token, not words
+              autocomplete="off"
+              value={password}
+              onInput={(event) => setPassword(event.currentTarget.value)}
+            />
+          )}
+        </FormField>
         <div class="pc-form-actions">
           <button
             type="submit"
@@ -175,6 +172,10 @@ export function CardDavPanel({
           </button>
         </div>
       </form>
+      <details class="pc-about">
+        <summary>{t('cdav_about')}</summary>
+        <p class="pc-muted">{t('cdav_explained')}</p>
+      </details>
       {found && (
         <fieldset class="pc-fieldset" data-testid="pc-carddav-found">
           <legend>{tn('cdav_found', found.length)}</legend>
@@ -214,144 +215,24 @@ export function CardDavPanel({
       {books && books.length > 0 && (
         <ul class="pc-directory-list" data-testid="pc-carddav-books">
           {books.map((book) => (
-            <li key={book.id} class="pc-directory-row">
-              <div class="pc-directory-main">
-                <span class="pc-person-name" dir="auto">
-                  {book.name}
-                </span>
-                <span class="pc-tag">{t('cdav_tag')}</span>
-                <span class="pc-person-handles">
-                  {book.user} · {book.server}
-                </span>
-                <span class="pc-person-headline">
-                  {tn('cdav_summary', book.count, when(book.fetchedAt))}
-                </span>
-                {book.problem && (
-                  <span class="pc-error" role="alert">
-                    {book.problem}{' '}
-                    {book.gen > 0
-                      ? t('cdav_showing_copy', when(book.fetchedAt))
-                      : t('cdav_nothing_shown')}
-                  </span>
-                )}
-                {book.refused && (
-                  <span class="pc-muted">
-                    {tn(
-                      'cdav_refused',
-                      book.refused.count,
-                      book.refused.first.join('; ') +
-                        (book.refused.count > book.refused.first.length ? '; …' : ''),
-                    )}
-                  </span>
-                )}
-                {book.conflicts.length > 0 && (
-                  <span class="pc-error" role="alert" data-testid="pc-carddav-conflicts">
-                    {t(
-                      'cdav_conflicts_title',
-                      list(book.conflicts.map((conflict) => conflict.name)),
-                    )}
-                  </span>
-                )}
-                {book.failed.map((failure) => (
-                  <span
-                    key={failure.id}
-                    class="pc-error"
-                    role="alert"
-                    data-testid="pc-carddav-failed"
-                  >
-                    {t('cdav_not_written', failure.name, book.name, failure.problem)}
-                  </span>
-                ))}
-                {book.linked.length > 0 && (
-                  <ul class="pc-carddav-links" data-testid="pc-carddav-links">
-                    {book.linked.map((link) => (
-                      <li key={link.person}>
-                        <span>
-                          {t('cdav_linked_to', link.personName, link.cardName, book.name)}
-                        </span>{' '}
-                        <button
-                          type="button"
-                          class="pc-button"
-                          disabled={!!busy}
-                          aria-label={t('cdav_unlink_label', link.personName, link.cardName)}
-                          onClick={() =>
-                            void run(`unlink-${link.person}`, async () => {
-                              const result = await api.link(book.id, link.person, null);
-                              if (!result.ok) setError(result.error);
-                              else say(t('cdav_unlinked', link.personName, link.cardName));
-                              onChange();
-                            })
-                          }
-                        >
-                          {t('cdav_unlink')}
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                {book.writable ? (
-                  <label class="pc-check">
-                    <input
-                      type="checkbox"
-                      checked={book.writeBack}
-                      disabled={!!busy}
-                      onChange={(event) => {
-                        const on = event.currentTarget.checked;
-                        // Shown at once; the list read after the save confirms it.
-                        setBooks(
-                          books.map((each) =>
-                            each.id === book.id ? { ...each, writeBack: on } : each,
-                          ),
-                        );
-                        void run(`write-${book.id}`, async () => {
-                          await api.setWriteBack(book.id, on);
-                        });
-                      }}
-                    />
-                    {t('cdav_write_back')}
-                  </label>
-                ) : (
-                  <span class="pc-muted">{t('cdav_read_only')}</span>
-                )}
-              </div>
-              <div class="pc-directory-actions">
-                <button
-                  type="button"
-                  class="pc-button"
-                  disabled={!!busy}
-                  aria-busy={busy === `refresh-${book.id}`}
-                  aria-label={t('cdav_refresh_label', book.name)}
-                  onClick={() =>
-                    void run(`refresh-${book.id}`, async () => {
-                      const after = await api.refresh(book.id);
-                      say(
-                        after?.problem
-                          ? t('cdav_not_updated', book.name, after.problem)
-                          : tn('cdav_up_to_date', after?.count ?? 0, book.name),
-                      );
-                      onChange();
-                    })
-                  }
-                >
-                  {t('cdav_refresh')}
-                </button>
-                <button
-                  type="button"
-                  class="pc-button"
-                  disabled={!!busy}
-                  aria-label={t('cdav_disconnect_label', book.name)}
-                  onClick={() =>
-                    void run(`disconnect-${book.id}`, async () => {
-                      await api.disconnect(book.id);
-                      say(t('cdav_disconnected', book.server));
-                      onChange();
-                    })
-                  }
-                >
-                  {t('cdav_disconnect')}
-                </button>
-              </div>
-            </li>
+            <CardDavBook
+              key={book.id}
+              book={book}
+              api={api}
+              busy={busy}
+              run={run}
+              say={say}
+              onChange={onChange}
+              onError={setError}
+              onDisconnected={() => {
+                gone.current = true;
+              }}
+              onWriteBack={(on) =>
+                setBooks(
+                  books.map((each) => (each.id === book.id ? { ...each, writeBack: on } : each)),
+                )
+              }
+            />
           ))}
         </ul>
       )}

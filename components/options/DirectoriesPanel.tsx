@@ -5,16 +5,18 @@
  * failed (said once, in its row; the copy shown stays), Refresh now and
  * Unsubscribe. Each row is busy on its own: Unsubscribe stays usable while
  * its directory refreshes, and stops that refresh at once (a server that
- * drips its file does not hold the click). The host permission is asked for by
+ * drips its file does not hold the click); once its row is gone, the keyboard
+ * goes on from the address field (refocus.ts). The host permission is asked for by
  * `api.subscribe` as the first thing the click does, as browsers require
  * (https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/permissions/request).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { privacyPromise } from '../../directories/promise';
 import { formatDate } from '../../i18n/format';
 import { t, tn } from '../../i18n/t';
 import type { DirectoryRecord } from '../../store/db';
 import { FormField } from '../parts/FormField';
+import { refocusIfLost } from './refocus';
 
 export interface DirectoriesApi {
   list(): Promise<DirectoryRecord[]>;
@@ -52,6 +54,15 @@ export function DirectoriesPanel({
   useEffect(() => {
     void load();
   }, [api]);
+
+  const address = useRef<HTMLInputElement>(null);
+  /** A row was unsubscribed: once it is gone, the keyboard goes on from the address field. */
+  const rowGone = useRef(false);
+  useEffect(() => {
+    if (!rowGone.current) return;
+    rowGone.current = false;
+    refocusIfLost(address.current);
+  }, [directories]);
 
   const run = async (what: string, work: () => Promise<void>) => {
     if (busy.has(what)) return;
@@ -102,6 +113,7 @@ export function DirectoriesPanel({
         <FormField id="pc-directory-url" class="pc-field" label={t('dir_address')}>
           {(aria) => (
             <input
+              ref={address}
               id="pc-directory-url"
               type="url"
               required
@@ -229,6 +241,7 @@ export function DirectoriesPanel({
                   onClick={() =>
                     void run(`unsubscribe-${directory.id}`, async () => {
                       await api.unsubscribe(directory.id);
+                      rowGone.current = true;
                       setMessage(t('dir_unsubscribed', directory.name));
                       onChange();
                     })

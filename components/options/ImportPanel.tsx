@@ -11,16 +11,26 @@
  * again. While a write runs the button is busy and a second click does
  * nothing. The outcome ("Imported: …", "Import cancelled; …") goes to the
  * page's one status region (`onStatus`); problems are announced here with
- * role="alert", as text.
+ * role="alert", as text. When the preview closes (written, cancelled), the
+ * keyboard is given back to the file picker (refocus.ts).
+ *
+ *   ImportPanel  the job, from preview to write (this file)
+ *   ├─ ImportDrop.tsx     DropZone (drop or choose a file) · PasteText · FormatsAbout
+ *   ├─ Progress.tsx       what the job is doing, how far; Cancel
+ *   └─ ImportPreview.tsx  counts, the confirm ─▶ ImportLists.tsx: Names, Updates,
+ *                         RefusedList, SalvageList (kept without a field), FitNotes
  */
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_IMPORT_BYTES } from '../../formats/import';
 import { MAX_BACKUP_BYTES } from '../../formats/import-backup';
 import { formatBytes } from '../../i18n/format';
-import { t, tn, tParts } from '../../i18n/t';
+import { t } from '../../i18n/t';
 import type { JobEvent, JobPhase, PreviewView } from '../../jobs/jobs';
+import { DropZone, FormatsAbout, PasteText } from './ImportDrop';
+import { ImportPreview } from './ImportPreview';
 import { Progress } from './Progress';
+import { refocusIfLost } from './refocus';
 
 /** One import, from its preview to its write, as the page drives it. */
 export interface ImportJob {
@@ -76,13 +86,23 @@ export function ImportPanel({ start, blocked, onStatus, onImported }: ImportPane
   const [view, setView] = useState<PreviewView>();
   const [note, setNote] = useState<string>();
   const [pasted, setPasted] = useState('');
-  const [dragging, setDragging] = useState(false);
   const job = useRef<ImportJob | undefined>(undefined);
   /** Set synchronously, so a double click cannot start two writes before a re-render. */
   const writing = useRef(false);
 
   // Leaving the page ends any job (a preview is dropped; a write not yet committed is aborted).
   useEffect(() => () => job.current?.cancel(), []);
+
+  const picker = useRef<HTMLInputElement>(null);
+  /** A preview or progress was drawn: when it goes, the keyboard goes back to the picker. */
+  const drawn = useRef(false);
+  useEffect(() => {
+    if (stage !== 'idle') drawn.current = true;
+    else if (drawn.current) {
+      drawn.current = false;
+      refocusIfLost(picker.current);
+    }
+  }, [stage]);
 
   const finish = () => {
     job.current = undefined;
@@ -208,61 +228,18 @@ export function ImportPanel({ start, blocked, onStatus, onImported }: ImportPane
   return (
     <section class="pc-panel" aria-labelledby="pc-import-title">
       <h2 id="pc-import-title">{t('import_title')}</h2>
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target for files; the file picker inside is the keyboard path */}
-      <div
-        class={dragging ? 'pc-drop pc-dropping' : 'pc-drop'}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(event) => {
-          event.preventDefault();
-          setDragging(false);
-          void readFile(event.dataTransfer?.files[0]);
-        }}
-      >
-        <p>
-          {/* i18n-ignore: file extensions, the same in every language */}
-          {tParts('import_drop', <code>.json</code>, <code>.vcf</code>, <code>.csv</code>)}{' '}
-          <label class="pc-file">
-            <span>{t('import_choose')}</span>
-            <input
-              type="file"
-              accept=".json,.vcf,.csv,application/json,text/vcard,text/csv"
-              disabled={stage === 'writing'}
-              onChange={(event) => {
-                void readFile(event.currentTarget.files?.[0]);
-                event.currentTarget.value = '';
-              }}
-            />
-          </label>
-          .
-        </p>
-        <p class="pc-muted">
-          {/* i18n-ignore: the export's shape */}
-          {tParts('import_formats', <code>{'{ "profiles": [...] }'}</code>)}
-        </p>
-      </div>
-      <details class="pc-paste">
-        <summary>{t('import_paste')}</summary>
-        <label class="pc-field">
-          <span>{t('import_paste_label')}</span>
-          <textarea
-            rows={6}
-            value={pasted}
-            onInput={(event) => setPasted(event.currentTarget.value)}
-          />
-        </label>
-        <button
-          type="button"
-          class="pc-button"
-          disabled={pasted.trim() === '' || stage === 'writing'}
-          onClick={() => handle(t('import_pasted_name'), pasted)}
-        >
-          {t('import_preview')}
-        </button>
-      </details>
+      <DropZone
+        picker={picker}
+        disabled={stage === 'writing'}
+        onFile={(file) => void readFile(file)}
+      />
+      <PasteText
+        text={pasted}
+        disabled={stage === 'writing'}
+        onText={setPasted}
+        onPreview={() => handle(t('import_pasted_name'), pasted)}
+      />
+      <FormatsAbout />
 
       {error && (
         <p class="pc-error" role="alert">
@@ -292,154 +269,15 @@ export function ImportPanel({ start, blocked, onStatus, onImported }: ImportPane
       )}
 
       {view && (stage === 'previewed' || stage === 'writing') && (
-        <section class="pc-preview" aria-labelledby="pc-preview-title">
-          <h3 id="pc-preview-title">{t('import_preview_of', view.name)}</h3>
-          {note && (
-            <p class="pc-banner" role="alert">
-              {note}
-            </p>
-          )}
-          <p>{t('import_counts', view.added, view.updated, view.unchanged, view.rejected)}</p>
-          {view.added > 0 && (
-            <Names title={t('import_will_add')} names={view.addedNames} total={view.added} />
-          )}
-          {view.updated > 0 && (
-            <Updates
-              title={t('import_will_update')}
-              diffs={view.updatedDiffs}
-              total={view.updated}
-            />
-          )}
-          {view.rejected > 0 && (
-            <div class="pc-errors" role="alert">
-              <p>{tn('import_refused', view.rejected)}</p>
-              <ul>
-                {view.rejectedLines.map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-                {view.rejected > 50 && <li>{t('import_and_more', view.rejected - 50)}</li>}
-              </ul>
-            </div>
-          )}
-          {view.leftOut > 0 && (
-            <div class="pc-left-out" role="alert">
-              <p>{tn('import_left_out_people', view.leftOut)}</p>
-              <ul>
-                {view.leftOutLines.map((line) => (
-                  <li key={line} dir="auto">
-                    {line}
-                  </li>
-                ))}
-                {view.leftOut > view.leftOutShown && (
-                  <li>{t('import_and_more', view.leftOut - view.leftOutShown)}</li>
-                )}
-              </ul>
-            </div>
-          )}
-          {view.notes > 0 && (
-            <details class="pc-notes" open={view.notes <= 12}>
-              <summary>{tn('import_changed_to_fit', view.notes)}</summary>
-              <ul>
-                {view.noteLines.map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-                {view.notes > view.noteLines.length && (
-                  <li>{t('import_and_more', view.notes - view.noteLines.length)}</li>
-                )}
-              </ul>
-            </details>
-          )}
-          {blocked && (
-            <p class="pc-error" role="alert">
-              {blocked}
-            </p>
-          )}
-          <div class="pc-form-actions">
-            <button
-              type="button"
-              class="pc-button pc-primary"
-              disabled={writes === 0 || !!blocked || stage === 'writing'}
-              aria-busy={stage === 'writing'}
-              onClick={confirm}
-            >
-              {stage === 'writing'
-                ? tn('import_importing', writes)
-                : writes === 0
-                  ? t('import_nothing')
-                  : tn('import_button', writes)}
-            </button>
-            <button type="button" class="pc-button" onClick={cancel}>
-              {stage === 'writing' ? t('import_cancel') : t('cancel')}
-            </button>
-          </div>
-        </section>
+        <ImportPreview
+          view={view}
+          note={note}
+          blocked={blocked}
+          writing={stage === 'writing'}
+          onConfirm={confirm}
+          onCancel={cancel}
+        />
       )}
     </section>
-  );
-}
-
-function Names({ title, names, total }: { title: string; names: string[]; total: number }) {
-  return (
-    <details>
-      <summary>{t('import_names', title, total)}</summary>
-      <ul class="pc-names">
-        {names.map((name, index) => (
-          <li key={index} dir="auto">
-            {name}
-          </li>
-        ))}
-        {total > names.length && <li>{t('import_and_more', total - names.length)}</li>}
-      </ul>
-    </details>
-  );
-}
-
-/** Each update opens to what it changes, field by field, as Keep's update does. */
-function Updates({
-  title,
-  diffs,
-  total,
-}: {
-  title: string;
-  diffs: PreviewView['updatedDiffs'];
-  total: number;
-}) {
-  return (
-    <details>
-      <summary>{t('import_names', title, total)}</summary>
-      <ul class="pc-names">
-        {diffs.map(({ name, changes }, index) => (
-          <li key={index}>
-            <details class="pc-update">
-              <summary dir="auto">{name}</summary>
-              <table class="pc-diff">
-                <caption class="pc-muted">{tn('import_fields_change', changes.length)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('keep_col_field')}</th>
-                    <th scope="col">{t('keep_col_kept')}</th>
-                    <th scope="col">{t('import_col_file')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {changes.map((change) => (
-                    <tr key={change.field}>
-                      <th scope="row">{change.field}</th>
-                      <td class="pc-diff-before" dir="auto">
-                        {change.before}
-                      </td>
-                      <td class="pc-diff-after" dir="auto">
-                        {change.after}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </details>
-          </li>
-        ))}
-        {total > diffs.length && <li>{t('import_and_more', total - diffs.length)}</li>}
-      </ul>
-    </details>
   );
 }

@@ -5,7 +5,8 @@
  *   │              the people snapshot (roster, settings, migration, scan, usage),
  *   │              the change feed (another tab's writes → reload → rescan),
  *   │              the job runner (one write at a time: busy, failure) and the status region
- *   ├─ OptionsHeader.tsx     what this is, the privacy promise, jump links
+ *   ├─ OptionsHeader.tsx     what this is, the privacy promise, a jump link per section
+ *   │                        (drawn from the same list that draws the sections)
  *   ├─ WhatsNew.tsx          what changed since the version last seen
  *   ├─ PageAlerts.tsx ─▶ StoredDataBanners.tsx   unreadable, damaged or unmoved data; failures
  *   ├─ PersonEditor.tsx ─▶ ProfileForm.tsx       add and edit (checked as an import: formats/),
@@ -13,11 +14,17 @@
  *   ├─ ClashesSection.tsx ─▶ ConflictsPanel.tsx  handles two people claim; link to a contact
  *   ├─ PeopleSection.tsx ─▶ PeopleTable.tsx      everyone with search, drawn over jobs/roster.ts;
  *   │                                             export one or all, delete, hide
- *   ├─ ImportPanel.tsx ─▶ Progress.tsx           import (jobs/ in a worker)
+ *   ├─ ImportPanel.tsx ─▶ ImportDrop.tsx         import (jobs/ in a worker): drop or choose a
+ *   │                 │                           file, paste, which files are read
+ *   │                 ─▶ ImportPreview.tsx ─▶ ImportLists.tsx   added, updated, refused, salvaged
+ *   │                 ─▶ Progress.tsx
  *   ├─ SettingsSection.tsx ─▶ SettingsPanel.tsx  per site, hover delay
  *   ├─ SyncPanel.tsx · DirectoriesPanel.tsx · CardDavPanel.tsx   asked of the background
+ *   │                                          (CardDavPanel ─▶ CardDavBook.tsx, one book)
  *   └─ components/privacy/PrivacyFooter.tsx
- *   options-api.ts  what the page asks of the extension (OptionsApi)
+ *   options-api.ts  what the page asks of the extension (OptionsApi);
+ *   carddav-api.ts  its address-book part (CardDavApi)
+ *   refocus.ts      the keyboard keeps its place when what it was on goes
  *   options.css, whats-new.css
  *
  * The options page: everyone the extension knows (bundled people read-only
@@ -46,6 +53,7 @@
  * they were.
  */
 
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { language, t } from '../../i18n/t';
 import type { Profile } from '../../people/schema';
@@ -56,7 +64,7 @@ import { CardDavPanel } from './CardDavPanel';
 import { ClashesSection } from './ClashesSection';
 import { DirectoriesPanel } from './DirectoriesPanel';
 import { ImportPanel } from './ImportPanel';
-import { OptionsHeader } from './OptionsHeader';
+import { OptionsHeader, type Section } from './OptionsHeader';
 import type { OptionsApi } from './options-api';
 import { PageAlerts } from './PageAlerts';
 import { PeopleSection } from './PeopleSection';
@@ -85,6 +93,70 @@ export function Options({
   const [links, setLinks] = useState(0);
   const { data } = page;
   const reloaded = () => void page.reload().catch(() => undefined);
+  /**
+   * The page's sections in order, each with its heading's id: the jump links
+   * at the top are drawn from this list, so a section cannot lack its link.
+   */
+  const sections: Section[] = !data
+    ? []
+    : [
+        {
+          id: 'pc-people-title',
+          label: 'people_title',
+          body: <PeopleSection page={page} data={data} editor={editor} />,
+        },
+        {
+          id: 'pc-import-title',
+          label: 'import_title',
+          body: (
+            <ImportPanel
+              start={api.startImport}
+              blocked={page.blocked}
+              onStatus={page.say}
+              onImported={reloaded}
+            />
+          ),
+        },
+        {
+          id: 'pc-settings-title',
+          label: 'settings_title',
+          body: <SettingsSection page={page} settings={data.settings} />,
+        },
+        ...(api.sync
+          ? [
+              {
+                id: 'pc-sync-title',
+                label: 'sync_title',
+                body: <SyncPanel api={api.sync} say={page.say} />,
+              } as const,
+            ]
+          : []),
+        ...(api.directories
+          ? [
+              {
+                id: 'pc-directories-title',
+                label: 'dir_title',
+                body: <DirectoriesPanel api={api.directories} onChange={reloaded} say={page.say} />,
+              } as const,
+            ]
+          : []),
+        ...(api.carddav
+          ? [
+              {
+                id: 'pc-carddav-title',
+                label: 'cdav_title',
+                body: (
+                  <CardDavPanel
+                    api={api.carddav}
+                    revision={links}
+                    onChange={reloaded}
+                    say={page.say}
+                  />
+                ),
+              } as const,
+            ]
+          : []),
+      ];
 
   return (
     <main
@@ -106,7 +178,7 @@ export function Options({
         </>
       ) : (
         <>
-          <OptionsHeader sync={!!api.sync} directories={!!api.directories} />
+          <OptionsHeader sections={sections} />
           <WhatsNew />
           <PageAlerts page={page} data={data} />
           <PersonEditor
@@ -116,21 +188,9 @@ export function Options({
             onLinked={() => setLinks((at) => at + 1)}
           />
           <ClashesSection page={page} onLinked={() => setLinks((at) => at + 1)} />
-          <PeopleSection page={page} data={data} editor={editor} />
-          <ImportPanel
-            start={api.startImport}
-            blocked={page.blocked}
-            onStatus={page.say}
-            onImported={reloaded}
-          />
-          <SettingsSection page={page} settings={data.settings} />
-          {api.sync && <SyncPanel api={api.sync} say={page.say} />}
-          {api.directories && (
-            <DirectoriesPanel api={api.directories} onChange={reloaded} say={page.say} />
-          )}
-          {api.carddav && (
-            <CardDavPanel api={api.carddav} revision={links} onChange={reloaded} say={page.say} />
-          )}
+          {sections.map((section) => (
+            <Fragment key={section.id}>{section.body}</Fragment>
+          ))}
           {/* The page's one status region: every outcome is said here, once, in view. */}
           <div class="pc-status-line" role="status">
             {page.status.map((line) => (

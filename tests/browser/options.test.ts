@@ -405,7 +405,7 @@ describe('the status line', () => {
 });
 
 describe('the page’s shape', () => {
-  it('jumps to every panel, and sync and directories lead with their control', async () => {
+  it('jumps to every panel: each section has its link, and each link its section', async () => {
     await openOptions();
     const jumps = options.getByRole('navigation', { name: 'On this page' }).getByRole('link');
     expect(await jumps.allInnerTexts()).toEqual([
@@ -414,33 +414,172 @@ describe('the page’s shape', () => {
       'Settings',
       'Sync across your browsers',
       'Team directories',
+      'Address books (CardDAV)',
     ]);
-    for (const href of await jumps.evaluateAll((links) =>
-      links.map((link) => link.getAttribute('href')),
-    ))
-      expect(await options.locator(href as string).count(), href as string).toBe(1);
-    await jumps.getByText('Team directories').click();
-    await waitUntil('the directories heading in view', () =>
-      options.getByRole('heading', { name: 'Team directories' }).evaluate((heading) => {
+    // Every section of the page (not the editor nor the banners that come and go) has a link
+    // to its heading, in the page's order, and every link lands on a heading.
+    const coverage = () =>
+      options.evaluate(() => {
+        const headings = [
+          ...document.querySelectorAll<HTMLElement>(
+            'main > section.pc-panel:not(.pc-banner):not(.pc-form) > h2',
+          ),
+        ].map((heading) => heading.id);
+        const links = [...document.querySelectorAll<HTMLAnchorElement>('nav.pc-jump a')].map(
+          (link) => link.getAttribute('href')?.slice(1),
+        );
+        return { headings, links };
+      });
+    const { headings, links } = await coverage();
+    expect(headings.length).toBe(6);
+    expect(links).toEqual(headings);
+    // Positive control: a section added without a link is seen.
+    await options.evaluate(() => {
+      const extra = document.createElement('section');
+      extra.className = 'pc-panel';
+      extra.innerHTML = '<h2 id="pc-extra-title">Extra</h2>';
+      document.querySelector('main > section.pc-panel')?.after(extra);
+    });
+    const after = await coverage();
+    expect(after.links).not.toEqual(after.headings);
+    await openOptions();
+    await jumps.getByText('Address books (CardDAV)').click();
+    await waitUntil('the address-book heading in view', () =>
+      options.getByRole('heading', { name: 'Address books (CardDAV)' }).evaluate((heading) => {
         const box = heading.getBoundingClientRect();
         return window.scrollY > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
       }),
     );
+  });
+
+  it('leads every panel with its control, the explanation one click away', async () => {
+    await openOptions();
     // The first thing under each heading is the control; the explanation is one click away.
-    for (const id of ['pc-sync-title', 'pc-directories-title']) {
+    for (const [id, type] of [
+      ['pc-sync-title', 'checkbox'],
+      ['pc-directories-title', 'url'],
+      ['pc-carddav-title', 'text'],
+      ['pc-import-title', 'file'],
+    ]) {
       const panel = options.locator(`section[aria-labelledby="${id}"]`);
       const first = await panel.evaluate(
         (section) => section.querySelector('h2')?.nextElementSibling?.querySelector('input')?.type,
       );
-      expect(first, id).toMatch(/^(checkbox|url)$/);
+      expect(first, id).toBe(type);
       const about = panel.locator('details.pc-about');
       expect(await about.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
       // Positive control: a paragraph of explanation is inside, shown when asked.
-      expect((await about.textContent())?.length).toBeGreaterThan(200);
+      expect((await about.textContent())?.length, id).toBeGreaterThan(200);
       await about.locator('summary').click();
       expect(await about.locator('p').first().isVisible()).toBe(true);
     }
+    // No panel opens with a paragraph to read past: what shows before anything is opened is
+    // labels, controls and one-line states.
+    await openOptions();
+    const long = () =>
+      options.evaluate(() => {
+        const out: string[] = [];
+        for (const panel of document.querySelectorAll<HTMLElement>('main > section.pc-panel'))
+          for (const element of panel.querySelectorAll<HTMLElement>('p, small, span, label'))
+            if (element.checkVisibility() && element.innerText.length > 160)
+              out.push(
+                `${panel.getAttribute('aria-labelledby')}: ${element.innerText.slice(0, 60)}`,
+              );
+        return out;
+      });
+    expect(await long()).toEqual([]);
+    // Positive control: an open explanation is seen.
+    await options
+      .locator('section[aria-labelledby="pc-carddav-title"] details.pc-about summary')
+      .click();
+    expect((await long()).length).toBeGreaterThan(0);
   });
+
+  it('styles the address-book fields as every other field (the shared FormField)', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await options.emulateMedia({ colorScheme: scheme });
+      await openOptions();
+      const looks = await options.evaluate(() => {
+        const look = (selector: string) => {
+          const control = document.querySelector<HTMLElement>(selector);
+          if (!control) return selector;
+          const field = control.closest('.pc-field');
+          const style = getComputedStyle(control);
+          return {
+            field: !!field && field.querySelector('label')?.htmlFor === control.id,
+            border: `${style.borderTopWidth} ${style.borderTopStyle} ${style.borderTopColor}`,
+            radius: style.borderTopLeftRadius,
+            padding: style.padding,
+            background: style.backgroundColor,
+            color: style.color,
+            width: Math.round(control.getBoundingClientRect().width),
+          };
+        };
+        return {
+          reference: look('#pc-directory-url'),
+          fields: ['#pc-carddav-server', '#pc-carddav-user', '#pc-carddav-password'].map(look),
+        };
+      });
+      for (const field of looks.fields) expect(field, scheme).toEqual(looks.reference);
+    }
+    await options.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it.each(['light', 'dark'] as const)(
+    'goes through the page by keyboard in the order it reads, every stop visibly focused (%s)',
+    async (scheme) => {
+      await options.emulateMedia({ colorScheme: scheme });
+      await openOptions();
+      const seen: { what: string; top: number; left: number; ring: boolean; shown: boolean }[] = [];
+      await options.evaluate(() => window.scrollTo(0, 0));
+      for (let step = 0; step < 80; step++) {
+        await options.keyboard.press('Tab');
+        const stop = await options.evaluate(() => {
+          const focused = document.activeElement as HTMLElement | null;
+          if (!focused || focused === document.body) return null;
+          // A visually hidden file input shows its focus on its label (.pc-file).
+          const drawn = (focused.closest('.pc-file') as HTMLElement | null) ?? focused;
+          const style = getComputedStyle(drawn);
+          const ring =
+            (style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2) ||
+            style.boxShadow !== 'none';
+          const box = drawn.getBoundingClientRect();
+          const what = `${focused.tagName.toLowerCase()} ${
+            focused.getAttribute('aria-label') ??
+            (focused.textContent?.trim() || (focused as HTMLInputElement).labels?.[0]?.innerText) ??
+            ''
+          }`.slice(0, 60);
+          const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+          return {
+            what,
+            top: Math.round(box.top + window.scrollY),
+            left: Math.round(box.left),
+            ring,
+            shown:
+              box.width > 2 &&
+              box.height > 2 &&
+              !!hit &&
+              (drawn.contains(hit) || hit.contains(drawn)),
+          };
+        });
+        if (!stop) break;
+        seen.push(stop);
+      }
+      // Positive control: it went through the page, from the jump links to the last section.
+      expect(seen.length).toBeGreaterThan(20);
+      expect(seen[0]?.what).toMatch(/People/);
+      expect(seen.some((stop) => /Find address books/.test(stop.what))).toBe(true);
+      expect(seen.filter((stop) => !stop.ring || !stop.shown)).toEqual([]);
+      // Down the page, never back up past a row already left; up only to the next column on the
+      // right (the settings' sites side by side).
+      const backwards = seen.filter((stop, index) => {
+        const before = seen[index - 1];
+        return !!before && stop.top < before.top - 40 && stop.left <= before.left;
+      });
+      expect(backwards).toEqual([]);
+      await options.emulateMedia({ colorScheme: 'light' });
+    },
+  );
 
   it('fits a window at 200 % zoom: nothing wider than the page or its panel', async () => {
     // 200 % zoom of a 1440 × 1000 window is a 720 × 500 viewport in CSS pixels.
@@ -513,6 +652,55 @@ describe('the page’s shape', () => {
     } finally {
       await options.emulateMedia({ forcedColors: 'none' });
     }
+  });
+});
+
+describe('the keyboard keeps its place when what it was on goes', () => {
+  const focused = () =>
+    options.evaluate(() => {
+      const element = document.activeElement as HTMLInputElement | null;
+      return element === document.body
+        ? 'body'
+        : `${element?.tagName} ${element?.type ?? ''} ${element?.id ?? ''}`;
+    });
+
+  it('after an import is cancelled or written, focus is back on the file picker', async () => {
+    await openOptions();
+    await importFile(file('kb.json', JSON.stringify({ ...ada, id: 'kb-one', identities: {} })));
+    const cancel = options.locator('.pc-preview').getByRole('button', { name: 'Cancel' });
+    await cancel.focus();
+    // Positive control: the keyboard is on the preview's button, which then goes.
+    expect(await focused()).toBe('BUTTON button ');
+    await options.keyboard.press('Enter');
+    await options.locator('.pc-preview').waitFor({ state: 'detached' });
+    expect(await focused()).toBe('INPUT file ');
+    await importFile(file('kb.json', JSON.stringify({ ...ada, id: 'kb-one', identities: {} })));
+    await options.getByRole('button', { name: 'Import 1 profile' }).focus();
+    await options.keyboard.press('Enter');
+    await options.getByText('Imported: 1 added, 0 updated.').first().waitFor();
+    await options.locator('.pc-preview').waitFor({ state: 'detached' });
+    expect(await focused()).toBe('INPUT file ');
+    // Nothing is taken from a page just opened: focus stays where the browser put it.
+    await openOptions();
+    expect(await focused()).toBe('body');
+  });
+
+  it('after Unsubscribe, focus is on the directory address', async () => {
+    const directory = 'https://github.com/example-team/people/raw/main/keyboard.json';
+    session.pages.set(
+      directory,
+      JSON.stringify([{ id: 'kb-dir', name: 'Kay Board', identities: { github: ['kayboard'] } }]),
+    );
+    await openOptions();
+    await options.getByLabel('Directory address').fill(directory);
+    await options.getByLabel('Name on cards (optional)').fill('Keys');
+    await options.getByRole('button', { name: 'Subscribe to a directory' }).click();
+    const unsubscribe = options.getByRole('button', { name: /Unsubscribe from Keys/ });
+    await unsubscribe.focus();
+    expect(await focused()).toBe('BUTTON button ');
+    await options.keyboard.press('Enter');
+    await unsubscribe.waitFor({ state: 'detached' });
+    expect(await focused()).toBe('INPUT url pc-directory-url');
   });
 });
 
