@@ -9,11 +9,12 @@
  * Each under the V8 CPU profiler (100 µs samples: functions by self time)
  * and a Chrome trace (the renderer main thread's work by event: script,
  * style, layout, paint, GC; and its tasks over 50 ms). What it found is in
- * bench/notes.ts. Run with
+ * bench/notes.ts. With BENCH_BEFORE=<another build's chrome-mv3 folder>, that
+ * build is traced too, at 100,000 people. Run with
  * `npm run build && BENCH=trace-lists npx vitest run --config vitest.browser.config.ts`.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { launch } from '../tests/browser/harness';
+import { EXTENSION_DIR, launch } from '../tests/browser/harness';
 import { generateProfiles } from './generate';
 import { patient } from './patience';
 import { elementPaint, keystrokeTimes, scrollWholeList, TYPED } from './scale-figures';
@@ -163,22 +164,27 @@ async function traceAll(page: Page, popup: Page, extensionId: string, people: st
 it(
   'traces the lists at 3 and 100,000 people',
   async () => {
-    const session = await launch({ width: 1440, height: 900 });
-    patient(session.context);
-    try {
-      const options = await session.context.newPage();
-      const popup = await session.context.newPage();
-      await popup.setViewportSize({ width: 360, height: 600 });
-      await traceAll(options, popup, session.extensionId, '3 people');
-      await importThroughOptions(
-        session,
-        options,
-        Buffer.from(JSON.stringify({ version: 1, profiles: generateProfiles(100_000) })),
-      );
-      await traceAll(options, popup, session.extensionId, '100,000 people');
-    } finally {
-      await session.close();
+    // BENCH_BEFORE=<another build's chrome-mv3 folder>: that build traced too,
+    // at 100,000 people only (before and after a change, under the same load).
+    const builds = [
+      { build: 'this build', dir: EXTENSION_DIR },
+      ...(process.env.BENCH_BEFORE ? [{ build: 'before', dir: process.env.BENCH_BEFORE }] : []),
+    ];
+    const file = Buffer.from(JSON.stringify({ version: 1, profiles: generateProfiles(100_000) }));
+    for (const { build, dir } of builds) {
+      const session = await launch({ width: 1440, height: 900 }, { extensionDir: dir });
+      patient(session.context);
+      try {
+        const options = await session.context.newPage();
+        const popup = await session.context.newPage();
+        await popup.setViewportSize({ width: 360, height: 600 });
+        if (builds.length === 1) await traceAll(options, popup, session.extensionId, '3 people');
+        await importThroughOptions(session, options, file);
+        await traceAll(options, popup, session.extensionId, `100,000 people, ${build}`);
+      } finally {
+        await session.close();
+      }
     }
   },
-  15 * 60_000,
+  20 * 60_000,
 );
