@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Real-browser tests (with SCREENSHOTS=1 the README's and docs/guide.md's screenshots, with
-// BENCH=1 the benchmark):
+// BENCH=1 the benchmark; BENCH_ONLY=lists its lists at scale alone, bench/lists-only.ts):
 // one Chromium at a time (2 cores), against the built .output/chrome-mv3.
 export default defineConfig({
   test: {
@@ -10,7 +10,9 @@ export default defineConfig({
           {
             'trace-hover': 'bench/trace-hover.ts',
             'profile-keystrokes': 'bench/profile-keystrokes.ts',
-          }[process.env.BENCH] ?? 'bench/measure.ts',
+            'trace-lists': 'bench/trace-lists.ts',
+          }[process.env.BENCH] ??
+            (process.env.BENCH_ONLY === 'lists' ? 'bench/lists-only.ts' : 'bench/measure.ts'),
         ]
       : process.env.SCREENSHOTS
         ? ['tests/screenshots/**/*.ts']

@@ -22,7 +22,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, launch, openToolbarPopup, type Session } from '../tests/browser/harness';
+import { EXTENSION_DIR, launch, type Session } from '../tests/browser/harness';
 import {
   generateProfiles,
   genLogin,
@@ -32,15 +32,7 @@ import {
 } from './generate';
 import { type HoverTime, installHoverProbe } from './hover-probe';
 import { patient, phase, phases, retried, retryCount } from './patience';
-import {
-  cancelledImportMs,
-  elementPaint,
-  keystrokeTimes,
-  optionsFirstRowsMs,
-  scrollWholeList,
-  step,
-  TYPED,
-} from './scale-figures';
+import { cancelledImportMs, listsOnce, popupOpenMs, step } from './scale-figures';
 import { benchSizes } from './sizes';
 import {
   clearStore,
@@ -210,45 +202,6 @@ async function hoverTimes(page: Page, delayMs: number): Promise<HoverTime[]> {
   return page.evaluate(
     () => (window as never as { __bench: { results: HoverTime[] } }).__bench.results,
   );
-}
-
-/**
- * Opens the toolbar popup over `url`; ms from the popup's start to the paint
- * of `element` (its Element Timing name: the card, or the list's first row)
- * and to its first paint of anything. `opener`: an extension page that opens
- * the popup instead of the service worker, which then stays as it was
- * (stopped, for the cold figures).
- */
-async function popupOpenMs(
-  session: Session,
-  url: string,
-  {
-    element = 'profile-card',
-    opener,
-    beforeOpen,
-  }: { element?: string; opener?: Page; beforeOpen?: () => Promise<void> } = {},
-) {
-  const page = await session.context.newPage();
-  await page.goto(url);
-  if (beforeOpen) {
-    // The badge is set on load (tabs.onUpdated wakes the service worker); let it settle.
-    await page.waitForTimeout(300);
-    await beforeOpen();
-  }
-  try {
-    const popup = await openToolbarPopup(session, page, { opener });
-    try {
-      const card = await popup.evaluate<number>(elementPaint(element));
-      const firstPaint = await popup.evaluate<number>(
-        `(performance.getEntriesByName('first-paint')[0] || { startTime: NaN }).startTime`,
-      );
-      return { card, firstPaint };
-    } finally {
-      await popup.close();
-    }
-  } finally {
-    await page.close();
-  }
 }
 
 it(
@@ -658,66 +611,10 @@ it(
         await opener.goto(`chrome-extension://${session.extensionId}/options.html`);
         openers.set(session, opener);
       }
-      const p95 = (times: { ms: number; frames: number }[]) => ({
-        ms: percentile(
-          times.map((time) => time.ms),
-          95,
-        ),
-        frames: percentile(
-          times.map((time) => time.frames),
-          95,
-        ),
-      });
       for (let run = 0; run < RUNS; run++) {
         for (const { label, session } of sizes) {
           step(`lists at scale: run ${run + 1}, ${label} people`);
-          // Each part in its own page, tried again from a fresh one if the load alone failed it.
-          const inPage = async <T>(what: string, work: (page: Page) => Promise<T>) =>
-            retried(`${what}, ${label} people`, async () => {
-              const page = await session.context.newPage();
-              try {
-                return await work(page);
-              } finally {
-                await page.close();
-              }
-            });
-          const opened = await retried(`popup list, ${label} people`, () =>
-            popupOpenMs(session, 'https://github.com/tikv', {
-              element: 'people-list',
-              opener: openers.get(session),
-            }),
-          );
-          push(`popup_list_open_${label}_ms`, opened.card);
-          const popupKeys = await inPage('popup keystrokes', async (popup) => {
-            await popup.setViewportSize({ width: 360, height: 600 });
-            await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
-            await popup.locator('[elementtiming="people-list"]').waitFor();
-            await popup.getByRole('searchbox').focus();
-            return p95(await keystrokeTimes(popup, TYPED));
-          });
-          push(`popup_keystroke_p95_${label}_ms`, popupKeys.ms);
-          push(`popup_keystroke_frames_p95_${label}`, popupKeys.frames);
-          const optionsFigures = await inPage('options rows and keystrokes', async (options) => {
-            const firstRows = await optionsFirstRowsMs(session, options);
-            await options.getByRole('searchbox', { name: 'Search people' }).focus();
-            return { firstRows, keys: p95(await keystrokeTimes(options, TYPED)) };
-          });
-          push(`options_first_rows_${label}_ms`, optionsFigures.firstRows);
-          push(`options_keystroke_p95_${label}_ms`, optionsFigures.keys.ms);
-          push(`options_keystroke_frames_p95_${label}`, optionsFigures.keys.frames);
-          if (label !== '3') {
-            const scrolled = await inPage('options scroll', async (options) => {
-              await options.goto(`chrome-extension://${session.extensionId}/options.html`);
-              await options.locator('[elementtiming="people-table"]').waitFor();
-              const cost = await scrollWholeList(options, 200);
-              if (!cost.last.includes('Tyler Neely'))
-                throw new Error(`scrolling ended at ${cost.last}, not the last person`);
-              return cost;
-            });
-            push(`options_scroll_long_tasks_${label}`, scrolled.longTasks);
-            push(`options_scroll_longest_task_${label}_ms`, scrolled.longestTaskMs);
-            push(`options_scroll_longest_frame_${label}_ms`, scrolled.longestFrameMs);
-          }
+          await listsOnce(session, label, push, openers.get(session));
         }
       }
       const big10k = LABEL;

@@ -38,14 +38,34 @@ const KEYSTROKE_FLOOR =
   'event → `input` → a task after Preact’s render → forced layout) costs one to two frames on ' +
   'this machine whatever the list holds, so 16 ms is under its floor, and the ratio is what ' +
   'the people add. At 100,000 the first letter ' +
-  '(`a`, in nearly every name) matches almost everyone. The list’s rendering and search index ' +
-  'are another engineer’s (issue 28’s list items); not profiled here.';
+  '(`a`, in nearly every name) matches almost everyone.';
 
-const SCROLL =
-  'Each frame draws one screen of rows; an earlier CPU profile of the scroll was all layout ' +
-  'of the rows drawn, with long tasks clustering while the page was still finishing its ' +
-  'start (the worker’s scan posting back, the storage estimate). Rendering the list is the ' +
-  'list engineer’s part of issue 28; not traced here.';
+/** Where the lists' figures were traced, and how they were measured before and after. */
+const LISTS_TRACE =
+  'Traced with bench/trace-lists.ts (V8 CPU profile, 100 µs samples, and a Chrome trace of ' +
+  'the main thread; 100,000 people imported as a user does; load average 12–14). Before and ' +
+  'after were measured in the same run with `BENCH_ONLY=lists BENCH_BEFORE=<the earlier ' +
+  'build> BENCH_RUNS=5` (bench/lists-only.ts: the same `listsOnce` as the full bench, the ' +
+  'two builds’ runs interleaved; 10,000 left out), medians of 5: ';
+
+const SCROLL_TRACE =
+  `${LISTS_TRACE}scrolling the whole options list (200 steps of one screen) made 16 long ` +
+  'tasks at 100,000 before, 3 after (each run’s longest: 184 ms before, 69 after); 10,000 not measured ' +
+  'there. Trace before: every step drew ~20 new rows keyed by person, so Preact removed the ' +
+  'old rows and created the new ones (remove 287 ms, insertBefore 254, setAttribute 147, ' +
+  'createElementNS 119, addEventListener 73 sampled over the 200 steps, and Preact’s diff), ' +
+  'the scroll events’ renders 2.06 s in all; then the rows’ layout, 1.97 s (~10 ms a step), ' +
+  'forced by the bench’s own frame callback reading the scroll position; GC 0.7 s; 32 long ' +
+  'tasks, longest 248 ms. Changed: rows are keyed by slot (parts/virtual-window.ts ' +
+  '`useRowKeys`), so a row scrolled in reuses the elements of one scrolled out and only text ' +
+  'and attributes change (renders 0.82 s in the trace after, no element creation among the ' +
+  'top functions); each options row is `contain: strict` and `content-visibility: auto`, so ' +
+  'the 12 rows drawn beyond the box’s edges are not laid out until they scroll in. What is ' +
+  'left in the trace after the slots (before content-visibility): layout 1.6 s (~8 ms a ' +
+  'step) and major GCs (6, 525 ms); that traced run’s longest task was 776 ms.' +
+  ' The remaining long tasks come and go run to run (0, 0, 3, 3, 4) with the load; ' +
+  'fewer elements per row (five action buttons each) would cut the layout further and is ' +
+  'not done.';
 
 const COLD =
   'Almost all of it is the service worker starting (the same at 3, 10,000 and 100,000 ' +
@@ -79,19 +99,44 @@ export const NOTES: Record<string, string> = {
     'under this machine’s floor for opening a popup; the list reads the stored summary of the ' +
     'rows, not the profiles.',
   popup_list_open_100k_over_3_ratio:
-    'Reading the summary’s chunks (100 chunks of 1,000 rows) grows with the people; a store ' +
-    'summary read in one request is the idea to weigh (issue 28), in the list engineer’s part.',
+    `${LISTS_TRACE}the popup’s list at 100,000 opened in 528 ms before (3.77× its 3 people), ` +
+    '352 ms after (1.73×; the 3-people baseline was 140 and 204 ms in the two builds’ runs, ' +
+    'so the ratio moves with the baseline too). Trace before (busy ~214 ms): garbage ' +
+    'collection 43 ms, the summary’s 100 chunks deserialized 39 ms, buildRoster 34 ms (a Set ' +
+    'of all 100,000 ids to drop the 3 bundled people a user replaced, the texts copied by ' +
+    'spreading), buildSearchIndex 27 ms (its row list made by Int32Array.from over a mapping ' +
+    'function, every text joined), readRows 21 ms (600,000 pushes, one per row and column). ' +
+    'Changed: each column is the chunks’ arrays concatenated once, the bundled ids are looked ' +
+    'up with includes, the texts concatenated, and the index’s joined string is made on the ' +
+    'first search or when the page is next idle. Reading 100 chunks in one request instead was ' +
+    'weighed: the requests themselves did not show in the trace; the cost is in what they ' +
+    'hold. Trace after (busy 166–253 ms): garbage collection 89–117 ms and the own script ' +
+    '~60 ms, of which deserializing ~20 ms. Still missed because the summary is stored as six ' +
+    'arrays of strings per chunk: 600,000 strings are made and then collected on every ' +
+    'opening. Storing each column as one joined string would cut both; that changes the ' +
+    'stored record’s format (store/people-rows.ts), which every write and the import keep, ' +
+    'and is not done.',
   options_first_rows_10k_ms:
     'The page’s own start with 3 people takes 342 ms in the same runs, so 150 ms is under ' +
     'this machine’s floor; the ratio (0.96 this run, 1.39 the run before) is what 10,000 ' +
     'people add.',
   options_first_rows_100k_ms:
-    'At 100,000 reading the rows’ summary adds about as much again as the popup’s list does.',
+    `${LISTS_TRACE}320 ms after, 564 ms before; the same page with 3 people took 300 and ` +
+    '248 ms in those runs, so 150 ms is under this page’s own start on this machine. The ' +
+    'reading is the popup’s (see `popup_list_open_100k_over_3_ratio`); the page’s own start ' +
+    '(settings, migration check, the scan worker started) is the rest. In one of two traced ' +
+    'reloads of either build the first row’s paint did not come within 20 s (not looked into).',
   options_first_rows_100k_over_3_ratio:
-    'Reading the rows’ summary at 100,000 (the same cost as the popup’s).',
+    `${LISTS_TRACE}1.07 after (met in that run), 2.27 before. What changed is the reading of ` +
+    'the summary (see `popup_list_open_100k_over_3_ratio`): traced busy time of the reload ' +
+    '261–521 ms after, 684 ms before, garbage collection the largest part in both.',
   popup_keystroke_p95_10k_ms: KEYSTROKE_FLOOR,
   popup_keystroke_p95_100k_ms:
-    `${KEYSTROKE_FLOOR} A CPU profile of the bench’s 21 keys at 100,000 people ` +
+    `${KEYSTROKE_FLOOR} With bench/lists-only.ts (before and after this issue’s list changes, ` +
+    'same run, medians of 5) 26.7 ms after, 20.8 ms before (3 people: 20.4 and 19.5): within ' +
+    'the spread (one run of the after’s five was 58.5 ms); the popup’s rows now reuse their ' +
+    'elements and its index’s string is made when the page is idle, the search itself is ' +
+    'unchanged. A CPU profile of the bench’s 21 keys at 100,000 people ' +
     '(bench/profile-keystrokes.ts, one run, load average ~9): 705 ms busy, of which the ' +
     'index’s scan 244 ms, garbage collection 203 ms, the per-row word check 55 ms and the ' +
     'row lookup 32 ms (people/search-index.ts); the slowest keys after the first were the ' +
@@ -102,10 +147,16 @@ export const NOTES: Record<string, string> = {
     'before that change.',
   options_keystroke_p95_10k_ms: KEYSTROKE_FLOOR,
   options_keystroke_p95_100k_ms:
-    `${KEYSTROKE_FLOOR} The popup searches the same index faster, so the options page’s ` +
-    'extra time is its own redraw of the table’s rows.',
-  options_scroll_long_tasks_100k: SCROLL,
-  options_scroll_long_tasks_10k: SCROLL,
+    `${KEYSTROKE_FLOOR} ${LISTS_TRACE}78 ms after, 74 ms before (3 people: 21 and 20.5 ms): ` +
+    'no change. Traced at 3 people the keys took 56–110 ms each (the trace’s own cost ' +
+    'included) with ~8 ms of main-thread work a key; at 100,000, 29 ms of work a key after ' +
+    '(the input events 605 ms over 21 keys; 802 ms before), the largest part the index’s scan ' +
+    '(94 ms sampled, mostly the first `a`, which matches nearly everyone); the table’s render ' +
+    'now reuses its rows’ elements (see the scroll figures) and is a few ms. Left: the scan of ' +
+    'a one-letter query over 100,000 rows, on the input’s own task; moving it to a worker or ' +
+    'an incrementally kept index is not done.',
+  options_scroll_long_tasks_100k: SCROLL_TRACE,
+  options_scroll_long_tasks_10k: SCROLL_TRACE,
   hover_to_card_frame_p95:
     'Each run’s slowest hover: at a load average of 8–14 one late frame per run sets it (see ' +
     '`hover_to_card_p95_ms`; the trace had 21 of 24 hovers in the first frame).',

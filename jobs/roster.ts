@@ -50,16 +50,17 @@ export function buildRoster(
   const key = `${kind}:${rows.rev}:${bundled.length}`;
   if (cached?.key === key && cached.rows.ids.length === rows.ids.length) return cached.roster;
   const hidden = new Set(rows.hidden);
-  const userIds = kind === 'visible' ? new Set(rows.ids) : undefined;
+  // A few bundled people looked up among 100,000 ids: a scan each, not a Set
+  // of every id (the Set and the texts' copy by spreading were the popup's
+  // biggest own cost at 100,000 people, bench/trace-lists.ts).
   const extra = bundled.filter(
-    (profile) => kind === 'all' || (!hidden.has(profile.id) && !userIds?.has(profile.id)),
+    (profile) => kind === 'all' || (!hidden.has(profile.id) && !rows.ids.includes(profile.id)),
   );
   const userCount = rows.ids.length;
   const extraHandles = extra.map((profile) => formatHandles(profile.identities));
-  const texts = [
-    ...rows.texts,
-    ...extra.map((profile, at) => personText(profile, extraHandles[at] as string[])),
-  ];
+  const texts = rows.texts.concat(
+    extra.map((profile, at) => personText(profile, extraHandles[at] as string[])),
+  );
   const index = buildSearchIndex(texts);
   const bundledAt = (row: number) => extra[row - userCount] as Profile;
   const roster: Roster = {

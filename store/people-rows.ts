@@ -279,27 +279,27 @@ export async function readRows(db: Db, onRebuild?: (read: number) => void): Prom
     // never make one long task of the page.
     const chunks = await Promise.all(keys.map((key) => meta.get(String(key))));
     await tx.done;
-    const rows: StoredRows = {
-      rev: version,
-      ids: [],
-      revs: [],
-      names: [],
-      headlines: [],
-      handles: [],
-      texts: [],
-      hidden,
-    };
-    let sound = true;
-    for (const value of chunks) {
-      const chunk = chunkOf(value);
-      if (!chunk) {
-        sound = false;
-        break;
-      }
-      for (const column of ['ids', 'revs', 'names', 'headlines', 'handles', 'texts'] as const)
-        for (const entry of chunk[column]) (rows[column] as unknown[]).push(entry);
+    // Each column is the chunks' arrays joined once, not 600,000 pushes (at
+    // 100,000 people the pushes were 60–220 ms of the popup's opening,
+    // bench/trace-lists.ts).
+    const sound = chunks.map(chunkOf);
+    if (sound.every((chunk) => chunk !== undefined)) {
+      const all = sound as RowsChunk[];
+      const column = <K extends keyof RowsChunk>(key: K) =>
+        (all.length === 1
+          ? (all[0] as RowsChunk)[key]
+          : ([] as unknown[]).concat(...all.map((chunk) => chunk[key]))) as RowsChunk[K];
+      return {
+        rev: version,
+        ids: column('ids'),
+        revs: column('revs'),
+        names: column('names'),
+        headlines: column('headlines'),
+        handles: column('handles'),
+        texts: column('texts'),
+        hidden,
+      };
     }
-    if (sound) return rows;
   } else {
     await tx.done;
   }

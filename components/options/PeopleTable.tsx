@@ -19,7 +19,7 @@ import type { NotesIndex } from '../../jobs/jobs';
 import type { Roster } from '../../jobs/roster';
 import { knownTags } from '../../people/notes';
 import { people } from '../parts/numbers';
-import { rowsToDraw, useVisibleRange } from '../parts/virtual-window';
+import { rowsToDraw, useRowKeys, useVisibleRange } from '../parts/virtual-window';
 
 /** "Export all" in each format: our backup, then what address books import (jobs/jobs.ts). */
 const EXPORT_FORMATS: readonly [ExportFormat, MessageKey][] = [
@@ -91,6 +91,8 @@ export function PeopleTable(props: PeopleTableProps) {
   const size = shown.length;
   const range = useVisibleRange(scroller, size, ROW_HEIGHT);
   const keep = focused && shown[focused.at] === focused.row ? focused.at : undefined;
+  const drawn = rowsToDraw(range, keep);
+  const keys = useRowKeys(drawn);
   const userCount = roster.userCount;
   const bundledCount = roster.size - userCount;
 
@@ -191,7 +193,7 @@ export function PeopleTable(props: PeopleTableProps) {
             if (item && Number.isInteger(at)) setFocused({ at, row: shown[at] as number });
           }}
         >
-          {rowsToDraw(range, keep).map((at) => {
+          {drawn.map((at, index) => {
             const row = shown[at] as number;
             const id = roster.id(row);
             const name = roster.name(row);
@@ -200,7 +202,7 @@ export function PeopleTable(props: PeopleTableProps) {
             const headline = roster.headline(row);
             return (
               <li
-                key={`${isBundled}-${id}`}
+                key={keys[index]}
                 data-at={at}
                 class={hidden ? 'pc-person-row pc-hidden' : 'pc-person-row'}
                 aria-setsize={size}

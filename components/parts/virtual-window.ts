@@ -1,12 +1,13 @@
 /**
  * Drawing only the rows on screen: a list of 100,000 people is a tall empty
  * box with the twenty-odd rows in view placed absolutely inside it (every
- * row the same height), redrawn as it scrolls. One scroll listener and one
+ * row the same height), redrawn as it scrolls, each row's elements reused by
+ * the row that takes its slot (`useRowKeys`). One scroll listener and one
  * ResizeObserver per list, removed with it. Used by the popup's list
  * (../popup/PeopleList.tsx) and the options page's (../options/PeopleTable.tsx).
  */
 import type { RefObject } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 export interface VisibleRange {
   /** The first row to draw. */
@@ -48,6 +49,46 @@ export function useVisibleRange(
     start: Math.max(0, Math.min(count, Math.floor(view.top / rowHeight) - OVERSCAN)),
     end: Math.min(count, Math.ceil((view.top + height) / rowHeight) + OVERSCAN),
   };
+}
+
+/**
+ * The keys to render the drawn rows (positions, as `rowsToDraw` gives them)
+ * under: slots, handed from the rows that left to the rows that came, so a
+ * row's elements are reused by the row that replaces it and a jump across
+ * 100,000 rows (or a new search) updates the rows' text and attributes
+ * instead of removing and creating every element; creating and removing
+ * rows was most of a scroll step's work (bench/trace-lists.ts). A row that
+ * stays drawn keeps its slot, and so its elements and their focus. Free slots
+ * go to the new rows in order, so a whole new screen keeps the elements'
+ * order and nothing is moved.
+ */
+export function useRowKeys(drawn: readonly number[]): string[] {
+  const held = useRef(new Map<number, number>());
+  const now = assignSlots(held.current, drawn);
+  held.current = now;
+  return drawn.map((at) => `slot-${now.get(at)}`);
+}
+
+/** `useRowKeys`'s slots: each drawn row's, given each row's before (`before`). */
+export function assignSlots(
+  before: ReadonlyMap<number, number>,
+  drawn: readonly number[],
+): Map<number, number> {
+  const now = new Map<number, number>();
+  const taken = new Set<number>();
+  for (const at of drawn) {
+    const slot = before.get(at);
+    if (slot !== undefined && !taken.has(slot)) {
+      now.set(at, slot);
+      taken.add(slot);
+    }
+  }
+  const free = [...before.values()].filter((slot) => !taken.has(slot)).sort((a, b) => a - b);
+  let next = before.size === 0 ? 0 : Math.max(...before.values()) + 1;
+  let freeAt = 0;
+  for (const at of drawn)
+    if (!now.has(at)) now.set(at, freeAt < free.length ? (free[freeAt++] as number) : next++);
+  return now;
 }
 
 /** Scrolls `element` just enough to show row `row` whole. */

@@ -17,7 +17,12 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, tn } from '../../i18n/t';
 import type { Roster } from '../../jobs/roster';
 import { people } from '../parts/numbers';
-import { rowsToDraw, scrollRowIntoView, useVisibleRange } from '../parts/virtual-window';
+import {
+  rowsToDraw,
+  scrollRowIntoView,
+  useRowKeys,
+  useVisibleRange,
+} from '../parts/virtual-window';
 
 /** Every row's height in px (popup.css sizes the row's three lines to fit). */
 export const ROW_HEIGHT = 62;
@@ -94,6 +99,9 @@ export function PeopleList({ load, subscribe, onOpen, memory }: PeopleListProps)
   }
 
   const range = useVisibleRange(list, size, ROW_HEIGHT);
+  const keep = activeRow === undefined ? undefined : activeIndex;
+  const drawn = shown && roster ? rowsToDraw(range, keep) : [];
+  const keys = useRowKeys(drawn);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (size === 0) return;
@@ -184,7 +192,7 @@ export function PeopleList({ load, subscribe, onOpen, memory }: PeopleListProps)
         >
           {shown &&
             roster &&
-            rowsToDraw(range, activeRow === undefined ? undefined : activeIndex).map((at) => {
+            drawn.map((at, index) => {
               const row = shown[at] as number;
               const isActive = at === activeIndex;
               const headline = roster.headline(row);
@@ -192,7 +200,7 @@ export function PeopleList({ load, subscribe, onOpen, memory }: PeopleListProps)
                 // Keyboard use goes through the search box (aria-activedescendant).
                 // biome-ignore lint/a11y/useKeyWithClickEvents: the search box handles keys
                 <div
-                  key={row}
+                  key={keys[index]}
                   id={rowId(row)}
                   role="option"
                   tabIndex={-1}

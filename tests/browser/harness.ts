@@ -59,7 +59,14 @@ export async function launch(
     extension = true,
     profileDir: kept,
     lang,
-  }: { extension?: boolean; profileDir?: string; lang?: string } = {},
+    extensionDir = EXTENSION_DIR,
+  }: {
+    extension?: boolean;
+    profileDir?: string;
+    lang?: string;
+    /** Another build of the extension (the bench's before-and-after runs). */
+    extensionDir?: string;
+  } = {},
 ): Promise<Session> {
   const profileDir = kept ?? mkdtempSync(join(tmpdir(), 'profile-card-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -70,7 +77,7 @@ export async function launch(
       '--no-sandbox',
       ...(lang ? [`--lang=${lang}`] : []),
       ...(extension
-        ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
+        ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
         : []),
       // Lets CDP's Extensions.triggerAction click the toolbar button as a user
       // would (openToolbarPopup's `click`), which grants activeTab.

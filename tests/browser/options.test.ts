@@ -405,6 +405,30 @@ describe('the status line', () => {
 });
 
 describe('the page’s shape', () => {
+  it('makes the people list as tall as its rows, up to its maximum', async () => {
+    await openOptions();
+    const list = options.locator('.pc-people-scroll');
+    const heights = () =>
+      list.evaluate((box) => ({
+        box: box.clientHeight,
+        rows: (box.querySelector('ul') as HTMLElement).getBoundingClientRect().height,
+        drawn: box.querySelectorAll('li').length,
+        // The box's maximum: min(62vh, 612px).
+        most: Math.min(window.innerHeight * 0.62, 612),
+      }));
+    const all = await heights();
+    expect(all.drawn).toBeGreaterThanOrEqual(3);
+    expect(all.rows).toBe(all.drawn * 68);
+    // No empty area under the rows: the box ends where they do (or at its maximum).
+    expect(all.box).toBe(Math.min(all.rows, all.most));
+    // One match: one row's height.
+    const search = options.getByRole('searchbox', { name: 'Search people' });
+    await search.fill('Tyler Neely');
+    await waitUntil('one row', async () => (await heights()).drawn === 1);
+    expect(await heights()).toMatchObject({ box: 68, rows: 68 });
+    await search.fill('');
+  });
+
   it('jumps to every panel: each section has its link, and each link its section', async () => {
     await openOptions();
     const jumps = options.getByRole('navigation', { name: 'On this page' }).getByRole('link');
