@@ -11,6 +11,7 @@ export default defineConfig({
             'trace-hover': 'bench/trace-hover.ts',
             'profile-keystrokes': 'bench/profile-keystrokes.ts',
             'trace-store': 'bench/trace-store.ts',
+            store: 'bench/store-bench.ts',
           }[process.env.BENCH] ?? 'bench/measure.ts',
         ]
       : process.env.SCREENSHOTS

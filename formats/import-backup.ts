@@ -6,7 +6,10 @@
  * 7,399 people is 9.8 MB). Such a document is previewed in slices under that
  * limit, each through the same `previewImport`, with what earlier slices
  * accepted counted as taken (identities) and used (ids), so the verdict is
- * the one a single preview of the whole file would give. Anything else over
+ * the one a single preview of the whole file would give. Who is known (the
+ * kept people by id, handle and email, each handle's owner) is built once
+ * and grown by each slice's accepted people (./import.ts `knownPeople`),
+ * not built again from everyone per slice. Anything else over
  * the limit gets import.ts's own "too big" message.
  */
 import { t } from '../i18n/t';
@@ -16,6 +19,8 @@ import {
   EXPORT_FORMAT_VERSION,
   type ImportContext,
   type ImportResult,
+  knowAccepted,
+  knownPeople,
   type LeftOut,
   MAX_IMPORT_BYTES,
   type Preview,
@@ -71,7 +76,8 @@ export function previewFile(
   const preview: Preview = { added: [], updated: [], unchanged: [], rejected: [] };
   const leftOut: LeftOut[] = [];
   const seen = new Map<string, number>();
-  const accepted: Profile[] = [];
+  // Who is known, built once; each slice's accepted people are added to it.
+  const known = knownPeople(context);
   const encoder = new TextEncoder();
   let start = 0;
   while (start < entries.length) {
@@ -116,7 +122,8 @@ export function previewFile(
       {
         bundled: context.bundled,
         hidden: context.hidden,
-        existing: [...context.existing, ...accepted],
+        existing: context.existing,
+        known,
         onProgress:
           context.onProgress &&
           ((checked) => context.onProgress?.(Math.max(0, before) + checked, entries.length)),
@@ -127,7 +134,11 @@ export function previewFile(
     preview.added.push(...part.added);
     preview.updated.push(...part.updated);
     preview.unchanged.push(...part.unchanged);
-    accepted.push(...part.added, ...part.updated.map(({ after }) => after), ...part.unchanged);
+    knowAccepted(known, [
+      ...part.added,
+      ...part.updated.map(({ after }) => after),
+      ...part.unchanged,
+    ]);
     for (const rejected of part.rejected) {
       const index = positions[rejected.index - 1] ?? rejected.index;
       preview.rejected.push({ ...rejected, index, prefix: prefixOf(index, rejected.label) });
