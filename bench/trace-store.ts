@@ -126,7 +126,7 @@ async function profileWorkers(cdp: CDPSession) {
         await call(sessionId, 'Profiler.setSamplingInterval', { interval: 200 });
         await call(sessionId, 'Profiler.start');
         await call(sessionId, 'Runtime.runIfWaitingForDebugger');
-      })(),
+      })().catch(() => undefined),
     );
   });
   await cdp.send('Target.setAutoAttach', {
@@ -182,9 +182,16 @@ function holdWorkers() {
         log.push({ at: performance.now(), worker, dir: '▶', type: message?.type });
         post(message as never);
       };
-      this.terminate = () => void held.push(this);
+    }
+    // Held, not ended: the worker's profile is taken first (`endHeld`).
+    override terminate() {
+      held.push(this);
     }
   }
+  const native = Original.prototype.terminate;
+  (own.__jobs as never as { end: () => void }).end = () => {
+    for (const worker of held.splice(0)) native.call(worker);
+  };
   (window as never as { Worker: typeof Worker }).Worker = Logged;
 }
 
@@ -228,10 +235,7 @@ async function printLog(page: Page, from: number) {
 }
 
 async function endHeld(page: Page) {
-  await page.evaluate(() => {
-    const jobs = (window as never as { __jobs: { held: Worker[] } }).__jobs;
-    for (const worker of jobs.held.splice(0)) Worker.prototype.terminate.call(worker);
-  });
+  await page.evaluate(() => (window as never as { __jobs: { end: () => void } }).__jobs.end());
 }
 
 it(
