@@ -32,6 +32,9 @@ export const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
 /** Each slice stays well under the single-file limit. */
 const SLICE_BYTES = Math.floor(MAX_IMPORT_BYTES * 0.8);
 
+/** Text whose UTF-8 bytes are as many as its characters. */
+const ASCII = /^[\x00-\x7f]*$/;
+
 const byteLength = (input: Uint8Array | string) =>
   typeof input === 'string' ? new TextEncoder().encode(input).length : input.byteLength;
 
@@ -83,12 +86,15 @@ export function previewFile(
   while (start < entries.length) {
     // One slice: consecutive entries under SLICE_BYTES.
     const slice: unknown[] = [];
+    // Each entry's JSON, made once: for its size, and joined into the slice's text.
+    const texts: string[] = [];
     const positions: number[] = [];
     let bytes = 32;
     let next = start;
     for (; next < entries.length; next++) {
       const entry = entries[next];
-      const size = encoder.encode(JSON.stringify(entry) ?? 'null').length + 1;
+      const text = JSON.stringify(entry) ?? 'null';
+      const size = (ASCII.test(text) ? text.length : encoder.encode(text).length) + 1;
       if (slice.length > 0 && bytes + size > SLICE_BYTES) break;
       const id = (entry as { id?: unknown } | null)?.id;
       const earlier = typeof id === 'string' ? seen.get(id) : undefined;
@@ -110,6 +116,7 @@ export function previewFile(
       }
       if (typeof id === 'string') seen.set(id, next + 1);
       slice.push(entry);
+      texts.push(text);
       positions.push(next + 1);
       bytes += size;
     }
@@ -118,7 +125,8 @@ export function previewFile(
     const before = start - slice.length;
     const result = previewImport(
       fileName,
-      JSON.stringify({ version: EXPORT_FORMAT_VERSION, profiles: slice }),
+      // What JSON.stringify({ version, profiles: slice }) gives, from the entries' own texts.
+      `{"version":${EXPORT_FORMAT_VERSION},"profiles":[${texts.join(',')}]}`,
       {
         bundled: context.bundled,
         hidden: context.hidden,

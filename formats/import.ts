@@ -204,18 +204,22 @@ export function previewImport(
       };
     }
     const entry = entries.at(position);
-    const label = labelOf(entry);
-    const prefix = label
-      ? t('dirr_entry_named', kind, String(index), `"${label}"`)
-      : t('dirr_entry', kind, String(index));
+    // Named only for an entry refused or kept without a field (most are neither).
+    const label = () => labelOf(entry);
+    const prefix = () => {
+      const named = label();
+      return named
+        ? t('dirr_entry_named', kind, String(index), `"${named}"`)
+        : t('dirr_entry', kind, String(index));
+    };
     // What was left out of an entry that is then refused for another reason is said too.
     const fields: string[] = [];
     const fieldIssues: Issue[] = [];
     const reject = (issues: Issue[], errors = issues.map(describe)) => {
       preview.rejected.push({
         index,
-        label,
-        prefix,
+        label: label(),
+        prefix: prefix(),
         errors: [...fields, ...errors],
         issues: [...fieldIssues, ...issues],
       });
@@ -316,7 +320,7 @@ export function previewImport(
     }
     for (const key of profileKeys(profile.identities)) owners.set(key, { profile, bundled: false });
 
-    if (fields.length > 0) leftOut.push({ index, prefix, fields, issues: fieldIssues });
+    if (fields.length > 0) leftOut.push({ index, prefix: prefix(), fields, issues: fieldIssues });
     const before = existingById.get(profile.id);
     // The user's own note, tags and day (issue 26) are never taken away by a
     // file that does not carry them (a CSV, an address book, an older backup).

@@ -29,7 +29,13 @@ function people(count: number, pad: number): { existing: Profile[]; file: Profil
     kept('k-mine'),
   ];
   for (let index = 0; index < count; index++)
-    file.push(kept(`n${index}`, { identities: { github: [`h${index}`], linkedin: [] } }));
+    file.push(
+      kept(`n${index}`, {
+        // Some not ASCII: their bytes are not their characters.
+        ...(index % 1000 === 0 && { name: `Jürgen Groß ${index}` }),
+        identities: { github: [`h${index}`], linkedin: [] },
+      }),
+    );
   file.push(
     // Late: handles owned by a kept person, by an updated one (the dropped
     // one and the kept one), and by someone new from the first slice.
