@@ -13,7 +13,6 @@
  * the limit gets import.ts's own "too big" message.
  */
 import { t } from '../i18n/t';
-import type { Profile } from '../people/schema';
 import { defang } from '../text/characters';
 import {
   EXPORT_FORMAT_VERSION,
