@@ -29,9 +29,9 @@ const FIREFOX_HOVER =
 
 const IMPORT_WRITE =
   'Traced (bench/trace-store.ts: CPU profile of the import worker at 100,000 people): the ' +
-  'write is the worker queueing 100,000 `put`s (6.6–10.6 s of its CPU in `queueBatch`, each ' +
-  'put cloning the record for its key path and multi-entry index) while IndexedDB writes ' +
-  'them; building the records (~0.2 s) and the list summary (~0.4 s) are small. A probe in ' +
+  'write is the worker queueing 100,000 `put`s (6.6–10.6 s of its CPU in three traces is ' +
+  'inside the `put` calls of `queueBatch`) while IndexedDB writes them; building the records ' +
+  '(0.1–0.3 s) and the list summary (`keepRows`, 0.3–0.4 s) are small. A probe in ' +
   'a page on this machine (10,000 such records, one transaction, nothing of ours around it) ' +
   'took 1.2–1.8 s from the first put to `complete`, with or without the index, with relaxed ' +
   'or strict durability, and with each profile stored as one JSON string: the floor of ' +
@@ -48,7 +48,7 @@ const IMPORT_PREVIEW =
   'each slice (formats/import.ts `knownPeople`, `knowAccepted`), each entry is stringified ' +
   'once (its size and its slice’s text), and an entry’s name and position are put into ' +
   'words only when it is refused: 3.8 s of CPU, of which the schema check of each entry ' +
-  '(~1.6 s) dominates. The verdict is the one a single preview gives ' +
+  '(1.2–1.6 s) dominates. The verdict is the one a single preview gives ' +
   '(tests/unit/import-slices.test.ts).';
 
 const POPUP_FLOOR =
@@ -163,18 +163,18 @@ export const NOTES: Record<string, string> = {
     '500 records per round trip, each waited for in turn (200 of them). Now the worker reads ' +
     '5,000 at a time and asks for the next slice before checking the current one: 5.1 s in ' +
     'the trace for 4.2 s of CPU, of which the frame check of each record (store/db.ts ' +
-    '`recordProblem`: the zod schema, ~2.1 s, zod cannot compile its checks under the ' +
-    'extension’s CSP) and reading the records out of IndexedDB (~0.7 s) dominate, then ' +
-    'garbage collection (~0.5 s), making the Blob (~0.4 s) and the one JSON.stringify ' +
-    '(~0.2 s). BENCH=store after: 10.6 and 10.8 s at a load average of 10–11 (6.2 and 11.1 s ' +
-    'in a run before the last change). The check is what keeps a damaged record out of a ' +
+    '`recordProblem`: the zod schema, ~2.1 s) and reading the records out of IndexedDB ' +
+    '(~0.7 s) dominate, then garbage collection (~0.5 s), making the Blob (~0.2 s) and the ' +
+    'one JSON.stringify (~0.2 s). BENCH=store after, with the same export code: 6.2 and ' +
+    '11.1 s in one run, 10.6 and 10.8 s in another, at a load average of 10–11. The check is what keeps a damaged record out of a ' +
     'backup (issue 21), so it stays; with it the work alone is ~4 s of CPU here, above 2 s.',
   export_100k_long_tasks:
-    'BENCH=store: 0 and 5 long tasks (longest 132 ms) before, 0 and 0 after; 0 in the last ' +
-    'trace. Before, the page re-rendered its progress label for every 500 records read and ' +
-    'met the end of the start-up scan (its result re-renders the list) during the export. ' +
-    'Now progress comes per 5,000 records and the bench waits for the scan; the page was ' +
-    'busy 283 ms in all during the traced export.',
+    'BENCH=store: 0 and 5 long tasks (longest 132 ms) before; after, 0 and 1 (60 ms) in one ' +
+    'run, 0 and 0 in another. In the first trace the page’s thread was busy 3.4 s during the ' +
+    'export (mostly rendering the people list), while progress came per 500 records read and ' +
+    'the start-up scan ended mid-export; in the last, with progress per 5,000 records and the ' +
+    'scan over before the click, 283 ms and no long task. Which render made each long task ' +
+    'before was not traced.',
   bench_duration_s:
     'Counted from `npm run bench` (its builds included): 14.3 min at a load average of 8–14, ' +
     'against 31 min the run before (13–17). Each part’s time is a `bench_part_*_s` figure: ' +
