@@ -170,8 +170,9 @@ export async function workerHeapBytes(cdp: CDPSession, extensionId: string): Pro
  * Exports everyone through the options page's "Export all (JSON)": ms from
  * the click to the file handed to the browser (the download link's click),
  * the page's long tasks meanwhile, and the file's bytes. Waits first for
- * the page to be quiet (no long task for a second) so that its own start
- * (reading every row) is not counted as the export's.
+ * the page's job workers to end and the page to be quiet (no long task for
+ * a second) so that its own start (reading every row, scanning every
+ * record) is not counted as the export's.
  */
 export async function exportThroughOptions(session: Session, page: Page, people: number) {
   // The page's own start includes a scan of every record in a worker
