@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Real-browser tests (with SCREENSHOTS=1 the README's and docs/guide.md's screenshots, with
-// BENCH=1 the benchmark; BENCH_ONLY=lists its lists at scale alone, bench/lists-only.ts):
+// BENCH=1 the benchmark; BENCH_ONLY=lists its lists at scale alone,
+// bench/lists-only.ts; BENCH=store its imports and exports alone, bench/store-bench.ts):
 // one Chromium at a time (2 cores), against the built .output/chrome-mv3.
 export default defineConfig({
   test: {
@@ -11,6 +12,8 @@ export default defineConfig({
             'trace-hover': 'bench/trace-hover.ts',
             'profile-keystrokes': 'bench/profile-keystrokes.ts',
             'trace-lists': 'bench/trace-lists.ts',
+            'trace-store': 'bench/trace-store.ts',
+            store: 'bench/store-bench.ts',
           }[process.env.BENCH] ??
             (process.env.BENCH_ONLY === 'lists' ? 'bench/lists-only.ts' : 'bench/measure.ts'),
         ]

@@ -29,7 +29,11 @@ export default defineConfig({
     plugins: [preact(), validateProfilesPlugin()],
     // Vite's modulepreload polyfill fetches module URLs by hand; every browser
     // we support (Chrome, Firefox 140+) preloads natively, so leave it out.
-    build: { modulePreload: { polyfill: false } },
+    // PC_UNMINIFIED=1: readable function names for a CPU profile (bench/trace-store.ts).
+    build: {
+      modulePreload: { polyfill: false },
+      ...(process.env.PC_UNMINIFIED === '1' && { minify: false }),
+    },
     // WXT's content-script entry constructs its ContentScriptContext, which
     // announces every start to the page and weighs ~2.8 KB; ours is the one
     // signal the script uses (entrypoints/content/context.ts, issue 28).

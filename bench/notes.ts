@@ -27,6 +27,30 @@ const FIREFOX_HOVER =
   'over WebDriver BiDi, so what delayed those frames is not known; the same work in ' +
   'Chromium’s trace is ~5 ms (see `hover_to_card_p95_ms`).';
 
+const IMPORT_WRITE =
+  'Traced (bench/trace-store.ts: CPU profile of the import worker at 100,000 people): the ' +
+  'write is the worker queueing 100,000 `put`s (6.6–10.6 s of its CPU in three traces is ' +
+  'inside the `put` calls of `queueBatch`) while IndexedDB writes them; building the records ' +
+  '(0.1–0.3 s) and the list summary (`keepRows`, 0.3–0.4 s) are small. A probe in ' +
+  'a page on this machine (10,000 such records, one transaction, nothing of ours around it) ' +
+  'took 1.2–1.8 s from the first put to `complete`, with or without the index, with relaxed ' +
+  'or strict durability, and with each profile stored as one JSON string: the floor of ' +
+  '`≤ 1,000 ms` at 10,000 is the browser’s database here. BENCH=store, load average ~10: ' +
+  '2,505 ms before (50× the write of 3), 1,517 after (30×); nothing in the write was ' +
+  'changed, the difference is the load.';
+
+const IMPORT_PREVIEW =
+  'Traced (CPU profile of the import worker, 100,000 people): a backup over 5 MB is ' +
+  'previewed in slices, and each slice rebuilt who is known — maps by id, handle and email, ' +
+  'and each handle’s owner (`handleOwners`) — from everyone stored plus everyone accepted ' +
+  'so far; with the per-entry JSON.stringify and UTF-8 encoding used to cut slices, the ' +
+  'preview took 13.5 s of the worker’s CPU. Now who is known is built once and grown by ' +
+  'each slice (formats/import.ts `knownPeople`, `knowAccepted`), each entry is stringified ' +
+  'once (its size and its slice’s text), and an entry’s name and position are put into ' +
+  'words only when it is refused: 3.8 s of CPU, of which the schema check of each entry ' +
+  '(1.2–1.6 s) dominates. The verdict is the one a single preview gives ' +
+  '(tests/unit/import-slices.test.ts).';
+
 const POPUP_FLOOR =
   'The card is the popup’s first paint (the ratio to `popup_first_paint_ms` is ~1): the ' +
   'popup asks for the tab’s person before its first render. What is left is the browser ' +
@@ -166,34 +190,42 @@ export const NOTES: Record<string, string> = {
   cold_lookup_3_ms: COLD,
   cold_lookup_10k_ms: COLD,
   cold_lookup_100k_ms: COLD,
-  import_write_ms:
-    'A CPU profile of the options page during a 10,000-person write (click → “Imported:”, ' +
-    '2.7 s that time) found its thread idle for 2.5 s of it: the work is in the import worker ' +
-    'and IndexedDB (records built, each person’s list row computed and the summary’s chunks ' +
-    'written in the same transaction, 10,000 puts with a multi-entry index). The worker’s own ' +
-    'profile could not be taken (the page ends the worker when the job ends, before the ' +
-    'profiler stops), so what dominates inside it is not known yet; nothing was changed. The ' +
-    'write with 3 people, in the same runs, is the baseline.',
+  import_write_ms: IMPORT_WRITE,
   import_10k_profiles_ms:
-    'Preview (671 ms, met) plus write (1,408 ms): the write dominates; see `import_write_ms`.',
-  import_preview_ms:
-    'In a worker; 564 ms two runs before, 2,247 ms at the heavier load of the last.',
+    'Preview plus write; the write dominates (see `import_write_ms`). BENCH=store, load ' +
+    'average ~10: 4,239 ms before the changes of issue 28 (preview 1,734, write 2,505), ' +
+    '2,094 after (preview 668, write 1,517); import of 3 in the same runs 214 and 184 ms.',
+  import_preview_ms: `In a worker. ${IMPORT_PREVIEW}`,
   import_100k_profiles_ms:
-    'Not traced: 28 s this run, ~50 s the run before at a heavier load, 22 s before that. The ' +
-    'ideas in issue 28 (larger transactions, the summary built once rather than per slice) ' +
-    'are not done.',
+    `Preview plus write, click to “Imported:”. BENCH=store, load average ~10: 31.7 s before ` +
+    '(preview 13.6, write 18.1), 26.3 s after (preview 7.6, write 18.7). ' +
+    `${IMPORT_PREVIEW} The write is at the database’s floor here (see \`import_write_ms\`): ` +
+    'at ~1.2–1.8 s per 10,000 puts, 100,000 people in one transaction take 12–18 s on this ' +
+    'machine before any of our code, so ≤ 10 s is not reachable while each person is one ' +
+    'record written in one transaction (which the cancel and “lands entirely or not at all” ' +
+    'rely on).',
   export_100k_ms:
-    'Before: the worker read every record, made the JSON twice (indented, ~60 MB, then ' +
-    'compact once it was over 1 MB), posted the 44 MB string to the page, and the page encoded ' +
-    'it again into a Blob — the long tasks of 300–470 ms in issue 28. Now the compact text is ' +
-    'made first (the indented one only when it can be within 1 MB) and the worker posts a ' +
-    'Blob, which the page hands to the browser without copying. What is left is the worker ' +
-    'reading 100,000 records in slices and one JSON.stringify, off the page’s thread; not ' +
-    'traced further.',
+    'Traced (bench/trace-store.ts, CPU profile of the export worker). Before: 26.8 s in the ' +
+    'trace, 12.2–16.2 s in BENCH=store: the options page starts a scan of every record (a ' +
+    'worker, jobs/jobs.ts `scan`) when it loads, the bench clicked Export while it ran (it ' +
+    'waited only for the page’s long tasks), and both workers checked all 100,000 records at ' +
+    'once on 2 cores (16.3 and 16.1 s of CPU). The bench now waits for the page’s job ' +
+    'workers to end before clicking. Alone, the export took 9.0 s for 5.4 s of CPU: it read ' +
+    '500 records per round trip, each waited for in turn (200 of them). Now the worker reads ' +
+    '5,000 at a time and asks for the next slice before checking the current one: 5.1 s in ' +
+    'the trace for 4.2 s of CPU, of which the frame check of each record (store/db.ts ' +
+    '`recordProblem`: the zod schema, ~2.1 s) and reading the records out of IndexedDB ' +
+    '(~0.7 s) dominate, then garbage collection (~0.5 s), making the Blob (~0.2 s) and the ' +
+    'one JSON.stringify (~0.2 s). BENCH=store after, with the same export code: 6.2 and ' +
+    '11.1 s in one run, 10.6 and 10.8 s in another, at a load average of 10–11. The check is what keeps a damaged record out of a ' +
+    'backup (issue 21), so it stays; with it the work alone is ~4 s of CPU here, above 2 s.',
   export_100k_long_tasks:
-    'None in one run, one of 58 ms in the other (two of ~54 ms the run before; 300–470 ms ' +
-    'before the worker posted a Blob): the page’s own re-renders of the progress label while ' +
-    'the worker reads; not traced further.',
+    'BENCH=store: 0 and 5 long tasks (longest 132 ms) before; after, 0 and 1 (60 ms) in one ' +
+    'run, 0 and 0 in another. In the first trace the page’s thread was busy 3.4 s during the ' +
+    'export (mostly rendering the people list), while progress came per 500 records read and ' +
+    'the start-up scan ended mid-export; in the last, with progress per 5,000 records and the ' +
+    'scan over before the click, 283 ms and no long task. Which render made each long task ' +
+    'before was not traced.',
   bench_duration_s:
     'Counted from `npm run bench` (its builds included): 14.3 min at a load average of 8–14, ' +
     'against 31 min the run before (13–17). Each part’s time is a `bench_part_*_s` figure: ' +

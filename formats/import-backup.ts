@@ -6,16 +6,20 @@
  * 7,399 people is 9.8 MB). Such a document is previewed in slices under that
  * limit, each through the same `previewImport`, with what earlier slices
  * accepted counted as taken (identities) and used (ids), so the verdict is
- * the one a single preview of the whole file would give. Anything else over
+ * the one a single preview of the whole file would give. Who is known (the
+ * kept people by id, handle and email, each handle's owner) is built once
+ * and grown by each slice's accepted people (./import.ts `knownPeople`),
+ * not built again from everyone per slice. Anything else over
  * the limit gets import.ts's own "too big" message.
  */
 import { t } from '../i18n/t';
-import type { Profile } from '../people/schema';
 import { defang } from '../text/characters';
 import {
   EXPORT_FORMAT_VERSION,
   type ImportContext,
   type ImportResult,
+  knowAccepted,
+  knownPeople,
   type LeftOut,
   MAX_IMPORT_BYTES,
   type Preview,
@@ -26,6 +30,9 @@ import {
 export const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
 /** Each slice stays well under the single-file limit. */
 const SLICE_BYTES = Math.floor(MAX_IMPORT_BYTES * 0.8);
+
+/** Text whose UTF-8 bytes are as many as its characters. */
+const ASCII = /^[\x00-\x7f]*$/;
 
 const byteLength = (input: Uint8Array | string) =>
   typeof input === 'string' ? new TextEncoder().encode(input).length : input.byteLength;
@@ -71,18 +78,22 @@ export function previewFile(
   const preview: Preview = { added: [], updated: [], unchanged: [], rejected: [] };
   const leftOut: LeftOut[] = [];
   const seen = new Map<string, number>();
-  const accepted: Profile[] = [];
+  // Who is known, built once; each slice's accepted people are added to it.
+  const known = knownPeople(context);
   const encoder = new TextEncoder();
   let start = 0;
   while (start < entries.length) {
     // One slice: consecutive entries under SLICE_BYTES.
     const slice: unknown[] = [];
+    // Each entry's JSON, made once: for its size, and joined into the slice's text.
+    const texts: string[] = [];
     const positions: number[] = [];
     let bytes = 32;
     let next = start;
     for (; next < entries.length; next++) {
       const entry = entries[next];
-      const size = encoder.encode(JSON.stringify(entry) ?? 'null').length + 1;
+      const text = JSON.stringify(entry) ?? 'null';
+      const size = (ASCII.test(text) ? text.length : encoder.encode(text).length) + 1;
       if (slice.length > 0 && bytes + size > SLICE_BYTES) break;
       const id = (entry as { id?: unknown } | null)?.id;
       const earlier = typeof id === 'string' ? seen.get(id) : undefined;
@@ -104,6 +115,7 @@ export function previewFile(
       }
       if (typeof id === 'string') seen.set(id, next + 1);
       slice.push(entry);
+      texts.push(text);
       positions.push(next + 1);
       bytes += size;
     }
@@ -112,11 +124,13 @@ export function previewFile(
     const before = start - slice.length;
     const result = previewImport(
       fileName,
-      JSON.stringify({ version: EXPORT_FORMAT_VERSION, profiles: slice }),
+      // What JSON.stringify({ version, profiles: slice }) gives, from the entries' own texts.
+      `{"version":${EXPORT_FORMAT_VERSION},"profiles":[${texts.join(',')}]}`,
       {
         bundled: context.bundled,
         hidden: context.hidden,
-        existing: [...context.existing, ...accepted],
+        existing: context.existing,
+        known,
         onProgress:
           context.onProgress &&
           ((checked) => context.onProgress?.(Math.max(0, before) + checked, entries.length)),
@@ -127,7 +141,11 @@ export function previewFile(
     preview.added.push(...part.added);
     preview.updated.push(...part.updated);
     preview.unchanged.push(...part.unchanged);
-    accepted.push(...part.added, ...part.updated.map(({ after }) => after), ...part.unchanged);
+    knowAccepted(known, [
+      ...part.added,
+      ...part.updated.map(({ after }) => after),
+      ...part.unchanged,
+    ]);
     for (const rejected of part.rejected) {
       const index = positions[rejected.index - 1] ?? rejected.index;
       preview.rejected.push({ ...rejected, index, prefix: prefixOf(index, rejected.label) });

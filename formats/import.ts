@@ -19,7 +19,7 @@
 import { formatBytes } from '../i18n/format';
 import { t } from '../i18n/t';
 import { type IdentityKey, profileKeys } from '../identity/keys';
-import { handleOwners } from '../people/claims';
+import { handleOwners, type Owner } from '../people/claims';
 import { type Place, placeEntry } from '../people/merge';
 import type { Profile } from '../people/schema';
 import { describe, type Issue, validateProfile } from '../people/validate';
@@ -87,10 +87,64 @@ function labelOf(entry: unknown): string {
 const same = (a: Profile, b: Profile) =>
   JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
+/**
+ * Who is known before an entry is checked: the user's people by id, by
+ * handle and by email, the ids nobody new may take, and each handle's owner
+ * (people/claims.ts). Built from `existing` once; ./import-backup.ts keeps
+ * one across the slices of a large file and adds each slice's accepted
+ * people (`knowAccepted`), instead of building it again from everyone per
+ * slice (issue 28: at 100,000 people that rebuild was half the preview).
+ */
+export interface Known {
+  byId: Map<string, Profile>;
+  byKey: Map<IdentityKey, Profile>;
+  byEmail: Map<string, Profile>;
+  taken: Set<string>;
+  owners: Map<IdentityKey, Owner>;
+}
+
+export function knownPeople({
+  existing,
+  bundled,
+  hidden,
+}: Pick<ImportContext, 'existing' | 'bundled' | 'hidden'>): Known {
+  const byId = new Map(existing.map((profile) => [profile.id, profile]));
+  return {
+    byId,
+    byKey: new Map(
+      existing.flatMap((p) => profileKeys(p.identities).map((key) => [key, p] as const)),
+    ),
+    byEmail: new Map(
+      existing.flatMap((p) =>
+        p.contact.email ? [[p.contact.email.toLowerCase(), p] as const] : [],
+      ),
+    ),
+    taken: new Set([...byId.keys(), ...bundled.map((profile) => profile.id)]),
+    owners: handleOwners({ user: existing, bundled, hidden }),
+  };
+}
+
+/**
+ * Adds people a preview accepted to `known`, as if they had been in
+ * `existing` after everyone there (owners of their handles are already set
+ * by the preview that accepted them).
+ */
+export function knowAccepted(known: Known, accepted: readonly Profile[]): void {
+  for (const profile of accepted) {
+    known.byId.set(profile.id, profile);
+    known.taken.add(profile.id);
+    for (const key of profileKeys(profile.identities)) {
+      known.byKey.set(key, profile);
+      known.owners.set(key, { profile, bundled: false });
+    }
+    if (profile.contact.email) known.byEmail.set(profile.contact.email.toLowerCase(), profile);
+  }
+}
+
 export function previewImport(
   fileName: string,
   input: Uint8Array | string,
-  { existing, bundled, hidden, onProgress }: ImportContext,
+  { existing, bundled, hidden, onProgress, known }: ImportContext & { known?: Known },
 ): ImportResult {
   const size =
     typeof input === 'string' ? new TextEncoder().encode(input).length : input.byteLength;
@@ -108,23 +162,18 @@ export function previewImport(
   const { kind, entries } = read;
   if (entries.length === 0) return { ok: false, error: t('import_no_profiles') };
 
-  const existingById = new Map(existing.map((profile) => [profile.id, profile]));
   const bundledIds = new Set(bundled.map((profile) => profile.id));
+  const people = known ?? knownPeople({ existing, bundled, hidden });
+  const existingById = people.byId;
   // Who owns each identity (people/claims.ts); each accepted entry then owns its own.
-  const owners = handleOwners({ user: existing, bundled, hidden });
+  const owners = people.owners;
   const seenIds = new Map<string, number>();
   const usedInFile = new Set<string>();
   const place: Place = {
     byId: existingById,
-    byKey: new Map(
-      existing.flatMap((p) => profileKeys(p.identities).map((key) => [key, p] as const)),
-    ),
-    byEmail: new Map(
-      existing.flatMap((p) =>
-        p.contact.email ? [[p.contact.email.toLowerCase(), p] as const] : [],
-      ),
-    ),
-    taken: new Set([...existingById.keys(), ...bundledIds]),
+    byKey: people.byKey,
+    byEmail: people.byEmail,
+    taken: people.taken,
     usedInFile,
     next: new Map(),
   };
@@ -155,18 +204,22 @@ export function previewImport(
       };
     }
     const entry = entries.at(position);
-    const label = labelOf(entry);
-    const prefix = label
-      ? t('dirr_entry_named', kind, String(index), `"${label}"`)
-      : t('dirr_entry', kind, String(index));
+    // Named only for an entry refused or kept without a field (most are neither).
+    const label = () => labelOf(entry);
+    const prefix = () => {
+      const named = label();
+      return named
+        ? t('dirr_entry_named', kind, String(index), `"${named}"`)
+        : t('dirr_entry', kind, String(index));
+    };
     // What was left out of an entry that is then refused for another reason is said too.
     const fields: string[] = [];
     const fieldIssues: Issue[] = [];
     const reject = (issues: Issue[], errors = issues.map(describe)) => {
       preview.rejected.push({
         index,
-        label,
-        prefix,
+        label: label(),
+        prefix: prefix(),
         errors: [...fields, ...errors],
         issues: [...fieldIssues, ...issues],
       });
@@ -267,7 +320,7 @@ export function previewImport(
     }
     for (const key of profileKeys(profile.identities)) owners.set(key, { profile, bundled: false });
 
-    if (fields.length > 0) leftOut.push({ index, prefix, fields, issues: fieldIssues });
+    if (fields.length > 0) leftOut.push({ index, prefix: prefix(), fields, issues: fieldIssues });
     const before = existingById.get(profile.id);
     // The user's own note, tags and day (issue 26) are never taken away by a
     // file that does not carry them (a CSV, an address book, an older backup).

@@ -13,7 +13,8 @@
  *   salvage.ts  an unusable field is left out, the person kept, and said so
  *        ▼
  *   preview: added / updated / unchanged / refused, handles checked by people/claims.ts
- *   import-backup.ts  a backup of any size, previewed in slices (the worker's entry)
+ *   import-backup.ts  a backup of any size, previewed in slices (the worker's entry),
+ *                     who is known built once (import.ts `knownPeople`) and grown per slice
  *
  *   out: export.ts (JSON backup) · vcard.ts (4.0 for a card, 3.0 for all) ·
  *        contacts-csv.ts · json-resume.ts · export-files.ts (names and types of the files)

@@ -39,7 +39,7 @@ import type { Profile } from '../people/schema';
 import type { Db } from '../store/db';
 import { type DirectoryClash, findDirectoryClashes } from '../store/directory-clashes';
 import { writeImport } from '../store/import-write';
-import { forEachSlice, readInSlices } from '../store/read-slices';
+import { forEachSlice, readInSlices, WORKER_SLICE } from '../store/read-slices';
 import type { DamagedRecord, Snapshot } from '../store/store';
 
 export type JobRequest =
@@ -203,7 +203,7 @@ export function createJobRunner({ openDb, bundled, post, now = () => performance
   };
 
   const read = async (): Promise<Snapshot> =>
-    readInSlices(await openDb(), (count) => progress('reading', count));
+    readInSlices(await openDb(), (count) => progress('reading', count), WORKER_SLICE);
 
   /** Previews `input` against what is stored now; undefined after posting why it could not. */
   const previewAgainst = async (
@@ -299,23 +299,27 @@ export function createJobRunner({ openDb, bundled, post, now = () => performance
     const damaged: DamagedRecord[] = [];
     const notes: NotesIndex = {};
     const db = await openDb();
-    const { hidden } = await forEachSlice(db, (people, bad, read) => {
-      for (const { profile } of people) {
-        const { tags, contacted } = profile.mine ?? {};
-        if (tags?.length || contacted)
-          notes[profile.id] = { ...(tags?.length && { tags }), ...(contacted && { contacted }) };
-      }
-      for (const { profile } of people)
-        user.push({
-          id: profile.id,
-          name: profile.name,
-          projects: [],
-          contact: {},
-          identities: profile.identities,
-        });
-      for (const record of bad) damaged.push(record);
-      progress('scanning', read);
-    });
+    const { hidden } = await forEachSlice(
+      db,
+      (people, bad, read) => {
+        for (const { profile } of people) {
+          const { tags, contacted } = profile.mine ?? {};
+          if (tags?.length || contacted)
+            notes[profile.id] = { ...(tags?.length && { tags }), ...(contacted && { contacted }) };
+        }
+        for (const { profile } of people)
+          user.push({
+            id: profile.id,
+            name: profile.name,
+            projects: [],
+            contact: {},
+            identities: profile.identities,
+          });
+        for (const record of bad) damaged.push(record);
+        progress('scanning', read);
+      },
+      WORKER_SLICE,
+    );
     const directory = buildDirectory({ bundled, user, hidden });
     const names: Record<string, string> = {};
     for (const conflict of directory.conflicts)
@@ -332,7 +336,11 @@ export function createJobRunner({ openDb, bundled, post, now = () => performance
   };
 
   const exportAll = async (format: ExportFormat = 'json') => {
-    const snapshot = await readInSlices(await openDb(), (count) => progress('exporting', count));
+    const snapshot = await readInSlices(
+      await openDb(),
+      (count) => progress('exporting', count),
+      WORKER_SLICE,
+    );
     const profiles = snapshot.people.map((record) => record.profile);
     const text =
       format === 'vcard'

@@ -1,0 +1,111 @@
+/**
+ * The people store's import and export figures alone, as bench/measure.ts
+ * takes them (the same ./store-figures.ts steps, the same baselines of 3
+ * people in the same run), for working on them without the whole bench:
+ * printed as medians with their spread and ratio, written nowhere. Run with
+ * `npm run build && BENCH=store npx vitest run --config vitest.browser.config.ts --silent=false`.
+ * `STORE_RUNS` (default 3) imports of 10,000; `STORE_BIG_RUNS` (default 2)
+ * imports, cancels and exports of 100,000.
+ */
+import { launch } from '../tests/browser/harness';
+import { generateProfiles } from './generate';
+import { patient, retried } from './patience';
+import { cancelledImportMs } from './scale-figures';
+import { clearStore, exportThroughOptions, importThroughOptions } from './store-figures';
+
+const RUNS = Number(process.env.STORE_RUNS ?? 3);
+const BIG_RUNS = Number(process.env.STORE_BIG_RUNS ?? 2);
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return sorted.length % 2
+    ? (sorted[Math.floor(middle)] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+
+it(
+  'measures import and export',
+  async () => {
+    const exportOf = (count: number) =>
+      Buffer.from(JSON.stringify({ version: 1, profiles: generateProfiles(count) }));
+    const files = { three: exportOf(3), tenk: exportOf(10_000), big: exportOf(100_000) };
+    const figures = new Map<string, number[]>();
+    const push = (name: string, value: number) =>
+      figures.set(name, [...(figures.get(name) ?? []), value]);
+    const small = await launch({ width: 1440, height: 900 });
+    const big = await launch({ width: 1440, height: 900 });
+    for (const session of [small, big]) patient(session.context);
+    try {
+      const options = await small.context.newPage();
+      const bigOptions = await big.context.newPage();
+      await options.goto(`chrome-extension://${small.extensionId}/options.html`);
+      await bigOptions.goto(`chrome-extension://${big.extensionId}/options.html`);
+      const fresh = (session: typeof small, page: typeof options, file: Buffer, label: string) =>
+        retried(
+          label,
+          async () => {
+            await clearStore(page);
+            return importThroughOptions(session, page, file);
+          },
+          {
+            before: async () => {
+              await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+            },
+          },
+        );
+      for (let run = 0; run < RUNS; run++) {
+        const three = await fresh(small, options, files.three, 'import of 3');
+        push('import_3_profiles_ms', three.preview + three.write);
+        push('import_write_3_ms', three.write);
+        const tenk = await fresh(small, options, files.tenk, 'import of 10k');
+        push('import_10k_profiles_ms', tenk.preview + tenk.write);
+        push('import_preview_ms', tenk.preview);
+        push('import_write_ms', tenk.write);
+        push('import_preview_long_tasks', tenk.longTasks);
+      }
+      for (let run = 0; run < BIG_RUNS; run++) {
+        const result = await fresh(big, bigOptions, files.big, 'import of 100k');
+        push('import_100k_profiles_ms', result.preview + result.write);
+        push('import_100k_preview_ms', result.preview);
+        push('import_100k_write_ms', result.write);
+      }
+      for (let run = 0; run < BIG_RUNS; run++) {
+        await clearStore(options);
+        push('import_100k_cancel_ms', await cancelledImportMs(small, options, files.big));
+      }
+      await fresh(small, options, files.three, 'import of 3');
+      for (let run = 0; run < BIG_RUNS; run++) {
+        for (const [label, session, page, count] of [
+          ['3', small, options, 3],
+          ['100k', big, bigOptions, 100_000],
+        ] as const) {
+          const result = await retried(`export of ${label}`, () =>
+            exportThroughOptions(session, page, count),
+          );
+          push(`export_${label}_ms`, result.ms);
+          push(`export_${label}_long_tasks`, result.longTasks);
+          push(`export_${label}_longest_task_ms`, result.longestTask);
+        }
+      }
+    } finally {
+      await small.close();
+      await big.close();
+    }
+    const baselines: Record<string, string> = {
+      import_10k_profiles_ms: 'import_3_profiles_ms',
+      import_100k_profiles_ms: 'import_3_profiles_ms',
+      import_write_ms: 'import_write_3_ms',
+      export_100k_ms: 'export_3_ms',
+    };
+    const lines = [...figures].map(([name, values]) => {
+      const base = baselines[name] && figures.get(baselines[name]);
+      const ratio = base
+        ? ` ratio ${(median(values) / median(base)).toFixed(2)} to ${baselines[name]}`
+        : '';
+      return `${name.padEnd(30)} median ${median(values).toFixed(1).padStart(9)} [${values.map((v) => v.toFixed(0)).join(', ')}]${ratio}`;
+    });
+    console.log(`\nstore figures (${RUNS} runs of 10k, ${BIG_RUNS} of 100k):\n${lines.join('\n')}`);
+  },
+  40 * 60_000,
+);

@@ -1,0 +1,74 @@
+/**
+ * Reading every record a slice at a time (store/read-slices.ts), the next
+ * slice asked for before the current one is checked: every record comes
+ * once, in id order, sound and damaged apart, whatever the slice size —
+ * damaged records on a slice's edges included.
+ */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { closePeopleDb, openPeopleDb } from '../../store/db';
+import { forEachSlice, readInSlices } from '../../store/read-slices';
+import { importPeople } from '../../store/store';
+import { person } from './fixtures';
+
+beforeEach(async () => {
+  await closePeopleDb();
+  globalThis.indexedDB = new IDBFactory();
+  fakeBrowser.reset();
+});
+
+const id = (n: number) => `p${String(n).padStart(5, '0')}`;
+
+it('reads every record once, in order, sound and damaged apart, at any slice size', async () => {
+  await importPeople(
+    Array.from({ length: 1203 }, (_, n) => ({ profile: person(id(n)) })),
+    0,
+  );
+  const db = await openPeopleDb();
+  const tx = db.transaction(['people', 'meta'], 'readwrite');
+  // Damaged: the first, on both sides of the 500 edge, and the last.
+  for (const n of [0, 499, 500, 1202])
+    await tx
+      .objectStore('people')
+      .put({ id: id(n), rev: 1, keys: [], profile: { id: id(n) } } as never);
+  await tx.objectStore('meta').put(((await tx.objectStore('meta').get('rev')) ?? 0) + 1, 'rev');
+  await tx.done;
+
+  const reads = [];
+  for (const slice of [1, 500, 1203, 5000]) {
+    const seen: string[] = [];
+    const steps: number[] = [];
+    const { rev } = await forEachSlice(
+      db,
+      (people, damaged, read) => {
+        for (const record of people) seen.push(record.id);
+        for (const record of damaged) seen.push(`damaged ${record.id}`);
+        steps.push(read);
+      },
+      slice,
+    );
+    const snapshot = await readInSlices(db, undefined, slice);
+    reads.push({
+      rev,
+      seen: [...seen].sort((a, b) =>
+        a.replace('damaged ', '').localeCompare(b.replace('damaged ', '')),
+      ),
+      people: snapshot.people.map((r) => r.id),
+      damaged: snapshot.damaged.map((r) => r.id),
+    });
+    expect(steps.at(-1)).toBe(1203);
+    expect(steps.length).toBe(Math.floor(1203 / slice) + 1);
+  }
+  const expected = {
+    rev: 2,
+    seen: Array.from({ length: 1203 }, (_, n) =>
+      [0, 499, 500, 1202].includes(n) ? `damaged ${id(n)}` : id(n),
+    ),
+    people: Array.from({ length: 1203 }, (_, n) => id(n)).filter(
+      (_, n) => ![0, 499, 500, 1202].includes(n),
+    ),
+    damaged: [0, 499, 500, 1202].map(id),
+  };
+  for (const read of reads) expect(read).toEqual(expected);
+}, 60_000);
