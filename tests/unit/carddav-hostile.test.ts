@@ -80,8 +80,9 @@ describe('a hostile CardDAV server', () => {
     // Each child's one declaration made a copy of every prefix in scope: 5,000 × 5,000.
     const prefixes = Array.from({ length: 5_000 }, (_, i) => `xmlns:p${i}="urn:x:${i}"`).join(' ');
     const children = '<d:response xmlns:q="urn:q"/>'.repeat(5_000);
-    expect(() => readXml(`<d:multistatus xmlns:d="DAV:" ${prefixes}>${children}</d:multistatus>`))
-      .toThrow(`more than ${MAX_ATTRIBUTES} attributes`);
+    expect(() =>
+      readXml(`<d:multistatus xmlns:d="DAV:" ${prefixes}>${children}</d:multistatus>`),
+    ).toThrow(`more than ${MAX_ATTRIBUTES} attributes`);
     // Control: Nextcloud's root, with its usual declarations, and a child that declares its own.
     const root = readXml(
       `<d:multistatus xmlns:d="DAV:" xmlns:s="http://sabredav.org/ns" xmlns:cal="urn:ietf:params:xml:ns:caldav" xmlns:cs="http://calendarserver.org/ns/" xmlns:oc="http://owncloud.org/ns" xmlns:nc="http://nextcloud.org/ns" xmlns:card="urn:ietf:params:xml:ns:carddav"><d:response xmlns:x="urn:x"><x:a/><card:address-data/></d:response></d:multistatus>`,
@@ -142,7 +143,9 @@ describe('a hostile CardDAV server', () => {
       }
       page++;
       // 30 entries a page, and "there is more" (507 on the book), 50 pages in all.
-      const entries = Array.from({ length: 30 }, (_, i) => goneEntry(`/alice/book/p${page}-${i}.vcf`));
+      const entries = Array.from({ length: 30 }, (_, i) =>
+        goneEntry(`/alice/book/p${page}-${i}.vcf`),
+      );
       const more =
         page < 50
           ? '<d:response><d:href>/alice/book/</d:href><d:status>HTTP/1.1 507 Insufficient Storage</d:status></d:response>'
