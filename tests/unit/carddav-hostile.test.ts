@@ -172,6 +172,20 @@ describe('a hostile CardDAV server', () => {
     expect(cards).toHaveLength(100);
   });
 
+  it('a sync-token of megabytes: not kept (so never sent back); a real one is (control)', async () => {
+    const book = `${origin}/alice/book/`;
+    let token = `urn:x:${'t'.repeat(2_000_000)}`;
+    handle = (_, __, out) =>
+      multistatus(
+        out,
+        `${etagEntry('/alice/book/a.vcf', 'a')}<d:sync-token>${token}</d:sync-token>`,
+      );
+    const known = new Map([[`${book}a.vcf`, '"a"']]);
+    expect((await sync(book, { known })).outcome.token).toBeUndefined();
+    token = 'http://radicale.org/ns/sync/6a2f0c';
+    expect((await sync(book, { known })).outcome.token).toBe(token);
+  });
+
   it('hrefs outside the book (another book, .., %2e%2e, another host): never fetched; its own card is (control)', async () => {
     const book = `${origin}/alice/book/`;
     handle = (_, body, out) => {
