@@ -50,9 +50,18 @@ function writable(privileges: ReturnType<typeof child>): boolean {
   return names.some((name) => name === 'all' || name === 'write' || name === 'write-content');
 }
 
+/** `%41` → `A`; a malformed escape from the server is kept as written. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 const nameOf = (url: string, displayname: string | undefined) =>
   displayname?.trim() ||
-  decodeURIComponent(new URL(url).pathname.split('/').filter(Boolean).pop() ?? '') ||
+  decoded(new URL(url).pathname.split('/').filter(Boolean).pop() ?? '') ||
   new URL(url).host;
 
 export async function discover(start: string, origin: string, ask: Ask): Promise<FoundBook[]> {

@@ -108,7 +108,13 @@ export async function davFetch(call: DavCall, options: DavOptions): Promise<DavA
       await response.body?.cancel().catch(() => undefined);
       const location = response.headers.get('Location');
       if (!location) return { kind: 'redirect' };
-      const next = new URL(location, url);
+      let next: URL;
+      try {
+        next = new URL(location, url);
+      } catch {
+        // A Location no URL parser takes: a redirect that cannot be followed.
+        return { kind: 'redirect' };
+      }
       if (next.origin !== origin) return { kind: 'elsewhere', to: next.host };
       if (hop >= MAX_REDIRECTS) return { kind: 'redirect', to: next.href };
       url = next.href;

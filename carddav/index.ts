@@ -8,7 +8,7 @@
  *   url.ts        what the user typed ─▶ one origin + the host permission to ask for
  *   http.ts       THE call site: fetch with Basic auth to that origin only, no cookies,
  *                 redirects read (same host followed, any other host refused), timeout, size cap
- *   xml.ts        a DOMParser-free XML reader (namespaces, no DOCTYPE, bounded depth)
+ *   xml.ts        a DOMParser-free XML reader (namespaces, no DOCTYPE, bounded depth + attributes)
  *   multistatus.ts  207 Multi-Status ─▶ { href, status, props } + sync-token
  *   problems.ts   every failure ─▶ one sentence naming the server (401, 403, 507, down…)
  *        │

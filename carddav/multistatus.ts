@@ -2,7 +2,8 @@
  * A WebDAV multistatus (RFC 4918 §13, §14.16) → plain responses: each
  * `<response>`'s href, its own status when it has one (a deleted card in
  * a sync report: 404), and the properties its propstats answered with a
- * 2xx status. Plus the sync-token (RFC 6578 §6.4) when there is one.
+ * 2xx status. Plus the sync-token (RFC 6578 §6.4) when there is one that
+ * can be kept (printable, at most MAX_TOKEN characters).
  *
  *   <multistatus>
  *     <response><href/><status/>?<propstat><prop>…</prop><status/></propstat>*</response>*
@@ -27,6 +28,9 @@ export interface Multistatus {
   responses: DavResponse[];
   syncToken?: string;
 }
+
+/** Far above any server's sync-token (a URI: Radicale's and Nextcloud's are under 100 characters). */
+export const MAX_TOKEN = 1024;
 
 export const propKey = (ns: string, name: string) => `${ns}|${name}`;
 
@@ -62,7 +66,9 @@ export function readMultistatus(text: string, base: string): Multistatus {
     responses.push({ href, ...(status !== undefined && { status }), props });
   }
   const token = child(root, DAV, 'sync-token')?.text.trim();
-  return { responses, ...(token && { syncToken: token }) };
+  // Kept and sent back with every refresh: one a server could not mean (megabytes) is not kept.
+  const usable = token && token.length <= MAX_TOKEN && /^[\x21-\x7e]+$/.test(token);
+  return { responses, ...(usable && { syncToken: token }) };
 }
 
 /** The href inside a property such as current-user-principal, resolved. */

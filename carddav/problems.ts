@@ -34,10 +34,8 @@ export function failure(answer: Exclude<DavAnswer, { kind: 'answer' }>, origin: 
     case 'redirect':
       return new CardDavProblem(t('cdav_redirect', host(origin)));
     case 'unreachable':
-      return new CardDavProblem(
-        t('cdav_unreachable', host(origin), answer.reason || t('dirf_network_error')),
-        true,
-      );
+      // The browser's own reason ("Failed to fetch") is English whatever the user reads: not shown.
+      return new CardDavProblem(t('cdav_unreachable', host(origin), t('dirf_network_error')), true);
   }
 }
 
@@ -46,7 +44,9 @@ export function statusProblem(status: number, origin: string): CardDavProblem {
   if (status === 401) return new CardDavProblem(t('cdav_401', host(origin)));
   if (status === 403) return new CardDavProblem(t('cdav_403', host(origin)));
   if (status === 507) return new CardDavProblem(t('cdav_507', host(origin)));
-  return new CardDavProblem(t('cdav_status', host(origin), String(status)), status >= 500);
+  if (status >= 500)
+    return new CardDavProblem(t('cdav_status_server', host(origin), String(status)), true);
+  return new CardDavProblem(t('cdav_status', host(origin), String(status)));
 }
 
 /** A 207 multistatus, read; anything else thrown as a problem. */

@@ -15,7 +15,8 @@
  *
  * Only ETags are listed first, so memory holds one batch of cards at a
  * time whatever the book's size; the count is bounded (`maxCards`) before
- * any card is fetched. The caller writes each batch as it comes and keeps
+ * any card is fetched, and so is every entry a listing may hold over all its
+ * pages (deletions too: only those of cards held here are kept). The caller writes each batch as it comes and keeps
  * the token only when all went well: a refresh stopped halfway is done
  * again from the old token, and writing a card twice changes nothing.
  */
@@ -91,6 +92,8 @@ export async function syncBook(input: SyncInput): Promise<SyncOutcome> {
   const { url, origin, ask } = input;
   const maxCards = input.maxCards ?? MAX_CARDS;
   const tooMany = () => new CardDavProblem(t('cdav_too_many', maxCards));
+  /** Entries one sync may list in all (a change and a deletion of the same card are two). */
+  const maxListed = 2 * maxCards + input.known.size;
 
   const report = (body: string) => ask({ method: 'REPORT', url, body, depth: '1' });
 
@@ -100,6 +103,7 @@ export async function syncBook(input: SyncInput): Promise<SyncOutcome> {
   ): Promise<Listing | 'token-refused' | 'unsupported'> {
     const changed = new Map<string, string>();
     const gone = new Set<string>();
+    let listed = 0;
     let next = token;
     for (let page = 0; page < MAX_PAGES; page++) {
       const answer = await report(syncBody(next));
@@ -118,8 +122,11 @@ export async function syncBook(input: SyncInput): Promise<SyncOutcome> {
           continue;
         }
         if (!inBook(response.href, url)) continue;
+        // Every entry counts, so a server cannot list without end (page after page of 404s).
+        if (++listed > maxListed) throw tooMany();
         if (response.status === 404) {
-          gone.add(response.href);
+          // Only a card held here can go; any other deletion is nothing to us, and not kept.
+          if (input.known.has(response.href)) gone.add(response.href);
           changed.delete(response.href);
           continue;
         }

@@ -5,11 +5,14 @@
  * `D:`, `d:`, none), text, CDATA, the five predefined entities and
  * character references. It refuses what a DAV answer never needs and an
  * attacker would: a DOCTYPE (so no entity expansion), nesting deeper than
- * MAX_DEPTH, an unclosed or mismatched element. One pass, no recursion, no
- * regex that can backtrack over the whole text.
+ * MAX_DEPTH, more than MAX_ATTRIBUTES attributes on one element, an
+ * unclosed or mismatched element. One pass, no recursion, no regex that can
+ * backtrack over the whole text. Prefixes are looked up along a chain of the
+ * declarations in scope (at most MAX_DEPTH links), never copied, so many
+ * declarations cost what they weigh, not that times the elements below them.
  *
  *   text ─▶ tokens (<tag …>, </tag>, text, CDATA; comments and <?…?> skipped)
- *        ─▶ a stack of open elements, each with its in-scope prefixes
+ *        ─▶ a stack of open elements, each with its own declarations ─▶ its parent's
  *        ─▶ XmlElement tree: { ns, name, children, text }
  *
  * XML 1.0: https://www.w3.org/TR/xml/ · Namespaces: https://www.w3.org/TR/xml-names/
@@ -29,6 +32,27 @@ export interface XmlElement {
 export class XmlError extends Error {}
 
 export const MAX_DEPTH = 64;
+/** Far above any DAV server's (Nextcloud's root declares about ten namespaces). */
+export const MAX_ATTRIBUTES = 64;
+
+/** The prefixes an element declares, then its parent's: looked up link by link. */
+interface Scope {
+  own: Map<string, string>;
+  parent: Scope | undefined;
+}
+
+const ROOT_SCOPE: Scope = {
+  own: new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]),
+  parent: undefined,
+};
+
+function lookup(scope: Scope | undefined, prefix: string): string | undefined {
+  for (let at = scope; at; at = at.parent) {
+    const ns = at.own.get(prefix);
+    if (ns !== undefined) return ns;
+  }
+  return undefined;
+}
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -51,7 +75,7 @@ interface Open {
   element: XmlElement;
   /** The name as written, for the matching end tag. */
   qname: string;
-  scope: Map<string, string>;
+  scope: Scope;
 }
 
 /** `a="1" b='2'` → pairs; throws on anything else. */
@@ -70,17 +94,19 @@ function readAttributes(source: string): [string, string][] {
     if (quote !== '"' && quote !== "'") throw new XmlError(t('cdav_xml_syntax'));
     const end = source.indexOf(quote, quoteAt + 1);
     if (end === -1) throw new XmlError(t('cdav_xml_syntax'));
+    if (pairs.length >= MAX_ATTRIBUTES)
+      throw new XmlError(t('cdav_xml_attributes', MAX_ATTRIBUTES));
     pairs.push([name, decodeEntities(source.slice(quoteAt + 1, end))]);
     at = end + 1;
   }
   return pairs;
 }
 
-function resolve(qname: string, scope: Map<string, string>, fallback = true): [string, string] {
+function resolve(qname: string, scope: Scope): [string, string] {
   const colon = qname.indexOf(':');
-  if (colon === -1) return [fallback ? (scope.get('') ?? '') : '', qname];
+  if (colon === -1) return [lookup(scope, '') ?? '', qname];
   const prefix = qname.slice(0, colon);
-  const ns = scope.get(prefix);
+  const ns = lookup(scope, prefix);
   if (ns === undefined) throw new XmlError(t('cdav_xml_prefix', prefix.slice(0, 20)));
   return [ns, qname.slice(colon + 1)];
 }
@@ -135,13 +161,12 @@ export function readXml(source: string): XmlElement {
       const qname = space === -1 ? body : body.slice(0, space);
       if (!qname) throw new XmlError(t('cdav_xml_syntax'));
       const attributes = readAttributes(space === -1 ? '' : body.slice(space));
-      const parentScope = stack.at(-1)?.scope;
-      let scope =
-        parentScope ?? new Map<string, string>([['xml', 'http://www.w3.org/XML/1998/namespace']]);
+      const parentScope = stack.at(-1)?.scope ?? ROOT_SCOPE;
+      let scope = parentScope;
       for (const [name, value] of attributes) {
         if (name === 'xmlns' || name.startsWith('xmlns:')) {
-          if (scope === parentScope) scope = new Map(scope);
-          scope.set(name === 'xmlns' ? '' : name.slice(6), value);
+          if (scope === parentScope) scope = { own: new Map(), parent: parentScope };
+          scope.own.set(name === 'xmlns' ? '' : name.slice(6), value);
         }
       }
       const [ns, name] = resolve(qname, scope);

@@ -5,8 +5,12 @@
  * proxy passes every request through untouched and injects, on demand,
  * only what Radicale cannot do when asked: hold a book's answers (slow),
  * a 403 on a book it let the account read before, 507 on a write, a
- * redirect to another host, and a sync listing of 100,001 contacts (a real
- * Radicale holding 100,000 would take minutes to fill). A refused password
+ * redirect to another host, and a book of 100,000 contacts (its listing and
+ * its multigets; and 100,001 listed). Radicale cannot serve that in bounded
+ * time: with 100,000 cards written straight into its folder, one
+ * sync-collection listing took 7 min 46 s here (Radicale 3.1.8, after more
+ * than 5 minutes building its caches), and each multiget lists the whole
+ * folder again. A refused password
  * (401) and malformed cards are Radicale's own: its password file is
  * rewritten, and cards it accepts but no one can show are PUT to it. A
  * server that is down is the proxy's port closed.
@@ -33,14 +37,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DAV_TIMEOUT_MS } from '../../carddav/http';
 import { MAX_CARDS } from '../../carddav/sync';
-import { launch, type Session, waitUntil } from './harness';
+import { cardShows, cardText, launch, type Session, waitUntil } from './harness';
 import { phoneCard, type Radicale, startRadicale } from './radicale';
 
 const PATTERN = 'http://127.0.0.1/*';
 const COUNT = 20;
 const PASSWORD = 'Fault-app-pw-3x';
 
-type Fault = 'none' | '403' | 'put-507' | 'elsewhere' | 'many';
+type Fault = 'none' | '403' | 'put-507' | 'elsewhere' | 'many' | 'hundred-k';
 
 let session: Session;
 let profileDir: string;
@@ -87,6 +91,18 @@ function listMany(outgoing: ServerResponse, count: number) {
   more();
 }
 
+/** A multiget of the cards `listMany` listed: each one a phone's card, made from its href. */
+function sendMany(outgoing: ServerResponse, body: string) {
+  const responses = [...body.matchAll(/<d:href>\/alice\/phone\/many-(\d+)\.vcf<\/d:href>/g)].map(
+    ([, n]) =>
+      `<response><href>/alice/phone/many-${n}.vcf</href><propstat><prop><getetag>"e${n}"</getetag><C:address-data xmlns:C="urn:ietf:params:xml:ns:carddav">${phoneCard(`many-${n}`, `Many ${n}`, { github: `many-${n}` })}</C:address-data></prop><status>HTTP/1.1 200 OK</status></propstat></response>`,
+  );
+  outgoing.writeHead(207, { 'Content-Type': 'application/xml; charset=utf-8' });
+  outgoing.end(
+    `<?xml version="1.0"?><multistatus xmlns="DAV:">${responses.join('')}</multistatus>`,
+  );
+}
+
 async function startProxy(port = 0): Promise<number> {
   proxy = createServer(async (incoming, outgoing) => {
     const body = await bodyOf(incoming);
@@ -113,6 +129,21 @@ async function startProxy(port = 0): Promise<number> {
     }
     if (fault === 'many' && phone && body.includes('sync-collection')) {
       listMany(outgoing, MAX_CARDS + 1);
+      return;
+    }
+    if (fault === 'hundred-k' && phone && body.includes('sync-collection')) {
+      // Radicale's token means nothing to this book: refused as Radicale refuses one, so the
+      // whole book is listed from empty (100,000, not 100,000 more than the 20 held).
+      if (/<d:sync-token>[^<]+<\/d:sync-token>/.test(body.toString())) {
+        outgoing.writeHead(403, { 'Content-Type': 'text/xml; charset=utf-8' });
+        outgoing.end(
+          '<?xml version="1.0"?><D:error xmlns:D="DAV:"><D:valid-sync-token/></D:error>',
+        );
+      } else listMany(outgoing, MAX_CARDS);
+      return;
+    }
+    if (fault === 'hundred-k' && phone && body.includes('addressbook-multiget')) {
+      sendMany(outgoing, body.toString());
       return;
     }
     const upstream = forward(
@@ -182,11 +213,11 @@ const phoneRow = () =>
     .filter({ has: options.locator('.pc-person-name', { hasText: /^Phone$/ }) });
 
 /** Opens the page afresh, clicks Refresh for `name`, and returns the status sentence once it comes. */
-async function refresh(name: string, page = options): Promise<string> {
+async function refresh(name: string, page = options, timeout = 60_000): Promise<string> {
   await openOptions(page);
   const status = page.getByText(new RegExp(`^${name} (was not updated|is up to date)`));
   await page.getByRole('button', { name: `Refresh ${name} now` }).click();
-  await status.waitFor({ timeout: 60_000 });
+  await status.waitFor({ timeout });
   return (await status.textContent()) ?? '';
 }
 
@@ -392,8 +423,17 @@ describe('a faulty address-book server, in the options page', () => {
     await radicale.put(book, 'markup.vcf', phoneCard('markup', '<b>x</b>', { github: 'fault-e2' }));
     await radicale.put(book, 'bell.vcf', phoneCard('bell', 'a\u0007b', { github: 'fault-e3' }));
     await radicale.put(book, 'c20.vcf', phoneCard('c20', 'Contact 20', { github: 'fault-c20' }));
+    // A good person with fields no one can use: an email that is not one, a 5,000-character note.
+    await radicale.put(
+      book,
+      'fields.vcf',
+      phoneCard('fields', 'Odd Fields', {
+        github: 'fault-f1',
+        extra: ['EMAIL:not an email', `NOTE:${'n'.repeat(5000)}`, 'TITLE:Keeps her title'],
+      }),
+    );
     await openOptions();
-    expect(await refresh('Phone')).toBe(`Phone is up to date: ${COUNT + 1} contacts.`);
+    expect(await refresh('Phone')).toBe(`Phone is up to date: ${COUNT + 2} contacts.`);
     await options
       .getByTestId('pc-carddav-books')
       .getByText(/^3 cards could not be read: (bell|empty|markup)\.vcf: /)
@@ -401,6 +441,12 @@ describe('a faulty address-book server, in the options page', () => {
     // The rest still read (the new good card among them); the unusable ones show no one.
     expect(await whoIs('fault-c20')).toEqual(expect.objectContaining({ name: 'Contact 20' }));
     expect(await whoIs('fault-e2')).toBeNull();
+    // Never refused whole for one unusable field: the person shows, without those fields.
+    const odd = (await whoIs('fault-f1')) as Record<string, unknown> | null;
+    expect(odd).toEqual(
+      expect.objectContaining({ name: 'Odd Fields', headline: 'Keeps her title' }),
+    );
+    expect(JSON.stringify(odd)).not.toMatch(/not an email|nnnnnnnnnn/);
     expect(await ownPeople()).toBe(ownBefore);
   });
 
@@ -417,6 +463,47 @@ describe('a faulty address-book server, in the options page', () => {
     expect(await refresh('Slow')).toBe('Slow is up to date: 1 contact.');
   }, 120_000);
 
+  it('100,000 contacts: all read, written a batch at a time; a card on GitHub, own people untouched', async () => {
+    fault = 'hundred-k';
+    await openOptions();
+    const status = options.getByText(/^Phone (was not updated|is up to date)/);
+    await options.getByRole('button', { name: 'Refresh Phone now' }).click();
+    // While the background reads and writes, the page answers and takes typing.
+    await options.getByLabel('User name').fill('typing while it reads');
+    expect(await options.getByLabel('User name').inputValue()).toBe('typing while it reads');
+    await status.waitFor({ timeout: 600_000 });
+    expect(await status.textContent()).toBe(
+      `Phone is up to date: ${MAX_CARDS.toLocaleString('en')} contacts.`,
+    );
+    expect(
+      await phoneRow()
+        .getByText(/could not be read/)
+        .count(),
+    ).toBe(0);
+    // The first, one in the middle and the last, each with its book's name.
+    for (const n of [0, 54_321, MAX_CARDS - 1])
+      expect(await whoIs(`many-${n}`)).toEqual(
+        expect.objectContaining({ name: `Many ${n}`, directory: 'Phone' }),
+      );
+    const page = await session.context.newPage();
+    await page.goto('https://github.com/many-54321');
+    await cardShows(page, 'Many 54321');
+    expect(await cardText(page)).toContain('From Phone');
+    await page.close();
+    // The Phone's own cards are not in this listing: gone from the copy. The user's own people are not.
+    expect(await whoIs('fault-c7')).toBeNull();
+    expect(await ownPeople()).toBe(ownBefore);
+    await options.getByLabel('User name').fill('');
+    // Control: the server back to its own cards, the same click removes the 100,000 and reads them.
+    fault = 'none';
+    expect(await refresh('Phone', options, 600_000)).toBe(
+      `Phone is up to date: ${COUNT + 2} contacts.`,
+    );
+    expect(await whoIs('many-54321')).toBeNull();
+    expect(await whoIs('fault-c7')).toEqual(expect.objectContaining({ name: 'Contact 7' }));
+    expect(await ownPeople()).toBe(ownBefore);
+  }, 900_000);
+
   it('a server that is down: said, the copy kept; back up, read again (control)', async () => {
     proxy.closeAllConnections();
     await new Promise<void>((resolve) => proxy.close(() => resolve()));
@@ -426,7 +513,7 @@ describe('a faulty address-book server, in the options page', () => {
     expect(await whoIs('fault-c7')).toEqual(expect.objectContaining({ name: 'Contact 7' }));
     expect(await ownPeople()).toBe(ownBefore);
     await startProxy(proxyPort);
-    expect(await refresh('Phone')).toBe(`Phone is up to date: ${COUNT + 1} contacts.`);
+    expect(await refresh('Phone')).toBe(`Phone is up to date: ${COUNT + 2} contacts.`);
   });
 });
 
