@@ -18,10 +18,11 @@ const HOVER_FRAME =
   'came late; in one the same task took 126 ms of wall time (not told apart from the ' +
   'machine’s load). The bench takes each run’s p95 of 8 hovers, i.e. its slowest, so at a ' +
   'load average of 8–14 one late frame per run sets it; 16 ms is one frame at 60 Hz. Cutting ' +
-  'the ~5 ms task (the card’s forced layout) is not done. In the full run of 2026-12-07 ' +
-  '14:05, which had the machine to itself (load average 1.8 as it started): 16.55 ms, every ' +
-  'run’s slowest hover in the first frame after the delay (`hover_to_card_frame_p95` 1), so ' +
-  'what is left over 16 ms is that frame’s own wait, which the extension does not set.';
+  'the ~5 ms task (the card’s forced layout) is not done. In two full runs on 2026-12-07 ' +
+  'with the machine otherwise idle (13:55, load average 1.8 as it started, and 14:12; the ' +
+  'table is the second): 16.55 and 14.85 ms with 3 people, 16.65 and 16.5 ms with 10,000, ' +
+  'every run’s slowest hover in the first frame after the delay (`hover_to_card_frame_p95` ' +
+  '1), so what is left over 16 ms is that frame’s own wait, which the extension does not set.';
 
 const FIREFOX_HOVER =
   'Firefox (firefox-esr, bench/firefox.ts), same probe and delay: half the hovers show the ' +
@@ -40,8 +41,8 @@ const IMPORT_WRITE =
   'or strict durability, and with each profile stored as one JSON string: the floor of ' +
   '`≤ 1,000 ms` at 10,000 is the browser’s database here. BENCH=store, load average ~10: ' +
   '2,505 ms before (50× the write of 3), 1,517 after (30×); nothing in the write was ' +
-  'changed, the difference is the load. Full run of 2026-12-07 14:05, with the machine to ' +
-  'itself: 1,159 ms (1,003–1,317; ×28 the write of 3).';
+  'changed, the difference is the load. Two full runs with the machine otherwise idle ' +
+  '(2026-12-07 13:55 and 14:12): 1,159 and 1,378 ms (×28 and ×27 the write of 3).';
 
 const IMPORT_PREVIEW =
   'Traced (CPU profile of the import worker, 100,000 people): a backup over 5 MB is ' +
@@ -59,8 +60,8 @@ const POPUP_FLOOR =
   'The card is the popup’s first paint (the ratio to `popup_first_paint_ms` is ~1): the ' +
   'popup asks for the tab’s person before its first render. What is left is the browser ' +
   'creating and sizing the popup window before it paints anything, which the extension cannot ' +
-  'shorten; on this machine that floor alone is above 50 ms (98 ms with the machine to ' +
-  'itself in the run of 2026-12-07 14:05, 164 ms at a load average of 8–14 the run before).';
+  'shorten; on this machine that floor alone is above 50 ms (98 and 122 ms in two runs with ' +
+  'the machine otherwise idle on 2026-12-07, 164 ms at a load average of 8–14 before).';
 
 const KEYSTROKE_FLOOR =
   'With 3 people the same keys already take 19–29 ms in the same runs: the measure (key ' +
@@ -88,13 +89,16 @@ const SCROLL_TRACE =
   'tasks, longest 248 ms. Changed: rows are keyed by slot (parts/virtual-window.ts ' +
   '`useRowKeys`), so a row scrolled in reuses the elements of one scrolled out and only text ' +
   'and attributes change (renders 0.82 s in the trace after, no element creation among the ' +
-  'top functions); each options row is `contain: strict` and `content-visibility: auto`, so ' +
-  'the 12 rows drawn beyond the box’s edges are not laid out until they scroll in. What is ' +
-  'left in the trace after the slots (before content-visibility): layout 1.6 s (~8 ms a ' +
-  'step) and major GCs (6, 525 ms); that traced run’s longest task was 776 ms.' +
-  ' The remaining long tasks come and go run to run (0, 0, 3, 3, 4) with the load; ' +
-  'fewer elements per row (five action buttons each) would cut the layout further and is ' +
-  'not done.';
+  'top functions); each options row is `contain: strict` (its size fixed, its layout its ' +
+  'own). What is left in the trace after the slots: layout 1.6 s (~8 ms a step) and major ' +
+  'GCs (6, 525 ms); that traced run’s longest task was 776 ms. `content-visibility: auto` on ' +
+  'the rows (so the 12 drawn beyond the box’s edges are not laid out) was tried and taken ' +
+  'out: Chromium left every row blank in the options screenshot after a directory and a ' +
+  'preview (components/options/options.css). Full runs with the machine otherwise idle ' +
+  '(2026-12-07): with it 0 at 10,000 and 0 at 100,000; without it (the table) 0 and 0 ' +
+  '(0–1); BENCH_ONLY=lists without it, 3 runs: 1, 0, 2 at 100,000, longest 58 ms. Under ' +
+  'load the long tasks come and go run to run (0, 0, 3, 3, 4); fewer elements per row (five ' +
+  'action buttons each) would cut the layout further and is not done.';
 
 const COLD =
   'Almost all of it is the service worker starting (the same at 3, 10,000 and 100,000 ' +
@@ -144,13 +148,13 @@ export const NOTES: Record<string, string> = {
     'arrays of strings per chunk: 600,000 strings are made and then collected on every ' +
     'opening. Storing each column as one joined string would cut both; that changes the ' +
     'stored record’s format (store/people-rows.ts), which every write and the import keep, ' +
-    'and is not done. Full run of 2026-12-07 14:05 (machine to itself): 1.77 (226 ms at ' +
-    '100,000 against 128 ms with 3).',
+    'and is not done. Two full runs with the machine otherwise idle (2026-12-07 13:55 and ' +
+    '14:12): 1.77 and 2.01.',
   options_first_rows_10k_ms:
     'The page’s own start with 3 people takes about as long in the same runs ' +
     '(`options_first_rows_3_ms`: 202 ms with the machine to itself, 342 ms at a load ' +
-    'average of 8–14), so 150 ms is under this machine’s floor; the ratio (1.07 in the run ' +
-    'of 2026-12-07 14:05, 0.96 and 1.39 in the two before) is what 10,000 people add.',
+    'average of 8–14), so 150 ms is under this machine’s floor; the ratio ' +
+    '(`options_first_rows_10k_over_3_ratio`) is what 10,000 people add.',
   options_first_rows_100k_ms:
     `${LISTS_TRACE}320 ms after, 564 ms before; the same page with 3 people took 300 and ` +
     '248 ms in those runs, so 150 ms is under this page’s own start on this machine. The ' +
@@ -160,8 +164,8 @@ export const NOTES: Record<string, string> = {
   options_first_rows_100k_over_3_ratio:
     `${LISTS_TRACE}1.07 after (met in that run), 2.27 before. What changed is the reading of ` +
     'the summary (see `popup_list_open_100k_over_3_ratio`): traced busy time of the reload ' +
-    '261–521 ms after, 684 ms before, garbage collection the largest part in both. Full run ' +
-    'of 2026-12-07 14:05 (machine to itself): 1.31 (264 against 202 ms), missed.',
+    '261–521 ms after, 684 ms before, garbage collection the largest part in both. Two full ' +
+    'runs with the machine otherwise idle (2026-12-07 13:55 and 14:12): 1.31 and 1.51, missed.',
   popup_keystroke_p95_10k_ms: KEYSTROKE_FLOOR,
   popup_keystroke_p95_100k_ms:
     `${KEYSTROKE_FLOOR} With bench/lists-only.ts (before and after this issue’s list changes, ` +
@@ -211,7 +215,8 @@ export const NOTES: Record<string, string> = {
     'at ~1.2–1.8 s per 10,000 puts, 100,000 people in one transaction take 12–18 s on this ' +
     'machine before any of our code, so ≤ 10 s is not reachable while each person is one ' +
     'record written in one transaction (which the cancel and “lands entirely or not at all” ' +
-    'rely on). Full run of 2026-12-07 14:05, with the machine to itself: 15.4 s.',
+    'rely on). Two full runs with the machine otherwise idle (2026-12-07 13:55 and 14:12): ' +
+    '15.4 and 18.4 s.',
   export_100k_ms:
     'Traced (bench/trace-store.ts, CPU profile of the export worker). Before: 26.8 s in the ' +
     'trace, 12.2–16.2 s in BENCH=store: the options page starts a scan of every record (a ' +
@@ -227,8 +232,8 @@ export const NOTES: Record<string, string> = {
     'one JSON.stringify (~0.2 s). BENCH=store after, with the same export code: 6.2 and ' +
     '11.1 s in one run, 10.6 and 10.8 s in another, at a load average of 10–11. The check is what keeps a damaged record out of a ' +
     'backup (issue 21), so it stays; with it the work alone is ~4 s of CPU here, above 2 s. ' +
-    'The full run of 2026-12-07 14:05, with the machine to itself: 2.84 s (2.52–3.15), ' +
-    '×29 its export of 3; the same build at a load average of 10 took 3–4× as long.',
+    'Two full runs with the machine otherwise idle (2026-12-07 13:55 and 14:12): 2.84 and ' +
+    '4.16 s; the same code at a load average of 10 took 2–4× as long.',
   export_100k_long_tasks:
     'BENCH=store: 0 and 5 long tasks (longest 132 ms) before; after, 0 and 1 (60 ms) in one ' +
     'run, 0 and 0 in another. In the first trace the page’s thread was busy 3.4 s during the ' +
@@ -237,8 +242,8 @@ export const NOTES: Record<string, string> = {
     'scan over before the click, 283 ms and no long task. Which render made each long task ' +
     'before was not traced.',
   bench_duration_s:
-    'Counted from `npm run bench` (its builds included): 8.9 min with the machine to itself ' +
-    '(2026-12-07 14:05), 14.3 min at a load average of 8–14, 31 min before the parts were ' +
+    'Counted from `npm run bench` (its builds included): 8.9 and 9.6 min with the machine ' +
+    'otherwise idle (2026-12-07), 14.3 min at a load average of 8–14, 31 min before the parts were ' +
     'cut (13–17). Each part’s time is a `bench_part_*_s` figure. What changed: page ' +
     'loads keep 10 runs (the noisiest ratio), the other figures 6 (to fit the time; each ' +
     'figure’s spread is beside its median), the page heap 3 (it moved by < 300 B), hovers per run 8 (was 12), ' +
