@@ -19,6 +19,7 @@ import { generateProfiles, genLogin, hoverPage } from './generate';
 import { type HoverTime, installHoverProbe } from './hover-probe';
 import { retried, retryCount } from './patience';
 import { benchSizes } from './sizes';
+import { percentile } from './stats';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const RUNS = QUICK ? 2 : 5;
@@ -26,11 +27,6 @@ const HOVERS_PER_RUN = QUICK ? 3 : 8;
 const SIZES = benchSizes(QUICK);
 /** Read by ./measure.ts. */
 const FIREFOX_OUT = join(import.meta.dirname, '..', '.tmp/bench-firefox.json');
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-};
 
 /** Hovers every bench link on the page with the real mouse; see ./hover-probe.ts. */
 async function hoverTimes(page: Page): Promise<HoverTime[]> {

@@ -17,18 +17,11 @@ import { EXTENSION_DIR, launch, type Session } from '../tests/browser/harness';
 import { generateProfiles } from './generate';
 import { patient } from './patience';
 import { listsOnce, step } from './scale-figures';
+import { median } from './stats';
 import { importThroughOptions } from './store-figures';
 
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 4));
 const BIG = 100_000;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return sorted.length % 2
-    ? (sorted[Math.floor(middle)] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
 
 it(
   'measures the lists at scale',

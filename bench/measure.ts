@@ -34,9 +34,11 @@ import { type HoverTime, installHoverProbe } from './hover-probe';
 import { patient, phase, phases, retried, retryCount } from './patience';
 import { cancelledImportMs, listsOnce, popupOpenMs, step } from './scale-figures';
 import { benchSizes } from './sizes';
+import { median, percentile } from './stats';
 import {
   clearStore,
   exportThroughOptions,
+  importFresh,
   importThroughOptions,
   lookupMs,
   stopServiceWorker,
@@ -89,21 +91,10 @@ const baselines = new Map<string, string>();
 /** When `npm run bench` started (bench/run.mjs, before its build), else when this file loaded. */
 const runStarted = Number(process.env.BENCH_STARTED ?? Date.now());
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return sorted.length % 2
-    ? (sorted[Math.floor(middle)] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
 /** A new part of the run: its duration is printed when the next begins, and kept. */
 const part = (label: string) => {
   phase(label);
   step(label);
-};
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 };
 const round = (value: number, unit: Figure['unit']) =>
   unit === 'bytes'
@@ -459,18 +450,7 @@ it(
       const previewLongTasks: number[] = [];
       const progressSteps: number[] = [];
       const freshImport = (content: Buffer, label: string) =>
-        retried(
-          label,
-          async () => {
-            await clearStore(options);
-            return importThroughOptions(three, options, content);
-          },
-          {
-            before: async () => {
-              await options.goto(`chrome-extension://${three.extensionId}/options.html`);
-            },
-          },
-        );
+        importFresh(three, options, content, label);
       for (let run = 0; run < RUNS; run++) {
         // The baseline: the same import of 3 people, in the same run.
         const baseline = await freshImport(threeFile, 'import of 3 people');

@@ -15,6 +15,7 @@
 import type { Page } from 'playwright-core';
 import { openToolbarPopup, type Session } from '../tests/browser/harness';
 import { retried } from './patience';
+import { percentile } from './stats';
 
 /**
  * Resolves to the paint time (ms from the page's start) of the element
@@ -227,10 +228,6 @@ export async function popupOpenMs(
   }
 }
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-};
 const p95 = (times: KeyTime[]) => ({
   ms: percentile(
     times.map((time) => time.ms),

@@ -11,18 +11,11 @@ import { launch } from '../tests/browser/harness';
 import { generateProfiles } from './generate';
 import { patient, retried } from './patience';
 import { cancelledImportMs } from './scale-figures';
-import { clearStore, exportThroughOptions, importThroughOptions } from './store-figures';
+import { median } from './stats';
+import { clearStore, exportThroughOptions, importFresh } from './store-figures';
 
 const RUNS = Number(process.env.STORE_RUNS ?? 3);
 const BIG_RUNS = Number(process.env.STORE_BIG_RUNS ?? 2);
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return sorted.length % 2
-    ? (sorted[Math.floor(middle)] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
 
 it(
   'measures import and export',
@@ -41,19 +34,7 @@ it(
       const bigOptions = await big.context.newPage();
       await options.goto(`chrome-extension://${small.extensionId}/options.html`);
       await bigOptions.goto(`chrome-extension://${big.extensionId}/options.html`);
-      const fresh = (session: typeof small, page: typeof options, file: Buffer, label: string) =>
-        retried(
-          label,
-          async () => {
-            await clearStore(page);
-            return importThroughOptions(session, page, file);
-          },
-          {
-            before: async () => {
-              await page.goto(`chrome-extension://${session.extensionId}/options.html`);
-            },
-          },
-        );
+      const fresh = importFresh;
       for (let run = 0; run < RUNS; run++) {
         const three = await fresh(small, options, files.three, 'import of 3');
         push('import_3_profiles_ms', three.preview + three.write);

@@ -8,7 +8,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import type { Session } from '../tests/browser/harness';
-import { waitFor } from './patience';
+import { retried, waitFor } from './patience';
 
 /** Empties the people store (and the rest of the extension's storage) from an extension page. */
 export async function clearStore(page: Page): Promise<void> {
@@ -22,6 +22,24 @@ export async function clearStore(page: Page): Promise<void> {
     });
   });
 }
+
+/**
+ * `importThroughOptions` into an emptied store, tried once more (after
+ * reopening the options page) where a step failed for load alone.
+ */
+export const importFresh = (session: Session, page: Page, file: Buffer, label: string) =>
+  retried(
+    label,
+    async () => {
+      await clearStore(page);
+      return importThroughOptions(session, page, file);
+    },
+    {
+      before: async () => {
+        await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+      },
+    },
+  );
 
 /** Imports an export document through the options page; ms to the preview and to the write. */
 export async function importThroughOptions(session: Session, page: Page, file: Buffer) {
