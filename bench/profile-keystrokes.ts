@@ -11,12 +11,7 @@ import { generateProfiles } from './generate';
 import { patient } from './patience';
 import { keystrokeTimes, TYPED } from './scale-figures';
 import { importThroughOptions } from './store-figures';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-}
+import { type CpuProfile, selfTimes } from './trace';
 
 it(
   'profiles popup keystrokes at 100,000 people',
@@ -41,24 +36,13 @@ it(
       await cdp.send('Profiler.start');
       const times = await keystrokeTimes(popup, TYPED);
       const { profile } = (await cdp.send('Profiler.stop')) as {
-        profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+        profile: CpuProfile;
       };
-      const byNode = new Map<number, number>();
-      profile.samples.forEach((id, index) => {
-        byNode.set(id, (byNode.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
-      });
-      const bySelf = new Map<string, number>();
-      for (const node of profile.nodes) {
-        const { functionName, url, lineNumber } = node.callFrame;
-        const key = `${functionName || '(anonymous)'} ${url.replace(/^.*\//, '')}:${lineNumber + 1}`;
-        bySelf.set(key, (bySelf.get(key) ?? 0) + (byNode.get(node.id) ?? 0));
-      }
-      const total = [...bySelf].filter(([key]) => !/^\((idle|program)\)/.test(key));
+      const total = selfTimes(profile);
       const busy = total.reduce((sum, [, ms]) => sum + ms, 0);
       console.log(
         `keys: ${times.map((time, i) => `${TYPED[i]} ${time.ms.toFixed(1)}`).join(', ')}\n` +
           `busy ${busy.toFixed(1)} ms over ${TYPED.length} keys; self time, top 25:\n${total
-            .sort((a, b) => b[1] - a[1])
             .slice(0, 25)
             .map(([key, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${key}`)
             .join('\n')}`,

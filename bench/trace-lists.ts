@@ -19,12 +19,7 @@ import { generateProfiles } from './generate';
 import { patient } from './patience';
 import { elementPaint, keystrokeTimes, scrollWholeList, TYPED } from './scale-figures';
 import { importThroughOptions } from './store-figures';
-import { traceWhile } from './trace';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-}
+import { type CpuProfile, selfTimes, traceWhile } from './trace';
 
 /** The trace events summed, by name (their own nesting left as it is). */
 const TIMELINE = [
@@ -99,23 +94,12 @@ async function traced(label: string, cdp: CDPSession, action: () => Promise<stri
     said = await action().catch((error: Error) => `failed: ${error.message.split('\n')[0]}`);
   })) as unknown as Event[];
   const { profile } = (await cdp.send('Profiler.stop')) as {
-    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+    profile: CpuProfile;
   };
-  const byNode = new Map<number, number>();
-  profile.samples.forEach((id, index) => {
-    byNode.set(id, (byNode.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
-  });
-  const bySelf = new Map<string, number>();
-  for (const node of profile.nodes) {
-    const { functionName, url, lineNumber } = node.callFrame;
-    const key = `${functionName || '(anonymous)'} ${url.replace(/^.*\//, '')}:${lineNumber + 1}`;
-    bySelf.set(key, (bySelf.get(key) ?? 0) + (byNode.get(node.id) ?? 0));
-  }
-  const total = [...bySelf].filter(([key]) => !/^\((idle|program)\)/.test(key));
+  const total = selfTimes(profile);
   const busy = total.reduce((sum, [, ms]) => sum + ms, 0);
   console.log(
     `=== ${label}: ${said}\n  sampled busy ${busy.toFixed(1)} ms; self time, top 20:\n${total
-      .sort((a, b) => b[1] - a[1])
       .slice(0, 20)
       .map(([key, ms]) => `${ms.toFixed(1).padStart(9)} ms  ${key}`)
       .join('\n')}\n${summarize(events)}`,

@@ -93,3 +93,31 @@ export function scriptTime(events: TraceEvent[], match: (url: string) => boolean
   }
   return { ms: total / 1000, gcMs: gcTotal / 1000 };
 }
+
+/** A V8 CPU profile as CDP's `Profiler.stop` gives it. */
+export interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/**
+ * Sampled self time (ms) by function (`name file:line`), idle and (program)
+ * left out, largest first: what bench/trace-lists.ts and
+ * bench/profile-keystrokes.ts print.
+ */
+export function selfTimes(profile: CpuProfile): [string, number][] {
+  const byNode = new Map<number, number>();
+  profile.samples.forEach((id, index) => {
+    byNode.set(id, (byNode.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
+  });
+  const bySelf = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.replace(/^.*\//, '')}:${lineNumber + 1}`;
+    bySelf.set(key, (bySelf.get(key) ?? 0) + (byNode.get(node.id) ?? 0));
+  }
+  return [...bySelf]
+    .filter(([key]) => !/^\((idle|program)\)/.test(key))
+    .sort((a, b) => b[1] - a[1]);
+}
