@@ -9,7 +9,7 @@
  * what the keyboard was on goes (the books found, once connected; a row,
  * once disconnected), it goes on from the server field (refocus.ts).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { BookView } from '../../carddav/service';
 import { t, tn } from '../../i18n/t';
 import { FormField } from '../parts/FormField';
@@ -49,7 +49,8 @@ export function CardDavPanel({
   const serverField = useRef<HTMLInputElement>(null);
   /** The books found (connected) or a book's row (disconnected) went: the keyboard goes on from the server field. */
   const gone = useRef(false);
-  useEffect(() => {
+  // In the commit that removed the focused element (see ImportPanel.tsx).
+  useLayoutEffect(() => {
     if (!gone.current) return;
     gone.current = false;
     refocusIfLost(serverField.current);

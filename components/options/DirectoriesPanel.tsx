@@ -10,7 +10,7 @@
  * `api.subscribe` as the first thing the click does, as browsers require
  * (https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/permissions/request).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { privacyPromise } from '../../directories/promise';
 import { formatDate } from '../../i18n/format';
 import { t, tn } from '../../i18n/t';
@@ -58,7 +58,8 @@ export function DirectoriesPanel({
   const address = useRef<HTMLInputElement>(null);
   /** A row was unsubscribed: once it is gone, the keyboard goes on from the address field. */
   const rowGone = useRef(false);
-  useEffect(() => {
+  // In the commit that removed the focused element (see ImportPanel.tsx).
+  useLayoutEffect(() => {
     if (!rowGone.current) return;
     rowGone.current = false;
     refocusIfLost(address.current);

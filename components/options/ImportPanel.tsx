@@ -21,7 +21,7 @@
  *                         RefusedList, SalvageList (kept without a field), FitNotes
  */
 
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { MAX_IMPORT_BYTES } from '../../formats/import';
 import { MAX_BACKUP_BYTES } from '../../formats/import-backup';
 import { formatBytes } from '../../i18n/format';
@@ -96,7 +96,10 @@ export function ImportPanel({ start, blocked, onStatus, onImported }: ImportPane
   const picker = useRef<HTMLInputElement>(null);
   /** A preview or progress was drawn: when it goes, the keyboard goes back to the picker. */
   const drawn = useRef(false);
-  useEffect(() => {
+  // A layout effect: the focus moves in the commit that removed its element,
+  // so no task ever sees it on <body> (a passive effect ran after the paint,
+  // and a CI run's test read <body> in between).
+  useLayoutEffect(() => {
     if (stage !== 'idle') drawn.current = true;
     else if (drawn.current) {
       drawn.current = false;
