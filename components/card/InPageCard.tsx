@@ -5,7 +5,7 @@
  * content script remembers either for the browser session. Esc collapses it
  * and leaves focus on the chip.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { initials } from '../../contact/initials';
 import { language, t } from '../../i18n/t';
 import type { CardState } from '../../messaging/messages';
@@ -35,7 +35,9 @@ export function InPageCard({ profile, state: initial, theme, onState, note }: In
     onState(next);
   };
 
-  useEffect(() => {
+  // In the commit that swapped the button for the chip (or back), so focus
+  // is never on <body> in between (as components/options/refocus.ts).
+  useLayoutEffect(() => {
     if (!focusNext.current) return;
     focusNext.current = false;
     (state === 'collapsed' ? chipButton : collapseButton).current?.focus();

@@ -131,7 +131,7 @@ export function PersonNote({
    * the card (a hovercard opened from the keyboard closes when focus leaves).
    */
   const wasEditing = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (wasEditing.current && !editing) openButton.current?.focus();
     wasEditing.current = editing;
   }, [editing]);
