@@ -91,7 +91,13 @@ export const HOSTILE_SCRIPT = `
   P.observer = new MutationObserver((list) => { for (const record of list) P.records.push(describe(record)); });
   P.observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   // Parsing is over: what changes from here on, the page did not write in its HTML.
-  document.addEventListener('DOMContentLoaded', () => P.records.push('DOMContentLoaded'));
+  // The parser's last insertions (the text after the last script) can still be
+  // queued for the observer when Chromium fires DOMContentLoaded in the same
+  // task: take them first, so they count as parsing, not as a change after it.
+  document.addEventListener('DOMContentLoaded', () => {
+    for (const record of P.observer.takeRecords()) P.records.push(describe(record));
+    P.records.push('DOMContentLoaded');
+  });
   // 4. Collect every node events expose, and count mouseovers heard.
   const types = ['pointerover', 'pointerout', 'pointerdown', 'pointerup', 'mouseover', 'mouseout',
     'mousemove', 'click', 'focusin', 'focusout', 'focus', 'blur', 'keydown', 'keyup', 'copy',
