@@ -10,6 +10,7 @@ export default defineConfig({
       ? [
           {
             'trace-hover': 'bench/trace-hover.ts',
+            'cold-lookup': 'bench/cold-lookup.ts',
             'profile-keystrokes': 'bench/profile-keystrokes.ts',
             'trace-lists': 'bench/trace-lists.ts',
             'trace-store': 'bench/trace-store.ts',

@@ -18,7 +18,20 @@ const HOVER_FRAME =
   'came late; in one the same task took 126 ms of wall time (not told apart from the ' +
   'machine’s load). The bench takes each run’s p95 of 8 hovers, i.e. its slowest, so at a ' +
   'load average of 8–14 one late frame per run sets it; 16 ms is one frame at 60 Hz. Cutting ' +
-  'the ~5 ms task (the card’s forced layout) is not done. In two full runs on 2026-12-07 ' +
+  'that task further: a CPU profile of it (BENCH=trace-hover BENCH_PROFILE=1) showed ' +
+  'Floating UI forcing the style (its `isRTL`) and the layout (`getCssDimensions`) of the ' +
+  'card just put in, the visibility check (hit test and opacity of the link’s ancestors) and ' +
+  'Floating UI’s own script; the card was made visible only after that, so the frame restyled ' +
+  'the whole card once more. Now it is made visible in the same task, before it is measured ' +
+  '(still drawn only once placed), and the size middleware writes max-height only when it ' +
+  'changes: same run with BENCH_BEFORE (24 hovers each, load average 10–11), median 10.45 ms ' +
+  'after and 11.65 before, the frame’s own style update 0.4 ms a hover against 1.65, the ' +
+  'timer task unchanged (median 3.8 against 3.9 ms); a second such run (load average 8–13): ' +
+  'median 7.55 against 12.30 ms, p95 of the 24 16.7 against 33.2, all 24 in the first frame ' +
+  'in both, the frame’s style update under 0.5 ms in every hover after against 1.35 ms a ' +
+  'hover before, the timer task 3.6 against 3.8 ms. What is left in it is the card’s one ' +
+  'style recalculation and layout (~1 ms each), which need the card in the page, where it ' +
+  'may go only when shown. In two full runs on 2026-12-07 ' +
   'with the machine otherwise idle (13:55, load average 1.8 as it started, and 14:12; the ' +
   'table is the second): 16.55 and 14.85 ms with 3 people, 16.65 and 16.5 ms with 10,000, ' +
   'every run’s slowest hover in the first frame after the delay (`hover_to_card_frame_p95` ' +
@@ -103,7 +116,21 @@ const SCROLL_TRACE =
 const COLD =
   'Almost all of it is the service worker starting (the same at 3, 10,000 and 100,000 ' +
   'people: see the ratios); the store’s part is one index read. 41–45 ms in the run before, ' +
-  '~54 ms at this run’s load.';
+  '~54 ms at this run’s load. Traced (BENCH=cold-lookup, bench/cold-lookup.ts, with ' +
+  'BENCH_TRACE for V8 samples of the start): ~5 ms for the worker’s thread and isolate, ' +
+  'then evaluating background.js, 14–17 ms of thread time (compile ~4, run ~10, garbage ' +
+  'collection inside it), before the message is dispatched; most of the run was building ' +
+  'zod schemas — every message’s, the profile’s, sync’s — and starting sync, directories ' +
+  'and address books, whose upkeep read the database beside the lookup. Now the message ' +
+  'schemas are built when first needed (a lookup against its own), and sync’s engine, ' +
+  'directories and address books load on first use, their upkeep 3 s after the start ' +
+  '(entrypoints/background/later.ts). Same runs with BENCH_BEFORE (three runs of 6–16 cold ' +
+  'starts each, load average 6.5–16), medians: evaluation 12.7–13.5 ms of thread time (GC ' +
+  'in it 1.6–1.8) against 15.1–16.9 (GC 3.0–5.8); the cold lookup’s wall time, noisier, ' +
+  '36.4 against 39.5 ms and 45.3 against 43.8 ms in the two runs at a load average of ~6.5. ' +
+  'Left: the profile schema (a kept person’s record is checked with it on lookup), zod ' +
+  'itself, the tabs and action bindings of the badge’s listeners, and compiling the 240 KB ' +
+  'bundle.';
 
 export const NOTES: Record<string, string> = {
   content_script_bytes:

@@ -24,6 +24,7 @@ const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', '
 export async function traceWhile(
   cdp: CDPSession,
   action: () => Promise<void>,
+  categories = 'devtools.timeline,v8',
 ): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   const collect = (batch: { value: unknown[] }) => {
@@ -32,7 +33,7 @@ export async function traceWhile(
   cdp.on('Tracing.dataCollected', collect);
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,v8',
+    categories,
     transferMode: 'ReportEvents',
   });
   await action();

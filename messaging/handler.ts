@@ -35,7 +35,7 @@ import type { Settings } from '../settings/defaults';
 import type { PeopleSource } from '../store/current-directory';
 import type { DirectoryRecord } from '../store/db';
 import type { Answer, CardState, ListEntry, MessageMap, MessageType, SyncAction } from './messages';
-import { messageSchema } from './schemas';
+import { schemaFor } from './schemas';
 
 /** What a content script needs, and all it may ask: the rest is for extension pages. */
 const CONTENT_SCRIPT_MAY = new Set<MessageType>(['lookup', 'mount-ui', 'card-state', 'note-open']);
@@ -114,7 +114,7 @@ export function createMessageHandler(deps: HandlerDeps) {
 
   return async (raw: unknown, sender: Sender): Promise<Answer<MessageType> | undefined> => {
     if (sender.id !== deps.extensionId) return undefined;
-    const parsed = messageSchema.safeParse(raw);
+    const parsed = schemaFor(raw).safeParse(raw);
     if (!parsed.success)
       throw new Error(
         `Profile Card: refused a malformed message (${parsed.error.issues[0]?.message})`,

@@ -12,5 +12,5 @@
 export { send } from './ask';
 export { createMessageHandler } from './handler';
 export type { Answer, CardState, ListEntry, LookupAnswer, Message, MessageMap } from './messages';
-export { messageSchema } from './schemas';
+export { messageSchema, schemaFor } from './schemas';
 export type { CardUi, HoverOptions } from './ui-bridge';

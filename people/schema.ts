@@ -22,6 +22,7 @@ import {
 } from '../text/characters.ts';
 import { findMarkup, NO_MARKUP } from '../text/markup.ts';
 import { LIMITS, NO_DESCRIPTION } from './limits';
+import { profileId } from './profile-id';
 
 // zod 4 can compile validators with `new Function`; extension pages forbid
 // eval (and web-ext lint flags it), so never try: https://zod.dev/packages/core#jitless
@@ -112,11 +113,7 @@ export const linkedinSlug = withRules(
  * belongs where a person types an id (components/parts/profile-draft.ts).
  */
 
-const ID_MESSAGE = () => t('v_id');
-export const profileId = z
-  .string()
-  .max(LIMITS.id, tooLong(LIMITS.id, ID_MESSAGE))
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: ID_MESSAGE });
+export { profileId };
 
 const REPO_MESSAGE = () => t('v_repo');
 

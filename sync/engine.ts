@@ -47,14 +47,15 @@ import {
   type RemoteState,
   SETTINGS_KEY,
 } from './items';
+import { SYNC_ON_KEY } from './keys';
 import { localWrite } from './merge';
 import { fitMessage, MAX_ITEMS, QUOTA_BYTES, RESERVED_BYTES, RESERVED_ITEMS } from './quota';
 import { recentWrites, waitBeforeWriting } from './rate';
 import { type LocalPerson, planPass, samePerson } from './reconcile';
 import { planSettings, SETTINGS_BASE_ID, type SettingStamps, type SettingValue } from './settings';
 
-/** storage.local: whether sync is on in this browser, and this install's device id. */
-export const SYNC_ON_KEY = 'sync.on';
+/** storage.local: whether sync is on in this browser (./keys.ts), and this install's device id. */
+export { SYNC_ON_KEY };
 export const DEVICE_KEY = 'sync.device';
 /** storage.session: the last pass's status, and when sync was last written. */
 export const SYNC_STATUS_KEY = 'sync.status';

@@ -3,9 +3,11 @@
  * Placed with Floating UI (https://floating-ui.com/docs/computeposition):
  * below the target, flipped above or shifted sideways to stay in the
  * viewport, never over the target itself; `autoUpdate` keeps it attached
- * while the page scrolls or resizes. It becomes visible only once placed, so
- * it never flashes in the wrong place; in a page, it is placed only once its
- * host is in the document (entrypoints/card-ui/card-ui.tsx).
+ * while the page scrolls or resizes. It is drawn only once placed, so it
+ * never flashes in the wrong place: made visible in the same task that
+ * measures and places it (one forced style and layout, then the frame
+ * restyles only its position). In a page, it is placed only once its host
+ * is in the document (entrypoints/card-ui/card-ui.tsx).
  */
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { useLayoutEffect, useRef } from 'preact/hooks';
@@ -56,16 +58,26 @@ export function HoverCard({
     const floating = dialog.current;
     if (!floating) return;
     let placed = false;
+    /** Visible and reachable; focused only once placed. */
+    const visible = (on: boolean) => {
+      floating.style.visibility = on ? 'visible' : '';
+      if (on) floating.removeAttribute('inert');
+      else floating.setAttribute('inert', '');
+    };
     const show = () => {
       if (!placed || !control.revealed) return;
-      floating.style.visibility = 'visible';
-      floating.removeAttribute('inert');
+      visible(true);
       if (focus) floating.focus();
     };
     // A card prepared during the hover delay may be rendered while its host
     // is out of the document (nothing to measure): it is placed once it is in.
     const place = () => {
       if (!floating.isConnected) return;
+      // Revealing: made visible before it is measured, in the same task (no
+      // frame is drawn until it is placed), so the measuring's style
+      // recalculation covers it and the frame after restyles its position only.
+      const revealing = control.revealed && !placed;
+      if (revealing) visible(true);
       computePosition(anchor, floating, {
         strategy: 'fixed',
         placement: 'bottom-start',
@@ -76,7 +88,10 @@ export function HoverCard({
           size({
             padding: GAP,
             apply({ availableHeight, elements }) {
-              elements.floating.style.maxHeight = `${Math.max(180, Math.floor(availableHeight))}px`;
+              const maxHeight = `${Math.max(180, Math.floor(availableHeight))}px`;
+              // Unchanged, not written: a write would be measured again.
+              if (elements.floating.style.maxHeight !== maxHeight)
+                elements.floating.style.maxHeight = maxHeight;
             },
           }),
         ],
@@ -89,7 +104,9 @@ export function HoverCard({
         },
         // Measuring fails only if the anchor left the page mid-way; the card
         // then stays hidden and autoUpdate tries again on the next change.
-        () => undefined,
+        () => {
+          if (revealing && !placed) visible(false);
+        },
       );
     };
     control.reveal = () => {

@@ -162,6 +162,9 @@ export function PersonNote({
       (focused instanceof Element && (element.contains(focused) || focused.contains(element)));
     const onKey = (event: Event) => {
       const key = event as KeyboardEvent;
+      // The user's key only: a script's keydown (which in a page could not
+      // reach this root, a closed shadow root) opens nothing either.
+      if (key.isTrusted !== true) return;
       const focused = key.composedPath()[0] ?? key.target ?? undefined;
       if (
         (key.key === 'n' || key.key === 'N') &&

@@ -1,29 +1,49 @@
 /**
  * Address books in the background (carddav/service.ts does the work): the
  * host-permission checks and the "about daily" refresh — due books are
- * refreshed when the background starts and when the options page asks for
- * the list. Every failure is kept in the book's record for the options
- * page; nothing here throws into the background.
+ * refreshed a few seconds after the background starts (./later.ts: a
+ * lookup that woke it is answered first) and when the options page asks
+ * for the list. The service and its formats are loaded on first use. Every
+ * failure is kept in the book's record for the options page; nothing here
+ * throws into the background.
  */
 import { browser } from 'wxt/browser';
-import { createCardDav } from '../../carddav/service';
 import type { HandlerDeps } from '../../messaging/handler';
+import { lazy, UPKEEP_DELAY_MS } from './later';
 
 export function startCardDav(): NonNullable<HandlerDeps['carddav']> {
-  const carddav = createCardDav({
-    allowed: (pattern) => browser.permissions.contains({ origins: [pattern] }),
-    release: async (pattern) => {
-      await browser.permissions.remove({ origins: [pattern] }).catch((error: unknown) => {
-        console.warn('Profile Card: could not give back the permission for', pattern, error);
-      });
-    },
-    now: () => Date.now(),
-  });
+  const service = lazy(async () =>
+    (await import('../../carddav/service')).createCardDav({
+      allowed: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+      release: async (pattern) => {
+        await browser.permissions.remove({ origins: [pattern] }).catch((error: unknown) => {
+          console.warn('Profile Card: could not give back the permission for', pattern, error);
+        });
+      },
+      now: () => Date.now(),
+    }),
+  );
   const refreshDue = () => {
-    carddav.refreshDue().catch((error: unknown) => {
-      console.error('Profile Card: refreshing address books failed', error);
-    });
+    service()
+      .then((carddav) => carddav.refreshDue())
+      .catch((error: unknown) => {
+        console.error('Profile Card: refreshing address books failed', error);
+      });
   };
-  refreshDue();
-  return { ...carddav, refreshDue };
+  setTimeout(refreshDue, UPKEEP_DELAY_MS);
+  return {
+    refreshDue,
+    list: async () => (await service()).list(),
+    refresh: async (id) => (await service()).refresh(id),
+    link: async (id, person, card) => (await service()).link(id, person, card),
+    contacts: async (query) => (await service()).contacts(query),
+    findBooks: async (server, user, password) =>
+      (await service()).findBooks(server, user, password),
+    add: async (server, user, password, books) =>
+      (await service()).add(server, user, password, books),
+    setWriteBack: async (id, on) => (await service()).setWriteBack(id, on),
+    disconnect: async (id) => (await service()).disconnect(id),
+    writePerson: async (profile) => (await service()).writePerson(profile),
+    writeKept: async (id) => (await service()).writeKept(id),
+  };
 }

@@ -1,32 +1,47 @@
 /**
  * Team directories in the background (directories/refresh.ts does the
  * work): the one `fetch` (directories/fetch.ts), the host-permission checks,
- * and the "about daily" refresh — due directories are refreshed when the
- * background starts and when the options page asks for the list. Every
- * failure is kept in the directory's record for the options page; nothing
- * here throws into the background.
+ * and the "about daily" refresh — due directories are refreshed a few
+ * seconds after the background starts (./later.ts: a lookup that woke it
+ * is answered first) and when the options page asks for the list. The
+ * service and its formats are loaded on first use. Every failure is kept
+ * in the directory's record for the options page; nothing here throws into
+ * the background.
  */
 import { browser } from 'wxt/browser';
-import { fetchDirectory } from '../../directories/fetch';
-import { createDirectories } from '../../directories/refresh';
 import type { DirectoryService } from '../../messaging/handler';
+import { lazy, UPKEEP_DELAY_MS } from './later';
 
 export function startDirectories(): DirectoryService {
-  const directories = createDirectories({
-    download: (url, etag, signal) => fetchDirectory(url, { etag, ...(signal && { signal }) }),
-    allowed: (pattern) => browser.permissions.contains({ origins: [pattern] }),
-    release: async (pattern) => {
-      await browser.permissions.remove({ origins: [pattern] }).catch((error: unknown) => {
-        console.warn('Profile Card: could not give back the permission for', pattern, error);
-      });
-    },
-    now: () => Date.now(),
+  const service = lazy(async () => {
+    const [{ createDirectories }, { fetchDirectory }] = await Promise.all([
+      import('../../directories/refresh'),
+      import('../../directories/fetch'),
+    ]);
+    return createDirectories({
+      download: (url, etag, signal) => fetchDirectory(url, { etag, ...(signal && { signal }) }),
+      allowed: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+      release: async (pattern) => {
+        await browser.permissions.remove({ origins: [pattern] }).catch((error: unknown) => {
+          console.warn('Profile Card: could not give back the permission for', pattern, error);
+        });
+      },
+      now: () => Date.now(),
+    });
   });
   const refreshDue = () => {
-    directories.refreshDue().catch((error: unknown) => {
-      console.error('Profile Card: refreshing directories failed', error);
-    });
+    service()
+      .then((directories) => directories.refreshDue())
+      .catch((error: unknown) => {
+        console.error('Profile Card: refreshing directories failed', error);
+      });
   };
-  refreshDue();
-  return { ...directories, refreshDue };
+  setTimeout(refreshDue, UPKEEP_DELAY_MS);
+  return {
+    refreshDue,
+    list: async () => (await service()).list(),
+    subscribe: async (url, name) => (await service()).subscribe(url, name),
+    refresh: async (id) => (await service()).refresh(id),
+    unsubscribe: async (id) => (await service()).unsubscribe(id),
+  };
 }

@@ -19,7 +19,9 @@ import { startWhatsNew } from './whats-new';
 // announces an import whose page closed as it was written (./import-watch.ts).
 // connected address books (./carddav.ts).
 // Listeners are registered synchronously here, as an MV3 service worker
-// must for events to wake it.
+// must for events to wake it. Sync's engine, directories and address books
+// are loaded on first use, and their upkeep waits a few seconds
+// (./later.ts), so that a lookup that woke the worker is answered first.
 export default defineBackground(() => {
   const handle = createMessageHandler({
     extensionId: browser.runtime.id,

@@ -11,29 +11,26 @@ import { browser } from 'wxt/browser';
 import type { SyncService } from '../../messaging/handler';
 import { SETTING_KEYS } from '../../settings/items';
 import { PEOPLE_VERSION_KEY } from '../../store/change-feed';
-import {
-  eraseSync,
-  isSyncOn,
-  readStatus,
-  resolveConflict,
-  runPass,
-  SYNC_ON_KEY,
-  setSyncOn,
-} from '../../sync/engine';
+import { SYNC_ON_KEY } from '../../sync/keys';
 import { createSyncRunner } from '../../sync/runner';
+import { lazy } from './later';
 
 const CATCH_UP_MS = 3_000;
 
 export function startSync(): SyncService {
+  // The engine (and its schemas) is loaded on first use (./later.ts).
+  const engine = lazy(() => import('../../sync/engine'));
   const runner = createSyncRunner(
-    () => runPass(),
+    async () => (await engine()).runPass(),
     (error) => console.error('Profile Card: a sync pass failed', error),
   );
-  const whenOn = (delayMs = 0) => {
-    isSyncOn().then(
-      (on) => on && runner.schedule(delayMs),
-      () => undefined,
-    );
+  const whenOn = () => {
+    engine()
+      .then((loaded) => loaded.isSyncOn())
+      .then(
+        (on) => on && runner.schedule(),
+        () => undefined,
+      );
   };
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'sync') whenOn();
@@ -46,10 +43,11 @@ export function startSync(): SyncService {
       whenOn();
   });
   browser.runtime.onStartup.addListener(() => whenOn());
-  whenOn(CATCH_UP_MS);
+  setTimeout(whenOn, CATCH_UP_MS);
 
   return {
     async act(action) {
+      const { eraseSync, isSyncOn, readStatus, setSyncOn } = await engine();
       if (action === 'on') await runner.exclusive(() => setSyncOn(true));
       else if (action === 'off') await runner.exclusive(() => setSyncOn(false));
       else if (action === 'erase') await runner.exclusive(eraseSync);
@@ -57,6 +55,9 @@ export function startSync(): SyncService {
       if (action === 'on' || action === 'now') await runner.idle();
       return { on: await isSyncOn(), status: (await readStatus()) ?? null };
     },
-    resolve: ({ id, stamp, action }) => runner.exclusive(() => resolveConflict(id, stamp, action)),
+    resolve: async ({ id, stamp, action }) => {
+      const { resolveConflict } = await engine();
+      return runner.exclusive(() => resolveConflict(id, stamp, action));
+    },
   };
 }

@@ -16,6 +16,17 @@ import { person } from './fixtures';
 
 const flush = () => act(async () => await new Promise((done) => setTimeout(done, 0)));
 
+/**
+ * A key as the user presses it: the browser marks its events trusted. happy-dom
+ * has no `isTrusted` (a script's own events are untrusted in a browser), so the
+ * tests say which one they mean.
+ */
+const userKey = (key: string, init: KeyboardEventInit = {}) => {
+  const event = new KeyboardEvent('keydown', { key, bubbles: true, ...init });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+};
+
 function mount(profile: Profile, answers: NoteSaved[] = []) {
   const calls: { mine: Mine | undefined; seen: Mine | undefined }[] = [];
   const api: NoteApi = {
@@ -32,7 +43,7 @@ function mount(profile: Profile, answers: NoteSaved[] = []) {
   const card = root.querySelector('article') as HTMLElement;
   const key = (target: Element, key: string, init: KeyboardEventInit = {}) =>
     act(() => {
-      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, ...init }));
+      target.dispatchEvent(userKey(key, init));
     });
   const type = (selector: string, value: string) =>
     act(() => {
@@ -82,8 +93,21 @@ describe('the note on the card', () => {
     // Synchronous render, no act(): layout effects have run, passive ones (after paint) not yet.
     render(<Card profile={person('a')} idPrefix="t" note={api} />, root);
     const card = root.querySelector('article') as HTMLElement;
-    card.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true }));
+    card.dispatchEvent(userKey('n'));
     await flush();
+    expect(root.querySelector('textarea')).not.toBeNull();
+  });
+
+  it('an N a script dispatched opens nothing; the same N from the user does', () => {
+    const { root, card, key } = mount(person('a'));
+    act(() => {
+      card.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true }));
+      const untrusted = new KeyboardEvent('keydown', { key: 'N', bubbles: true });
+      Object.defineProperty(untrusted, 'isTrusted', { value: false });
+      card.dispatchEvent(untrusted);
+    });
+    expect(root.querySelector('textarea')).toBeNull();
+    key(card, 'n');
     expect(root.querySelector('textarea')).not.toBeNull();
   });
 

@@ -1,0 +1,21 @@
+/**
+ * A profile's id as ./schema.ts checks it, in a module of its own: the
+ * background checks an id in a message (messaging/schemas.ts) without
+ * building the whole profile schema at its start (the first lookup after
+ * the service worker woke waits for that start).
+ */
+import { z } from 'zod';
+import { t } from '../i18n/t.ts';
+import { LIMITS } from './limits';
+
+// zod 4 can compile validators with `new Function`; extension pages forbid
+// eval (and web-ext lint flags it), so never try: https://zod.dev/packages/core#jitless
+// (set here too: this module may be the first to build a schema).
+z.config({ jitless: true });
+
+const ID_MESSAGE = () => t('v_id');
+/** The length check first, with `abort`: a 1 MB id costs one comparison, not a regex. */
+export const profileId = z
+  .string()
+  .max(LIMITS.id, { error: ID_MESSAGE, abort: true })
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: ID_MESSAGE });
