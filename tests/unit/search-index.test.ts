@@ -6,7 +6,14 @@
 import fc from 'fast-check';
 import { buildRoster } from '../../jobs/roster';
 import { bundledProfiles } from '../../people/bundled';
-import { buildSearchIndex, personText, queryWords, searchText } from '../../people/search-index';
+import {
+  buildSearchIndex,
+  haystackOf,
+  personText,
+  queryWords,
+  searchIndexOf,
+  searchText,
+} from '../../people/search-index';
 
 const people = [
   ['Łukasz Żółw', 'Engineer', '@lukasz_z'],
@@ -43,11 +50,7 @@ describe('personText', () => {
         '@spacejam',
       ]),
     ).toBe('tyler neely spacejam sled event gateway');
-    const roster = buildRoster(
-      { rev: 0, ids: [], revs: [], names: [], headlines: [], handles: [], texts: [], hidden: [] },
-      bundledProfiles,
-      'all',
-    );
+    const roster = buildRoster({ rev: 0, chunks: [], hidden: [] }, bundledProfiles, 'all');
     const found = (query: string) => [...roster.search(query)].map((row) => roster.name(row));
     expect(found('sled')).toEqual(['Tyler Neely']);
     expect(found('event gate')).toEqual(['Tyler Neely']);
@@ -149,6 +152,57 @@ describe('search', () => {
         },
       ),
     );
+  });
+
+  it('finds the same over chunks, a few rows per step, as all at once', () => {
+    const word = fc.stringMatching(/^[a-cł0-9]{1,3}$/);
+    const text = fc.array(word, { maxLength: 4 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(
+        fc.array(text, { maxLength: 30 }),
+        fc.array(fc.nat(30), { maxLength: 5 }),
+        fc.array(
+          fc.array(word, { maxLength: 3 }).map((words) => words.join(' ')),
+          { minLength: 1, maxLength: 6 },
+        ),
+        fc.integer({ min: 1, max: 4 }),
+        (rows, cuts, queries, each) => {
+          const folded = rows.map((row) => searchText(row));
+          // The rows cut into chunks as the stored summary holds them (some empty).
+          const at = [
+            ...new Set([0, ...cuts.map((cut) => cut % (folded.length + 1)), folded.length]),
+          ];
+          at.sort((a, b) => a - b);
+          const chunked = searchIndexOf(
+            at.slice(1).map((end, i) => haystackOf(folded.slice(at[i], end))),
+          );
+          const whole = buildSearchIndex(folded);
+          for (const query of queries) {
+            const expected = [...whole.search(query)];
+            const run = chunked.start(query);
+            let steps = 0;
+            // `each` more rows at a step; every step's rows the answer's first.
+            while (!run.step(Number.POSITIVE_INFINITY, run.rows.length + each)) {
+              expect([...run.rows]).toEqual(expected.slice(0, run.rows.length));
+              expect(++steps).toBeLessThan(1000);
+            }
+            expect(run.done).toBe(true);
+            expect([...run.rows]).toEqual(expected);
+          }
+        },
+      ),
+    );
+  });
+
+  it('stops a step at its deadline, and goes on from there', () => {
+    const many = Array.from({ length: 5000 }, (_, row) => `ada ${row}`);
+    const run = buildSearchIndex(many).start('ada');
+    // A deadline already past: the step looks at the clock and stops.
+    expect(run.step(0)).toBe(false);
+    expect(run.done).toBe(false);
+    expect(run.rows.length).toBeLessThan(5000);
+    expect(run.step(Number.POSITIVE_INFINITY)).toBe(true);
+    expect(run.rows.length).toBe(5000);
   });
 
   it('holds no rows when built from none', () => {
