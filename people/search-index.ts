@@ -213,7 +213,17 @@ export function searchIndexOf(haystacks: readonly Haystack[]): SearchIndex {
     const needle = ` ${longest}`;
     const rest = from ? words : words.filter((word) => word !== longest);
 
-    const found: number[] = [];
+    // Found rows in a buffer grown by doubling: no array of numbers to copy at the end.
+    let found = new Int32Array(64);
+    let count = 0;
+    const add = (row: number) => {
+      if (count === found.length) {
+        const grown = new Int32Array(found.length * 2);
+        grown.set(found);
+        found = grown;
+      }
+      found[count++] = row;
+    };
     let snapshot = new Int32Array(0);
     let finished = false;
     /** Where the narrowing is in `from`; where the scan is: piece, character, local row. */
@@ -223,13 +233,14 @@ export function searchIndexOf(haystacks: readonly Haystack[]): SearchIndex {
     let local = 0;
     const finish = () => {
       finished = true;
-      snapshot = Int32Array.from(found);
+      snapshot = found.slice(0, count);
       last = { words, rows: snapshot };
       remember(key, snapshot);
     };
     const run: SearchRun = {
       get rows() {
-        if (!finished && snapshot.length !== found.length) snapshot = Int32Array.from(found);
+        // While finding, a view of what is found so far (its rows never change).
+        if (!finished && snapshot.length !== count) snapshot = found.subarray(0, count);
         return snapshot;
       },
       get done() {
@@ -237,14 +248,14 @@ export function searchIndexOf(haystacks: readonly Haystack[]): SearchIndex {
       },
       step(deadline, enough = Number.POSITIVE_INFINITY) {
         if (finished) return true;
-        let count = 0;
+        let looked = 0;
         const more = () =>
-          found.length < enough && (++count % CLOCK_EVERY !== 0 || performance.now() < deadline);
+          count < enough && (++looked % CLOCK_EVERY !== 0 || performance.now() < deadline);
         if (from) {
           while (next < from.length) {
             if (!more()) return false;
             const row = from[next++] as number;
-            if (rowHas(row, rest)) found.push(row);
+            if (rowHas(row, rest)) add(row);
           }
         } else {
           while (piece < pieces.length) {
@@ -259,7 +270,7 @@ export function searchIndexOf(haystacks: readonly Haystack[]): SearchIndex {
             }
             local = rowAt(pieces[piece] as Haystack, at, local);
             const row = (firsts[piece] as number) + local;
-            if (rowHas(row, rest)) found.push(row);
+            if (rowHas(row, rest)) add(row);
             // A needle never spans two rows (it holds no newline): on to the next row.
             position = ends[local] as number;
             local++;
