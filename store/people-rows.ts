@@ -161,8 +161,6 @@ export function rowsAreCurrent(rowsRev: unknown, rev: number): boolean {
   return rowsRev === rowsStamp(rev) || (rowsRev === undefined && rev === 0);
 }
 
-const tagOf = (value: unknown) => Object.prototype.toString.call(value);
-
 /**
  * A chunk as read, if it has the shape this module writes (a hand edit, disk
  * trouble or an older shape may not): every column a string that ends where
@@ -176,14 +174,13 @@ export function chunkOf(value: unknown): RowsChunk | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const chunk = value as Partial<RowsChunk>;
   const { ends, revs } = chunk;
-  if (tagOf(revs) !== '[object Float64Array]' || tagOf(ends) !== '[object Uint32Array]')
-    return undefined;
-  const size = (revs as Float64Array).length;
-  if ((ends as Uint32Array).length !== COLUMNS.length * size) return undefined;
+  if (!(revs instanceof Float64Array) || !(ends instanceof Uint32Array)) return undefined;
+  const size = revs.length;
+  if (ends.length !== COLUMNS.length * size) return undefined;
   for (const [column, key] of COLUMNS.entries()) {
     const text = chunk[key];
     if (typeof text !== 'string') return undefined;
-    const last = size === 0 ? 0 : ((ends as Uint32Array)[(column + 1) * size - 1] as number);
+    const last = size === 0 ? 0 : (ends[(column + 1) * size - 1] as number);
     if (last !== text.length) return undefined;
   }
   const texts = chunk.texts as string;
