@@ -25,7 +25,10 @@
  * from the recent results without searching at all. A search can be run a
  * slice at a time (`start`, `step`): the lists show the first rows found on
  * the key's own task and find the rest in later tasks (components/parts/
- * use-search.ts), since one letter over 100,000 rows matches nearly everyone.
+ * use-search.ts), since one letter over 100,000 rows matches nearly everyone;
+ * a query that adds letters to one still unfinished takes over its rows
+ * found so far and goes on from where it stopped, so typing fast never
+ * starts the whole search again.
  */
 import { fold } from '../text/fold';
 import { mineSearchText } from './notes';
@@ -192,8 +195,25 @@ export function searchIndexOf(haystacks: readonly Haystack[]): SearchIndex {
     }
   };
 
+  /** Where a run is: in the rows it narrows (`from`, at `next`), or in the scan (piece, character, local row). */
+  interface Where {
+    from: ArrayLike<number> | undefined;
+    next: number;
+    piece: number;
+    position: number;
+    local: number;
+  }
+  /** The run started last, while it is unfinished: the next query may go on from it. */
+  let current:
+    | { words: string[]; where: Where; rows: () => Int32Array; unchecked: () => Int32Array }
+    | undefined;
+  const narrows = (words: readonly string[], before: readonly string[]) =>
+    before.length > 0 && before.every((word) => words.some((now) => now.startsWith(word)));
+
   const start = (query: string): SearchRun => {
     const words = queryWords(query);
+    const before = current;
+    current = undefined;
     if (words.length === 0) return done(everyone);
     const key = words.join(' ');
     const known = recent.get(key);
@@ -202,16 +222,34 @@ export function searchIndexOf(haystacks: readonly Haystack[]): SearchIndex {
       return done(known);
     }
     // Each earlier word started by a word now: the rows can only be fewer.
-    const narrowing =
-      last.words.length > 0 &&
-      last.words.every((before) => words.some((word) => word.startsWith(before)));
+    // An unfinished run of such a query: its rows so far are checked again,
+    // and the search goes on from where it stopped (every row before that
+    // was looked at).
+    const goOn = before && narrows(words, before.words) ? before : undefined;
+    // Its rows found, then those of its own seeds it had not checked yet (all before the rest).
+    let seeds: Int32Array | undefined;
+    if (goOn) {
+      const found = goOn.rows();
+      const unchecked = goOn.unchecked();
+      seeds = new Int32Array(found.length + unchecked.length);
+      seeds.set(found);
+      seeds.set(unchecked, found.length);
+    }
     // Narrowed row by row only from a small answer: past a quarter of
     // everyone, one scan of the text for the longest word is quicker.
-    const from = narrowing && last.rows.length * 4 <= size ? last.rows : undefined;
+    const where: Where = goOn
+      ? { ...goOn.where }
+      : {
+          from: narrows(words, last.words) && last.rows.length * 4 <= size ? last.rows : undefined,
+          next: 0,
+          piece: 0,
+          position: 0,
+          local: 0,
+        };
     // Scanning, the longest word is likely the rarest: scan for it, check the others.
     const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
     const needle = ` ${longest}`;
-    const rest = from ? words : words.filter((word) => word !== longest);
+    const rest = where.from ? words : words.filter((word) => word !== longest);
 
     // Found rows in a buffer grown by doubling: no array of numbers to copy at the end.
     let found = new Int32Array(64);
@@ -226,22 +264,23 @@ export function searchIndexOf(haystacks: readonly Haystack[]): SearchIndex {
     };
     let snapshot = new Int32Array(0);
     let finished = false;
-    /** Where the narrowing is in `from`; where the scan is: piece, character, local row. */
-    let next = 0;
-    let piece = 0;
-    let position = 0;
-    let local = 0;
+    /** Where in `seeds` the check is. */
+    let seeded = 0;
     const finish = () => {
       finished = true;
       snapshot = found.slice(0, count);
       last = { words, rows: snapshot };
       remember(key, snapshot);
+      if (current?.where === where) current = undefined;
+    };
+    const rows = () => {
+      // While finding, a view of what is found so far (its rows never change).
+      if (!finished && snapshot.length !== count) snapshot = found.subarray(0, count);
+      return snapshot;
     };
     const run: SearchRun = {
       get rows() {
-        // While finding, a view of what is found so far (its rows never change).
-        if (!finished && snapshot.length !== count) snapshot = found.subarray(0, count);
-        return snapshot;
+        return rows();
       },
       get done() {
         return finished;
@@ -251,34 +290,47 @@ export function searchIndexOf(haystacks: readonly Haystack[]): SearchIndex {
         let looked = 0;
         const more = () =>
           count < enough && (++looked % CLOCK_EVERY !== 0 || performance.now() < deadline);
-        if (from) {
-          while (next < from.length) {
+        if (seeds)
+          while (seeded < seeds.length) {
             if (!more()) return false;
-            const row = from[next++] as number;
+            const row = seeds[seeded++] as number;
+            if (rowHas(row, words)) add(row);
+          }
+        const { from } = where;
+        if (from) {
+          while (where.next < from.length) {
+            if (!more()) return false;
+            const row = from[where.next++] as number;
             if (rowHas(row, rest)) add(row);
           }
         } else {
-          while (piece < pieces.length) {
+          while (where.piece < pieces.length) {
             if (!more()) return false;
-            const { text, ends } = pieces[piece] as Haystack;
-            const at = text.indexOf(needle, position);
+            const piece = pieces[where.piece] as Haystack;
+            const at = piece.text.indexOf(needle, where.position);
             if (at === -1) {
-              piece++;
-              position = 0;
-              local = 0;
+              where.piece++;
+              where.position = 0;
+              where.local = 0;
               continue;
             }
-            local = rowAt(pieces[piece] as Haystack, at, local);
-            const row = (firsts[piece] as number) + local;
+            where.local = rowAt(piece, at, where.local);
+            const row = (firsts[where.piece] as number) + where.local;
             if (rowHas(row, rest)) add(row);
             // A needle never spans two rows (it holds no newline): on to the next row.
-            position = ends[local] as number;
-            local++;
+            where.position = piece.ends[where.local] as number;
+            where.local++;
           }
         }
         finish();
         return true;
       },
+    };
+    current = {
+      words,
+      where,
+      rows,
+      unchecked: () => (seeds ? seeds.subarray(seeded) : new Int32Array(0)),
     };
     return run;
   };

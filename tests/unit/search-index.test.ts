@@ -194,6 +194,63 @@ describe('search', () => {
     );
   });
 
+  it('answers right when each query goes on from the one before, left unfinished', () => {
+    const word = fc.stringMatching(/^[a-c]{1,3}$/);
+    const text = fc.array(word, { maxLength: 4 }).map((words) => words.join(' '));
+    const query = fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(
+        fc.array(text, { maxLength: 40 }),
+        fc.array(fc.nat(40), { maxLength: 4 }),
+        // Each query typed, the search stepped a few rows at a time a few times (or to the end).
+        fc.array(fc.tuple(query, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 3 })), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        (rows, cuts, typed) => {
+          const folded = rows.map((row) => searchText(row));
+          const at = [
+            ...new Set([0, ...cuts.map((cut) => cut % (folded.length + 1)), folded.length]),
+          ].sort((a, b) => a - b);
+          const index = searchIndexOf(
+            at.slice(1).map((end, i) => haystackOf(folded.slice(at[i], end))),
+          );
+          for (const [position, [q, steps, each]] of typed.entries()) {
+            const expected = [...buildSearchIndex(folded).search(q)];
+            const run = index.start(q);
+            for (let step = 0; step < steps; step++)
+              run.step(Number.POSITIVE_INFINITY, run.rows.length + each);
+            expect([...run.rows]).toEqual(expected.slice(0, run.rows.length));
+            // The last query, and every other one half the time, searched to the end.
+            if (position === typed.length - 1 || steps === 3) {
+              run.step(Number.POSITIVE_INFINITY);
+              expect([...run.rows]).toEqual(expected);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('goes on from a run stopped inside the rows it took over from the one before', () => {
+    const texts = Array.from({ length: 60 }, (_, row) =>
+      row % 3 === 0 ? `abc ${row}` : row % 3 === 1 ? `ab ${row}` : `a ${row}`,
+    );
+    const index = buildSearchIndex(texts);
+    const a = index.start('a');
+    a.step(Number.POSITIVE_INFINITY, 30);
+    // "ab" takes over a's 30 rows and checks only 4 of them …
+    const ab = index.start('ab');
+    ab.step(Number.POSITIVE_INFINITY, 3);
+    expect([...ab.rows]).toEqual([0, 1, 3]);
+    // … so "abc" must check the rest of them too.
+    const abc = index.start('abc');
+    abc.step(Number.POSITIVE_INFINITY);
+    expect([...abc.rows]).toEqual([...buildSearchIndex(texts).search('abc')]);
+    expect(abc.rows).toHaveLength(20);
+  });
+
   it('stops a step at its deadline, and goes on from there', () => {
     const many = Array.from({ length: 5000 }, (_, row) => `ada ${row}`);
     const run = buildSearchIndex(many).start('ada');
