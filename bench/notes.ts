@@ -93,8 +93,8 @@ const SEARCH_SLICES =
 
 /** Issue 28's second pass on the lists: the summary's format, and the search off the key's task. */
 const LISTS_SECOND =
-  'Second pass (2026-12-07, 15:49–16:14, load average 3→16 and 13–14 in the two ' +
-  'BENCH_ONLY=lists runs, BENCH_RUNS=5, before = the build of main at the pass’s start): the ' +
+  'Second pass (2026-12-07, 15:49–16:30, three BENCH_ONLY=lists runs of BENCH_RUNS=5 at load ' +
+  'averages of 3→16, 13–14 and 10–14, before = the build of main at the pass’s start): the ' +
   'summary stores each column of a chunk as ONE string with its rows’ ends (Uint32Array) ' +
   'and versions (Float64Array), the search texts already in the index’s " text\\n" form ' +
   '(store/people-rows.ts, ROWS_FORMAT 3; an older summary is rebuilt once): reading 100,000 ' +
@@ -181,8 +181,14 @@ export const NOTES: Record<string, string> = {
     'Medians of 5, the two builds interleaved: the list at 100,000 opened in 276 ms after, ' +
     '440 ms before (3 people: 260 and 252 ms), ratio 1.06 after, 1.75 before; in the run ' +
     'before that (load rising 3→16, the check over every end still in) 276 and 320 ms (3 ' +
-    'people 148 and 276, so the ratios, 1.87 and 1.16, followed the baselines). What is left ' +
-    'of the opening at 100,000 is the popup’s own start, as with 3 people.',
+    'people 148 and 276, so the ratios, 1.87 and 1.16, followed the baselines); in the third ' +
+    '(the search’s going-on added, load average 10–14) 308 and 272 ms (3 people 200 and 188; ' +
+    'ratios 1.54 and 1.45). All 15 runs of each build: median 280 ms after, 324 before, with ' +
+    '3 people 200 and 252 ms; the ratio of those medians 1.40 after, 1.29 before. So at these ' +
+    'loads the bench does not show the gain the traces do: the popup’s opening is mostly the ' +
+    'popup window’s own start (120–776 ms with 3 people in these runs), which swings more than ' +
+    'the ~150 ms of main-thread work and garbage collection taken out at 100,000. Not measured ' +
+    'with the machine otherwise idle.',
   options_first_rows_10k_ms:
     'The page’s own start with 3 people takes about as long in the same runs ' +
     '(`options_first_rows_3_ms`: 202 ms with the machine to itself, 342 ms at a load ' +
@@ -201,8 +207,9 @@ export const NOTES: Record<string, string> = {
     'runs with the machine otherwise idle (2026-12-07 13:55 and 14:12): 1.31 and 1.51, missed. ' +
     LISTS_SECOND +
     'Medians of 5 (load average 13–14): 1.53 after, 1.58 before (532 and 512 ms; 3 people 348 ' +
-    'and 324 ms), in the run before 2.03 and 2.04: no change the bench can see at this load, ' +
-    'though the traced reload’s busy time fell to a third. The page’s own start (settings, ' +
+    'and 324 ms), in the run before 2.03 and 2.04, in the third (load average 10–14) 1.21 and ' +
+    '1.88 (388 and 452 ms; 3 people 320 and 240): the traced reload’s busy time fell to a ' +
+    'third, the bench’s ratio moves less than its spread run to run. The page’s own start (settings, ' +
     'migration check, the scan worker started, 3 people: 168–368 ms in the same runs) varies ' +
     'more than the reading now costs; what else holds the first rows at 100,000 was not traced ' +
     'further.',
@@ -224,8 +231,9 @@ export const NOTES: Record<string, string> = {
     SEARCH_SLICES +
     'Popup, medians of 5 (load average 13–14): 26.3 ms after, 44.2 ms before (3 people: 19.8 ' +
     'and 21.1 ms), ratio to 3 people 1.33 after, 2.09 before; in the run before 23.7 and 77.8 ' +
-    'ms (3 people 21.3 and 38.3). Traced (same run): keys 6–31 ms after, the first `a` 13 ms; ' +
-    'before 7–51 ms, the first `a` 51 ms.',
+    'ms (3 people 21.3 and 38.3); in the third (load average 10–14) 21.3 and 25.8 ms (3 people ' +
+    '19.8 and 19.1: ratios 1.08 and 1.35). Traced (same run as the second): keys 6–31 ms ' +
+    'after, the first `a` 13 ms; before 7–51 ms, the first `a` 51 ms.',
   options_keystroke_p95_10k_ms: KEYSTROKE_FLOOR,
   options_keystroke_p95_100k_ms:
     `${KEYSTROKE_FLOOR} ${LISTS_TRACE}78 ms after, 74 ms before (3 people: 21 and 20.5 ms): ` +
@@ -237,16 +245,18 @@ export const NOTES: Record<string, string> = {
     SEARCH_SLICES +
     'Options, medians of 5 (load average 13–14): 86 ms after, 126 ms before (3 people: 21.6 ' +
     'and 40.6 ms); in the run before (load rising to 16, each run’s p95 of 21 keys) 191 and ' +
-    '112 ms: the spread run to run (35–228 ms after) is wider than the change. Traced (same ' +
+    '112 ms; in the third, with a query that adds letters to an unfinished one going on from ' +
+    'it (load average 10–14), 46.9 and 75 ms (3 people 21.8 and 20.8 ms: ratios 2.15 and 3.6). ' +
+    'The spread run to run (24–176 ms in the third) is wider than the change. Traced (same ' +
     'run, both builds): after, the keys took 54–72 ms each with one of 239 ms; before, 56–156; ' +
     'at this load the trace’s own cost puts every key near 56 ms, so the trace does not settle ' +
     'it either.',
   options_scroll_long_tasks_100k:
     `${SCROLL_TRACE} Second pass (rows sliced out of the stored chunks’ columns where drawn, ` +
     'see `popup_list_open_100k_over_3_ratio`): BENCH_ONLY=lists medians of 5 at a load average ' +
-    'of 13–16, 34 and 24 long tasks after, 20 and 12 before, in two runs (spread 1–57 after, ' +
-    '2–37 before); the trace of the same run: 2 after (longest 198 ms), 5 before (172 ms). ' +
-    'Whether the slicing costs the scroll anything was not settled at this load.',
+    'of 10–16, 34, 24 and 3 long tasks after, 20, 12 and 7 before, in three runs (spread 1–57 ' +
+    'after, 2–37 before); the trace of the second run: 2 after (longest 198 ms), 5 before ' +
+    '(172 ms). Whether the slicing costs the scroll anything was not settled at this load.',
   options_scroll_long_tasks_10k: SCROLL_TRACE,
   hover_to_card_frame_p95:
     'Each run’s slowest hover: at a load average of 8–14 one late frame per run sets it (see ' +
