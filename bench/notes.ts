@@ -91,6 +91,36 @@ const LISTS_TRACE =
   'build> BENCH_RUNS=5` (bench/lists-only.ts: the same `listsOnce` as the full bench, the ' +
   'two builds’ runs interleaved; 10,000 left out), medians of 5: ';
 
+/** How a keystroke's search now runs (components/parts/use-search.ts). */
+const SEARCH_SLICES =
+  'Second pass (2026-12-07): the search no longer runs whole on the key’s task. The key’s ' +
+  'render starts the query’s search and steps it until 200 rows are found or 4 ms pass ' +
+  '(the answer’s first rows: more than either list shows), so the frame after the key shows ' +
+  'them; after that frame, tasks of 6 ms find the rest, and the count (“n of m”, the ' +
+  'no-match sentence) is said once all are found. A search the next key left unfinished is ' +
+  'stopped and never shown (tests/unit/use-search.test.tsx fails on a hook that shows it). ' +
+  'The bench’s figure times the key to the first rows laid out, as before; finding every ' +
+  'row at 100,000 takes a few more slices (in the options trace the search’s steps were ' +
+  '140 ms of self time over the 21 keys, each key not narrowing a finished answer scanning ' +
+  'anew). ';
+
+/** Issue 28's second pass on the lists: the summary's format, and the search off the key's task. */
+const LISTS_SECOND =
+  'Second pass (2026-12-07, 15:49–16:30, three BENCH_ONLY=lists runs of BENCH_RUNS=5 at load ' +
+  'averages of 3→16, 13–14 and 10–14, before = the build of main at the pass’s start): the ' +
+  'summary stores each column of a chunk as ONE string with its rows’ ends (Uint32Array) ' +
+  'and versions (Float64Array), the search texts already in the index’s " text\\n" form ' +
+  '(store/people-rows.ts, ROWS_FORMAT 3; an older summary is rebuilt once): reading 100,000 ' +
+  'rows makes ~500 strings, not 600,000; jobs/roster.ts keeps the chunks as read and slices ' +
+  'a cell where a row is drawn, and the search index scans the chunks’ texts as stored ' +
+  '(nothing joined, so no idle join is left running for a replaced index). Traced ' +
+  '(bench/trace-lists.ts, same run for both builds, load average 13–16): the popup’s list ' +
+  'opening at 100,000 busy 87 and 57 ms sampled with 10 and 1 ms of garbage collection ' +
+  '(first row at 436 and 352 ms), before 242 and 196 ms with 94 and 95 ms of garbage ' +
+  'collection (712 and 768 ms); the options page’s reload busy 111 and 66 ms (first rows at ' +
+  '456 and 556 ms), before 265 and 203 ms (3,208 and 1,128 ms). A chunk check over every ' +
+  'row’s end (21 ms sampled) was then cut to each column’s last end. ';
+
 const SCROLL_TRACE =
   `${LISTS_TRACE}scrolling the whole options list (200 steps of one screen) made 16 long ` +
   'tasks at 100,000 before, 3 after (each run’s longest: 184 ms before, 69 after); 10,000 not measured ' +
@@ -171,12 +201,21 @@ export const NOTES: Record<string, string> = {
     'first search or when the page is next idle. Reading 100 chunks in one request instead was ' +
     'weighed: the requests themselves did not show in the trace; the cost is in what they ' +
     'hold. Trace after (busy 166–253 ms): garbage collection 89–117 ms and the own script ' +
-    '~60 ms, of which deserializing ~20 ms. Still missed because the summary is stored as six ' +
-    'arrays of strings per chunk: 600,000 strings are made and then collected on every ' +
-    'opening. Storing each column as one joined string would cut both; that changes the ' +
-    'stored record’s format (store/people-rows.ts), which every write and the import keep, ' +
-    'and is not done. Two full runs with the machine otherwise idle (2026-12-07 13:55 and ' +
-    '14:12): 1.77 and 2.01.',
+    '~60 ms, of which deserializing ~20 ms: the summary was six arrays of strings per chunk, ' +
+    '600,000 strings made and then collected on every opening. Two full runs with the ' +
+    'machine otherwise idle (2026-12-07 13:55 and 14:12): 1.77 and 2.01. ' +
+    LISTS_SECOND +
+    'Medians of 5, the two builds interleaved: the list at 100,000 opened in 276 ms after, ' +
+    '440 ms before (3 people: 260 and 252 ms), ratio 1.06 after, 1.75 before; in the run ' +
+    'before that (load rising 3→16, the check over every end still in) 276 and 320 ms (3 ' +
+    'people 148 and 276, so the ratios, 1.87 and 1.16, followed the baselines); in the third ' +
+    '(the search’s going-on added, load average 10–14) 308 and 272 ms (3 people 200 and 188; ' +
+    'ratios 1.54 and 1.45). All 15 runs of each build: median 280 ms after, 324 before, with ' +
+    '3 people 200 and 252 ms; the ratio of those medians 1.40 after, 1.29 before. So at these ' +
+    'loads the bench does not show the gain the traces do: the popup’s opening is mostly the ' +
+    'popup window’s own start (120–776 ms with 3 people in these runs), which swings more than ' +
+    'the ~150 ms of main-thread work and garbage collection taken out at 100,000. Not measured ' +
+    'with the machine otherwise idle.',
   options_first_rows_10k_ms:
     'The page’s own start with 3 people takes about as long in the same runs ' +
     '(`options_first_rows_3_ms`: 202 ms with the machine to itself, 342 ms at a load ' +
@@ -192,7 +231,15 @@ export const NOTES: Record<string, string> = {
     `${LISTS_TRACE}1.07 after (met in that run), 2.27 before. What changed is the reading of ` +
     'the summary (see `popup_list_open_100k_over_3_ratio`): traced busy time of the reload ' +
     '261–521 ms after, 684 ms before, garbage collection the largest part in both. Two full ' +
-    'runs with the machine otherwise idle (2026-12-07 13:55 and 14:12): 1.31 and 1.51, missed.',
+    'runs with the machine otherwise idle (2026-12-07 13:55 and 14:12): 1.31 and 1.51, missed. ' +
+    LISTS_SECOND +
+    'Medians of 5 (load average 13–14): 1.53 after, 1.58 before (532 and 512 ms; 3 people 348 ' +
+    'and 324 ms), in the run before 2.03 and 2.04, in the third (load average 10–14) 1.21 and ' +
+    '1.88 (388 and 452 ms; 3 people 320 and 240): the traced reload’s busy time fell to a ' +
+    'third, the bench’s ratio moves less than its spread run to run. The page’s own start (settings, ' +
+    'migration check, the scan worker started, 3 people: 168–368 ms in the same runs) varies ' +
+    'more than the reading now costs; what else holds the first rows at 100,000 was not traced ' +
+    'further.',
   popup_keystroke_p95_10k_ms: KEYSTROKE_FLOOR,
   popup_keystroke_p95_100k_ms:
     `${KEYSTROKE_FLOOR} With bench/lists-only.ts (before and after this issue’s list changes, ` +
@@ -207,7 +254,13 @@ export const NOTES: Record<string, string> = {
     'results (up to 400,000 rows), so a backspace over what was just typed is answered ' +
     'without searching: the same profile after, 250 ms busy, backspaces 5–18 ms, the slowest ' +
     'keys the first `a` (132 ms) and an `l` (48 ms). The figure in this table was measured ' +
-    'before that change.',
+    'before that change. ' +
+    SEARCH_SLICES +
+    'Popup, medians of 5 (load average 13–14): 26.3 ms after, 44.2 ms before (3 people: 19.8 ' +
+    'and 21.1 ms), ratio to 3 people 1.33 after, 2.09 before; in the run before 23.7 and 77.8 ' +
+    'ms (3 people 21.3 and 38.3); in the third (load average 10–14) 21.3 and 25.8 ms (3 people ' +
+    '19.8 and 19.1: ratios 1.08 and 1.35). Traced (same run as the second): keys 6–31 ms ' +
+    'after, the first `a` 13 ms; before 7–51 ms, the first `a` 51 ms.',
   options_keystroke_p95_10k_ms: KEYSTROKE_FLOOR,
   options_keystroke_p95_100k_ms:
     `${KEYSTROKE_FLOOR} ${LISTS_TRACE}78 ms after, 74 ms before (3 people: 21 and 20.5 ms): ` +
@@ -215,10 +268,22 @@ export const NOTES: Record<string, string> = {
     'included) with ~8 ms of main-thread work a key; at 100,000, 29 ms of work a key after ' +
     '(the input events 605 ms over 21 keys; 802 ms before), the largest part the index’s scan ' +
     '(94 ms sampled, mostly the first `a`, which matches nearly everyone); the table’s render ' +
-    'now reuses its rows’ elements (see the scroll figures) and is a few ms. Left: the scan of ' +
-    'a one-letter query over 100,000 rows, on the input’s own task; moving it to a worker or ' +
-    'an incrementally kept index is not done.',
-  options_scroll_long_tasks_100k: SCROLL_TRACE,
+    'now reuses its rows’ elements (see the scroll figures) and is a few ms. ' +
+    SEARCH_SLICES +
+    'Options, medians of 5 (load average 13–14): 86 ms after, 126 ms before (3 people: 21.6 ' +
+    'and 40.6 ms); in the run before (load rising to 16, each run’s p95 of 21 keys) 191 and ' +
+    '112 ms; in the third, with a query that adds letters to an unfinished one going on from ' +
+    'it (load average 10–14), 46.9 and 75 ms (3 people 21.8 and 20.8 ms: ratios 2.15 and 3.6). ' +
+    'The spread run to run (24–176 ms in the third) is wider than the change. Traced (same ' +
+    'run, both builds): after, the keys took 54–72 ms each with one of 239 ms; before, 56–156; ' +
+    'at this load the trace’s own cost puts every key near 56 ms, so the trace does not settle ' +
+    'it either.',
+  options_scroll_long_tasks_100k:
+    `${SCROLL_TRACE} Second pass (rows sliced out of the stored chunks’ columns where drawn, ` +
+    'see `popup_list_open_100k_over_3_ratio`): BENCH_ONLY=lists medians of 5 at a load average ' +
+    'of 10–16, 34, 24 and 3 long tasks after, 20, 12 and 7 before, in three runs (spread 1–57 ' +
+    'after, 2–37 before); the trace of the second run: 2 after (longest 198 ms), 5 before ' +
+    '(172 ms). Whether the slicing costs the scroll anything was not settled at this load.',
   options_scroll_long_tasks_10k: SCROLL_TRACE,
   hover_to_card_frame_p95:
     'Each run’s slowest hover: at a load average of 8–14 one late frame per run sets it (see ' +

@@ -7,14 +7,26 @@
  * under their id); the options page shows the bundled ones all, marked
  * hidden or not.
  *
+ *   StoredRows.chunks ──┬─▶ row r = (chunk holding r, its place there): cells sliced when drawn
+ *   bundled → 1 chunk ──┘─▶ people/search-index.ts over the chunks' texts, as stored
+ *
  * Built once per store version and list kind, and then only looked at: a
- * row is a position, and the columns are read where a row is drawn, so
- * nothing is copied per person to open a list of 100,000.
+ * row is a position, and a cell is sliced out of its chunk's column where a
+ * row is drawn, so nothing is copied or joined per person to open a list of
+ * 100,000.
  */
-import { formatHandles } from '../identity/handles';
 import type { Profile } from '../people/schema';
-import { buildSearchIndex, personText } from '../people/search-index';
-import type { StoredRows } from '../store/people-rows';
+import { type SearchRun, searchIndexOf } from '../people/search-index';
+import {
+  cell,
+  chunkHaystack,
+  chunkOfRows,
+  chunkSize,
+  type RowsChunk,
+  type RowsColumn,
+  rowOfProfile,
+  type StoredRows,
+} from '../store/people-rows';
 
 export interface Roster {
   /** The store version the rows are from. */
@@ -36,11 +48,16 @@ export interface Roster {
   hidden(row: number): boolean;
   /** Row positions matching `query` (../people/search-index.ts), ascending. */
   search(query: string): Int32Array;
+  /** The same search, run a slice of time at a time (components/parts/use-search.ts). */
+  start(query: string): SearchRun;
 }
 
 export type RosterKind = 'visible' | 'all';
 
-let cached: { key: string; rows: StoredRows; roster: Roster } | undefined;
+let cached: { key: string; count: number; roster: Roster } | undefined;
+
+const countOf = (chunks: readonly RowsChunk[]) =>
+  chunks.reduce((sum, chunk) => sum + chunkSize(chunk), 0);
 
 export function buildRoster(
   rows: StoredRows,
@@ -48,49 +65,87 @@ export function buildRoster(
   kind: RosterKind,
 ): Roster {
   const key = `${kind}:${rows.rev}:${bundled.length}`;
-  if (cached?.key === key && cached.rows.ids.length === rows.ids.length) return cached.roster;
+  const userCount = countOf(rows.chunks);
+  if (cached?.key === key && cached.count === userCount) return cached.roster;
   const hidden = new Set(rows.hidden);
-  // A few bundled people looked up among 100,000 ids: a scan each, not a Set
-  // of every id (the Set and the texts' copy by spreading were the popup's
-  // biggest own cost at 100,000 people, bench/trace-lists.ts).
+
+  /** The first row of each chunk, and the size after the last. */
+  const chunks = [...rows.chunks];
+  let firsts = new Int32Array(chunks.length + 1);
+  for (let at = 0; at < chunks.length; at++)
+    firsts[at + 1] = (firsts[at] as number) + chunkSize(chunks[at] as RowsChunk);
+  /** The chunk last looked in: rows are drawn near each other. */
+  let lastChunk = 0;
+  const chunkOf = (row: number) => {
+    if ((firsts[lastChunk] as number) <= row && row < (firsts[lastChunk + 1] as number))
+      return lastChunk;
+    let low = 0;
+    let high = chunks.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((firsts[middle] as number) <= row) low = middle;
+      else high = middle - 1;
+    }
+    lastChunk = low;
+    return low;
+  };
+  const at = (column: RowsColumn, row: number) => {
+    const found = chunkOf(row);
+    return cell(chunks[found] as RowsChunk, column, row - (firsts[found] as number));
+  };
+  /** Is `id` one of the user's people? A binary search of the ids (they are in order). */
+  const isUsers = (id: string) => {
+    let low = 0;
+    let high = userCount - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const found = at('ids', middle);
+      if (found === id) return true;
+      if (found < id) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
+  };
+  // A few bundled people looked up among 100,000 ids: a binary search each,
+  // not a Set of every id (bench/trace-lists.ts).
   const extra = bundled.filter(
-    (profile) => kind === 'all' || (!hidden.has(profile.id) && !rows.ids.includes(profile.id)),
+    (profile) => kind === 'all' || (!hidden.has(profile.id) && !isUsers(profile.id)),
   );
-  const userCount = rows.ids.length;
-  const extraHandles = extra.map((profile) => formatHandles(profile.identities));
-  const texts = rows.texts.concat(
-    extra.map((profile, at) => personText(profile, extraHandles[at] as string[])),
-  );
-  const index = buildSearchIndex(texts);
-  const bundledAt = (row: number) => extra[row - userCount] as Profile;
+  if (extra.length > 0) {
+    chunks.push(chunkOfRows(extra.map((profile) => rowOfProfile(profile, 0))));
+    const grown = new Int32Array(chunks.length + 1);
+    grown.set(firsts);
+    grown[chunks.length] = userCount + extra.length;
+    firsts = grown;
+  }
+  const index = searchIndexOf(chunks.map(chunkHaystack));
   const roster: Roster = {
     storeRev: rows.rev,
-    size: texts.length,
+    size: index.size,
     userCount,
     hiddenCount: bundled.filter((profile) => hidden.has(profile.id)).length,
-    id: (row) => (row < userCount ? (rows.ids[row] as string) : bundledAt(row).id),
-    name: (row) => (row < userCount ? (rows.names[row] as string) : bundledAt(row).name),
-    headline: (row) =>
-      row < userCount ? (rows.headlines[row] as string) : (bundledAt(row).headline ?? ''),
+    id: (row) => at('ids', row),
+    name: (row) => at('names', row),
+    headline: (row) => at('headlines', row),
     handles: (row) => {
-      if (row >= userCount) return extraHandles[row - userCount] as string[];
-      const joined = rows.handles[row] as string;
+      const joined = at('handles', row);
       return joined === '' ? [] : joined.split('\n');
     },
-    rev: (row) => (row < userCount ? (rows.revs[row] as number) : 0),
+    rev: (row) => {
+      if (row >= userCount) return 0;
+      const found = chunkOf(row);
+      return (chunks[found] as RowsChunk).revs[row - (firsts[found] as number)] as number;
+    },
     bundled: (row) => row >= userCount,
-    hidden: (row) => row >= userCount && hidden.has(bundledAt(row).id),
+    hidden: (row) => row >= userCount && hidden.has(at('ids', row)),
     search: (query) => index.search(query),
+    start: (query) => index.start(query),
   };
-  cached = { key, rows, roster };
+  cached = { key, count: userCount, roster };
   return roster;
 }
 
 /** Who pages see when the database cannot be read: the bundled people alone. */
 export function bundledRoster(bundled: readonly Profile[], kind: RosterKind): Roster {
-  return buildRoster(
-    { rev: -1, ids: [], revs: [], names: [], headlines: [], handles: [], texts: [], hidden: [] },
-    bundled,
-    kind,
-  );
+  return buildRoster({ rev: -1, chunks: [], hidden: [] }, bundled, kind);
 }

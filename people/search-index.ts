@@ -1,12 +1,17 @@
 /**
  * Finding people as you type, among 10,000 or 100,000: one index per store
- * version, built from text folded when the person was written (see
- * ../store/people-rows.ts), so a keystroke folds only the query.
+ * version, over text folded when the person was written and stored in the
+ * very form the index scans (see ../store/people-rows.ts), so opening a list
+ * joins nothing and a keystroke folds only the query.
  *
  *   personText(profile, handles)             ─▶  name, headline, handles, project names, note, #tags
  *   searchText("Łukasz Żółw", "@lukasz_z")  ─▶  "lukasz zolw lukasz z"   (stored per person)
- *   buildSearchIndex(texts)                  ─▶  one string, " word word\n word…\n", + row offsets
- *   index.search("luk zol")                  ─▶  rows where every query word starts a word
+ *   haystackOf(texts)                        ─▶  " word word\n word…\n" + where each row ends
+ *                                                (a chunk of the stored summary holds one)
+ *   searchIndexOf(haystacks)                 ─▶  the index over the chunks, in order
+ *   index.start("luk zol").step(deadline)    ─▶  rows where every query word starts a word,
+ *                                                found a slice of time at a time
+ *   index.search("luk zol")                  ─▶  the same, all at once
  *
  * Matching is by word prefix: "luk" finds "Łukasz", "zol" finds "Żółw",
  * "p-login-09" finds the handle `@p-login-0999`, "ukasz" finds nobody.
@@ -17,7 +22,13 @@
  * words are checked only in the rows that matched. A query that only adds
  * letters to the previous one searches only the previous result, and one
  * searched a moment ago (backspacing over what was just typed) is answered
- * from the recent results without searching at all.
+ * from the recent results without searching at all. A search can be run a
+ * slice at a time (`start`, `step`): the lists show the first rows found on
+ * the key's own task and find the rest in later tasks (components/parts/
+ * use-search.ts), since one letter over 100,000 rows matches nearly everyone;
+ * a query that adds letters to one still unfinished takes over its rows
+ * found so far and goes on from where it stopped, so typing fast never
+ * starts the whole search again.
  */
 import { fold } from '../text/fold';
 import { mineSearchText } from './notes';
@@ -68,6 +79,37 @@ export function queryWords(query: string): string[] {
   return words.filter((word) => !words.some((other) => other !== word && other.startsWith(word)));
 }
 
+/** Rows' search texts as the index scans them: " <text>\n" per row, one after another. */
+export interface Haystack {
+  /** " <text>\n" for every row; no text holds a newline. */
+  readonly text: string;
+  /** Where each row ends in `text` (row r runs from row r − 1's end, or 0, to ends[r]). */
+  readonly ends: ArrayLike<number>;
+}
+
+/** `texts` (as searchText makes them) in the index's form. */
+export function haystackOf(texts: readonly string[]): { text: string; ends: Uint32Array } {
+  const ends = new Uint32Array(texts.length);
+  let offset = 0;
+  for (let row = 0; row < texts.length; row++) {
+    offset += (texts[row] as string).length + 2;
+    ends[row] = offset;
+  }
+  return { text: texts.length === 0 ? '' : ` ${texts.join('\n ')}\n`, ends };
+}
+
+/** A search under way: rows found so far, and more on each step until it is done. */
+export interface SearchRun {
+  /** The rows found so far, ascending: the first of the whole answer. All of them once done. */
+  readonly rows: Int32Array;
+  readonly done: boolean;
+  /**
+   * Searches on until `performance.now()` passes `deadline`, or (with
+   * `enough`) until that many rows are found, or it is done; says whether it is done.
+   */
+  step(deadline: number, enough?: number): boolean;
+}
+
 export interface SearchIndex {
   /** How many rows the index holds. */
   readonly size: number;
@@ -77,71 +119,68 @@ export interface SearchIndex {
    * do not change it.
    */
   search(query: string): Int32Array;
+  /** The same search, run a step at a time (an answer already known is done at once). */
+  start(query: string): SearchRun;
 }
 
-/** Builds the index's string when the page is idle, if it has not been asked for before. */
-const whenIdle = (work: () => void) =>
-  typeof requestIdleCallback === 'function'
-    ? requestIdleCallback(work, { timeout: 1000 })
-    : setTimeout(work, 50);
+/** How many hits are scanned between two looks at the clock. */
+const CLOCK_EVERY = 256;
 
+const done = (rows: Int32Array): SearchRun => ({ rows, done: true, step: () => true });
+
+/** The index over the rows of `texts`, one after another. */
 export function buildSearchIndex(texts: readonly string[]): SearchIndex {
-  const size = texts.length;
+  return searchIndexOf([haystackOf(texts)]);
+}
+
+/** The index over `haystacks`' rows, one haystack after another, each read as it is. */
+export function searchIndexOf(haystacks: readonly Haystack[]): SearchIndex {
+  const pieces = haystacks.filter((piece) => piece.ends.length > 0);
+  /** The first row of each piece, and the size after the last. */
+  const firsts = new Int32Array(pieces.length + 1);
+  for (let at = 0; at < pieces.length; at++)
+    firsts[at + 1] = (firsts[at] as number) + (pieces[at] as Haystack).ends.length;
+  const size = firsts[pieces.length] as number;
   const everyone = new Int32Array(size);
   for (let row = 0; row < size; row++) everyone[row] = row;
-  // Row r is " <text>\n" at starts[r]; a word starts after a space, and no
-  // needle (" word") holds a newline, so a hit never spans two rows. Built on
-  // the first search or when the page is next idle, whichever comes first: at
-  // 100,000 people joining the texts is a cost the list's first paint need
-  // not wait for (bench/trace-lists.ts).
-  const starts = new Int32Array(size + 1);
-  let haystack: string | undefined;
-  const joined = () => {
-    if (haystack !== undefined) return haystack;
-    let offset = 0;
-    for (let row = 0; row < size; row++) {
-      starts[row] = offset;
-      offset += (texts[row] as string).length + 2;
-    }
-    starts[size] = offset;
-    haystack = size === 0 ? '' : ` ${texts.join('\n ')}\n`;
-    return haystack;
-  };
-  if (size > 10_000) whenIdle(joined);
 
-  /** The row holding character `position`, searching from row `from` on. */
-  const rowAt = (position: number, from: number) => {
-    let low = from;
-    let high = size - 1;
+  /** The piece holding row `row`. */
+  const pieceOf = (row: number) => {
+    let low = 0;
+    let high = pieces.length - 1;
     while (low < high) {
       const middle = (low + high + 1) >> 1;
-      if ((starts[middle] as number) <= position) low = middle;
+      if ((firsts[middle] as number) <= row) low = middle;
       else high = middle - 1;
     }
     return low;
   };
-  /** Does a word of row `row` start with `word`? Reads that row only. */
-  const rowHas = (row: number, word: string) => {
-    const text = texts[row] as string;
-    return text.startsWith(word) || text.includes(` ${word}`);
-  };
-
-  /** Rows holding `needle`, in order: one scan of the whole string. */
-  const scan = (needle: string) => {
-    const haystack = joined();
-    const rows: number[] = [];
-    let row = 0;
-    let at = haystack.indexOf(needle);
-    while (at !== -1) {
-      row = rowAt(at, row);
-      rows.push(row);
-      row++;
-      if (row >= size) break;
-      at = haystack.indexOf(needle, starts[row]);
+  /** The local row of `piece` holding character `position`, searching from `from` on. */
+  const rowAt = (piece: Haystack, position: number, from: number) => {
+    const { ends } = piece;
+    let low = from;
+    let high = ends.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((ends[middle] as number) <= position) low = middle + 1;
+      else high = middle;
     }
-    return rows;
+    return low;
+  };
+  /** Does a word of row `row` start with `word`? Reads that row only. */
+  const rowHas = (row: number, words: readonly string[]) => {
+    if (words.length === 0) return true;
+    const at = pieceOf(row);
+    const piece = pieces[at] as Haystack;
+    const local = row - (firsts[at] as number);
+    const text = piece.text.slice(
+      local === 0 ? 0 : (piece.ends[local - 1] as number),
+      piece.ends[local] as number,
+    );
+    return words.every((word) => text.includes(` ${word}`));
   };
 
+  /** The last search that was done, for the next to narrow. */
   let last: { words: string[]; rows: Int32Array } = { words: [], rows: everyone };
   /** Recent results by their words, oldest first, within RECENT_ROWS. */
   const recent = new Map<string, Int32Array>();
@@ -156,40 +195,153 @@ export function buildSearchIndex(texts: readonly string[]): SearchIndex {
     }
   };
 
+  /** Where a run is: in the rows it narrows (`from`, at `next`), or in the scan (piece, character, local row). */
+  interface Where {
+    from: ArrayLike<number> | undefined;
+    next: number;
+    piece: number;
+    position: number;
+    local: number;
+  }
+  /** The run started last, while it is unfinished: the next query may go on from it. */
+  let current:
+    | { words: string[]; where: Where; rows: () => Int32Array; unchecked: () => Int32Array }
+    | undefined;
+  const narrows = (words: readonly string[], before: readonly string[]) =>
+    before.length > 0 && before.every((word) => words.some((now) => now.startsWith(word)));
+
+  const start = (query: string): SearchRun => {
+    const words = queryWords(query);
+    const before = current;
+    current = undefined;
+    if (words.length === 0) return done(everyone);
+    const key = words.join(' ');
+    const known = recent.get(key);
+    if (known) {
+      last = { words, rows: known };
+      return done(known);
+    }
+    // Each earlier word started by a word now: the rows can only be fewer.
+    // An unfinished run of such a query: its rows so far are checked again,
+    // and the search goes on from where it stopped (every row before that
+    // was looked at).
+    const goOn = before && narrows(words, before.words) ? before : undefined;
+    // Its rows found, then those of its own seeds it had not checked yet (all before the rest).
+    let seeds: Int32Array | undefined;
+    if (goOn) {
+      const found = goOn.rows();
+      const unchecked = goOn.unchecked();
+      seeds = new Int32Array(found.length + unchecked.length);
+      seeds.set(found);
+      seeds.set(unchecked, found.length);
+    }
+    // Narrowed row by row only from a small answer: past a quarter of
+    // everyone, one scan of the text for the longest word is quicker.
+    const where: Where = goOn
+      ? { ...goOn.where }
+      : {
+          from: narrows(words, last.words) && last.rows.length * 4 <= size ? last.rows : undefined,
+          next: 0,
+          piece: 0,
+          position: 0,
+          local: 0,
+        };
+    // Scanning, the longest word is likely the rarest: scan for it, check the others.
+    const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
+    const needle = ` ${longest}`;
+    const rest = where.from ? words : words.filter((word) => word !== longest);
+
+    // Found rows in a buffer grown by doubling: no array of numbers to copy at the end.
+    let found = new Int32Array(64);
+    let count = 0;
+    const add = (row: number) => {
+      if (count === found.length) {
+        const grown = new Int32Array(found.length * 2);
+        grown.set(found);
+        found = grown;
+      }
+      found[count++] = row;
+    };
+    let snapshot = new Int32Array(0);
+    let finished = false;
+    /** Where in `seeds` the check is. */
+    let seeded = 0;
+    const finish = () => {
+      finished = true;
+      snapshot = found.slice(0, count);
+      last = { words, rows: snapshot };
+      remember(key, snapshot);
+      if (current?.where === where) current = undefined;
+    };
+    const rows = () => {
+      // While finding, a view of what is found so far (its rows never change).
+      if (!finished && snapshot.length !== count) snapshot = found.subarray(0, count);
+      return snapshot;
+    };
+    const run: SearchRun = {
+      get rows() {
+        return rows();
+      },
+      get done() {
+        return finished;
+      },
+      step(deadline, enough = Number.POSITIVE_INFINITY) {
+        if (finished) return true;
+        let looked = 0;
+        const more = () =>
+          count < enough && (++looked % CLOCK_EVERY !== 0 || performance.now() < deadline);
+        if (seeds)
+          while (seeded < seeds.length) {
+            if (!more()) return false;
+            const row = seeds[seeded++] as number;
+            if (rowHas(row, words)) add(row);
+          }
+        const { from } = where;
+        if (from) {
+          while (where.next < from.length) {
+            if (!more()) return false;
+            const row = from[where.next++] as number;
+            if (rowHas(row, rest)) add(row);
+          }
+        } else {
+          while (where.piece < pieces.length) {
+            if (!more()) return false;
+            const piece = pieces[where.piece] as Haystack;
+            const at = piece.text.indexOf(needle, where.position);
+            if (at === -1) {
+              where.piece++;
+              where.position = 0;
+              where.local = 0;
+              continue;
+            }
+            where.local = rowAt(piece, at, where.local);
+            const row = (firsts[where.piece] as number) + where.local;
+            if (rowHas(row, rest)) add(row);
+            // A needle never spans two rows (it holds no newline): on to the next row.
+            where.position = piece.ends[where.local] as number;
+            where.local++;
+          }
+        }
+        finish();
+        return true;
+      },
+    };
+    current = {
+      words,
+      where,
+      rows,
+      unchecked: () => (seeds ? seeds.subarray(seeded) : new Int32Array(0)),
+    };
+    return run;
+  };
+
   return {
     size,
+    start,
     search(query) {
-      const words = queryWords(query);
-      if (words.length === 0) return everyone;
-      const key = words.join(' ');
-      const known = recent.get(key);
-      if (known) {
-        last = { words, rows: known };
-        return known;
-      }
-      // Each earlier word started by a word now: the rows can only be fewer.
-      const narrowing =
-        last.words.length > 0 &&
-        last.words.every((before) => words.some((word) => word.startsWith(before)));
-      let rows: ArrayLike<number>;
-      let rest: string[];
-      if (narrowing) {
-        rows = last.rows;
-        rest = words;
-      } else {
-        // The longest word is likely the rarest: scan for it, check the others.
-        const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
-        rows = scan(` ${longest}`);
-        rest = words.filter((word) => word !== longest);
-      }
-      const found: number[] = [];
-      for (let at = 0; at < rows.length; at++) {
-        const row = rows[at] as number;
-        if (rest.every((word) => rowHas(row, word))) found.push(row);
-      }
-      last = { words, rows: Int32Array.from(found) };
-      remember(key, last.rows);
-      return last.rows;
+      const run = start(query);
+      run.step(Number.POSITIVE_INFINITY);
+      return run.rows;
     },
   };
 }

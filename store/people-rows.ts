@@ -2,12 +2,18 @@
  * The people list's summary: what a list row needs of each person (id,
  * version, name, headline, handles, and the folded words search matches),
  * kept in the database's `meta` store next to the store's version, so the
- * popup and the options page read 10,000 people as a few arrays of strings
- * (~6 ms) instead of 10,000 whole profiles (~110 ms; 1.5–3.5 s at 100,000).
+ * popup and the options page read 10,000 people as a few strings (~6 ms)
+ * instead of 10,000 whole profiles (~110 ms; 1.5–3.5 s at 100,000).
  *
  *   meta "rows:<from>"  a chunk: the rows whose ids sort at or after <from>
- *                       and before the next chunk's, by id, column by column
- *                       (ids[], revs[], names[], headlines[], handles[], texts[])
+ *                       and before the next chunk's, by id, column by column,
+ *                       each column ONE string (ids, names, headlines, handles,
+ *                       and the search texts in the index's own form,
+ *                       ../people/search-index.ts `haystackOf`) with where
+ *                       each row ends in it (ends: Uint32Array), and revs
+ *                       (Float64Array): reading a chunk of 2,000 rows makes 5
+ *                       strings, not 12,000 (at 100,000 people the strings'
+ *                       making and collecting was most of a list's opening)
  *   meta "rows-rev"     "<ROWS_FORMAT>:<rev>": the store version the chunks describe,
  *                       and the shape of their rows (a summary of an older shape,
  *                       such as one whose search text has no project names, is
@@ -23,7 +29,8 @@
  * page runs long, then stores it if the store has not changed meanwhile.
  */
 import { formatHandles } from '../identity/handles';
-import { personText } from '../people/search-index';
+import type { Profile } from '../people/schema';
+import { haystackOf, personText } from '../people/search-index';
 import type { Db, PersonRecord } from './db';
 import { forEachSlice } from './read-slices';
 
@@ -44,26 +51,62 @@ export interface PersonRow {
 export interface StoredRows {
   /** The store's version these rows describe. */
   rev: number;
-  ids: string[];
-  revs: number[];
-  names: string[];
-  headlines: string[];
-  /** Each person's handles, joined with "\n". */
-  handles: string[];
-  texts: string[];
+  /** The rows, in id order, in the chunks they are stored in (read as stored, never joined). */
+  chunks: RowsChunk[];
   /** Ids of the bundled people the user hid (read in the same transaction). */
   hidden: string[];
 }
 
-/** One chunk as stored: columns, because the browser reads arrays of strings fastest. */
-interface RowsChunk {
-  ids: string[];
-  revs: number[];
-  names: string[];
-  headlines: string[];
-  handles: string[];
-  texts: string[];
+/**
+ * One chunk as stored: each column one string, the rows' values one after
+ * another, and where each ends in it, because the browser reads a few long
+ * strings far faster than many short ones (and has fewer to collect).
+ */
+export interface RowsChunk {
+  ids: string;
+  names: string;
+  /** '' for a person with none. */
+  headlines: string;
+  /** Each row's handles joined with "\n". */
+  handles: string;
+  /** " <text>\n" per row: the search index reads it as it is. */
+  texts: string;
+  /** Where each row ends in each column: n ends for ids, then names, headlines, handles, texts. */
+  ends: Uint32Array;
+  /** Each row's record version. */
+  revs: Float64Array;
 }
+
+/** The string columns, in the order of their ends. */
+const COLUMNS = ['ids', 'names', 'headlines', 'handles', 'texts'] as const;
+export type RowsColumn = (typeof COLUMNS)[number];
+const COLUMN_AT: Record<RowsColumn, number> = {
+  ids: 0,
+  names: 1,
+  headlines: 2,
+  handles: 3,
+  texts: 4,
+};
+const TEXTS = COLUMN_AT.texts;
+
+/** How many rows a chunk holds. */
+export const chunkSize = (chunk: RowsChunk) => chunk.revs.length;
+
+/** Row `row`'s value in `column` of `chunk` (a text without the index's space and newline). */
+export function cell(chunk: RowsChunk, column: RowsColumn, row: number): string {
+  const base = COLUMN_AT[column] * chunk.revs.length;
+  const start = row === 0 ? 0 : (chunk.ends[base + row - 1] as number);
+  const end = chunk.ends[base + row] as number;
+  return column === 'texts'
+    ? chunk.texts.slice(start + 1, end - 1)
+    : chunk[column].slice(start, end);
+}
+
+/** The search texts of `chunk` as the index reads them. */
+export const chunkHaystack = (chunk: RowsChunk) => ({
+  text: chunk.texts,
+  ends: chunk.ends.subarray(TEXTS * chunk.revs.length, (TEXTS + 1) * chunk.revs.length),
+});
 
 export interface RowsChange {
   /** Records written (added or replaced). */
@@ -88,13 +131,15 @@ const chunkRange = () => IDBKeyRange.bound(PREFIX, `${PREFIX}\uffff`);
 const MAX_ROWS = 2000;
 const SPLIT = 1000;
 
-export function rowOf(record: PersonRecord): PersonRow {
-  const { profile } = record;
+export const rowOf = (record: PersonRecord): PersonRow => rowOfProfile(record.profile, record.rev);
+
+/** A person's row, at record version `rev` (0 for a bundled person). */
+export function rowOfProfile(profile: Profile, rev: number): PersonRow {
   const handles = formatHandles(profile.identities);
   const headline = profile.headline ?? '';
   return {
-    id: record.id,
-    rev: record.rev,
+    id: profile.id,
+    rev,
     name: profile.name,
     headline,
     handles,
@@ -102,8 +147,11 @@ export function rowOf(record: PersonRecord): PersonRow {
   };
 }
 
-/** The rows' shape: 2 added project names to the search text. */
-export const ROWS_FORMAT = 2;
+/**
+ * The rows' shape: 2 added project names to the search text; 3 stores each
+ * column of a chunk as one string with its rows' ends.
+ */
+export const ROWS_FORMAT = 3;
 /** What "rows-rev" holds for rows of this shape describing store version `rev`. */
 export const rowsStamp = (rev: number) => `${ROWS_FORMAT}:${rev}`;
 
@@ -113,49 +161,83 @@ export function rowsAreCurrent(rowsRev: unknown, rev: number): boolean {
   return rowsRev === rowsStamp(rev) || (rowsRev === undefined && rev === 0);
 }
 
-const isStrings = (value: unknown, length: number): value is string[] =>
-  Array.isArray(value) &&
-  value.length === length &&
-  value.every((entry) => typeof entry === 'string');
-
-/** A chunk as read, if it has the shape this module writes (a hand edit or disk trouble may not). */
-function chunkOf(value: unknown): RowsChunk | undefined {
+/**
+ * A chunk as read, if it has the shape this module writes (a hand edit, disk
+ * trouble or an older shape may not): every column a string that ends where
+ * its last row does, the texts in the index's form, the ends and versions
+ * typed arrays of the rows' count. The rows' ends in between are not each
+ * checked: that loop over 500,000 ends was 21 ms of the popup's opening at
+ * 100,000 people (bench/trace-lists.ts), and a wrong end inside a column
+ * slices a wrong cell, never fails.
+ */
+export function chunkOf(value: unknown): RowsChunk | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const chunk = value as Partial<RowsChunk>;
-  const length = Array.isArray(chunk.ids) ? chunk.ids.length : -1;
-  if (
-    isStrings(chunk.ids, length) &&
-    Array.isArray(chunk.revs) &&
-    chunk.revs.length === length &&
-    chunk.revs.every((rev) => Number.isSafeInteger(rev)) &&
-    isStrings(chunk.names, length) &&
-    isStrings(chunk.headlines, length) &&
-    isStrings(chunk.handles, length) &&
-    isStrings(chunk.texts, length)
-  )
-    return chunk as RowsChunk;
-  return undefined;
+  const { ends, revs } = chunk;
+  if (!(revs instanceof Float64Array) || !(ends instanceof Uint32Array)) return undefined;
+  const size = revs.length;
+  if (ends.length !== COLUMNS.length * size) return undefined;
+  for (const [column, key] of COLUMNS.entries()) {
+    const text = chunk[key];
+    if (typeof text !== 'string') return undefined;
+    const last = size === 0 ? 0 : (ends[(column + 1) * size - 1] as number);
+    if (last !== text.length) return undefined;
+  }
+  const texts = chunk.texts as string;
+  if (size > 0 && (!texts.startsWith(' ') || !texts.endsWith('\n'))) return undefined;
+  return chunk as RowsChunk;
 }
 
-function rowsOfChunk(chunk: RowsChunk): PersonRow[] {
-  return chunk.ids.map((id, at) => ({
-    id,
-    rev: chunk.revs[at] as number,
-    name: chunk.names[at] as string,
-    headline: chunk.headlines[at] as string,
-    handles: (chunk.handles[at] as string) === '' ? [] : (chunk.handles[at] as string).split('\n'),
-    text: chunk.texts[at] as string,
-  }));
+export function rowsOfChunk(chunk: RowsChunk): PersonRow[] {
+  return Array.from({ length: chunkSize(chunk) }, (_, row) => {
+    const handles = cell(chunk, 'handles', row);
+    return {
+      id: cell(chunk, 'ids', row),
+      rev: chunk.revs[row] as number,
+      name: cell(chunk, 'names', row),
+      headline: cell(chunk, 'headlines', row),
+      handles: handles === '' ? [] : handles.split('\n'),
+      text: cell(chunk, 'texts', row),
+    };
+  });
 }
 
-function chunkOfRows(rows: readonly PersonRow[]): RowsChunk {
+/** Every row of `stored`, in order (for tests and checks: a list reads the chunks). */
+export const rowsOfStored = (stored: StoredRows): PersonRow[] => stored.chunks.flatMap(rowsOfChunk);
+
+export function chunkOfRows(rows: readonly PersonRow[]): RowsChunk {
+  const size = rows.length;
+  const ends = new Uint32Array(COLUMNS.length * size);
+  const joined = (column: number, values: string[]) => {
+    let offset = 0;
+    for (let row = 0; row < size; row++) {
+      offset += (values[row] as string).length;
+      ends[column * size + row] = offset;
+    }
+    return values.join('');
+  };
+  const texts = haystackOf(rows.map((row) => row.text));
+  ends.set(texts.ends, TEXTS * size);
   return {
-    ids: rows.map((row) => row.id),
-    revs: rows.map((row) => row.rev),
-    names: rows.map((row) => row.name),
-    headlines: rows.map((row) => row.headline),
-    handles: rows.map((row) => row.handles.join('\n')),
-    texts: rows.map((row) => row.text),
+    ids: joined(
+      0,
+      rows.map((row) => row.id),
+    ),
+    names: joined(
+      1,
+      rows.map((row) => row.name),
+    ),
+    headlines: joined(
+      2,
+      rows.map((row) => row.headline),
+    ),
+    handles: joined(
+      3,
+      rows.map((row) => row.handles.join('\n')),
+    ),
+    texts: texts.text,
+    ends,
+    revs: Float64Array.from(rows, (row) => row.rev),
   };
 }
 
@@ -241,19 +323,33 @@ export async function keepRows(
   await meta.put(rowsStamp(now), ROWS_REV_KEY);
 }
 
+/** `rows` (sorted) in parts of at most MAX_ROWS: SPLIT each when there are too many. */
+function partsOf(rows: readonly PersonRow[]): PersonRow[][] {
+  const size = rows.length > MAX_ROWS ? SPLIT : MAX_ROWS;
+  const parts: PersonRow[][] = [];
+  for (let from = 0; from < rows.length; from += size) parts.push(rows.slice(from, from + size));
+  return parts;
+}
+
 /** Stores `rows` (sorted) under `boundary`, split into chunks when there are too many. */
-async function writeChunks(meta: MetaStore, boundary: string, rows: PersonRow[]): Promise<void> {
+async function writeChunks(
+  meta: MetaStore,
+  boundary: string,
+  rows: readonly PersonRow[],
+): Promise<RowsChunk[]> {
   if (rows.length === 0) {
     await meta.delete(PREFIX + boundary);
-    return;
+    return [];
   }
-  const size = rows.length > MAX_ROWS ? SPLIT : MAX_ROWS;
-  for (let from = 0; from < rows.length; from += size) {
-    const part = rows.slice(from, from + size);
+  const chunks: RowsChunk[] = [];
+  for (const [at, part] of partsOf(rows).entries()) {
     // The first part keeps the boundary (ids below its first row still belong here).
-    const key = from === 0 ? boundary : (part[0] as PersonRow).id;
-    await meta.put(chunkOfRows(part), PREFIX + key);
+    const key = at === 0 ? boundary : (part[0] as PersonRow).id;
+    const chunk = chunkOfRows(part);
+    chunks.push(chunk);
+    await meta.put(chunk, PREFIX + key);
   }
+  return chunks;
 }
 
 const metaOf = (store: unknown) => store as MetaStore;
@@ -279,27 +375,11 @@ export async function readRows(db: Db, onRebuild?: (read: number) => void): Prom
     // never make one long task of the page.
     const chunks = await Promise.all(keys.map((key) => meta.get(String(key))));
     await tx.done;
-    // Each column is the chunks' arrays joined once, not 600,000 pushes (at
-    // 100,000 people the pushes were 60–220 ms of the popup's opening,
-    // bench/trace-lists.ts).
+    // The chunks are kept as read: nothing is joined or copied per row (the
+    // lists read a row's cells where they draw it, jobs/roster.ts).
     const sound = chunks.map(chunkOf);
-    if (sound.every((chunk) => chunk !== undefined)) {
-      const all = sound as RowsChunk[];
-      const column = <K extends keyof RowsChunk>(key: K) =>
-        (all.length === 1
-          ? (all[0] as RowsChunk)[key]
-          : ([] as unknown[]).concat(...all.map((chunk) => chunk[key]))) as RowsChunk[K];
-      return {
-        rev: version,
-        ids: column('ids'),
-        revs: column('revs'),
-        names: column('names'),
-        headlines: column('headlines'),
-        handles: column('handles'),
-        texts: column('texts'),
-        hidden,
-      };
-    }
+    if (sound.every((chunk) => chunk !== undefined))
+      return { rev: version, chunks: sound as RowsChunk[], hidden };
   } else {
     await tx.done;
   }
@@ -317,6 +397,7 @@ export async function rebuildRows(
     onProgress?.(read);
   });
 
+  let chunks: RowsChunk[] | undefined;
   const write = db.transaction(['meta'], 'readwrite');
   const meta = metaOf(write.objectStore('meta'));
   try {
@@ -324,7 +405,7 @@ export async function rebuildRows(
     // Stored only if nothing was written since the read; otherwise the next read rebuilds.
     if ((typeof now === 'number' ? now : 0) === version) {
       await meta.delete(chunkRange());
-      await writeChunks(meta, '', rows);
+      chunks = await writeChunks(meta, '', rows);
       await meta.put(rowsStamp(version), ROWS_REV_KEY);
     }
     await write.done;
@@ -338,14 +419,5 @@ export async function rebuildRows(
     }
     await write.done.catch(() => undefined);
   }
-  return {
-    rev: version,
-    ids: rows.map((row) => row.id),
-    revs: rows.map((row) => row.rev),
-    names: rows.map((row) => row.name),
-    headlines: rows.map((row) => row.headline),
-    handles: rows.map((row) => row.handles.join('\n')),
-    texts: rows.map((row) => row.text),
-    hidden,
-  };
+  return { rev: version, chunks: chunks ?? partsOf(rows).map(chunkOfRows), hidden };
 }

@@ -19,6 +19,7 @@ import type { NotesIndex } from '../../jobs/jobs';
 import type { Roster } from '../../jobs/roster';
 import { knownTags } from '../../people/notes';
 import { people } from '../parts/numbers';
+import { useSearch } from '../parts/use-search';
 import { rowsToDraw, useRowKeys, useVisibleRange } from '../parts/virtual-window';
 
 /** "Export all" in each format: our backup, then what address books import (jobs/jobs.ts). */
@@ -76,8 +77,11 @@ export function PeopleTable(props: PeopleTableProps) {
     [props.notes],
   );
   const contacted = Object.values(notes).some((mine) => mine.contacted);
+  // The first rows on the key's own task, the rest in the tasks after
+  // (../parts/use-search.ts); sorted by last contact, every row is needed at once.
+  const search = useSearch(roster, query, byContacted);
+  const found = search.rows as Int32Array;
   const shown = useMemo(() => {
-    const found = roster.search(query);
     if (!tag && !byContacted) return found;
     let rows = Array.from(found);
     if (tag) rows = rows.filter((row) => notes[roster.id(row)]?.tags?.includes(tag));
@@ -87,7 +91,7 @@ export function PeopleTable(props: PeopleTableProps) {
       rows.sort((a, b) => (day(a) === day(b) ? 0 : day(a) < day(b) ? 1 : -1));
     }
     return Int32Array.from(rows);
-  }, [roster, query, tag, byContacted, notes]);
+  }, [roster, found, tag, byContacted, notes]);
   const size = shown.length;
   const range = useVisibleRange(scroller, size, ROW_HEIGHT);
   const keep = focused && shown[focused.at] === focused.row ? focused.at : undefined;
@@ -178,8 +182,9 @@ export function PeopleTable(props: PeopleTableProps) {
         ))}
       </div>
       {(query || tag) && (
-        <p class="pc-muted" aria-live="polite">
-          {t('table_matches', size, roster.size)}
+        // Said once every row is found (the first rows show before).
+        <p class="pc-muted pc-matches" aria-live="polite">
+          {search.done ? t('table_matches', size, roster.size) : null}
         </p>
       )}
       <div class="pc-people-scroll" ref={scroller}>

@@ -13,10 +13,11 @@
  * sentence says so and what to try, with a button that clears the search.
  */
 
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, tn } from '../../i18n/t';
 import type { Roster } from '../../jobs/roster';
 import { people } from '../parts/numbers';
+import { useSearch } from '../parts/use-search';
 import {
   rowsToDraw,
   scrollRowIntoView,
@@ -76,22 +77,24 @@ export function PeopleList({ load, subscribe, onOpen, memory }: PeopleListProps)
     };
   }, [load, subscribe]);
 
-  const shown = useMemo(() => roster?.search(query), [roster, query]);
+  // The first rows on the key's own task, the rest in the tasks after (../parts/use-search.ts).
+  const { rows: shown, done } = useSearch(roster, query);
   const size = shown?.length ?? 0;
   const activeIndex = Math.min(active, Math.max(size - 1, 0));
   const activeRow = size > 0 ? shown?.[activeIndex] : undefined;
   const rowId = (row: number) => `pc-person-${roster?.id(row)}`;
 
-  // A new reading of the store (or the list opened again): find the active person again.
+  // A new reading of the store (or the list opened again): find the active
+  // person again, among every row found.
   useEffect(() => {
     const want = wanted.current;
-    if (!roster || !shown || want === undefined) return;
+    if (!roster || !shown || !done || want === undefined) return;
     wanted.current = undefined;
     const found = shown.findIndex((row) => roster.id(row) === want);
     if (found < 0 || found === activeIndex) return;
     setActive(found);
     if (list.current) scrollRowIntoView(list.current, found, ROW_HEIGHT);
-  }, [roster]);
+  }, [roster, done]);
   if (roster) activeId.current = activeRow === undefined ? undefined : roster.id(activeRow);
   if (memory) {
     memory.query = query;
@@ -156,13 +159,16 @@ export function PeopleList({ load, subscribe, onOpen, memory }: PeopleListProps)
           ? failed
             ? t('people_unreadable')
             : t('loading')
-          : size === total
-            ? people(total)
-            : size === 0
-              ? t('popup_no_match', query.trim(), people(total))
-              : tn('people_of', total, size)}
+          : !done
+            ? // Still finding: the count is said once it is known.
+              null
+            : size === total
+              ? people(total)
+              : size === 0
+                ? t('popup_no_match', query.trim(), people(total))
+                : tn('people_of', total, size)}
       </p>
-      {roster && size === 0 && total > 0 && (
+      {roster && done && size === 0 && total > 0 && (
         <div class="pc-no-match">
           <p>{t('popup_no_match_try')}</p>
           <button

@@ -8,9 +8,9 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closePeopleDb, DB_NAME, DB_VERSION, openPeopleDb, recordOf } from '../../store/db';
-import { readRows, rowOf, rowsStamp } from '../../store/people-rows';
+import { chunkOfRows, readRows, rowOf, rowsStamp } from '../../store/people-rows';
 import { addPerson, lookupKey, readSnapshot } from '../../store/store';
-import { person } from './fixtures';
+import { person, rowsTable } from './fixtures';
 
 beforeEach(async () => {
   await closePeopleDb();
@@ -95,22 +95,17 @@ describe('the version-2 upgrade', () => {
     const rows = records.map(rowOf);
     await writeVersion1(records, [], 17, {
       'rows-rev': rowsStamp(17),
-      'rows:': {
-        ids: rows.map((row) => row.id),
-        revs: rows.map((row) => row.rev),
-        names: ['Ada (from the summary)', rows[1]?.name],
-        headlines: rows.map((row) => row.headline),
-        handles: rows.map((row) => row.handles.join('\n')),
-        texts: rows.map((row) => row.text),
-      },
+      'rows:': chunkOfRows(
+        rows.map((row, at) => (at === 0 ? { ...row, name: 'Ada (from the summary)' } : row)),
+      ),
     });
     const rebuilt: number[] = [];
-    const read = await readRows(await openPeopleDb(), (count) => rebuilt.push(count));
+    const read = rowsTable(await readRows(await openPeopleDb(), (count) => rebuilt.push(count)));
     expect(rebuilt).toEqual([]);
     expect(read.names).toEqual(['Ada (from the summary)', person('bob').name]);
     // Sync applies what it brings through the store's writes, which keep the summary.
     await addPerson(person('cy'));
-    const after = await readRows(await openPeopleDb(), (count) => rebuilt.push(count));
+    const after = rowsTable(await readRows(await openPeopleDb(), (count) => rebuilt.push(count)));
     expect(rebuilt).toEqual([]);
     expect(after.ids).toEqual(['ada', 'bob', 'cy']);
     expect(after.rev).toBe(18);

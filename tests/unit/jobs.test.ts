@@ -14,7 +14,7 @@ import { bundledProfiles } from '../../people/bundled';
 import { closePeopleDb, openPeopleDb } from '../../store/db';
 import { readRows } from '../../store/people-rows';
 import { addPerson, importPeople, readSnapshot, updatePerson } from '../../store/store';
-import { person } from './fixtures';
+import { person, rowsTable } from './fixtures';
 
 const pad = (index: number) => String(index).padStart(5, '0');
 const file = (profiles: object[]) =>
@@ -64,7 +64,7 @@ describe('an import', () => {
     expect(job.last('committed')).toMatchObject({ added: 600, updated: 0 });
     expect(job.phases()).toContain('writing');
     expect((await readSnapshot()).people).toHaveLength(601);
-    expect((await readRows(await openPeopleDb())).ids).toHaveLength(601);
+    expect(rowsTable(await readRows(await openPeopleDb())).ids).toHaveLength(601);
   });
 
   it('names the file in a refusal, and refuses with the reason', async () => {

@@ -17,9 +17,11 @@ import {
   boundaryFor,
   mergeRows,
   type PersonRow,
+  ROWS_FORMAT,
   ROWS_REV_KEY,
   readRows,
   rowOf,
+  rowsStamp,
 } from '../../store/people-rows';
 import type * as StoreModule from '../../store/store';
 import {
@@ -31,7 +33,7 @@ import {
   setHidden,
   updatePerson,
 } from '../../store/store';
-import { person } from './fixtures';
+import { person, rowsTable, storedOf } from './fixtures';
 
 const pad = (index: number) => String(index).padStart(5, '0');
 const many = (count: number, prefix = 'p') =>
@@ -40,17 +42,7 @@ const many = (count: number, prefix = 'p') =>
 /** What the summary must say: a row per sound record, in id order. */
 async function expected() {
   const snapshot = await readSnapshot();
-  const rows = snapshot.people.map(rowOf);
-  return {
-    rev: snapshot.rev,
-    ids: rows.map((row) => row.id),
-    revs: rows.map((row) => row.rev),
-    names: rows.map((row) => row.name),
-    headlines: rows.map((row) => row.headline),
-    handles: rows.map((row) => row.handles.join('\n')),
-    texts: rows.map((row) => row.text),
-    hidden: snapshot.hidden,
-  };
+  return rowsTable(storedOf(snapshot.people.map(rowOf), snapshot.rev, snapshot.hidden));
 }
 
 /** Reads the summary, failing the test if it had to be rebuilt. */
@@ -58,7 +50,7 @@ async function currentRows() {
   const rebuilt: number[] = [];
   const rows = await readRows(await openPeopleDb(), (read) => rebuilt.push(read));
   expect(rebuilt, 'the summary was rebuilt instead of kept').toEqual([]);
-  return rows;
+  return rowsTable(rows);
 }
 
 const chunkKeys = async () =>
@@ -139,7 +131,7 @@ describe('a stale or damaged summary is rebuilt, once', () => {
     await tx.objectStore('meta').put(((await tx.objectStore('meta').get('rev')) ?? 0) + 1, 'rev');
     await tx.done;
     const rebuilt: number[] = [];
-    const rows = await readRows(db, (read) => rebuilt.push(read));
+    const rows = rowsTable(await readRows(db, (read) => rebuilt.push(read)));
     expect(rebuilt.at(-1)).toBe(1200);
     expect(rows).toEqual(await expected());
     expect(rows.revs[7]).toBe(9);
@@ -147,24 +139,57 @@ describe('a stale or damaged summary is rebuilt, once', () => {
     expect(await currentRows()).toEqual(rows);
   });
 
-  it('when it was stored by an earlier shape (search text without project names)', async () => {
+  it('when it was stored by an earlier shape: never read as it is', async () => {
     await addPerson(person('p-00000', { projects: [{ name: 'sled', description: 'A tree' }] }));
+    await addPerson(person('p-00001', { name: 'Bea' }));
     const db = await openPeopleDb();
-    // As the previous version stored it: the bare store version, texts without projects.
-    const tx = db.transaction(['meta'], 'readwrite');
-    const rev = (await tx.objectStore('meta').get('rev')) as number;
-    const chunk = (await tx.objectStore('meta').get('rows:')) as unknown as object;
-    await tx.objectStore('meta').put({ ...chunk, texts: ['p 00000'] } as never, 'rows:');
-    await tx.objectStore('meta').put(rev, ROWS_REV_KEY);
-    await tx.done;
-    const rebuilt: number[] = [];
-    const rows = await readRows(db, (read) => rebuilt.push(read));
-    expect(rebuilt.at(-1)).toBe(1);
-    expect(rows.texts[0]).toMatch(/ sled$/);
-    // Positive control: a summary of this shape is read as it is.
-    const again: number[] = [];
-    await readRows(db, (read) => again.push(read));
-    expect(again).toEqual([]);
+    const rows = (await readSnapshot()).people.map(rowOf);
+    // As format 2 stored it: a string per row and column, its search text
+    // without project names; one name marked, so reading it as it is would show.
+    const formatTwo = {
+      ids: rows.map((row) => row.id),
+      revs: rows.map((row) => row.rev),
+      names: ['Marked (format 2)', 'Bea'],
+      headlines: rows.map((row) => row.headline),
+      handles: rows.map((row) => row.handles.join('\n')),
+      texts: ['p 00000', 'bea'],
+    };
+    const storeOld = async (stamp: (rev: number) => unknown) => {
+      const tx = db.transaction(['meta'], 'readwrite');
+      const rev = (await tx.objectStore('meta').get('rev')) as number;
+      await tx.objectStore('meta').put(formatTwo as never, 'rows:');
+      await tx.objectStore('meta').put(stamp(rev) as never, ROWS_REV_KEY);
+      await tx.done;
+    };
+    const readCounting = async () => {
+      const rebuilt: number[] = [];
+      const read = rowsTable(await readRows(db, (count) => rebuilt.push(count)));
+      return { read, rebuilt };
+    };
+
+    // Stamped as format 2 (and as the bare version, as format 1 did): rebuilt.
+    for (const stamp of [(rev: number) => `2:${rev}`, (rev: number) => rev]) {
+      await storeOld(stamp);
+      const { read, rebuilt } = await readCounting();
+      expect(rebuilt.at(-1)).toBe(2);
+      expect(read).toEqual(await expected());
+      expect(read.names[0]).toBe('Person p-00000');
+      expect(read.texts[0]).toMatch(/ sled$/);
+      // Positive control: a summary of this shape is read as it is.
+      expect((await readCounting()).rebuilt).toEqual([]);
+    }
+
+    // A write meeting a format-2 summary leaves it for the next read to rebuild.
+    await storeOld((rev) => `2:${rev}`);
+    await addPerson(person('p-00002'));
+    expect((await readCounting()).read).toEqual(await expected());
+
+    // A format-2 chunk under this format's stamp is not this format's: rebuilt too.
+    await storeOld(rowsStamp);
+    const { read, rebuilt } = await readCounting();
+    expect(rebuilt.at(-1)).toBe(3);
+    expect(read).toEqual(await expected());
+    expect(ROWS_FORMAT).toBe(3);
   });
 
   it('when a chunk is not what was written', async () => {
@@ -172,12 +197,12 @@ describe('a stale or damaged summary is rebuilt, once', () => {
     const db = await openPeopleDb();
     await db.put('meta', { ids: ['x'], names: 'broken' } as never, 'rows:');
     const rebuilt: number[] = [];
-    expect(await readRows(db, (read) => rebuilt.push(read))).toEqual(await expected());
+    expect(rowsTable(await readRows(db, (read) => rebuilt.push(read)))).toEqual(await expected());
     expect(rebuilt).toEqual([10]);
     // A write meeting a damaged chunk leaves the summary for the next read to rebuild.
     await db.put('meta', { ids: ['x'], names: 'broken' } as never, 'rows:');
     await addPerson(person('new'));
-    expect(await readRows(db)).toEqual(await expected());
+    expect(rowsTable(await readRows(db))).toEqual(await expected());
   });
 
   it('leaves damaged records out', async () => {
@@ -189,7 +214,7 @@ describe('a stale or damaged summary is rebuilt, once', () => {
       .put({ id: 'p-00001', rev: 1, keys: [], profile: { id: 'p-00001' } } as never);
     await tx.objectStore('meta').put(((await tx.objectStore('meta').get('rev')) ?? 0) + 1, 'rev');
     await tx.done;
-    expect((await readRows(db)).ids).toEqual(['p-00000', 'p-00002']);
+    expect(rowsTable(await readRows(db)).ids).toEqual(['p-00000', 'p-00002']);
   });
 });
 
@@ -271,9 +296,11 @@ describe('two tabs writing at the same moment', () => {
             }
             const [first] = tabs as [(typeof tabs)[number]];
             const snapshot = await first.store.readSnapshot();
-            const rows = await first.rows.readRows(await first.db.openPeopleDb(), () => {
-              throw new Error('rebuilt');
-            });
+            const rows = rowsTable(
+              await first.rows.readRows(await first.db.openPeopleDb(), () => {
+                throw new Error('rebuilt');
+              }),
+            );
             expect(rows.ids).toEqual(snapshot.people.map((record) => record.id));
             expect(rows.revs).toEqual(snapshot.people.map((record) => record.rev));
             expect(rows.names).toEqual(snapshot.people.map((record) => record.profile.name));

@@ -9,7 +9,7 @@ import { buildRoster } from '../../jobs/roster';
 import type { Profile } from '../../people/schema';
 import { recordOf } from '../../store/db';
 import { rowOf } from '../../store/people-rows';
-import { person } from './fixtures';
+import { person, storedOf } from './fixtures';
 
 const people: Profile[] = [
   person('ada', { name: 'Ada', mine: { tags: ['kubecon'], contacted: '2026-01-10' } }),
@@ -20,20 +20,7 @@ const people: Profile[] = [
 
 function mount() {
   const rows = people.map((profile) => rowOf(recordOf(profile, 1)));
-  const roster = buildRoster(
-    {
-      rev: 1,
-      ids: rows.map((row) => row.id),
-      revs: rows.map((row) => row.rev),
-      names: rows.map((row) => row.name),
-      headlines: rows.map((row) => row.headline),
-      handles: rows.map((row) => row.handles.join('\n')),
-      texts: rows.map((row) => row.text),
-      hidden: [],
-    },
-    [],
-    'all',
-  );
+  const roster = buildRoster(storedOf(rows, 1), [], 'all');
   const notes = Object.fromEntries(
     people.flatMap((p) =>
       p.mine?.tags || p.mine?.contacted

@@ -12,20 +12,12 @@ import { bundledProfiles } from '../../people/bundled';
 import type { Profile } from '../../people/schema';
 import type { StoredRows } from '../../store/people-rows';
 import { rowOf } from '../../store/people-rows';
-import { person } from './fixtures';
+import { person, storedOf } from './fixtures';
 
 function stored(profiles: Profile[], hidden: string[] = [], rev = 7): StoredRows {
   const rows = profiles.map((profile) => rowOf({ id: profile.id, rev: 1, profile, keys: [] }));
-  return {
-    rev,
-    ids: rows.map((row) => row.id),
-    revs: rows.map((row) => row.rev),
-    names: rows.map((row) => row.name),
-    headlines: rows.map((row) => row.headline),
-    handles: rows.map((row) => row.handles.join('\n')),
-    texts: rows.map((row) => row.text),
-    hidden,
-  };
+  // Chunks of two rows, so a list reads across chunks as it does at 100,000.
+  return storedOf(rows, rev, hidden, 2);
 }
 const ids = (roster: ReturnType<typeof buildRoster>, rows: ArrayLike<number>) =>
   Array.from(rows, (row) => roster.id(row));

@@ -6,7 +6,14 @@
 import fc from 'fast-check';
 import { buildRoster } from '../../jobs/roster';
 import { bundledProfiles } from '../../people/bundled';
-import { buildSearchIndex, personText, queryWords, searchText } from '../../people/search-index';
+import {
+  buildSearchIndex,
+  haystackOf,
+  personText,
+  queryWords,
+  searchIndexOf,
+  searchText,
+} from '../../people/search-index';
 
 const people = [
   ['Łukasz Żółw', 'Engineer', '@lukasz_z'],
@@ -43,11 +50,7 @@ describe('personText', () => {
         '@spacejam',
       ]),
     ).toBe('tyler neely spacejam sled event gateway');
-    const roster = buildRoster(
-      { rev: 0, ids: [], revs: [], names: [], headlines: [], handles: [], texts: [], hidden: [] },
-      bundledProfiles,
-      'all',
-    );
+    const roster = buildRoster({ rev: 0, chunks: [], hidden: [] }, bundledProfiles, 'all');
     const found = (query: string) => [...roster.search(query)].map((row) => roster.name(row));
     expect(found('sled')).toEqual(['Tyler Neely']);
     expect(found('event gate')).toEqual(['Tyler Neely']);
@@ -149,6 +152,114 @@ describe('search', () => {
         },
       ),
     );
+  });
+
+  it('finds the same over chunks, a few rows per step, as all at once', () => {
+    const word = fc.stringMatching(/^[a-cł0-9]{1,3}$/);
+    const text = fc.array(word, { maxLength: 4 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(
+        fc.array(text, { maxLength: 30 }),
+        fc.array(fc.nat(30), { maxLength: 5 }),
+        fc.array(
+          fc.array(word, { maxLength: 3 }).map((words) => words.join(' ')),
+          { minLength: 1, maxLength: 6 },
+        ),
+        fc.integer({ min: 1, max: 4 }),
+        (rows, cuts, queries, each) => {
+          const folded = rows.map((row) => searchText(row));
+          // The rows cut into chunks as the stored summary holds them (some empty).
+          const at = [
+            ...new Set([0, ...cuts.map((cut) => cut % (folded.length + 1)), folded.length]),
+          ];
+          at.sort((a, b) => a - b);
+          const chunked = searchIndexOf(
+            at.slice(1).map((end, i) => haystackOf(folded.slice(at[i], end))),
+          );
+          const whole = buildSearchIndex(folded);
+          for (const query of queries) {
+            const expected = [...whole.search(query)];
+            const run = chunked.start(query);
+            let steps = 0;
+            // `each` more rows at a step; every step's rows the answer's first.
+            while (!run.step(Number.POSITIVE_INFINITY, run.rows.length + each)) {
+              expect([...run.rows]).toEqual(expected.slice(0, run.rows.length));
+              expect(++steps).toBeLessThan(1000);
+            }
+            expect(run.done).toBe(true);
+            expect([...run.rows]).toEqual(expected);
+          }
+        },
+      ),
+    );
+  });
+
+  it('answers right when each query goes on from the one before, left unfinished', () => {
+    const word = fc.stringMatching(/^[a-c]{1,3}$/);
+    const text = fc.array(word, { maxLength: 4 }).map((words) => words.join(' '));
+    const query = fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(
+        fc.array(text, { maxLength: 40 }),
+        fc.array(fc.nat(40), { maxLength: 4 }),
+        // Each query typed, the search stepped a few rows at a time a few times (or to the end).
+        fc.array(fc.tuple(query, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 3 })), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        (rows, cuts, typed) => {
+          const folded = rows.map((row) => searchText(row));
+          const at = [
+            ...new Set([0, ...cuts.map((cut) => cut % (folded.length + 1)), folded.length]),
+          ].sort((a, b) => a - b);
+          const index = searchIndexOf(
+            at.slice(1).map((end, i) => haystackOf(folded.slice(at[i], end))),
+          );
+          for (const [position, [q, steps, each]] of typed.entries()) {
+            const expected = [...buildSearchIndex(folded).search(q)];
+            const run = index.start(q);
+            for (let step = 0; step < steps; step++)
+              run.step(Number.POSITIVE_INFINITY, run.rows.length + each);
+            expect([...run.rows]).toEqual(expected.slice(0, run.rows.length));
+            // The last query, and every other one half the time, searched to the end.
+            if (position === typed.length - 1 || steps === 3) {
+              run.step(Number.POSITIVE_INFINITY);
+              expect([...run.rows]).toEqual(expected);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('goes on from a run stopped inside the rows it took over from the one before', () => {
+    const texts = Array.from({ length: 60 }, (_, row) =>
+      row % 3 === 0 ? `abc ${row}` : row % 3 === 1 ? `ab ${row}` : `a ${row}`,
+    );
+    const index = buildSearchIndex(texts);
+    const a = index.start('a');
+    a.step(Number.POSITIVE_INFINITY, 30);
+    // "ab" takes over a's 30 rows and checks only 4 of them …
+    const ab = index.start('ab');
+    ab.step(Number.POSITIVE_INFINITY, 3);
+    expect([...ab.rows]).toEqual([0, 1, 3]);
+    // … so "abc" must check the rest of them too.
+    const abc = index.start('abc');
+    abc.step(Number.POSITIVE_INFINITY);
+    expect([...abc.rows]).toEqual([...buildSearchIndex(texts).search('abc')]);
+    expect(abc.rows).toHaveLength(20);
+  });
+
+  it('stops a step at its deadline, and goes on from there', () => {
+    const many = Array.from({ length: 5000 }, (_, row) => `ada ${row}`);
+    const run = buildSearchIndex(many).start('ada');
+    // A deadline already past: the step looks at the clock and stops.
+    expect(run.step(0)).toBe(false);
+    expect(run.done).toBe(false);
+    expect(run.rows.length).toBeLessThan(5000);
+    expect(run.step(Number.POSITIVE_INFINITY)).toBe(true);
+    expect(run.rows.length).toBe(5000);
   });
 
   it('holds no rows when built from none', () => {
