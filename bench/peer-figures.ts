@@ -127,7 +127,12 @@ export async function peerFigures(runs: number): Promise<PeerFigure[]> {
     figures.push({ name: oursName, unit: 'ms', samples: ours });
     for (const peer of peers) {
       const theirs = byKey.get(peer.key)?.own.get(pageKey) ?? [];
-      figures.push({ name: `peers_${pageKey}_${peer.key}_ms`, unit: 'ms', samples: theirs });
+      figures.push({
+        name: `peers_${pageKey}_${peer.key}_ms`,
+        unit: 'ms',
+        samples: theirs,
+        baseline: oursName,
+      });
       // Run by run: the peer's time over ours in the same run.
       figures.push({
         name: `peers_${pageKey}_${peer.key}_over_ours_ratio`,
@@ -137,7 +142,6 @@ export async function peerFigures(runs: number): Promise<PeerFigure[]> {
           .map((value, index) => value / (ours[index] ?? 0))
           .filter((ratio) => Number.isFinite(ratio)),
         target: { min: PEER_MIN_RATIO },
-        baseline: oursName,
       });
     }
     const none = byKey.get('none')?.own.get(pageKey) ?? [];
