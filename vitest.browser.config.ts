@@ -11,6 +11,8 @@ export default defineConfig({
           {
             'trace-hover': 'bench/trace-hover.ts',
             'cold-lookup': 'bench/cold-lookup.ts',
+            'trace-pageload': 'bench/trace-pageload.ts',
+            peers: 'bench/peers.ts',
             'profile-keystrokes': 'bench/profile-keystrokes.ts',
             'trace-lists': 'bench/trace-lists.ts',
             'trace-store': 'bench/trace-store.ts',

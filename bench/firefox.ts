@@ -6,15 +6,16 @@
  * figure (./hover-probe.ts). Writes its figures to .tmp/bench-firefox.json;
  * bench/measure.ts, run after it, puts them into results.json.
  *
- * Page-load cost is not measured in Firefox: Chromium's figure is the
- * extension's script time from a CDP trace, and Firefox offers no trace over
- * BiDi (its profiler cannot be started or read from puppeteer), while
- * anything the page itself can time is noise next to ~1 ms of script.
+ * Then page-load cost (issue 28): the content script's CPU time on the
+ * bench's pages from the Gecko profiler, started from the environment in a
+ * second Firefox (./firefox-pageload.ts says how), with the page's own
+ * script time in the same loads as its baseline.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { launch, newTab, seedPeople, wait } from '../tests/firefox/harness';
+import { firefoxPageLoadFigures } from './firefox-pageload';
 import { generateProfiles, genLogin, hoverPage } from './generate';
 import { type HoverTime, installHoverProbe } from './hover-probe';
 import { retried, retryCount } from './patience';
@@ -114,6 +115,7 @@ it(
     } finally {
       await session.close();
     }
+    figures.push(...(await firefoxPageLoadFigures(QUICK ? 3 : 10)));
     figures.push({ name: 'firefox_bench_retries', unit: 'count', samples: [retryCount()], max: 0 });
     mkdirSync(join(import.meta.dirname, '..', '.tmp'), { recursive: true });
     writeFileSync(FIREFOX_OUT, `${JSON.stringify(figures, null, 2)}\n`);

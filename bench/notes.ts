@@ -162,6 +162,62 @@ const COLD =
   'itself, the tabs and action bindings of the badge’s listeners, and compiling the 240 KB ' +
   'bundle.';
 
+const PAGELOAD =
+  'Where it goes (bench/trace-pageload.ts; CPU time of our script from the trace, 6–8 loads ' +
+  'a page, builds interleaved; V8 profile of our functions every 50 µs over 30 loads; load ' +
+  'average 6–16): all of it is the one evaluation of content.js at document_idle (compile ' +
+  '~0.03 ms from the code cache; no later callback of ours shows). Of the evaluation, the ' +
+  'profile puts ~25% in the first `runtime.sendMessage` (Chromium building the runtime API ' +
+  'object), ~20% in `storage.onChanged.addListener` (the storage API object and its event), ' +
+  '~15% in the Navigation API’s object and listeners, ~15% in the module’s own top level ' +
+  '(GitHub’s reserved names, closures), ~10% in the hovercards’ listeners, the rest in ' +
+  'parsing the URL and `performance.getEntriesByType`. The floor, measured the same way in ' +
+  'the same run with stand-in content scripts (load average 6.5): an empty script 0.07–0.12 ' +
+  'ms; one `sendMessage` alone 0.36–0.47 ms; that plus a storage listener and a navigation ' +
+  'listener 0.50–0.64 ms; ours 1.03–1.56 ms. Changed (2026-12-07): with the Navigation API ' +
+  'the Turbo/pjax/soft-nav/popstate listeners are gone, three hovercard listeners are added ' +
+  'on the first hover, the LinkedIn slug pattern compiles on first use, a GitHub URL’s query ' +
+  'is read only for /commits; beside /work/before-main in one run (8 loads each, load average ' +
+  '6–9), medians after/before: small 1.16/1.19, 2,000 links 1.26/1.27, feed 0.98/1.02, issue ' +
+  '1.17/1.34, pull request 1.34/1.31 ms — within the noise. What is left to reach ≤ 1 ms is ' +
+  'the ~0.5 ms of our own JS above the API floor, and the storage listener (~0.1 ms): ' +
+  'registering it only when something can go stale needs a push from the background for a ' +
+  'tab that had no input (not done).';
+
+const PEERS =
+  'bench/peers.ts (BENCH=peers; in the full bench when bench/get-peers.sh made the peers): ' +
+  'the same four GitHub pages in separate Chromium profiles, run by run interleaved with no ' +
+  'extension, each load traced and 1 s after `load` counted. github-hovercard is Manifest V2, ' +
+  'which Chromium 156 no longer loads: its five scripts and three style sheets run as a ' +
+  'declared MV3 content script (get-peers.sh says how). refined-github is built from its ' +
+  'own tree with versions the npm registry serves (get-peers.sh lists what was pinned). ' +
+  'One run (2026-12-07 16:25, 5 runs, load average 11–13), medians, ours / github-hovercard ' +
+  '/ refined-github: small page 0.98 / 12.5 / 0.71 ms, 2,000 links 1.16 / 124.8 / 1.43, ' +
+  'issue 1.32 / 69.3 / 1.08, pull request 1.09 / 60.6 / 1.13; github-hovercard over ours ' +
+  '11.5×, 303×, 52.8×, 56.5× (an earlier run: 21.8×, 112×, 48×, 52×). github-hovercard ' +
+  'wraps every link it can and watches mutations, so its cost grows with the page; on the ' +
+  'small page our fixed cost sets the ratio. refined-github measures ~1 ms on these pages by ' +
+  'the trace and 1–2 ms by a CPU profile (its bundle is ES modules, whose evaluation a trace ' +
+  'does not attribute; bench/peer-figures.ts): on fixture pages built from docs/pages.md its ' +
+  'features, which look for the real site’s markup, mostly find nothing, so it is not 20× ' +
+  'ours here, and the issue’s 17.3 ms on the real site could not be reproduced offline.';
+
+const FIREFOX_PAGELOAD =
+  'Firefox (firefox-esr, bench/firefox-pageload.ts): the Gecko profiler from the environment ' +
+  '(every 0.2 ms, JS frames, the content processes’ main threads); a load’s figure is its ' +
+  'samples with a frame of our content script (moz-extension://…/content-scripts/) on the ' +
+  'stack, so what Firefox does for the calls we make counts as ours. Same-run baselines: the ' +
+  'same add-on with an empty content script in a second Firefox, loads interleaved (0 ms on ' +
+  'every page: the method counts nothing that is not our code), and the page’s own scripts in ' +
+  'the same loads. One run (2026-12-07 16:43, 6 loads a page, load average 9–10), medians ' +
+  'ours / page’s own scripts: small 20.9 / 45.2 ms, 2,000 links 16.4 / 82.1, feed 24.8 / ' +
+  '43.0, issue 21.4 / 50.7, pull request 18.4 / 65.6. An earlier run that also counted the ' +
+  'background page’s frames gave 21–35 ms. So Firefox spends ~15–25 ms of the page’s thread ' +
+  'a load on our script, 15–20× Chromium’s ~1.1 ms. What dominates it was not looked into ' +
+  '(the suspects: the first use of `browser.runtime` and `browser.storage` builds their API ' +
+  'objects in the script’s sandbox from Firefox’s schemas; ESR 153 has the Navigation API, ' +
+  'so no URL polling runs); the profile has the stacks.';
+
 export const NOTES: Record<string, string> = {
   content_script_bytes:
     'Issue 28: 24,945 B before, ~11 KB of it webextension-polyfill for the two calls the ' +
@@ -174,6 +230,21 @@ export const NOTES: Record<string, string> = {
     'entry at it), so nothing is announced to the page at all. Now the largest parts are the ' +
     'hovercards (~2.7 KB), GitHub’s reserved names (~2.4 KB, which keep the script from asking ' +
     'about /pulls or /settings), the visibility checks (~1.2 KB) and user input (~1.1 KB).',
+  pageload_small_ms: PAGELOAD,
+  pageload_2000links_ms: PAGELOAD,
+  pageload_linkedin_feed_ms: PAGELOAD,
+  pageload_real_issue_ms: PAGELOAD,
+  pageload_real_pull_ms: PAGELOAD,
+  peers_small_github_hovercard_over_ours_ratio: PEERS,
+  peers_small_refined_github_over_ours_ratio: PEERS,
+  peers_links_refined_github_over_ours_ratio: PEERS,
+  peers_issue_refined_github_over_ours_ratio: PEERS,
+  peers_pull_refined_github_over_ours_ratio: PEERS,
+  firefox_pageload_small_ms: FIREFOX_PAGELOAD,
+  firefox_pageload_links_ms: FIREFOX_PAGELOAD,
+  firefox_pageload_feed_ms: FIREFOX_PAGELOAD,
+  firefox_pageload_issue_ms: FIREFOX_PAGELOAD,
+  firefox_pageload_pull_ms: FIREFOX_PAGELOAD,
   pageload_growth_ratio:
     'The content script does the same constant work on every page (parse one URL, register ' +
     'one set of listeners, ask one question) and reads nothing of the page. The run before ' +

@@ -16,7 +16,10 @@ interface TraceEvent {
   tdur?: number;
   tid: number;
   pid: number;
-  args?: { data?: { url?: string }; fileName?: string };
+  args?: {
+    data?: { url?: string; functionName?: string; lineNumber?: number; columnNumber?: number };
+    fileName?: string;
+  };
 }
 
 const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', 'v8.run']);
@@ -95,9 +98,50 @@ export function scriptTime(events: TraceEvent[], match: (url: string) => boolean
   return { ms: total / 1000, gcMs: gcTotal / 1000 };
 }
 
+/**
+ * The top-level script events that `scriptTime` counts, each with the
+ * events nested in it on its thread, as [name, ms] (thread time where the
+ * trace gives it): what bench/trace-pageload.ts prints per page. A
+ * `FunctionCall` is named by its function and line; nested events are
+ * prefixed with `>`.
+ */
+export function scriptEvents(
+  events: TraceEvent[],
+  match: (url: string) => boolean,
+): [string, number][] {
+  const named = (event: TraceEvent) => {
+    const data = event.args?.data;
+    if (event.name !== 'FunctionCall' || !data) return event.name;
+    return `FunctionCall ${data.functionName || '(anonymous)'}:${(data.lineNumber ?? 0) + 1}:${(data.columnNumber ?? 0) + 1}`;
+  };
+  const complete = events.filter((event) => event.ph === 'X').sort((a, b) => a.ts - b.ts);
+  const out: [string, number][] = [];
+  let openEnd = -1;
+  let openTid = -1;
+  for (const event of complete) {
+    if (!SCRIPT_EVENTS.has(event.name) || !match(urlOf(event))) continue;
+    const end = event.ts + (event.dur ?? 0);
+    if (event.tid === openTid && end <= openEnd) continue;
+    openEnd = end;
+    openTid = event.tid;
+    out.push([named(event), (event.tdur ?? event.dur ?? 0) / 1000]);
+    for (const inner of complete) {
+      if (inner === event || inner.tid !== event.tid || inner.ts < event.ts) continue;
+      if (inner.ts >= end) break;
+      if (inner.ts + (inner.dur ?? 0) > end) continue;
+      out.push([`> ${named(inner)}`, (inner.tdur ?? inner.dur ?? 0) / 1000]);
+    }
+  }
+  return out;
+}
+
 /** A V8 CPU profile as CDP's `Profiler.stop` gives it. */
 export interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number };
+    children?: number[];
+  }[];
   samples: number[];
   timeDeltas: number[];
 }

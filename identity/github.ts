@@ -75,10 +75,11 @@ export function parseGithubUrl(url: URL): UrlIdentity | undefined {
   if (first === undefined) return undefined;
   if (first === 'users') return parseUsers(second, third);
   if (!isLogin(first)) return undefined;
-  // A repository's commit list filtered by author is about that author.
-  const author = url.searchParams.get('author');
-  if (third === 'commits' && author !== null && LOGIN.test(author))
-    return identity(author, 'profile');
+  // A repository's commit list filtered by author is about that author. (Its
+  // query is read only there: `searchParams` is an object made on first read,
+  // and the content script parses the page's URL at every load.)
+  const author = third === 'commits' ? url.searchParams.get('author') : null;
+  if (author !== null && LOGIN.test(author)) return identity(author, 'profile');
   return identity(first, second === undefined ? 'profile' : 'owned');
 }
 

@@ -29,7 +29,12 @@ function isProfileHost(host: string): boolean {
  * overrides (a slug that reorders its own text could pass for someone else's);
  * 3–100 characters as LinkedIn allows.
  */
-const SLUG = new RegExp(`^[^\\s/?#\\\\\\p{Cc}${UNSAFE_CLASS}]{3,100}$`, 'u');
+let slugPattern: RegExp | undefined;
+/** Made on first use: a Unicode pattern's compile is paid on every page otherwise (GitHub's too). */
+function slugOk(slug: string): boolean {
+  slugPattern ??= new RegExp(`^[^\\s/?#\\\\\\p{Cc}${UNSAFE_CLASS}]{3,100}$`, 'u');
+  return slugPattern.test(slug);
+}
 
 function decode(segment: string): string | undefined {
   try {
@@ -51,7 +56,7 @@ export function parseLinkedinUrl(url: URL): UrlIdentity | undefined {
     const [, name, a, b, c] = parts.map(decode);
     if (name && a && b && c) slug = `${name}-${c}${b}${a}`;
   }
-  if (slug === undefined || !SLUG.test(slug)) return undefined;
+  if (slug === undefined || !slugOk(slug)) return undefined;
   const key = linkedinKey(slug);
   const alternates = memberIdOf(url).filter((other) => other !== key);
   return {

@@ -164,6 +164,7 @@ export function startHovercards(ctx: ScriptContext, deps: HovercardDeps): () => 
 
   /** Opens a card now, shown at once (keyboard, or a switch from another open card). */
   const show = async (target: Target, focus: boolean, at?: Point, seen?: VisibilityWatch) => {
+    engage();
     if (!(await stillVisible(target, at, seen))) return;
     const answer = await answerFor(target);
     const loaded = answer && (await loadUi());
@@ -183,6 +184,7 @@ export function startHovercards(ctx: ScriptContext, deps: HovercardDeps): () => 
    * so passing over a link on the way into the open card never replaces it.
    */
   const consider = async (target: Target, start: number) => {
+    engage();
     if (open?.element === target.element) return cancelClose();
     if (intent?.element === target.element) return;
     cancelOpen();
@@ -236,35 +238,45 @@ export function startHovercards(ctx: ScriptContext, deps: HovercardDeps): () => 
     },
     options,
   );
-  document.addEventListener(
-    'pointerout',
-    (event) => {
-      if (!event.isTrusted || event.pointerType === 'touch') return;
-      if (intent && leaving(intent.element, event.relatedTarget)) cancelOpen();
-      if (open && !open.element.contains(event.relatedTarget as Node | null)) {
-        if (open.element.contains(event.target as Node)) closeSoon();
-      }
-    },
-    options,
-  );
-  document.addEventListener(
-    'focusout',
-    (event) => {
-      // A keyboard-opened card stays while focus moves into it (its host).
-      if (open && open.element === event.target && !ui?.owns(event.relatedTarget)) closeSoon();
-    },
-    options,
-  );
-  // A click anywhere but in the card means the user is getting on with the page.
-  document.addEventListener(
-    'pointerdown',
-    (event) => {
-      if (!event.isTrusted) return;
-      cancelOpen();
-      if (open && !ui?.owns(event.target)) close();
-    },
-    options,
-  );
+  /**
+   * Leaving, focus moving away and a click elsewhere matter only once a
+   * target was considered or a card opened (with neither, each handler does
+   * nothing): they are added then, not at every page load (issue 28).
+   */
+  let engaged = false;
+  const engage = () => {
+    if (engaged) return;
+    engaged = true;
+    document.addEventListener(
+      'pointerout',
+      (event) => {
+        if (!event.isTrusted || event.pointerType === 'touch') return;
+        if (intent && leaving(intent.element, event.relatedTarget)) cancelOpen();
+        if (open && !open.element.contains(event.relatedTarget as Node | null)) {
+          if (open.element.contains(event.target as Node)) closeSoon();
+        }
+      },
+      options,
+    );
+    document.addEventListener(
+      'focusout',
+      (event) => {
+        // A keyboard-opened card stays while focus moves into it (its host).
+        if (open && open.element === event.target && !ui?.owns(event.relatedTarget)) closeSoon();
+      },
+      options,
+    );
+    // A click anywhere but in the card means the user is getting on with the page.
+    document.addEventListener(
+      'pointerdown',
+      (event) => {
+        if (!event.isTrusted) return;
+        cancelOpen();
+        if (open && !ui?.owns(event.target)) close();
+      },
+      options,
+    );
+  };
   window.addEventListener(
     'keydown',
     (event) => {

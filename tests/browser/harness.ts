@@ -60,12 +60,18 @@ export async function launch(
     profileDir: kept,
     lang,
     extensionDir = EXTENSION_DIR,
+    serviceWorker = true,
   }: {
     extension?: boolean;
     profileDir?: string;
     lang?: string;
     /** Another build of the extension (the bench's before-and-after runs). */
     extensionDir?: string;
+    /**
+     * false: the extension has no service worker to wait for (a peer
+     * extension in bench/peers.ts); `extensionId` and `worker` stay unset.
+     */
+    serviceWorker?: boolean;
   } = {},
 ): Promise<Session> {
   const profileDir = kept ?? mkdtempSync(join(tmpdir(), 'profile-card-chromium-'));
@@ -105,8 +111,12 @@ export async function launch(
   context.on('request', (request) => session.requests.push(request.url()));
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
-    // The extension's own pages load their own files.
-    if (url.protocol === 'chrome-extension:' && url.host === session.extensionId)
+    // The extension's own pages load their own files (a peer's, whose id is not
+    // known without its service worker, too: it is the only extension there).
+    if (
+      url.protocol === 'chrome-extension:' &&
+      (url.host === session.extensionId || !serviceWorker)
+    )
       return route.continue();
     const custom = session.pages.get(url.href);
     const headers = session.headers.get(url.href);
@@ -124,7 +134,7 @@ export async function launch(
     session.unexpected.push(url.href);
     return route.abort();
   });
-  if (!extension) return session;
+  if (!extension || !serviceWorker) return session;
   session.worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   session.extensionId = new URL(session.worker.url()).host;
   return session;

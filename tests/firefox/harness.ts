@@ -147,6 +147,10 @@ export async function launch({
   viewport = { width: 1440, height: 900 },
   /** More prefs for this browser (forced colours, say). */
   extraPrefs = {} as Record<string, unknown>,
+  /** Another build of the add-on (the bench's before-and-after runs). */
+  extensionDir = EXTENSION_DIR,
+  /** More environment for Firefox (the Gecko profiler's MOZ_PROFILER_* in bench/firefox-pageload.ts). */
+  extraEnv = {} as Record<string, string>,
 } = {}): Promise<FirefoxSession> {
   const outside: string[] = [];
   const proxy = await recordingProxy(outside);
@@ -169,7 +173,7 @@ export async function launch({
       args: ['--remote-allow-system-access'],
       // Lets the remote-settings server in the prefs be overridden in a
       // release build, so Firefox does not phone home during the tests.
-      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1', ...extraEnv },
       extraPrefsFirefox: { ...prefs(proxy.port), ...extraPrefs },
     });
     const bidi = (browser as unknown as { connection: Bidi }).connection;
@@ -200,7 +204,7 @@ export async function launch({
         { type: 'pattern', protocol: 'http' },
       ],
     });
-    const id = await browser.installExtension(EXTENSION_DIR);
+    const id = await browser.installExtension(extensionDir);
     if (id !== GECKO_ID) throw new Error(`installed ${id}, expected ${GECKO_ID}`);
     await setViewport(session, page, viewport);
     return session;
