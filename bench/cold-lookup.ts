@@ -14,7 +14,8 @@
  * `npx wxt build && BENCH=cold-lookup npx vitest run --config vitest.browser.config.ts --silent=false`.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { EXTENSION_DIR, launch, type Session } from '../tests/browser/harness';
+import { launch, type Session } from '../tests/browser/harness';
+import { buildsToCompare } from './builds';
 import { patient } from './patience';
 import { median } from './stats';
 import { lookupMs, stopServiceWorker } from './store-figures';
@@ -141,10 +142,7 @@ async function traceCold({ build, page, cdp, session }: Build) {
 it(
   'measures the cold lookup',
   async () => {
-    const dirs = [
-      { build: 'after', dir: EXTENSION_DIR },
-      ...(process.env.BENCH_BEFORE ? [{ build: 'before', dir: process.env.BENCH_BEFORE }] : []),
-    ];
+    const dirs = buildsToCompare();
     const builds: Build[] = [];
     try {
       for (const { build, dir } of dirs) {

@@ -13,7 +13,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, launch, type Session } from '../tests/browser/harness';
+import { launch, type Session } from '../tests/browser/harness';
+import { buildsToCompare } from './builds';
 import { generateProfiles } from './generate';
 import { patient } from './patience';
 import { listsOnce, step } from './scale-figures';
@@ -26,10 +27,7 @@ const BIG = 100_000;
 it(
   'measures the lists at scale',
   async () => {
-    const builds = [
-      { build: 'after', dir: EXTENSION_DIR },
-      ...(process.env.BENCH_BEFORE ? [{ build: 'before', dir: process.env.BENCH_BEFORE }] : []),
-    ];
+    const builds = buildsToCompare();
     const runs: { build: string; label: string; session: Session; opener?: Page }[] = [];
     try {
       const file = Buffer.from(JSON.stringify({ version: 1, profiles: generateProfiles(BIG) }));

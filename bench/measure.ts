@@ -40,7 +40,7 @@ import {
   stopServiceWorker,
   workerHeapBytes,
 } from './store-figures';
-import { scriptTime, traceWhile } from './trace';
+import { scriptTime, tracedGoto, traceWhile } from './trace';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 /**
@@ -136,13 +136,7 @@ function withRatios() {
 }
 
 async function tracedLoad(session: Session, page: Page, url: string) {
-  const cdp = await session.context.newCDPSession(page);
-  const events = await traceWhile(cdp, async () => {
-    await page.goto(url, { waitUntil: 'load' });
-    // The content script runs at document_idle and asks the background once.
-    await page.waitForTimeout(400);
-  });
-  await cdp.detach();
+  const events = await tracedGoto(page, url, 400);
   const extension = session.extensionId ? `chrome-extension://${session.extensionId}/` : '\u0000';
   const own = scriptTime(events, (url) => url.startsWith(extension));
   const all = scriptTime(events, () => true);

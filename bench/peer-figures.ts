@@ -33,7 +33,7 @@ import { EXTENSION_DIR, launch, type Session } from '../tests/browser/harness';
 import { PAGE_LOAD_PAGES, servePageLoadPages } from './page-load-pages';
 import { patient } from './patience';
 import { median } from './stats';
-import { scriptTime, traceWhile } from './trace';
+import { scriptTime, tracedGoto } from './trace';
 
 export const PEERS_DIR = resolve(
   process.env.PEERS_DIR ?? join(import.meta.dirname, '../.tmp/peers'),
@@ -104,12 +104,7 @@ export async function peerFigures(runs: number): Promise<PeerFigure[]> {
             page = await scenario.session.context.newPage();
             scenario.tabs.set(pageKey, page);
           }
-          const cdp = await scenario.session.context.newCDPSession(page);
-          const events = await traceWhile(cdp, async () => {
-            await page.goto(url, { waitUntil: 'load' });
-            await page.waitForTimeout(1000);
-          });
-          await cdp.detach();
+          const events = await tracedGoto(page, url, 1000);
           if (run < 0) continue;
           const ms = scriptTime(events, (at) => at.startsWith('chrome-extension://')).ms;
           scenario.own.set(pageKey, [...(scenario.own.get(pageKey) ?? []), ms]);

@@ -12,7 +12,8 @@
  * `npm run build && BENCH=trace-hover npx vitest run --config vitest.browser.config.ts --silent=false`.
  */
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, launch, type Session } from '../tests/browser/harness';
+import { launch, type Session } from '../tests/browser/harness';
+import { buildsToCompare } from './builds';
 import { hoverPage } from './generate';
 import { type HoverTime, installHoverProbe } from './hover-probe';
 import { patient } from './patience';
@@ -225,10 +226,7 @@ function profileWithin(
 it(
   'traces hover → card',
   async () => {
-    const builds = [
-      { build: 'after', dir: EXTENSION_DIR },
-      ...(process.env.BENCH_BEFORE ? [{ build: 'before', dir: process.env.BENCH_BEFORE }] : []),
-    ];
+    const builds = buildsToCompare();
     const open: { build: string; session: Session; page: Page }[] = [];
     try {
       const known = ['spacejam', 'denizalti', 'PATMESH'];

@@ -14,7 +14,8 @@
  * `npm run build && BENCH=trace-lists npx vitest run --config vitest.browser.config.ts`.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { EXTENSION_DIR, launch } from '../tests/browser/harness';
+import { launch } from '../tests/browser/harness';
+import { buildsToCompare } from './builds';
 import { generateProfiles } from './generate';
 import { patient } from './patience';
 import { elementPaint, keystrokeTimes, scrollWholeList, TYPED } from './scale-figures';
@@ -150,10 +151,7 @@ it(
   async () => {
     // BENCH_BEFORE=<another build's chrome-mv3 folder>: that build traced too,
     // at 100,000 people only (before and after a change, under the same load).
-    const builds = [
-      { build: 'this build', dir: EXTENSION_DIR },
-      ...(process.env.BENCH_BEFORE ? [{ build: 'before', dir: process.env.BENCH_BEFORE }] : []),
-    ];
+    const builds = buildsToCompare();
     const file = Buffer.from(JSON.stringify({ version: 1, profiles: generateProfiles(100_000) }));
     for (const { build, dir } of builds) {
       const session = await launch({ width: 1440, height: 900 }, { extensionDir: dir });

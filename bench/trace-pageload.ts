@@ -14,7 +14,7 @@ import { launch, type Session } from '../tests/browser/harness';
 import { PAGE_LOAD_PAGES, servePageLoadPages } from './page-load-pages';
 import { patient } from './patience';
 import { median } from './stats';
-import { type CpuProfile, scriptEvents, scriptTime, traceWhile } from './trace';
+import { type CpuProfile, scriptEvents, scriptTime, tracedGoto } from './trace';
 
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 10));
 /** The profile's sampling interval (BENCH_INTERVAL_US, 20 unless told): shorter is finer, and costs more. */
@@ -93,12 +93,7 @@ it(
           page = await build.session.context.newPage();
           build.tabs.set(url, page);
         }
-        const cdp = await build.session.context.newCDPSession(page);
-        const events = await traceWhile(cdp, async () => {
-          await page.goto(url, { waitUntil: 'load' });
-          await page.waitForTimeout(400);
-        });
-        await cdp.detach();
+        const events = await tracedGoto(page, url, 400);
         const own = `chrome-extension://${build.session.extensionId}/`;
         return { events, own };
       };

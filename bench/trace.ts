@@ -6,7 +6,7 @@
  * machine disturbs less than wall time; garbage collection that ran inside
  * them is reported apart (see `scriptTime`).
  */
-import type { CDPSession } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 
 interface TraceEvent {
   name: string;
@@ -44,6 +44,23 @@ export async function traceWhile(
   await complete;
   cdp.off('Tracing.dataCollected', collect);
   return events;
+}
+
+/**
+ * Loads `url` in `page` (a tab the caller keeps warm, so its renderer is not
+ * started anew) while tracing, and waits `settleMs` after `load`: the content
+ * script runs at document_idle and asks the background once.
+ */
+export async function tracedGoto(page: Page, url: string, settleMs: number): Promise<TraceEvent[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    return await traceWhile(cdp, async () => {
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForTimeout(settleMs);
+    });
+  } finally {
+    await cdp.detach();
+  }
 }
 
 const urlOf = (event: TraceEvent) => event.args?.data?.url ?? event.args?.fileName ?? '';
