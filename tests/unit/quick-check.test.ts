@@ -331,7 +331,66 @@ const value = fc.oneof(
   ),
 );
 
+/** Hosts around the quick check's plain-host rule (people/quick-check.ts `PLAIN_HOST`). */
+const HOST_PARTS = [
+  'a',
+  'Z',
+  '9',
+  '0',
+  '-',
+  '.',
+  '..',
+  'x',
+  'n',
+  'xn--',
+  '0x',
+  ':',
+  ':99999',
+  '@',
+  '_',
+  '%',
+  '[',
+  ']',
+  '999',
+  'é',
+];
+
 describe('whatever the quick check accepts, the schema accepts (generated profiles)', () => {
+  it('50,000 websites with generated hosts: a quick yes only where the URL parses', () => {
+    let quickYes = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...HOST_PARTS), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('', '/', '/a?b#c', '?q', '#f', '/ü'),
+        fc.constantFrom('https://', 'http://', 'HTTPS://'),
+        (host, rest, scheme) => {
+          const profile = put(full(), 'contact.website', `${scheme}${host.join('')}${rest}`);
+          const quick = surelyValidProfile(profile);
+          if (quick) quickYes++;
+          if (quick) expect(validateProfile(profile).ok).toBe(true);
+        },
+      ),
+      { numRuns: 50_000 },
+    );
+    expect(quickYes).toBeGreaterThan(1_000);
+  });
+
+  it.each([
+    'https://999.1.1.1/',
+    'https://1.2.3.4/',
+    'https://a.0x10/',
+    'https://a.123/',
+    'https://xn--zz.example/',
+    'https://a.xn--/',
+    'https://a.example:99999/',
+    'https://@a.example/',
+    'https://a..example/',
+    'https://.example/',
+  ])('leaves %s to the URL parser, whose verdict it then gives', (website) => {
+    const profile = put(full(), 'contact.website', website);
+    expect(surelyValidProfile(profile)).toBe(validateProfile(profile).ok);
+  });
+
   it('20,000 profiles damaged at one to four places', { timeout: 120_000 }, () => {
     let quickYes = 0;
     let schemaYes = 0;
