@@ -37,29 +37,26 @@ const TAIL = EMPTY.slice(EMPTY.indexOf('[]') + 1);
  * the next slice is read meanwhile. The parts joined are exactly
  * `exportDocument`'s text: while the compact text stays within the limit
  * the profiles are kept and the whole made by `exportDocument` (maybe
- * indented); past it, the compact text is the slices' own. `seal` turns
- * each slice's text into its part as it comes (the worker makes each a
- * Blob at once, so no 44 MB is encoded after the last slice).
+ * indented); past it, the compact text is the slices' own.
  */
-export function exportInParts<Part = string>(
-  seal: (text: string) => Part = (text) => text as Part,
-) {
-  const parts: Part[] = [];
+export function exportInParts() {
+  const parts: string[] = [HEAD];
   let kept: Profile[] | undefined = [];
   let length = HEAD.length + TAIL.length;
   return {
     add(profiles: readonly Profile[]) {
       if (profiles.length === 0) return;
       const list = JSON.stringify(profiles);
-      // The head before the first slice, a comma between slices (as between any two profiles).
-      parts.push(seal(`${parts.length === 0 ? HEAD : ','}${list.slice(1, -1)}`));
-      length += list.length - 2 + (parts.length > 1 ? 1 : 0);
+      // Between slices a comma, as between any two profiles of one list.
+      if (parts.length > 1) parts.push(',');
+      parts.push(list.slice(1, -1));
+      length += list.length - 2 + (parts.length > 2 ? 1 : 0);
       if (kept && length > PRETTY_LIMIT) kept = undefined;
       else kept?.push(...profiles);
     },
     /** The document's text, as parts to join (or hand to a Blob). */
-    finish(): Part[] {
-      return kept ? [seal(exportDocument(kept))] : [...parts, seal(`${TAIL}\n`)];
+    finish(): string[] {
+      return kept ? [exportDocument(kept)] : [...parts, `${TAIL}\n`];
     },
   };
 }

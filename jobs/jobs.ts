@@ -339,13 +339,12 @@ export function createJobRunner({ openDb, bundled, post, now = () => performance
   const exportAll = async (format: ExportFormat = 'json') => {
     const db = await openDb();
     const { type } = EXPORT_FILES[format];
-    let text: (string | Blob)[];
+    let text: string[];
     let count = 0;
     if (format === 'json') {
       // Each slice is written out as it is read (the next one read meanwhile):
       // 100,000 people are never all held at once, nor made into one string.
-      // Each slice's text becomes its own Blob as it is made (encoded meanwhile, then let go).
-      const document = exportInParts((part) => new Blob([part]));
+      const document = exportInParts();
       await forEachSlice(
         db,
         (people, _damaged, read) => {
