@@ -267,8 +267,10 @@ export const NOTES: Record<string, string> = {
     '(BENCH_BEFORE, interleaved run by run, medians of 5): at a load average of 11–21, ' +
     '6.21 s after (quick check and slices) against 5.88 s before; at 11–16, 5.62 s after ' +
     '(with the URL shortcut and the since-reverted Blobs) against 9.92 s before (×40.9 and ' +
-    '×65.5 their own exports of 3); the load moves each run by 2× (4.2–11.4 s), more than ' +
-    'the change. What is left is ~3.4 s of one worker’s CPU, above 2 s on this machine: ' +
+    '×65.5 their own exports of 3); with the final code at 12–13, 6.84 s after against 6.40 ' +
+    'before (2.65–9.14 and 4.11–7.48; after the faster in 3 of 5 pairs). The load moves each ' +
+    'run by 2–3× (2.65–11.4 s), more than the change; the worker’s CPU (4.2 → 3.4 s) is the ' +
+    'measure that shows it. What is left is ~3.4 s of one worker’s CPU, above 2 s on this machine: ' +
     'reading, checking and writing 100,000 records in one worker. Splitting the records ' +
     'over two workers (two read transactions at the same store version) is not done.',
   export_100k_long_tasks:
