@@ -215,8 +215,9 @@ const isStringList = (value: unknown): value is string[] =>
  * disk, may no longer hold). Returns the problem, or undefined for a sound
  * record. Damaged data is listed for the user and never impersonates
  * anyone (issue 21). A sound profile is told by a quick check of the same
- * rules (people/quick-check.ts, ~5× faster than zod: an export reads
- * 100,000 of them); any other goes to the schema, as before.
+ * rules (people/quick-check.ts: in Node this check of 100,000 stored
+ * records took 0.31 s against 0.94 s with zod; an export reads them all);
+ * any other goes to the schema, as before.
  */
 export function recordProblem(value: unknown): string | undefined {
   if (!value || typeof value !== 'object') return t('store_rec_not_object');
