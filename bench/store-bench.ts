@@ -10,6 +10,7 @@
  * `STORE_ONLY=export BENCH_BEFORE=<another build's chrome-mv3 folder>`: the
  * exports alone, this build's and the other's interleaved run by run, each
  * build with its own baseline of 3 people (100,000 imported once per build).
+ * Several builds: `BENCH_BEFORE=main=<folder>,previous=<folder>` (name=folder, comma-separated).
  */
 import { launch } from '../tests/browser/harness';
 import { generateProfiles } from './generate';
@@ -45,7 +46,10 @@ it.runIf(process.env.STORE_ONLY === 'export')(
       figures.set(name, [...(figures.get(name) ?? []), value]);
     const builds = [
       { build: 'after', dir: undefined as string | undefined },
-      ...(BEFORE ? [{ build: 'before', dir: BEFORE }] : []),
+      ...(BEFORE?.split(',') ?? []).map((entry) => {
+        const [name, dir] = entry.includes('=') ? entry.split('=') : ['before', entry];
+        return { build: name as string, dir: dir as string | undefined };
+      }),
     ];
     const sessions = [];
     try {
