@@ -30,16 +30,6 @@ const EMPTY = JSON.stringify({ version: EXPORT_FORMAT_VERSION, profiles: [] });
 const HEAD = EMPTY.slice(0, EMPTY.indexOf('[]') + 1);
 const TAIL = EMPTY.slice(EMPTY.indexOf('[]') + 1);
 
-/** A run of profiles as compact list text (no brackets), e.g. a second worker's half. */
-export interface ExportList {
-  /** The profiles' compact JSON, comma-separated, without `[` and `]`. */
-  list: Blob | string;
-  /** Its length in UTF-16 code units, as the text's `length`. */
-  length: number;
-  /** The profiles themselves while their text is within the pretty limit. */
-  kept?: readonly Profile[];
-}
-
 /**
  * `exportDocument`'s text made a slice of profiles at a time, as the parts
  * of a Blob (issue 28): each slice is stringified as it is read, so an
@@ -47,42 +37,26 @@ export interface ExportList {
  * the next slice is read meanwhile. The parts joined are exactly
  * `exportDocument`'s text: while the compact text stays within the limit
  * the profiles are kept and the whole made by `exportDocument` (maybe
- * indented); past it, the compact text is the slices' own. `join` appends
- * another such document's profiles (`list()`: the half of the key range a
- * second worker wrote), as if they had been added here.
+ * indented); past it, the compact text is the slices' own.
  */
 export function exportInParts() {
-  const inner: (string | Blob)[] = [];
+  const parts: string[] = [HEAD];
   let kept: Profile[] | undefined = [];
   let length = HEAD.length + TAIL.length;
-  const append = (piece: string | Blob, size: number, profiles?: readonly Profile[]) => {
-    if (size === 0) return;
-    // Between slices a comma, as between any two profiles of one list.
-    if (inner.length > 0) {
-      inner.push(',');
-      length += 1;
-    }
-    inner.push(piece);
-    length += size;
-    if (kept && profiles && length <= PRETTY_LIMIT) kept.push(...profiles);
-    else kept = undefined;
-  };
   return {
     add(profiles: readonly Profile[]) {
       if (profiles.length === 0) return;
       const list = JSON.stringify(profiles);
-      append(list.slice(1, -1), list.length - 2, profiles);
-    },
-    join(other: ExportList) {
-      append(other.list, other.length, other.kept);
-    },
-    /** The profiles added so far, for another document to `join`. */
-    list(): { parts: (string | Blob)[]; length: number; kept?: Profile[] } {
-      return { parts: inner, length: length - HEAD.length - TAIL.length, kept };
+      // Between slices a comma, as between any two profiles of one list.
+      if (parts.length > 1) parts.push(',');
+      parts.push(list.slice(1, -1));
+      length += list.length - 2 + (parts.length > 2 ? 1 : 0);
+      if (kept && length > PRETTY_LIMIT) kept = undefined;
+      else kept?.push(...profiles);
     },
     /** The document's text, as parts to join (or hand to a Blob). */
-    finish(): (string | Blob)[] {
-      return kept ? [exportDocument(kept)] : [HEAD, ...inner, `${TAIL}\n`];
+    finish(): string[] {
+      return kept ? [exportDocument(kept)] : [...parts, `${TAIL}\n`];
     },
   };
 }

@@ -28,7 +28,7 @@
  */
 
 import { toContactsCsv } from '../formats/contacts-csv';
-import { type ExportList, exportInParts } from '../formats/export';
+import { exportInParts } from '../formats/export';
 import { EXPORT_FILES, type ExportFormat } from '../formats/export-files';
 import { leftOutLines, type Preview, rejectionLines } from '../formats/import';
 import { previewFile } from '../formats/import-backup';
@@ -40,13 +40,7 @@ import type { Profile } from '../people/schema';
 import type { Db } from '../store/db';
 import { type DirectoryClash, findDirectoryClashes } from '../store/directory-clashes';
 import { writeImport } from '../store/import-write';
-import {
-  forEachSlice,
-  type KeyBounds,
-  middleKey,
-  readInSlices,
-  WORKER_SLICE,
-} from '../store/read-slices';
+import { forEachSlice, readInSlices, WORKER_SLICE } from '../store/read-slices';
 import type { DamagedRecord, Snapshot } from '../store/store';
 
 export type JobRequest =
@@ -54,9 +48,7 @@ export type JobRequest =
   | { type: 'commit' }
   | { type: 'cancel' }
   | { type: 'scan' }
-  | { type: 'export'; format?: ExportFormat }
-  /** A second worker's half of a JSON export: the ids from `from` on. */
-  | { type: 'export-part'; from: string };
+  | { type: 'export'; format?: ExportFormat };
 
 /** "Export all" as our JSON backup, one vCard 3.0 file, or a contacts CSV. */
 export type { ExportFormat } from '../formats/export-files';
@@ -107,8 +99,6 @@ export type JobEvent =
     }
   /** The file, made here: the page only hands it to the browser (no 44 MB string on its thread). */
   | { type: 'exported'; file: Blob; count: number }
-  /** A half written by a second worker, and the store version its transaction saw. */
-  | ({ type: 'part'; count: number; rev: number } & ExportList & { list: Blob })
   | { type: 'error'; message: string };
 
 /** Per person with any: their tags and the day the user last spoke with them. */
@@ -120,11 +110,6 @@ export const VIEW_REFUSALS = 50;
 export const VIEW_NOTES = 50;
 /** At most this often, so a fast loop does not flood the page with messages. */
 const PROGRESS_MS = 40;
-/**
- * From this many stored people a JSON export is read by two workers, each
- * reading and checking half the ids; below it, by one (issue 28).
- */
-export const SPLIT_AT = 10_000;
 /** Tries before an import that keeps meeting changes gives up. */
 const ATTEMPTS = 3;
 
@@ -190,14 +175,6 @@ export interface JobDeps {
   bundled: readonly Profile[];
   post: (event: JobEvent) => void;
   now?: () => number;
-  /**
-   * Runs `request` in a second worker (entrypoints/options/jobs-worker.ts
-   * starts one from itself), hearing its progress; resolves to its part.
-   */
-  helper?: (
-    request: Extract<JobRequest, { type: 'export-part' }>,
-    onProgress: (read: number) => void,
-  ) => Promise<Extract<JobEvent, { type: 'part' }>>;
 }
 
 /** A preview waiting for the user's confirmation. */
@@ -215,13 +192,7 @@ interface Pending {
  * `commit` is writing is what stops it — and the page sends nothing else
  * while a preview or a write is under way.
  */
-export function createJobRunner({
-  openDb,
-  bundled,
-  post,
-  now = () => performance.now(),
-  helper,
-}: JobDeps) {
+export function createJobRunner({ openDb, bundled, post, now = () => performance.now() }: JobDeps) {
   let pending: Pending | undefined;
   let writing: AbortController | undefined;
   let last = Number.NEGATIVE_INFINITY;
@@ -365,81 +336,25 @@ export function createJobRunner({
     });
   };
 
-  /**
-   * The JSON backup of the ids within `bounds`, in one read transaction:
-   * each slice written out as it is read (the next one read meanwhile), so
-   * 100,000 people are never all held at once, nor made into one string.
-   */
-  const exportRange = async (db: Db, bounds: KeyBounds, onRead: (read: number) => void) => {
-    const document = exportInParts();
-    let count = 0;
-    const { rev } = await forEachSlice(
-      db,
-      (people, _damaged, read) => {
-        document.add(people.map((record) => record.profile));
-        count += people.length;
-        onRead(read);
-      },
-      WORKER_SLICE,
-      bounds,
-    );
-    return { document, count, rev };
-  };
-
-  /**
-   * The JSON backup. Past SPLIT_AT people, two workers read it at once:
-   * this one the ids below the middle one, the helper the rest, each in its
-   * own read transaction, joined in id order. The halves are one backup
-   * only if both transactions saw the same store version (`rev`, bumped by
-   * every write); if a write landed between them, or the helper failed,
-   * it is read again here in one transaction, as below SPLIT_AT.
-   */
-  const exportJson = async (db: Db): Promise<{ text: (string | Blob)[]; count: number }> => {
-    const { count: stored, middle } = helper ? await middleKey(db) : { count: 0 };
-    if (helper && stored >= SPLIT_AT && middle !== undefined) {
-      let mine = 0;
-      let theirs = 0;
-      const both = () => progress('exporting', mine + theirs);
-      const [own, other] = await Promise.allSettled([
-        exportRange(db, { below: middle }, (read) => {
-          mine = read;
-          both();
-        }),
-        helper({ type: 'export-part', from: middle }, (read) => {
-          theirs = read;
-          both();
-        }),
-      ]);
-      if (own.status === 'rejected') throw own.reason;
-      if (other.status === 'fulfilled' && other.value.rev === own.value.rev) {
-        own.value.document.join(other.value);
-        return { text: own.value.document.finish(), count: own.value.count + other.value.count };
-      }
-    }
-    const whole = await exportRange(db, {}, (read) => progress('exporting', read));
-    return { text: whole.document.finish(), count: whole.count };
-  };
-
-  /**
-   * A helper's half: the ids from `from` on, as list text in a Blob made
-   * here. Its progress goes to the other worker, not a page: every slice
-   * (so its last count is never held back).
-   */
-  const exportPart = async (from: string) => {
-    const { document, count, rev } = await exportRange(await openDb(), { from }, (read) =>
-      post({ type: 'progress', phase: 'exporting', done: read }),
-    );
-    const { parts, length, kept } = document.list();
-    post({ type: 'part', list: new Blob(parts), length, count, rev, ...(kept && { kept }) });
-  };
-
   const exportAll = async (format: ExportFormat = 'json') => {
     const db = await openDb();
     const { type } = EXPORT_FILES[format];
-    let text: (string | Blob)[];
+    let text: string[];
     let count = 0;
     if (format === 'json') {
-      ({ text, count } = await exportJson(db));
+      // Each slice is written out as it is read (the next one read meanwhile):
+      // 100,000 people are never all held at once, nor made into one string.
+      const document = exportInParts();
+      await forEachSlice(
+        db,
+        (people, _damaged, read) => {
+          document.add(people.map((record) => record.profile));
+          count += people.length;
+          progress('exporting', read);
+        },
+        WORKER_SLICE,
+      );
+      text = document.finish();
     } else {
       const snapshot = await readInSlices(db, (read) => progress('exporting', read), WORKER_SLICE);
       const profiles = snapshot.people.map((record) => record.profile);
@@ -470,8 +385,6 @@ export function createJobRunner({
           return await scan();
         case 'export':
           return await exportAll(request.format);
-        case 'export-part':
-          return await exportPart(request.from);
       }
     } catch (error) {
       writing = undefined;

@@ -14,10 +14,6 @@
  * (jobs/jobs.ts), which holds no page, reads WORKER_SLICE: at 100,000
  * people, 500 at a time was 200 round trips to the database, each waited
  * for in turn (issue 28).
- *
- * `bounds` reads part of the key range, in its own read transaction: two
- * workers can each read a half (`middleKey` splits the range) and compare
- * the store versions their transactions saw.
  */
 
 import type { DamagedRecord, Snapshot } from './db';
@@ -28,36 +24,20 @@ const SLICE = 500;
 /** Records per slice in a worker. */
 export const WORKER_SLICE = 5000;
 
-/** Part of the people's key range: ids from `from` (included) and below `below`. */
-export interface KeyBounds {
-  from?: string;
-  below?: string;
-}
-
-/** The key range of ids after `after` (or from `from`) and below `below`. */
-function rangeOf(after: string | undefined, { from, below }: KeyBounds): IDBKeyRange | undefined {
-  const lower = after ?? from;
-  if (lower === undefined)
-    return below === undefined ? undefined : IDBKeyRange.upperBound(below, true);
-  if (below === undefined) return IDBKeyRange.lowerBound(lower, after !== undefined);
-  return IDBKeyRange.bound(lower, below, after !== undefined, true);
-}
-
 /**
  * Calls `visit` with each slice of records, sound and damaged apart, in id
  * order; resolves to the store's version and hidden ids, read in the same
- * transaction. With `bounds`, only the ids within them.
+ * transaction.
  */
 export async function forEachSlice(
   db: Db,
   visit: (people: PersonRecord[], damaged: DamagedRecord[], read: number) => void,
   slice = SLICE,
-  bounds: KeyBounds = {},
 ): Promise<{ rev: number; hidden: string[] }> {
   const tx = db.transaction(['people', 'hidden', 'meta']);
   const people = tx.objectStore('people');
   const ask = (after?: string) => {
-    const range = rangeOf(after, bounds);
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
     return Promise.all([people.getAll(range, slice), people.getAllKeys(range, slice)]);
   };
   const [rev, hidden] = await Promise.all([
@@ -95,24 +75,6 @@ export async function forEachSlice(
   }
   await tx.done;
   return { rev: rev ?? 0, hidden };
-}
-
-/**
- * How many people are stored and the id halfway through them (the first of
- * the second half), in a read transaction of its own; no id under two people.
- */
-export async function middleKey(db: Db): Promise<{ count: number; middle?: string }> {
-  const tx = db.transaction('people');
-  const people = tx.objectStore('people');
-  const count = await people.count();
-  let middle: string | undefined;
-  if (count >= 2) {
-    const first = await people.openKeyCursor();
-    const half = await first?.advance(Math.floor(count / 2));
-    if (half) middle = String(half.key);
-  }
-  await tx.done;
-  return { count, middle };
 }
 
 /** Everything stored, as ./store.ts `readSnapshot` reads it, a slice at a time. */

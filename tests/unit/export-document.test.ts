@@ -77,32 +77,3 @@ describe('exportInParts: exportDocument a slice at a time', () => {
     }
   });
 });
-
-describe('exportInParts joined: two halves written apart (two workers), one document', () => {
-  const halves = async (profiles: Profile[], at: number) => {
-    const first = exportInParts();
-    const second = exportInParts();
-    for (let from = 0; from < at; from += 5000)
-      first.add(profiles.slice(from, Math.min(at, from + 5000)));
-    for (let from = at; from < profiles.length; from += 5000)
-      second.add(profiles.slice(from, from + 5000));
-    const { parts, length, kept } = second.list();
-    // The second half crosses to the first as a worker sends it: a Blob.
-    first.join({ list: new Blob(parts), length, ...(kept && { kept }) });
-    return new Blob(first.finish()).text();
-  };
-  it.each([
-    ['nobody', people(0)],
-    ['indented (small)', people(3)],
-    ['compact only where indented would pass 1 MB', people(8000)],
-    ['compact past 1 MB', people(20, 'x'.repeat(60_000))],
-    ['compact, many slices', people(30_000)],
-  ])('gives exportDocument’s bytes for %s, split anywhere', async (_, profiles) => {
-    const whole = exportDocument(profiles);
-    const n = profiles.length;
-    for (const at of new Set(
-      [0, 1, Math.floor(n / 2), n - 1, n].filter((at) => at >= 0 && at <= n),
-    ))
-      expect(await halves(profiles, at)).toBe(whole);
-  });
-});
