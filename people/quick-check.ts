@@ -96,9 +96,13 @@ function url(value: unknown): boolean {
 const githubLogin = (value: unknown) =>
   typeof value === 'string' && value.length <= 39 && GITHUB_LOGIN.test(value);
 
+/**
+ * The schema's `min(3)` counts characters, not UTF-16 units (`😀a` is 3
+ * units, 2 characters): from 6 units there are surely 3 characters.
+ */
 const linkedinSlug = (value: unknown) =>
   typeof value === 'string' &&
-  value.length >= 3 &&
+  (value.length >= 6 || [...value].length >= 3) &&
   value.length <= LIMITS.slug &&
   SLUG_NOT_URL.test(value) &&
   SLUG_CHARACTERS.pattern.test(value);

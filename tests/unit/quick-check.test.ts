@@ -165,6 +165,8 @@ const DAMAGED: [string, string, unknown][] = [
   ['github: too long', 'identities.github.0', 'a'.repeat(40)],
   ['github: empty', 'identities.github.0', ''],
   ['linkedin: too short', 'identities.linkedin.0', 'ab'],
+  // Three UTF-16 units, two characters: the schema counts characters.
+  ['linkedin: too short in characters', 'identities.linkedin.0', '😀a'],
   ['linkedin: a slash', 'identities.linkedin.0', 'in/ada'],
   ['linkedin: a percent', 'identities.linkedin.0', 'ada%20l'],
   ['linkedin: an override', 'identities.linkedin.0', 'ada\u202Elove'],
