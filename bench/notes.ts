@@ -271,8 +271,14 @@ export const NOTES: Record<string, string> = {
     'before (2.65–9.14 and 4.11–7.48; after the faster in 3 of 5 pairs). The load moves each ' +
     'run by 2–3× (2.65–11.4 s), more than the change; the worker’s CPU (4.2 → 3.4 s) is the ' +
     'measure that shows it. What is left is ~3.4 s of one worker’s CPU, above 2 s on this machine: ' +
-    'reading, checking and writing 100,000 records in one worker. Splitting the records ' +
-    'over two workers (two read transactions at the same store version) is not done.',
+    'reading, checking and writing 100,000 records in one worker. Splitting the records over ' +
+    'two workers was tried and reverted (commit “Export: a JSON backup of 10,000 people or ' +
+    'more is read by two workers…”: each half of the ids in its own read transaction, joined ' +
+    'only if both saw the same store version, the file byte for byte one worker’s). ' +
+    'BENCH=store STORE_ONLY=export, 5 runs per build interleaved, medians: at a load average ' +
+    'of 7–14, 4.44 s with two workers against 3.45 s for the build before and 4.45 s for ' +
+    'main; at 5.5–12.5, 4.90 s against 4.67 s and 6.92 s. On 2 cores shared at a load of ' +
+    '~10 the second worker has no idle core to use; why it was not faster was not traced.',
   export_100k_long_tasks:
     'BENCH=store: 0 and 5 long tasks (longest 132 ms) before; after, 0 and 1 (60 ms) in one ' +
     'run, 0 and 0 in another. In the first trace the page’s thread was busy 3.4 s during the ' +
