@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // Real-browser tests (with SCREENSHOTS=1 the README's and docs/guide.md's screenshots, with
 // BENCH=1 the benchmark; BENCH_ONLY=lists its lists at scale alone,
-// bench/lists-only.ts; BENCH=store its imports and exports alone, bench/store-bench.ts):
+// bench/lists-only.ts; BENCH=store its imports and exports alone, bench/store-bench.ts;
+// BENCH=floors the same-run floors beside our figures, bench/floors-only.ts):
 // one Chromium at a time (2 cores), against the built .output/chrome-mv3.
 export default defineConfig({
   test: {
@@ -17,6 +18,7 @@ export default defineConfig({
             'trace-lists': 'bench/trace-lists.ts',
             'trace-store': 'bench/trace-store.ts',
             store: 'bench/store-bench.ts',
+            floors: 'bench/floors-only.ts',
           }[process.env.BENCH] ??
             (process.env.BENCH_ONLY === 'lists' ? 'bench/lists-only.ts' : 'bench/measure.ts'),
         ]

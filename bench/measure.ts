@@ -16,13 +16,16 @@
  * and the options page's first rows painted, a keystroke in either search,
  * scrolling the whole options list, an import's long tasks and its cancel,
  * and the first hover and the popup's first card with the service worker
- * stopped (CDP) beside the same with it running.
+ * stopped (CDP) beside the same with it running. Four of those figures are
+ * set against a same-run floor, the same measure with none of our code
+ * (./floors.ts, its own browser with a stand-in extension).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launch, type Session } from '../tests/browser/harness';
+import { measureFloors } from './floors';
 import { generateProfiles, genLogin, hoverPage } from './generate';
 import { type HoverTime, installHoverProbe } from './hover-probe';
 import { FEED, ISSUE, LINKS, PULL, SMALL, servePageLoadPages } from './page-load-pages';
@@ -634,6 +637,19 @@ it(
           at(`${figure}_${size}_ms`).map((value) => value / three),
           max === undefined ? undefined : { max },
         );
+      }
+
+      part('floors');
+      // 6b. Same-run floors (./floors.ts): the same measures on a blank extension
+      // page, a bare input and a bare IndexedDB write, each the baseline of the
+      // figures it explains (set here, over their own baselines).
+      for (const floor of await measureFloors({
+        runs: RUNS,
+        people: generateProfiles(DIRECTORY_SIZE),
+        label: LABEL,
+      })) {
+        record(floor.name, 'ms', floor.samples);
+        for (const name of floor.explains) baselines.set(name, floor.name);
       }
 
       part('cold lookups');

@@ -55,7 +55,12 @@ const IMPORT_WRITE =
   '`≤ 1,000 ms` at 10,000 is the browser’s database here. BENCH=store, load average ~10: ' +
   '2,505 ms before (50× the write of 3), 1,517 after (30×); nothing in the write was ' +
   'changed, the difference is the load. Two full runs with the machine otherwise idle ' +
-  '(2026-12-07 13:55 and 14:12): 1,159 and 1,378 ms (×28 and ×27 the write of 3).';
+  '(2026-12-07 13:55 and 14:12): 1,159 and 1,378 ms (×28 and ×27 the write of 3). That ' +
+  'probe is now part of the bench, and this figure’s baseline: `floor_idb_write_10k_ms` ' +
+  '(bench/floors.ts: the same 10,000 records, { id, rev, profile, keys } with the same ' +
+  '"keys" index, put in one transaction in an extension page with nothing of ours, to ' +
+  '`complete`). BENCH=floors, ours and the floor interleaved, medians of 5 (2026-12-07, load ' +
+  'average 7–15): 1,780 ms ours against 1,411 bare (×1.26), and 1,685 against 1,567 (×1.08).';
 
 const IMPORT_PREVIEW =
   'Traced (CPU profile of the import worker, 100,000 people): a backup over 5 MB is ' +
@@ -74,14 +79,25 @@ const POPUP_FLOOR =
   'popup asks for the tab’s person before its first render. What is left is the browser ' +
   'creating and sizing the popup window before it paints anything, which the extension cannot ' +
   'shorten; on this machine that floor alone is above 50 ms (98 and 122 ms in two runs with ' +
-  'the machine otherwise idle on 2026-12-07, 164 ms at a load average of 8–14 before).';
+  'the machine otherwise idle on 2026-12-07, 164 ms at a load average of 8–14 before). ' +
+  '`popup_open_ms`’s same-run baseline is now that floor measured: `floor_popup_blank_paint_ms`, a blank ' +
+  'extension page with one line of text opened as the popup by the same steps ' +
+  '(bench/floors.ts). BENCH=floors (bench/floors-only.ts, ours and the floor interleaved, ' +
+  'medians of 5, 2026-12-07): 124 ms ours against 132 ms blank (×0.94) at a load average of ' +
+  '7–11, 212 against 88 ms (×2.41) at 11–15; the blank popup alone was 68–268 ms, never ' +
+  'under 50.';
 
 const KEYSTROKE_FLOOR =
   'With 3 people the same keys already take 19–29 ms in the same runs: the measure (key ' +
   'event → `input` → a task after Preact’s render → forced layout) costs one to two frames on ' +
-  'this machine whatever the list holds, so 16 ms is under its floor, and the ratio is what ' +
-  'the people add. At 100,000 the first letter ' +
-  '(`a`, in nearly every name) matches almost everyone.';
+  'this machine whatever the list holds, so 16 ms is under its floor; set beside the ' +
+  '3-people figure it is what the people add. At 100,000 the first letter ' +
+  '(`a`, in nearly every name) matches almost everyone. The same measure on a bare input ' +
+  'that nothing else listens to (`floor_keystroke_p95_ms`, bench/floors.ts, the baseline of ' +
+  'the 3- and 10,000-people figures) took, p95 of the same keys, medians of 5 in two ' +
+  'BENCH=floors runs (2026-12-07, load average 7–15): 20.2 and 27 ms, against 27.3 and ' +
+  '23.9 ms for the options search with 3 people in the same runs (×1.35 and ×0.89): with ' +
+  'none of our code the measure is already over 16 ms here.';
 
 /** Where the lists' figures were traced, and how they were measured before and after. */
 const LISTS_TRACE =
@@ -290,8 +306,14 @@ export const NOTES: Record<string, string> = {
   options_first_rows_10k_ms:
     'The page’s own start with 3 people takes about as long in the same runs ' +
     '(`options_first_rows_3_ms`: 202 ms with the machine to itself, 342 ms at a load ' +
-    'average of 8–14), so 150 ms is under this machine’s floor; the ratio ' +
-    '(`options_first_rows_10k_over_3_ratio`) is what 10,000 people add.',
+    'average of 8–14); the ratio (`options_first_rows_10k_over_3_ratio`) is what 10,000 ' +
+    'people add. That start is ours, not the browser’s: a blank extension page navigated to ' +
+    'the same way paints its one line in 64–76 ms (`floor_options_blank_paint_ms`, ' +
+    'bench/floors.ts, now the baseline of this figure and of the 3-people one; BENCH=floors, ' +
+    'medians of 5, load average 7–15), while the options page with 3 people took 480–556 ms ' +
+    'in the same runs (×7.3–7.5). So ≤ 150 ms is above the browser’s floor; what the page ' +
+    'does before its first rows (its modules, settings, the migration check, the summary ' +
+    'read, the scan worker’s start) is the miss, and was not traced here.',
   options_first_rows_100k_ms:
     `${LISTS_TRACE}320 ms after, 564 ms before; the same page with 3 people took 300 and ` +
     '248 ms in those runs, so 150 ms is under this page’s own start on this machine. The ' +
@@ -387,23 +409,69 @@ export const NOTES: Record<string, string> = {
     'waited only for the page’s long tasks), and both workers checked all 100,000 records at ' +
     'once on 2 cores (16.3 and 16.1 s of CPU). The bench now waits for the page’s job ' +
     'workers to end before clicking. Alone, the export took 9.0 s for 5.4 s of CPU: it read ' +
-    '500 records per round trip, each waited for in turn (200 of them). Now the worker reads ' +
-    '5,000 at a time and asks for the next slice before checking the current one: 5.1 s in ' +
+    '500 records per round trip, each waited for in turn (200 of them). Then the worker read ' +
+    '5,000 at a time and asked for the next slice before checking the current one: 5.1 s in ' +
     'the trace for 4.2 s of CPU, of which the frame check of each record (store/db.ts ' +
     '`recordProblem`: the zod schema, ~2.1 s) and reading the records out of IndexedDB ' +
-    '(~0.7 s) dominate, then garbage collection (~0.5 s), making the Blob (~0.2 s) and the ' +
-    'one JSON.stringify (~0.2 s). BENCH=store after, with the same export code: 6.2 and ' +
-    '11.1 s in one run, 10.6 and 10.8 s in another, at a load average of 10–11. The check is what keeps a damaged record out of a ' +
-    'backup (issue 21), so it stays; with it the work alone is ~4 s of CPU here, above 2 s. ' +
-    'Two full runs with the machine otherwise idle (2026-12-07 13:55 and 14:12): 2.84 and ' +
-    '4.16 s; the same code at a load average of 10 took 2–4× as long.',
+    '(~0.7 s) dominated, then garbage collection (~0.5 s), making the Blob (~0.2 s) and the ' +
+    'one JSON.stringify (~0.2 s). Now (issue 28, second round): the check says yes to a ' +
+    'sound profile by a hand-written check of the same rules with the schema’s own patterns ' +
+    '(people/quick-check.ts), and anything it is not sure of still goes to zod, so every ' +
+    'verdict and its words are the schema’s (tests/unit/quick-check.test.ts: damaged records ' +
+    'of every kind, 20,000 generated profiles and 50,000 generated URLs); a plain host is ' +
+    'taken without making a URL object (new URL was ~0.4 s). The JSON is written a slice at a ' +
+    'time as it is read (formats/export.ts `exportInParts`), so the 100,000 profiles are ' +
+    'never all held nor made into one 44 MB string. Trace after (load average 8–10): 4.4 s ' +
+    'in the trace for 3.4 s of CPU: reading out of IndexedDB ~0.8 s, the check ~1.2 s (of ' +
+    'which new URL 0.4 s, since taken out: a second trace at a load average of 15 had the ' +
+    'same 3.4 s busy), the Blob ~0.5 s, garbage collection ~0.4 s, JSON.stringify ~0.26 s. ' +
+    'Making each slice’s Blob as it came was tried and reverted (626 ms of Blobs against ' +
+    '492, more garbage). BENCH=store STORE_ONLY=export with the build before these changes ' +
+    '(BENCH_BEFORE, interleaved run by run, medians of 5): at a load average of 11–21, ' +
+    '6.21 s after (quick check and slices) against 5.88 s before; at 11–16, 5.62 s after ' +
+    '(with the URL shortcut and the since-reverted Blobs) against 9.92 s before (×40.9 and ' +
+    '×65.5 their own exports of 3); with the final code at 12–13, 6.84 s after against 6.40 ' +
+    'before (2.65–9.14 and 4.11–7.48; after the faster in 3 of 5 pairs). The load moves each ' +
+    'run by 2–3× (2.65–11.4 s), more than the change; the worker’s CPU (4.2 → 3.4 s) is the ' +
+    'measure that shows it. What is left is ~3.4 s of one worker’s CPU, above 2 s on this machine: ' +
+    'reading, checking and writing 100,000 records in one worker. Splitting the records over ' +
+    'two workers was tried and reverted (commit “Export: a JSON backup of 10,000 people or ' +
+    'more is read by two workers…”: each half of the ids in its own read transaction, joined ' +
+    'only if both saw the same store version, the file byte for byte one worker’s). ' +
+    'BENCH=store STORE_ONLY=export, 5 runs per build interleaved, medians: at a load average ' +
+    'of 7–14, 4.44 s with two workers against 3.45 s for the build before and 4.45 s for ' +
+    'main; at 5.5–12.5, 4.90 s against 4.67 s and 6.92 s. On 2 cores shared at a load of ' +
+    '~10 the second worker has no idle core to use; why it was not faster was not traced.',
   export_100k_long_tasks:
     'BENCH=store: 0 and 5 long tasks (longest 132 ms) before; after, 0 and 1 (60 ms) in one ' +
     'run, 0 and 0 in another. In the first trace the page’s thread was busy 3.4 s during the ' +
     'export (mostly rendering the people list), while progress came per 500 records read and ' +
     'the start-up scan ended mid-export; in the last, with progress per 5,000 records and the ' +
     'scan over before the click, 283 ms and no long task. Which render made each long task ' +
-    'before was not traced.',
+    'before was not traced. Each progress count re-rendered the whole people list ' +
+    '(PeopleSection’s state): now the count is held by the progress bar alone ' +
+    '(tests/unit/export-progress.test.tsx: 4 counts, 0 renders of PeopleTable, 4 were seen ' +
+    'before). BENCH=store STORE_ONLY=export, 5 runs each (load average 11–21): 1 long task ' +
+    '(56–77 ms) in 4 runs of one build after, in another 0 in 4 of 5 runs and one of 398 ms; ' +
+    'before, 1 in 2 of 5 and in 3 of 5 (53–222 ms). Two traces after: page busy 0.45–0.7 s during the export, no long ' +
+    'task.',
+  floor_popup_blank_paint_ms:
+    'A blank extension page (one line of text, as wide as our popup) opened as the toolbar ' +
+    'popup by the same steps as `popup_open_ms` (bench/floors.ts, a stand-in extension in ' +
+    'its own Chromium), to that line’s Element Timing paint: the browser’s part of opening a ' +
+    'popup on this machine. The baseline of `popup_open_ms` and `popup_first_paint_ms`.',
+  floor_options_blank_paint_ms:
+    'A blank extension page navigated to in a tab as `options_first_rows_*` navigates to ' +
+    'the options page, to its one line’s Element Timing paint (bench/floors.ts). The ' +
+    'baseline of `options_first_rows_3_ms` and `options_first_rows_10k_ms`.',
+  floor_keystroke_p95_ms:
+    'The keystroke measure of the lists (bench/scale-figures.ts `keystrokeTimes`, the same ' +
+    'keys) on a bare input that nothing else listens to, p95 per run (bench/floors.ts). The ' +
+    'baseline of the popup’s and the options page’s keystroke p95 at 3 and 10,000 people.',
+  floor_idb_write_10k_ms:
+    'The same 10,000 records our import writes ({ id, rev, profile, keys }, the same ' +
+    '"keys" multiEntry index) put in one transaction in an extension page with nothing of ' +
+    'ours, first put to `complete` (bench/floors.ts). The baseline of `import_write_ms`.',
   bench_duration_s:
     'Counted from `npm run bench` (its builds included): 8.9 and 9.6 min with the machine ' +
     'otherwise idle (2026-12-07), 14.3 min at a load average of 8–14, 31 min before the parts were ' +

@@ -74,8 +74,11 @@ its own warm tab. The popup's and the options page's figures are Element Timing 
 event → results laid out, and the page's own long tasks ([\`scale-figures.ts\`](scale-figures.ts));
 imports, exports and cold starts are in [\`store-figures.ts\`](store-figures.ts). The machine is
 a 2-vCPU VM shared with other engineers' builds, so absolute figures are noisy: every figure
-that has one is also set against a **baseline measured in the same run** (3 people, or no
-extension), and that ratio is what compares across runs. Waits are sized for the work and a
+that has one is also set against a **baseline measured in the same run** (3 people, no
+extension, or — under the popup's opening, the options page's start, the keystrokes and the
+import's write — a \`floor_*\` figure: the same measure with none of our code, a blank extension
+page, a bare input, a bare IndexedDB write: [\`floors.ts\`](floors.ts)), and that ratio is what
+compares across runs. Waits are sized for the work and a
 step that fails for load alone is tried once more ([\`patience.ts\`](patience.ts));
 \`bench_retries\` says how often that happened, and \`bench_part_*_s\` how long each part took.
 Page loads take 10 runs, most figures 6, the 100,000-people imports and exports 2

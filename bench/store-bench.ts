@@ -6,6 +6,11 @@
  * `npm run build && BENCH=store npx vitest run --config vitest.browser.config.ts --silent=false`.
  * `STORE_RUNS` (default 3) imports of 10,000; `STORE_BIG_RUNS` (default 2)
  * imports, cancels and exports of 100,000.
+ *
+ * `STORE_ONLY=export BENCH_BEFORE=<another build's chrome-mv3 folder>`: the
+ * exports alone, this build's and the other's interleaved run by run, each
+ * build with its own baseline of 3 people (100,000 imported once per build).
+ * Several builds: `BENCH_BEFORE=main=<folder>,previous=<folder>` (name=folder, comma-separated).
  */
 import { launch } from '../tests/browser/harness';
 import { generateProfiles } from './generate';
@@ -16,8 +21,77 @@ import { clearStore, exportThroughOptions, importFresh } from './store-figures';
 
 const RUNS = Number(process.env.STORE_RUNS ?? 3);
 const BIG_RUNS = Number(process.env.STORE_BIG_RUNS ?? 2);
+const BEFORE = process.env.BENCH_BEFORE;
 
-it(
+/** Prints each figure's median, runs and (where it has one) its ratio to a baseline. */
+function print(title: string, figures: Map<string, number[]>, baselines: Record<string, string>) {
+  const lines = [...figures].map(([name, values]) => {
+    const base = baselines[name] && figures.get(baselines[name]);
+    const ratio = base
+      ? ` ratio ${(median(values) / median(base)).toFixed(2)} to ${baselines[name]}`
+      : '';
+    return `${name.padEnd(36)} median ${median(values).toFixed(1).padStart(9)} [${values.map((v) => v.toFixed(0)).join(', ')}]${ratio}`;
+  });
+  console.log(`\n${title}:\n${lines.join('\n')}`);
+}
+
+it.runIf(process.env.STORE_ONLY === 'export')(
+  'measures the export alone, this build beside another',
+  async () => {
+    const exportOf = (count: number) =>
+      Buffer.from(JSON.stringify({ version: 1, profiles: generateProfiles(count) }));
+    const files = { three: exportOf(3), big: exportOf(100_000) };
+    const figures = new Map<string, number[]>();
+    const push = (name: string, value: number) =>
+      figures.set(name, [...(figures.get(name) ?? []), value]);
+    const builds = [
+      { build: 'after', dir: undefined as string | undefined },
+      ...(BEFORE?.split(',') ?? []).map((entry) => {
+        const [name, dir] = entry.includes('=') ? entry.split('=') : ['before', entry];
+        return { build: name as string, dir: dir as string | undefined };
+      }),
+    ];
+    const sessions = [];
+    try {
+      for (const { build, dir } of builds)
+        for (const [label, file] of [
+          ['3', files.three],
+          ['100k', files.big],
+        ] as const) {
+          const session = await launch(
+            { width: 1440, height: 900 },
+            dir ? { extensionDir: dir } : {},
+          );
+          patient(session.context);
+          const page = await session.context.newPage();
+          await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+          sessions.push({ build, label, session, page });
+          await importFresh(session, page, file, `${build}: import of ${label}`);
+        }
+      for (let run = 0; run < BIG_RUNS; run++)
+        for (const { build, label, session, page } of sessions) {
+          const result = await retried(`${build}: export of ${label}`, () =>
+            exportThroughOptions(session, page, label === '3' ? 3 : 100_000),
+          );
+          push(`${build}_export_${label}_ms`, result.ms);
+          push(`${build}_export_${label}_long_tasks`, result.longTasks);
+          push(`${build}_export_${label}_longest_task_ms`, result.longestTask);
+        }
+    } finally {
+      for (const { session } of sessions) await session.close();
+    }
+    print(
+      `export figures (${BIG_RUNS} runs per build, interleaved)`,
+      figures,
+      Object.fromEntries(
+        builds.map(({ build }) => [`${build}_export_100k_ms`, `${build}_export_3_ms`]),
+      ),
+    );
+  },
+  40 * 60_000,
+);
+
+it.skipIf(process.env.STORE_ONLY === 'export')(
   'measures import and export',
   async () => {
     const exportOf = (count: number) =>
@@ -79,14 +153,7 @@ it(
       import_write_ms: 'import_write_3_ms',
       export_100k_ms: 'export_3_ms',
     };
-    const lines = [...figures].map(([name, values]) => {
-      const base = baselines[name] && figures.get(baselines[name]);
-      const ratio = base
-        ? ` ratio ${(median(values) / median(base)).toFixed(2)} to ${baselines[name]}`
-        : '';
-      return `${name.padEnd(30)} median ${median(values).toFixed(1).padStart(9)} [${values.map((v) => v.toFixed(0)).join(', ')}]${ratio}`;
-    });
-    console.log(`\nstore figures (${RUNS} runs of 10k, ${BIG_RUNS} of 100k):\n${lines.join('\n')}`);
+    print(`store figures (${RUNS} runs of 10k, ${BIG_RUNS} of 100k)`, figures, baselines);
   },
   40 * 60_000,
 );

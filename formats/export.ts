@@ -24,3 +24,39 @@ export function exportDocument(profiles: readonly Profile[]): string {
   const pretty = JSON.stringify(document, null, 2);
   return `${pretty.length <= PRETTY_LIMIT ? pretty : compact}\n`;
 }
+
+/** `{"version":1,"profiles":[` and `]}`: the compact document around its profiles. */
+const EMPTY = JSON.stringify({ version: EXPORT_FORMAT_VERSION, profiles: [] });
+const HEAD = EMPTY.slice(0, EMPTY.indexOf('[]') + 1);
+const TAIL = EMPTY.slice(EMPTY.indexOf('[]') + 1);
+
+/**
+ * `exportDocument`'s text made a slice of profiles at a time, as the parts
+ * of a Blob (issue 28): each slice is stringified as it is read, so an
+ * export of 100,000 people never holds them all, nor one 44 MB string, and
+ * the next slice is read meanwhile. The parts joined are exactly
+ * `exportDocument`'s text: while the compact text stays within the limit
+ * the profiles are kept and the whole made by `exportDocument` (maybe
+ * indented); past it, the compact text is the slices' own.
+ */
+export function exportInParts() {
+  const parts: string[] = [HEAD];
+  let kept: Profile[] | undefined = [];
+  let length = HEAD.length + TAIL.length;
+  return {
+    add(profiles: readonly Profile[]) {
+      if (profiles.length === 0) return;
+      const list = JSON.stringify(profiles);
+      // Between slices a comma, as between any two profiles of one list.
+      if (parts.length > 1) parts.push(',');
+      parts.push(list.slice(1, -1));
+      length += list.length - 2 + (parts.length > 2 ? 1 : 0);
+      if (kept && length > PRETTY_LIMIT) kept = undefined;
+      else kept?.push(...profiles);
+    },
+    /** The document's text, as parts to join (or hand to a Blob). */
+    finish(): string[] {
+      return kept ? [exportDocument(kept)] : [...parts, `${TAIL}\n`];
+    },
+  };
+}

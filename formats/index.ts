@@ -16,7 +16,7 @@
  *   import-backup.ts  a backup of any size, previewed in slices (the worker's entry),
  *                     who is known built once (import.ts `knownPeople`) and grown per slice
  *
- *   out: export.ts (JSON backup) · vcard.ts (4.0 for a card, 3.0 for all) ·
+ *   out: export.ts (JSON backup, whole or a slice at a time) · vcard.ts (4.0 for a card, 3.0 for all) ·
  *        contacts-csv.ts · json-resume.ts · export-files.ts (names and types of the files)
  *   json-schema.ts  data/profile.schema.json for editors, from people/schema.ts
  *

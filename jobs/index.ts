@@ -5,7 +5,7 @@
  *      preview ─▶ store/read-slices.ts ─▶ formats/import-backup.ts ─▶ a view of the preview
  *      commit  ─▶ store/import-write.ts (one transaction, at the preview's store version)
  *      scan    ─▶ damaged records, clashes, tags, directories' shared handles
- *      export  ─▶ formats/ (JSON, vCard, CSV)
+ *      export  ─▶ formats/ (JSON written slice by slice as read: export.ts exportInParts; vCard, CSV)
  *
  *   roster.ts         one table of rows + people/search-index.ts per store version,
  *                     what the popup's list and the options page's table draw

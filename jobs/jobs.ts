@@ -17,7 +17,8 @@
  *   scan ────────────────────────────▶ damaged records, identity clashes, tags and
  *                                      last-contacted days (issue 26), and
  *                                      handles shared with directories' people
- *   export {format} ─────────────────▶ the export's text: JSON backup, one vCard 3.0 file, or CSV
+ *   export {format} ─────────────────▶ the export's text: JSON backup (written a slice at a
+ *                                      time as it is read), one vCard 3.0 file, or CSV
  *
  * An import is confirmed against what is stored at commit time: if anything
  * changed since the preview, it is previewed again; written without asking
@@ -27,7 +28,7 @@
  */
 
 import { toContactsCsv } from '../formats/contacts-csv';
-import { exportDocument } from '../formats/export';
+import { exportInParts } from '../formats/export';
 import { EXPORT_FILES, type ExportFormat } from '../formats/export-files';
 import { leftOutLines, type Preview, rejectionLines } from '../formats/import';
 import { previewFile } from '../formats/import-backup';
@@ -336,21 +337,32 @@ export function createJobRunner({ openDb, bundled, post, now = () => performance
   };
 
   const exportAll = async (format: ExportFormat = 'json') => {
-    const snapshot = await readInSlices(
-      await openDb(),
-      (count) => progress('exporting', count),
-      WORKER_SLICE,
-    );
-    const profiles = snapshot.people.map((record) => record.profile);
-    const text =
-      format === 'vcard'
-        ? toVCards(profiles)
-        : format === 'csv'
-          ? toContactsCsv(profiles)
-          : exportDocument(profiles);
+    const db = await openDb();
+    const { type } = EXPORT_FILES[format];
+    let text: string[];
+    let count = 0;
+    if (format === 'json') {
+      // Each slice is written out as it is read (the next one read meanwhile):
+      // 100,000 people are never all held at once, nor made into one string.
+      const document = exportInParts();
+      await forEachSlice(
+        db,
+        (people, _damaged, read) => {
+          document.add(people.map((record) => record.profile));
+          count += people.length;
+          progress('exporting', read);
+        },
+        WORKER_SLICE,
+      );
+      text = document.finish();
+    } else {
+      const snapshot = await readInSlices(db, (read) => progress('exporting', read), WORKER_SLICE);
+      const profiles = snapshot.people.map((record) => record.profile);
+      count = profiles.length;
+      text = [format === 'vcard' ? toVCards(profiles) : toContactsCsv(profiles)];
+    }
     // A Blob made here: the page only hands it to the browser.
-    const file = new Blob([text], { type: EXPORT_FILES[format].type });
-    post({ type: 'exported', file, count: profiles.length });
+    post({ type: 'exported', file: new Blob(text, { type }), count });
   };
 
   return async (request: JobRequest): Promise<void> => {

@@ -13,9 +13,12 @@ import { LIMITS } from './limits';
 // (set here too: this module may be the first to build a schema).
 z.config({ jitless: true });
 
+/** What an id is: lower-case letters, digits and hyphens, not starting with a hyphen. */
+export const PROFILE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
 const ID_MESSAGE = () => t('v_id');
 /** The length check first, with `abort`: a 1 MB id costs one comparison, not a regex. */
 export const profileId = z
   .string()
   .max(LIMITS.id, { error: ID_MESSAGE, abort: true })
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: ID_MESSAGE });
+  .regex(PROFILE_ID, { error: ID_MESSAGE });

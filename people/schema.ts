@@ -22,7 +22,7 @@ import {
 } from '../text/characters.ts';
 import { findMarkup, NO_MARKUP } from '../text/markup.ts';
 import { LIMITS, NO_DESCRIPTION } from './limits';
-import { profileId } from './profile-id';
+import { PROFILE_ID, profileId } from './profile-id';
 
 // zod 4 can compile validators with `new Function`; extension pages forbid
 // eval (and web-ext lint flags it), so never try: https://zod.dev/packages/core#jitless
@@ -45,6 +45,22 @@ function withRules(schema: z.ZodString, rules: CharacterRules): z.ZodString {
   return schema.regex(rules.pattern, { error: (issue) => rules.explain(String(issue.input)) });
 }
 
+/*
+ * The patterns below are named so that ./quick-check.ts, the fast "yes" for
+ * a stored record, tests exactly the same ones.
+ */
+/** One line of text. */
+export const SINGLE_LINE = /^[^\n\r\t]*$/;
+/** What a serialised URL never holds (see `httpUrl`). */
+export const URL_SAFE = /^[^\s"<>`\\]*$/;
+/** http(s)://, an authority, then anything: one pass, no backtracking. */
+export const HTTP_URL_SHAPE = /^[Hh][Tt][Tt][Pp][Ss]?:\/\/[^/?#]+(?:[/?#][\s\S]*)?$/;
+/** A LinkedIn slug holds no URL syntax. */
+export const SLUG_NOT_URL = /^[^\s/?#%<>"\\]+$/u;
+/** A stored tag (people/notes.ts `normaliseTag`). */
+export const TAG = /^[\p{Ll}\p{Lo}\p{Lm}\p{N}_][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}_-]*$/u;
+export const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 const text = (max: number, { multiline = false } = {}) => {
   let schema = withRules(
     z.string().trim().min(1, says('v_empty')).max(max, tooLong(max)),
@@ -53,7 +69,7 @@ const text = (max: number, { multiline = false } = {}) => {
     // Quote the tag, so `Vec<Option>` says why (`<option>` is an element).
     error: (issue) => t('v_markup', JSON.stringify(defang(findMarkup(String(issue.input)) ?? '<'))),
   });
-  if (!multiline) schema = schema.regex(/^[^\n\r\t]*$/, says('v_single_line'));
+  if (!multiline) schema = schema.regex(SINGLE_LINE, says('v_single_line'));
   return schema;
 };
 
@@ -71,11 +87,11 @@ export const httpUrl = withRules(
   // read a backslash as "/" (`https://evil.example\@good.example` goes to
   // evil.example). Refusing them keeps an exported file safe even for tools
   // that paste URLs into HTML.
-  .regex(/^[^\s"<>`\\]*$/, says('v_url_chars'))
-  .regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\/[^/?#]+(?:[/?#][\s\S]*)?$/, says('v_http_url'))
+  .regex(URL_SAFE, says('v_url_chars'))
+  .regex(HTTP_URL_SHAPE, says('v_http_url'))
   .refine(isHttpUrl, says('v_http_url'));
 
-function isHttpUrl(value: string): boolean {
+export function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
@@ -103,7 +119,7 @@ export const linkedinSlug = withRules(
       LIMITS.slug,
       tooLong(LIMITS.slug, () => t('v_linkedin_slug')),
     )
-    .regex(/^[^\s/?#%<>"\\]+$/u, says('v_linkedin_not_url')),
+    .regex(SLUG_NOT_URL, says('v_linkedin_not_url')),
   SLUG_CHARACTERS,
 );
 /*
@@ -113,7 +129,7 @@ export const linkedinSlug = withRules(
  * belongs where a person types an id (components/parts/profile-draft.ts).
  */
 
-export { profileId };
+export { PROFILE_ID, profileId };
 
 const REPO_MESSAGE = () => t('v_repo');
 
@@ -190,25 +206,20 @@ export const identitiesSchema = z.strictObject({
 export const mineSchema = z.strictObject({
   note: text(LIMITS.note, { multiline: true }).optional(),
   tags: z
-    .array(
-      z
-        .string()
-        .max(LIMITS.tag, tooLong(LIMITS.tag))
-        .regex(/^[\p{Ll}\p{Lo}\p{Lm}\p{N}_][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}_-]*$/u, says('v_tag')),
-    )
+    .array(z.string().max(LIMITS.tag, tooLong(LIMITS.tag)).regex(TAG, says('v_tag')))
     .max(LIMITS.tags)
     .optional(),
   /** The day the user last spoke with them: `YYYY-MM-DD`. */
   contacted: z
     .string()
     .max(10, says('v_date'))
-    .regex(/^\d{4}-\d{2}-\d{2}$/, says('v_date'))
+    .regex(DAY, says('v_date'))
     .refine((value) => isDay(value), says('v_date'))
     .optional(),
 });
 
 /** A real calendar day (`2026-02-30` is not). */
-function isDay(value: string): boolean {
+export function isDay(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }

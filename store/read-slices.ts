@@ -4,7 +4,9 @@
  * read transaction, so the whole is as consistent as one `getAll` and each
  * slice is its own event — a page stays responsive, and a worker can report
  * how far it got. The next slice is asked for before the current one is
- * checked, so the database reads while the records are checked. The same
+ * checked, so the database reads while the records are checked; if a
+ * visitor throws, that read is stopped and waited for (the transaction
+ * aborted) before the error is passed on. The same
  * frame check as every read (./db.ts `recordProblem`) sorts sound records
  * from damaged ones.
  *
@@ -44,19 +46,32 @@ export async function forEachSlice(
   ]);
   let read = 0;
   let next: ReturnType<typeof ask> | undefined = ask();
-  while (next) {
-    const [records, keys]: Awaited<ReturnType<typeof ask>> = await next;
-    // The next slice is on its way while this one is checked.
-    next = records.length < slice ? undefined : ask(String(keys[keys.length - 1]));
-    const sound: PersonRecord[] = [];
-    const damaged: DamagedRecord[] = [];
-    records.forEach((record, at) => {
-      const problem = recordProblem(record);
-      if (problem) damaged.push({ id: String(keys[at]), problem, raw: record });
-      else sound.push(record);
-    });
-    read += records.length;
-    visit(sound, damaged, read);
+  try {
+    while (next) {
+      const [records, keys]: Awaited<ReturnType<typeof ask>> = await next;
+      // The next slice is on its way while this one is checked.
+      next = records.length < slice ? undefined : ask(String(keys[keys.length - 1]));
+      const sound: PersonRecord[] = [];
+      const damaged: DamagedRecord[] = [];
+      records.forEach((record, at) => {
+        const problem = recordProblem(record);
+        if (problem) damaged.push({ id: String(keys[at]), problem, raw: record });
+        else sound.push(record);
+      });
+      read += records.length;
+      visit(sound, damaged, read);
+    }
+  } catch (error) {
+    // A visitor (or a read) failed with the next slice asked for: end the
+    // transaction and wait for it, so no request is left pending in it and
+    // none of its rejections goes unheard; then the error.
+    try {
+      tx.abort();
+    } catch {
+      // Already over.
+    }
+    await Promise.allSettled([next, tx.done]);
+    throw error;
   }
   await tx.done;
   return { rev: rev ?? 0, hidden };

@@ -2,12 +2,14 @@
  * Everyone, with search, and what can be done to each person or to all
  * (PeopleTable.tsx draws it): add and edit (opens PersonEditor.tsx), export
  * one person (JSON, vCard, JSON Resume) or everyone (in a worker, with its
- * progress), delete at the version shown, hide or show a bundled person.
+ * progress, which redraws only its bar), delete at the version shown, hide
+ * or show a bundled person.
  *
  * A person's whole record is read only here, when it is edited or exported;
  * the list itself is the store's summary (jobs/roster.ts).
  */
-import { useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { exportDocument } from '../../formats/export';
 import { EXPORT_FILES, type ExportFormat } from '../../formats/export-files';
 import { toJsonResume } from '../../formats/json-resume';
@@ -30,8 +32,10 @@ export function PeopleSection({
   editor: Editor;
 }) {
   const { api } = page;
-  /** Records read by the export of everyone, while it runs. */
-  const [exporting, setExporting] = useState<number>();
+  /** The export of everyone is running. */
+  const [exporting, setExporting] = useState(false);
+  /** Its count of records read goes to the progress bar alone, not through this list (issue 28). */
+  const exported = useRef<((read: number) => void) | undefined>(undefined);
 
   /** Opens a stored person's whole record (for an edit or an export); says so if they are gone. */
   const withPerson = async (id: string, use: (record: PersonRecord) => void) => {
@@ -46,11 +50,11 @@ export function PeopleSection({
   };
 
   const exportAll = async (format: ExportFormat = 'json') => {
-    if (exporting !== undefined) return;
-    setExporting(0);
+    if (exporting) return;
+    setExporting(true);
     page.fail(undefined);
     try {
-      const file = await api.exportAll(setExporting, format);
+      const file = await api.exportAll((read) => exported.current?.(read), format);
       const { extension, type } = EXPORT_FILES[format];
       api.download(
         `profile-card-${new Date().toISOString().slice(0, 10)}.${extension}`,
@@ -61,7 +65,7 @@ export function PeopleSection({
     } catch (error) {
       page.fail((error as Error).message);
     } finally {
-      setExporting(undefined);
+      setExporting(false);
     }
   };
 
@@ -73,7 +77,7 @@ export function PeopleSection({
         usage={page.usage}
         blocked={page.blocked}
         busy={!!page.busy}
-        exporting={exporting !== undefined}
+        exporting={exporting}
         onAdd={() => editor.open({})}
         onExportAll={(format) => void exportAll(format)}
         onEdit={(id) =>
@@ -128,7 +132,19 @@ export function PeopleSection({
           })
         }
       />
-      {exporting !== undefined && <Progress label={t('options_exporting_progress', exporting)} />}
+      {exporting && <ExportProgress report={exported} />}
     </>
   );
+}
+
+/** The export's progress bar, holding its own count: a new count redraws only the bar. */
+function ExportProgress({ report }: { report: RefObject<((read: number) => void) | undefined> }) {
+  const [read, setRead] = useState(0);
+  useLayoutEffect(() => {
+    report.current = setRead;
+    return () => {
+      report.current = undefined;
+    };
+  }, [report]);
+  return <Progress label={t('options_exporting_progress', read)} />;
 }

@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { closePeopleDb, openPeopleDb } from '../../store/db';
+import { closePeopleDb, type Db, openPeopleDb } from '../../store/db';
 import { forEachSlice, readInSlices } from '../../store/read-slices';
 import { importPeople } from '../../store/store';
 import { person } from './fixtures';
@@ -72,3 +72,47 @@ it('reads every record once, in order, sound and damaged apart, at any slice siz
   };
   for (const read of reads) expect(read).toEqual(expected);
 }, 60_000);
+
+it('a visitor that throws leaves no read pending in a live transaction: it is ended, then the error comes', async () => {
+  await importPeople(
+    Array.from({ length: 30 }, (_, n) => ({ profile: person(id(n)) })),
+    0,
+  );
+  const db = await openPeopleDb();
+  // The real database; only which transaction forEachSlice opened is noted.
+  let tx: ReturnType<Db['transaction']> | undefined;
+  const noted = new Proxy(db, {
+    get: (target, key) =>
+      key === 'transaction'
+        ? (...args: Parameters<Db['transaction']>) => {
+            tx = target.transaction(...args);
+            return tx;
+          }
+        : Reflect.get(target, key),
+  });
+  const visited: number[] = [];
+  const failing = forEachSlice(
+    noted,
+    (_people, _damaged, read) => {
+      visited.push(read);
+      if (read === 10) throw new Error('the visitor failed');
+    },
+    10,
+  );
+  await expect(failing).rejects.toThrow('the visitor failed');
+  // Settled already (ended) or still waiting for the next slice (live)?
+  const state = await Promise.race([
+    (tx as NonNullable<typeof tx>).done.then(
+      () => 'ended',
+      () => 'ended',
+    ),
+    new Promise((resolve) => setTimeout(() => resolve('live'), 0)),
+  ]);
+  expect(state).toBe('ended');
+  expect(visited).toEqual([10]);
+
+  // Positive control: a visitor that does not throw reads every slice in the same way.
+  const all: number[] = [];
+  await forEachSlice(noted, (_people, _damaged, read) => void all.push(read), 10);
+  expect(all).toEqual([10, 20, 30, 30]);
+});
