@@ -24,8 +24,13 @@
  * page's own scripts. Ours over the empty script's is what our code adds. A
  * sample is an interval's worth of time, so a figure is exact only on
  * average: many loads, a short interval.
+ *
+ * BENCH_FIREFOX_API_FLOOR=1 adds a third Firefox whose content script only
+ * asks one message and adds one storage listener (the browser APIs' floor);
+ * BENCH_GECKO_PROFILES=<dir> keeps the profiles, and ./gecko-stacks.ts says
+ * which functions the samples under our script were in.
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXTENSION_DIR, launch, newTab } from '../tests/firefox/harness';
@@ -141,28 +146,72 @@ function profiled(file: string, extensionDir: string) {
   });
 }
 
-/** Loads each page `loads` times in firefox-esr, ours and the empty script interleaved; the figures. */
-export async function firefoxPageLoadFigures(loads: number): Promise<FirefoxLoadFigure[]> {
-  const empty = join(tmpdir(), `profile-card-empty-script-${process.pid}`);
-  rmSync(empty, { recursive: true, force: true });
-  cpSync(EXTENSION_DIR, empty, { recursive: true });
-  writeFileSync(join(empty, 'content-scripts/content.js'), '(function(){})();\n');
-  const builds = [
-    {
-      key: 'ours',
-      dir: EXTENSION_DIR,
-      file: join(tmpdir(), `profile-card-gecko-${process.pid}-ours.json`),
-    },
-    {
-      key: 'empty',
-      dir: empty,
-      file: join(tmpdir(), `profile-card-gecko-${process.pid}-empty.json`),
-    },
-  ];
+/**
+ * Quits Firefox and waits for it to exit: it writes the profile while it
+ * shuts down, and puppeteer's close() kills the process once Firefox has
+ * answered `browser.close`, which on a loaded machine cut profiles short.
+ */
+async function quitWritingProfile(session: Awaited<ReturnType<typeof launch>>) {
+  const child = session.browser.process();
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    await session.bidi.send('browser.close', {}).catch(() => undefined);
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 180_000))]);
+  }
+  await session.close().catch(() => undefined);
+}
+
+/** A build of the add-on a run loads; a baseline's figures are `firefox_pageload_<page>_<key>_script_ms`. */
+export interface FirefoxBuild {
+  key: string;
+  dir: string;
+  /** Replaces the built content script (a baseline's own script), in a copy of `dir`. */
+  contentScript?: string;
+}
+
+/** The browser APIs' own floor: one message asked, one storage listener added, nothing else. */
+export const API_FLOOR_SCRIPT =
+  '(function(){browser.runtime.sendMessage({type:"lookup",url:location.href}).catch(function(){});' +
+  'browser.storage.onChanged.addListener(function(){});})();\n';
+
+/**
+ * Loads each page `loads` times in firefox-esr, one Firefox per build, their
+ * loads interleaved; the figures. The first build is ours; by default the
+ * same add-on with an empty content script is its baseline.
+ * BENCH_GECKO_PROFILES=<dir> keeps each build's profile there (<key>.json,
+ * with <key>.windows.json: each page's load windows) for bench/gecko-stacks.ts.
+ */
+export async function firefoxPageLoadFigures(
+  loads: number,
+  builds: FirefoxBuild[] = [
+    { key: 'ours', dir: EXTENSION_DIR },
+    { key: 'empty', dir: EXTENSION_DIR, contentScript: '(function(){})();\n' },
+    // BENCH_FIREFOX_API_FLOOR=1: a third Firefox, the browser APIs' own floor.
+    ...(process.env.BENCH_FIREFOX_API_FLOOR === '1'
+      ? [{ key: 'apifloor', dir: EXTENSION_DIR, contentScript: API_FLOOR_SCRIPT }]
+      : []),
+  ],
+): Promise<FirefoxLoadFigure[]> {
+  const copies: string[] = [];
+  const runs = builds.map((build) => {
+    let dir = build.dir;
+    if (build.contentScript !== undefined) {
+      dir = join(tmpdir(), `profile-card-${build.key}-script-${process.pid}`);
+      rmSync(dir, { recursive: true, force: true });
+      cpSync(build.dir, dir, { recursive: true });
+      writeFileSync(join(dir, 'content-scripts/content.js'), build.contentScript);
+      copies.push(dir);
+    }
+    return {
+      key: build.key,
+      dir,
+      file: join(tmpdir(), `profile-card-gecko-${process.pid}-${build.key}.json`),
+    };
+  });
   const windows = new Map<string, { from: number; to: number }[]>();
   const sessions: Awaited<ReturnType<typeof launch>>[] = [];
   try {
-    for (const build of builds) sessions.push(await profiled(build.file, build.dir));
+    for (const run of runs) sessions.push(await profiled(run.file, run.dir));
     const tabs = [];
     for (const session of sessions) {
       servePageLoadPages(session);
@@ -174,34 +223,57 @@ export async function firefoxPageLoadFigures(loads: number): Promise<FirefoxLoad
           const from = Date.now();
           await tab.goto(url, { waitUntil: 'load' });
           await new Promise((resolve) => setTimeout(resolve, 400));
-          const at = `${builds[index]?.key} ${key}`;
+          const at = `${runs[index]?.key} ${key}`;
           if (run >= 0) windows.set(at, [...(windows.get(at) ?? []), { from, to: Date.now() }]);
         }
       }
     }
   } finally {
-    for (const session of sessions) await session.close();
-    rmSync(empty, { recursive: true, force: true });
+    for (const session of sessions) await quitWritingProfile(session);
+    for (const copy of copies) rmSync(copy, { recursive: true, force: true });
   }
-  const figures: FirefoxLoadFigure[] = [];
-  const profiles = builds.map((build) => {
-    const profile = JSON.parse(readFileSync(build.file, 'utf8')) as GeckoProfile;
-    rmSync(build.file, { force: true });
+  const keep = process.env.BENCH_GECKO_PROFILES;
+  const profiles = runs.map((run) => {
+    const profile = JSON.parse(readFileSync(run.file, 'utf8')) as GeckoProfile;
+    if (keep) {
+      mkdirSync(keep, { recursive: true });
+      cpSync(run.file, join(keep, `${run.key}.json`));
+      const own = Object.fromEntries(
+        PAGE_LOAD_PAGES.map(({ key }) => [key, windows.get(`${run.key} ${key}`) ?? []]),
+      );
+      writeFileSync(join(keep, `${run.key}.windows.json`), JSON.stringify(own));
+    }
+    rmSync(run.file, { force: true });
     return profile;
   });
+  const figures: FirefoxLoadFigure[] = [];
+  const [first] = runs;
   for (const { key } of PAGE_LOAD_PAGES) {
-    const [ours, empty] = builds.map((build, index) =>
-      attribute(profiles[index] as GeckoProfile, windows.get(`${build.key} ${key}`) ?? []),
+    const counted = runs.map((run, index) =>
+      attribute(profiles[index] as GeckoProfile, windows.get(`${run.key} ${key}`) ?? []),
     );
-    if (!ours || !empty) continue;
-    const baseline = `firefox_pageload_${key}_empty_script_ms`;
+    const ours = counted[0];
+    if (!first || !ours) continue;
+    const baselines = runs.slice(1).map((run, index) => {
+      const name = `firefox_pageload_${key}_${run.key}_script_ms`;
+      figures.push({ name, unit: 'ms', samples: counted[index + 1]?.ours ?? [] });
+      return name;
+    });
     figures.push(
-      { name: baseline, unit: 'ms', samples: empty.ours },
-      { name: `firefox_pageload_${key}_ms`, unit: 'ms', samples: ours.ours, baseline },
+      {
+        name: `firefox_pageload_${key}_ms`,
+        unit: 'ms',
+        samples: ours.ours,
+        baseline: baselines[0],
+      },
       { name: `firefox_pageload_${key}_page_script_ms`, unit: 'ms', samples: ours.page },
     );
+    const others = runs
+      .slice(1)
+      .map((run, index) => `${run.key} ${median(counted[index + 1]?.ours ?? []).toFixed(2)} ms`)
+      .join(', ');
     console.log(
-      `Firefox ${key}: ours ${median(ours.ours).toFixed(2)} ms, empty script ${median(empty.ours).toFixed(2)} ms, page ${median(ours.page).toFixed(2)} ms (${ours.ours.length} loads)`,
+      `Firefox ${key}: ${first.key} ${median(ours.ours).toFixed(2)} ms, ${others}, page ${median(ours.page).toFixed(2)} ms (${ours.ours.length} loads)`,
     );
   }
   return figures;

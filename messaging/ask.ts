@@ -5,10 +5,10 @@
  * The content script wraps it (entrypoints/content/ask.ts) to survive the
  * extension being reloaded under it.
  */
-import { browser } from 'wxt/browser';
+import { extensionApi } from './extension-api';
 import type { Answer, Message } from './messages';
 import { readReply } from './reply';
 
 export async function send<M extends Message>(message: M): Promise<Answer<M['type']>> {
-  return readReply(await browser.runtime.sendMessage(message)) as Answer<M['type']>;
+  return readReply(await extensionApi().runtime.sendMessage(message)) as Answer<M['type']>;
 }

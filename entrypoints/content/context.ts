@@ -18,7 +18,7 @@
  * itself the moment it next asks the background (./ask.ts) or checks
  * `isInvalid`. The hostile-page test listens for WXT's event and forges it.
  */
-import { browser } from 'wxt/browser';
+import { extensionApi } from '../../messaging/extension-api';
 import type { ScriptContext } from '../../messaging/ui-bridge';
 
 export type { ScriptContext };
@@ -35,7 +35,7 @@ export class ContentScriptContext implements ScriptContext {
   /** True once the extension is gone or the script was stopped. */
   get isInvalid(): boolean {
     // i18n-ignore: a reason for the console, not the user
-    if (!browser.runtime?.id) this.abort('The extension is gone');
+    if (!extensionApi().runtime?.id) this.abort('The extension is gone');
     return this.signal.aborted;
   }
 

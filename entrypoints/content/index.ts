@@ -14,6 +14,7 @@
  *                      known + no UI yet ─▶ the background injects card-ui.js first
  *   ./card-ui-loader.ts  the injected UI's factory (closed shadow root, Preact)
  *   ./stored-changes.ts  settings or profiles changed ─▶ forget answers, look again
+ *                        (listening from the page's first question on: ./ask.ts)
  *   ./context.ts         the script's one AbortSignal (in place of WXT's context,
  *                        which announces itself to the page)
  *
