@@ -34,34 +34,15 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXTENSION_DIR, launch, newTab } from '../tests/firefox/harness';
+import { type GeckoProfile, OUR_SCRIPT } from './gecko-profile';
 import { PAGE_LOAD_PAGES, servePageLoadPages } from './page-load-pages';
 import { median } from './stats';
 
 const INTERVAL_MS = 0.2;
 /** Process types whose main thread runs web pages (and so our content script). */
 const WEB_PROCESS = /^(tab|web)/;
-/** Our content script's frames (the background page's are in the add-on's own process). */
-const OUR_SCRIPT = /moz-extension:\/\/[^/]+\/content-scripts\//;
 /** A gap between samples longer than this is the thread not sampled, not time spent. */
 const MAX_GAP_MS = 1;
-
-interface Table {
-  schema: Record<string, number>;
-  data: unknown[][];
-}
-interface GeckoThread {
-  name: string;
-  processType?: string;
-  samples: Table;
-  stackTable: Table;
-  frameTable: Table;
-  stringTable: string[];
-}
-interface GeckoProfile {
-  meta: { startTime: number; interval: number };
-  threads: GeckoThread[];
-  processes?: GeckoProfile[];
-}
 
 export interface FirefoxLoadFigure {
   name: string;

@@ -9,26 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-interface Table {
-  schema: Record<string, number>;
-  data: unknown[][];
-}
-interface GeckoThread {
-  name: string;
-  processType?: string;
-  samples: Table;
-  stackTable: Table;
-  frameTable: Table;
-  funcTable?: Table;
-  stringTable: string[];
-}
-interface GeckoProfile {
-  meta: { startTime: number; interval: number };
-  threads: GeckoThread[];
-  processes?: GeckoProfile[];
-}
-const OUR_SCRIPT = /moz-extension:\/\/[^/]+\/content-scripts\//;
+import { type GeckoProfile, OUR_SCRIPT } from './gecko-profile';
 
 function report(dir: string, build: string, top: number) {
   const profile = JSON.parse(readFileSync(join(dir, `${build}.json`), 'utf8')) as GeckoProfile;

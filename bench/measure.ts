@@ -43,7 +43,7 @@ import {
   stopServiceWorker,
   workerHeapBytes,
 } from './store-figures';
-import { scriptTime, tracedGoto, traceWhile } from './trace';
+import { scriptTime, tracedGoto } from './trace';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 /**
