@@ -108,9 +108,18 @@ export function benchReadme(figures: Figure[], notes: Record<string, string> = N
   );
   lines.push('## Misses, and what dominates them', '');
   if (misses.length === 0) lines.push('None.', '');
+  // Misses that share one reason (the four page-load figures, say) are one
+  // item: every figure with its target, then the reason once.
+  const byReason = new Map<string, Figure[]>();
   for (const figure of misses) {
     const reason = notes[figure.name] ?? '_No reason recorded yet: add one to `bench/notes.ts`._';
-    lines.push(`- **\`${figure.name}\`**: ${now(figure)} against ${figure.target}. ${reason}`);
+    byReason.set(reason, [...(byReason.get(reason) ?? []), figure]);
+  }
+  for (const [reason, group] of byReason) {
+    const which = group.map(
+      (figure) => `**\`${figure.name}\`**: ${now(figure)} against ${figure.target}`,
+    );
+    lines.push(`- ${which.join('; ')}. ${reason}`);
   }
   if (misses.length > 0) lines.push('');
   const explained = Object.keys(notes).filter(

@@ -56,4 +56,13 @@ describe('bench/README.md', () => {
     );
     expect(text).not.toMatch(/- \*\*`b_ms`\*\*/);
   });
+
+  it('writes a reason shared by several misses once, after all of them', () => {
+    const shared = 'The frame’s own wait dominates.';
+    const text = benchReadme(figures, { a_ms: shared, c_ms: shared });
+    expect(text).toContain(
+      '- **`a_ms`**: 20 ms (10–30, 3 runs) against ≤ 16; **`c_ms`**: 30 ms (20–40, 3 runs) against ≤ 16. The frame’s own wait dominates.',
+    );
+    expect(text.split(shared)).toHaveLength(2);
+  });
 });
