@@ -7,30 +7,18 @@
  * failure is kept in the book's record for the options page; nothing here
  * throws into the background.
  */
-import { browser } from 'wxt/browser';
 import type { HandlerDeps } from '../../messaging/handler';
-import { lazy, UPKEEP_DELAY_MS } from './later';
+import { hostAccess } from './host-access';
+import { lazy, refreshDueLater } from './later';
 
 export function startCardDav(): NonNullable<HandlerDeps['carddav']> {
   const service = lazy(async () =>
     (await import('../../carddav/service')).createCardDav({
-      allowed: (pattern) => browser.permissions.contains({ origins: [pattern] }),
-      release: async (pattern) => {
-        await browser.permissions.remove({ origins: [pattern] }).catch((error: unknown) => {
-          console.warn('Profile Card: could not give back the permission for', pattern, error);
-        });
-      },
+      ...hostAccess,
       now: () => Date.now(),
     }),
   );
-  const refreshDue = () => {
-    service()
-      .then((carddav) => carddav.refreshDue())
-      .catch((error: unknown) => {
-        console.error('Profile Card: refreshing address books failed', error);
-      });
-  };
-  setTimeout(refreshDue, UPKEEP_DELAY_MS);
+  const refreshDue = refreshDueLater(service, 'address books');
   return {
     refreshDue,
     list: async () => (await service()).list(),

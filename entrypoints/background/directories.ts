@@ -8,9 +8,9 @@
  * in the directory's record for the options page; nothing here throws into
  * the background.
  */
-import { browser } from 'wxt/browser';
 import type { DirectoryService } from '../../messaging/handler';
-import { lazy, UPKEEP_DELAY_MS } from './later';
+import { hostAccess } from './host-access';
+import { lazy, refreshDueLater } from './later';
 
 export function startDirectories(): DirectoryService {
   const service = lazy(async () => {
@@ -20,23 +20,11 @@ export function startDirectories(): DirectoryService {
     ]);
     return createDirectories({
       download: (url, etag, signal) => fetchDirectory(url, { etag, ...(signal && { signal }) }),
-      allowed: (pattern) => browser.permissions.contains({ origins: [pattern] }),
-      release: async (pattern) => {
-        await browser.permissions.remove({ origins: [pattern] }).catch((error: unknown) => {
-          console.warn('Profile Card: could not give back the permission for', pattern, error);
-        });
-      },
+      ...hostAccess,
       now: () => Date.now(),
     });
   });
-  const refreshDue = () => {
-    service()
-      .then((directories) => directories.refreshDue())
-      .catch((error: unknown) => {
-        console.error('Profile Card: refreshing directories failed', error);
-      });
-  };
-  setTimeout(refreshDue, UPKEEP_DELAY_MS);
+  const refreshDue = refreshDueLater(service, 'directories');
   return {
     refreshDue,
     list: async () => (await service()).list(),

@@ -20,3 +20,23 @@ export function lazy<T>(load: () => Promise<T>): () => Promise<T> {
     return loaded;
   };
 }
+
+/**
+ * A service's "about daily" refresh, run `UPKEEP_DELAY_MS` after the start
+ * and whenever it is called; a failure is logged, never thrown into the
+ * background (it is kept in the source's own record for the options page).
+ */
+export function refreshDueLater(
+  service: () => Promise<{ refreshDue(): Promise<unknown> }>,
+  what: string,
+): () => void {
+  const refreshDue = () => {
+    service()
+      .then((loaded) => loaded.refreshDue())
+      .catch((error: unknown) => {
+        console.error(`Profile Card: refreshing ${what} failed`, error);
+      });
+  };
+  setTimeout(refreshDue, UPKEEP_DELAY_MS);
+  return refreshDue;
+}
