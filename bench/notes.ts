@@ -494,7 +494,9 @@ export const NOTES: Record<string, string> = {
     'JSON.stringify, the Blob and garbage collection (each sampled longer at this load). ' +
     'BENCH=store STORE_ONLY=export BENCH_BEFORE=main’s build, 5 runs each interleaved, load ' +
     'average 10.7–13.1: 4.76 s after (3.35–5.88), 6.72 s before (3.48–8.13), ×32 and ×44 ' +
-    'their exports of 3. Left: reading 100,000 records out of IndexedDB, 44 MB of ' +
+    'their exports of 3, after the faster in 4 of 5 pairs; a second run (load average ' +
+    '10.8–13.1): 2.90 s after (2.59–4.26), 4.63 s before (3.14–5.89), ×26 and ×37, after ' +
+    'the faster in 5 of 5 pairs. Left: reading 100,000 records out of IndexedDB, 44 MB of ' +
     'JSON.stringify and the Blob, in one worker; not measured with the machine otherwise idle.',
   export_100k_long_tasks:
     'BENCH=store: 0 and 5 long tasks (longest 132 ms) before; after, 0 and 1 (60 ms) in one ' +
