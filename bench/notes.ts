@@ -422,7 +422,23 @@ export const NOTES: Record<string, string> = {
     'machine before any of our code, so ≤ 10 s is not reachable while each person is one ' +
     'record written in one transaction (which the cancel and “lands entirely or not at all” ' +
     'rely on). Two full runs with the machine otherwise idle (2026-12-07 13:55 and 14:12): ' +
-    '15.4 and 18.4 s.',
+    '15.4 and 18.4 s. Third round (2026-12-07 18:45–19:25, bench/trace-store.ts at a load ' +
+    'average of 8 before, 16 after): preview 5.6 s before, 4.0 s after in the trace (its CPU ' +
+    '4.5 → 3.0 s); the write 20.6 s in both. The zod parse of each entry (1.6 s, with its URL ' +
+    'parses) is now the quick check (people/quick-check.ts, 0.3 s) wherever that says yes; it ' +
+    'says yes only with keys in the schema’s order, so a yes is the schema’s output itself and ' +
+    'the profile is kept as parsed (tests/unit/quick-check.test.ts, tests/unit/import.test.ts). ' +
+    'Each entry’s UTF-8 size is counted into one reused buffer (encode 0.47 → 0.28 s; the rest ' +
+    'is each slice’s own size). The write against its floor, BENCH=store STORE_ONLY=import100k ' +
+    '(bench/store-bench.ts: imports of 100,000 by this build and by main’s, interleaved, beside ' +
+    'the same 100,000 records put in ONE transaction in a bare extension page, ' +
+    '`floor_idb_write_100k_ms`), 3 runs at a load average of 10–33 (other benches running): ' +
+    'bare write 22.4 s median (17.4, 22.4, and 232 s at the peak), our write 25.3 s ' +
+    '(20.0–33.4), main’s 36.6 s (19.5–68.6); previews 12.0 s after, 12.2 s before (the load ' +
+    'swamps the 1.5 s of CPU taken out). So writing 100,000 records in one transaction takes ' +
+    '17 s or more on this machine with none of our code: ≤ 10 s is out of reach before any ' +
+    'preview. The 100,000 floor is not in the full bench (17–22 s a run, against its 20 ' +
+    'minutes); STORE_ONLY=import100k measures it.',
   export_100k_ms:
     'Traced (bench/trace-store.ts, CPU profile of the export worker). Before: 26.8 s in the ' +
     'trace, 12.2–16.2 s in BENCH=store: the options page starts a scan of every record (a ' +
@@ -462,7 +478,26 @@ export const NOTES: Record<string, string> = {
     'BENCH=store STORE_ONLY=export, 5 runs per build interleaved, medians: at a load average ' +
     'of 7–14, 4.44 s with two workers against 3.45 s for the build before and 4.45 s for ' +
     'main; at 5.5–12.5, 4.90 s against 4.67 s and 6.92 s. On 2 cores shared at a load of ' +
-    '~10 the second worker has no idle core to use; why it was not faster was not traced.',
+    '~10 the second worker has no idle core to use; why it was not faster was not traced. ' +
+    'Third round (2026-12-07 18:45–19:25): traced again (load average 8), the export worker ' +
+    'busy 3.0 s of 4.8: reading (the getAll results’ structured clone, sampled in idb’s ' +
+    '`success`) 1.0 s, the frame check 1.0 s (`recordProblem`, the quick check 0.55 s of it), ' +
+    'JSON.stringify 0.24 s, the Blob 0.2 s, garbage collection 0.34 s. The options page checks ' +
+    'every record when it opens (the scan, jobs/jobs.ts); now the scan returns the store ' +
+    'version it read, the page keeps its verdict (damaged ids and problems) and hands it to ' +
+    'the export, which takes it instead of checking each record while the store is at that ' +
+    'version: every write transaction raises the version (store/store-version.ts) and the ' +
+    'check depends on the record alone, so the verdict is the same; at any other version every ' +
+    'record is checked (tests/unit/jobs.test.ts, tests/browser/export-verdict.test.ts). The ' +
+    'slices are read without a second getAllKeys each (the key is the id). Trace after (load ' +
+    'average 16): the check 0.05 s, the worker busy 2.6 s: reading 0.75–0.84 s, ' +
+    'JSON.stringify, the Blob and garbage collection (each sampled longer at this load). ' +
+    'BENCH=store STORE_ONLY=export BENCH_BEFORE=main’s build, 5 runs each interleaved, load ' +
+    'average 10.7–13.1: 4.76 s after (3.35–5.88), 6.72 s before (3.48–8.13), ×32 and ×44 ' +
+    'their exports of 3, after the faster in 4 of 5 pairs; a second run (load average ' +
+    '10.8–13.1): 2.90 s after (2.59–4.26), 4.63 s before (3.14–5.89), ×26 and ×37, after ' +
+    'the faster in 5 of 5 pairs. Left: reading 100,000 records out of IndexedDB, 44 MB of ' +
+    'JSON.stringify and the Blob, in one worker; not measured with the machine otherwise idle.',
   export_100k_long_tasks:
     'BENCH=store: 0 and 5 long tasks (longest 132 ms) before; after, 0 and 1 (60 ms) in one ' +
     'run, 0 and 0 in another. In the first trace the page’s thread was busy 3.4 s during the ' +

@@ -11,7 +11,17 @@
  * exports alone, this build's and the other's interleaved run by run, each
  * build with its own baseline of 3 people (100,000 imported once per build).
  * Several builds: `BENCH_BEFORE=main=<folder>,previous=<folder>` (name=folder, comma-separated).
+ *
+ * `STORE_ONLY=import100k [BENCH_BEFORE=…]`: imports of 100,000 (preview and
+ * write) by each build, interleaved run by run, and beside them the same
+ * 100,000 records put in ONE transaction in an extension page with nothing
+ * of ours (as bench/floors.ts measures 10,000: `floor_idb_write_100k_ms`,
+ * kept out of the full bench for its time). `STORE_BIG_RUNS` runs.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { recordOf } from '../store/db';
 import { launch } from '../tests/browser/harness';
 import { generateProfiles } from './generate';
 import { patient, retried } from './patience';
@@ -91,7 +101,117 @@ it.runIf(process.env.STORE_ONLY === 'export')(
   40 * 60_000,
 );
 
-it.skipIf(process.env.STORE_ONLY === 'export')(
+/** An extension of one blank page (as bench/floors.ts's stand-in): the bare write's home. */
+function bareExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'profile-card-bare-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'bare',
+      version: '1.0.0',
+      permissions: ['storage', 'unlimitedStorage'],
+      background: { service_worker: 'background.js' },
+    }),
+  );
+  writeFileSync(join(dir, 'background.js'), '');
+  writeFileSync(join(dir, 'blank.html'), '<!doctype html><title>bare</title><p>bare</p>');
+  return dir;
+}
+
+/** In the page: our database's shape, every record put in one transaction; ms to `complete`. */
+async function bareWrite(records: unknown[]): Promise<number> {
+  const done = <T>(request: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  await done(indexedDB.deleteDatabase('bare'));
+  const open = indexedDB.open('bare', 1);
+  open.onupgradeneeded = () =>
+    open.result
+      .createObjectStore('people', { keyPath: 'id' })
+      .createIndex('keys', 'keys', { multiEntry: true });
+  const db = await done(open);
+  try {
+    const start = performance.now();
+    const tx = db.transaction('people', 'readwrite');
+    const people = tx.objectStore('people');
+    for (const record of records) people.put(record);
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error ?? new Error('aborted'));
+    });
+    return performance.now() - start;
+  } finally {
+    db.close();
+  }
+}
+
+it.runIf(process.env.STORE_ONLY === 'import100k')(
+  'measures imports of 100,000 beside a bare write of the same records',
+  async () => {
+    const people = generateProfiles(100_000);
+    const file = Buffer.from(JSON.stringify({ version: 1, profiles: people }));
+    const records = people.map((profile) => recordOf(profile, 1));
+    const figures = new Map<string, number[]>();
+    const push = (name: string, value: number) =>
+      figures.set(name, [...(figures.get(name) ?? []), value]);
+    const builds = [
+      { build: 'after', dir: undefined as string | undefined },
+      ...(BEFORE?.split(',') ?? []).map((entry) => {
+        const [name, dir] = entry.includes('=') ? entry.split('=') : ['before', entry];
+        return { build: name as string, dir: dir as string | undefined };
+      }),
+    ];
+    const bareDir = bareExtension();
+    const sessions = [];
+    const bare = await launch({ width: 1440, height: 900 }, { extensionDir: bareDir });
+    try {
+      const barePage = await bare.context.newPage();
+      for (const { build, dir } of builds) {
+        const session = await launch(
+          { width: 1440, height: 900 },
+          dir ? { extensionDir: dir } : {},
+        );
+        patient(session.context);
+        const page = await session.context.newPage();
+        await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+        sessions.push({ build, session, page });
+      }
+      for (let run = 0; run < BIG_RUNS; run++) {
+        for (const { build, session, page } of sessions) {
+          const result = await importFresh(session, page, file, `${build}: import of 100k`);
+          push(`${build}_import_100k_profiles_ms`, result.preview + result.write);
+          push(`${build}_import_100k_preview_ms`, result.preview);
+          push(`${build}_import_100k_write_ms`, result.write);
+        }
+        push(
+          'floor_idb_write_100k_ms',
+          await retried('bare write of 100k', async () => {
+            await barePage.goto(`chrome-extension://${bare.extensionId}/blank.html`);
+            return barePage.evaluate(bareWrite, records);
+          }),
+        );
+      }
+    } finally {
+      for (const { session } of sessions) await session.close();
+      await bare.close();
+      rmSync(bareDir, { recursive: true, force: true });
+    }
+    print(
+      `imports of 100,000 (${BIG_RUNS} runs per build, interleaved) and the bare write`,
+      figures,
+      Object.fromEntries(
+        builds.map(({ build }) => [`${build}_import_100k_write_ms`, 'floor_idb_write_100k_ms']),
+      ),
+    );
+  },
+  60 * 60_000,
+);
+
+it.skipIf(process.env.STORE_ONLY === 'export' || process.env.STORE_ONLY === 'import100k')(
   'measures import and export',
   async () => {
     const exportOf = (count: number) =>

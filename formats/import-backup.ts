@@ -80,7 +80,14 @@ export function previewFile(
   const seen = new Map<string, number>();
   // Who is known, built once; each slice's accepted people are added to it.
   const known = knownPeople(context);
+  // UTF-8 sizes counted into one reused buffer (at most 3 bytes a UTF-16
+  // unit), not a new array per entry: ~0.5 s of 100,000 entries (issue 28).
   const encoder = new TextEncoder();
+  let scratch = new Uint8Array(64 * 1024);
+  const utf8Length = (text: string) => {
+    if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+    return encoder.encodeInto(text, scratch).written;
+  };
   let start = 0;
   while (start < entries.length) {
     // One slice: consecutive entries under SLICE_BYTES.
@@ -93,7 +100,7 @@ export function previewFile(
     for (; next < entries.length; next++) {
       const entry = entries[next];
       const text = JSON.stringify(entry) ?? 'null';
-      const size = (ASCII.test(text) ? text.length : encoder.encode(text).length) + 1;
+      const size = (ASCII.test(text) ? text.length : utf8Length(text)) + 1;
       if (slice.length > 0 && bytes + size > SLICE_BYTES) break;
       const id = (entry as { id?: unknown } | null)?.id;
       const earlier = typeof id === 'string' ? seen.get(id) : undefined;

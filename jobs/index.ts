@@ -4,8 +4,10 @@
  *   jobs.ts  the runner of entrypoints/options/jobs-worker.ts (a worker: no page thread held)
  *      preview ─▶ store/read-slices.ts ─▶ formats/import-backup.ts ─▶ a view of the preview
  *      commit  ─▶ store/import-write.ts (one transaction, at the preview's store version)
- *      scan    ─▶ damaged records, clashes, tags, directories' shared handles
- *      export  ─▶ formats/ (JSON written slice by slice as read: export.ts exportInParts; vCard, CSV)
+ *      scan    ─▶ damaged records, clashes, tags, directories' shared handles; its verdict
+ *                 and store version go back to the page…
+ *      export  ─▶ formats/ (JSON written slice by slice as read: export.ts exportInParts; vCard, CSV),
+ *                 …which hands them to the export: at that version no record is checked again
  *
  *   roster.ts         one table of rows + people/search-index.ts per store version,
  *                     what the popup's list and the options page's table draw

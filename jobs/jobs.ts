@@ -17,8 +17,10 @@
  *   scan ────────────────────────────▶ damaged records, identity clashes, tags and
  *                                      last-contacted days (issue 26), and
  *                                      handles shared with directories' people
- *   export {format} ─────────────────▶ the export's text: JSON backup (written a slice at a
- *                                      time as it is read), one vCard 3.0 file, or CSV
+ *   export {format, checked} ────────▶ the export's text: JSON backup (written a slice at a
+ *                                      time as it is read), one vCard 3.0 file, or CSV;
+ *                                      `checked` (the last scan's verdict and its store
+ *                                      version) spares checking every record again
  *
  * An import is confirmed against what is stored at commit time: if anything
  * changed since the preview, it is previewed again; written without asking
@@ -40,7 +42,7 @@ import type { Profile } from '../people/schema';
 import type { Db } from '../store/db';
 import { type DirectoryClash, findDirectoryClashes } from '../store/directory-clashes';
 import { writeImport } from '../store/import-write';
-import { forEachSlice, readInSlices, WORKER_SLICE } from '../store/read-slices';
+import { type Checked, forEachSlice, readInSlices, WORKER_SLICE } from '../store/read-slices';
 import type { DamagedRecord, Snapshot } from '../store/store';
 
 export type JobRequest =
@@ -48,7 +50,8 @@ export type JobRequest =
   | { type: 'commit' }
   | { type: 'cancel' }
   | { type: 'scan' }
-  | { type: 'export'; format?: ExportFormat };
+  /** `checked`: the page's last scan's verdict, taken if still at the store's version. */
+  | { type: 'export'; format?: ExportFormat; checked?: Checked };
 
 /** "Export all" as our JSON backup, one vCard 3.0 file, or a contacts CSV. */
 export type { ExportFormat } from '../formats/export-files';
@@ -88,6 +91,8 @@ export type JobEvent =
   | { type: 'cancelled' }
   | {
       type: 'scanned';
+      /** The store version the scan read: its verdict holds while the store is at it. */
+      rev: number;
       damaged: DamagedRecord[];
       conflicts: IdentityConflict[];
       /** The names of the people in `conflicts`, by id. */
@@ -300,7 +305,7 @@ export function createJobRunner({ openDb, bundled, post, now = () => performance
     const damaged: DamagedRecord[] = [];
     const notes: NotesIndex = {};
     const db = await openDb();
-    const { hidden } = await forEachSlice(
+    const { rev, hidden } = await forEachSlice(
       db,
       (people, bad, read) => {
         for (const { profile } of people) {
@@ -328,6 +333,7 @@ export function createJobRunner({ openDb, bundled, post, now = () => performance
         names[id] = directory.byId(id)?.name ?? id;
     post({
       type: 'scanned',
+      rev,
       damaged,
       conflicts: [...directory.conflicts],
       names,
@@ -336,7 +342,7 @@ export function createJobRunner({ openDb, bundled, post, now = () => performance
     });
   };
 
-  const exportAll = async (format: ExportFormat = 'json') => {
+  const exportAll = async (format: ExportFormat = 'json', checked?: Checked) => {
     const db = await openDb();
     const { type } = EXPORT_FILES[format];
     let text: string[];
@@ -353,10 +359,16 @@ export function createJobRunner({ openDb, bundled, post, now = () => performance
           progress('exporting', read);
         },
         WORKER_SLICE,
+        checked,
       );
       text = document.finish();
     } else {
-      const snapshot = await readInSlices(db, (read) => progress('exporting', read), WORKER_SLICE);
+      const snapshot = await readInSlices(
+        db,
+        (read) => progress('exporting', read),
+        WORKER_SLICE,
+        checked,
+      );
       const profiles = snapshot.people.map((record) => record.profile);
       count = profiles.length;
       text = [format === 'vcard' ? toVCards(profiles) : toContactsCsv(profiles)];
@@ -384,7 +396,7 @@ export function createJobRunner({ openDb, bundled, post, now = () => performance
         case 'scan':
           return await scan();
         case 'export':
-          return await exportAll(request.format);
+          return await exportAll(request.format, request.checked);
       }
     } catch (error) {
       writing = undefined;

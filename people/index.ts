@@ -5,6 +5,7 @@
  *   schema.ts (zod, the one definition) ─▶ validate.ts (sentences: "Email is not an email",
  *        │  limits.ts (the card's bounds)     fields named by field-words.ts as the form names them)
  *        ├─▶ quick-check.ts  a fast "surely valid" with the same patterns (else ask zod), for reads
+ *        │                   and imports (a yes is zod's output itself, keys in its order)
  *        ├─▶ clean.ts    outside text into the schema, with notes
  *        ├─▶ ids.ts      uniqueId: an unused id from a name
  *        ├─▶ merge.ts    an entry with some fields into the person an identity matches

@@ -5,6 +5,10 @@
  * extension pages forbid `new Function`) took ~21 µs a profile, ~2.1 s of an
  * export of 100,000 people (issue 28); this takes a small part of that.
  *
+ * A yes also means the schema's output is the value itself, key for key in
+ * the same order (keys in another order are left to the schema, which
+ * reorders them), so an import takes a profile it says yes to as parsed.
+ *
  * It only ever says "surely valid" (true) or "ask the schema" (false): every
  * value it is not sure of — a string with spaces to trim, a default to fill
  * in, an object that is not plain, a key it does not know, any check that
@@ -40,9 +44,22 @@ const plain = (value: unknown): value is Fields => {
   return proto === Object.prototype || proto === null;
 };
 
-/** Every key one the schema knows (zod's strict objects refuse any other). */
-function onlyKeys(value: Fields, known: ReadonlySet<string>): boolean {
-  for (const key in value) if (!known.has(key)) return false;
+/** An object's keys in the schema's order, each to its place. */
+type Keys = ReadonlyMap<string, number>;
+const keys = (...names: string[]): Keys => new Map(names.map((name, at) => [name, at]));
+
+/**
+ * Every key one the schema knows (zod's strict objects refuse any other),
+ * in the schema's order: zod's output lists them so, and a yes means the
+ * output is the value as it is (an import keeps it as parsed).
+ */
+function onlyKeys(value: Fields, known: Keys): boolean {
+  let last = -1;
+  for (const key in value) {
+    const at = known.get(key);
+    if (at === undefined || at < last) return false;
+    last = at;
+  }
   return true;
 }
 
@@ -107,7 +124,7 @@ const linkedinSlug = (value: unknown) =>
   SLUG_NOT_URL.test(value) &&
   SLUG_CHARACTERS.pattern.test(value);
 
-const PROJECT = new Set(['name', 'description', 'url', 'repo']);
+const PROJECT = keys('name', 'description', 'url', 'repo');
 function project(value: unknown): boolean {
   return (
     plain(value) &&
@@ -120,11 +137,11 @@ function project(value: unknown): boolean {
   );
 }
 
-const LINK = new Set(['label', 'url']);
+const LINK = keys('label', 'url');
 const link = (value: unknown) =>
   plain(value) && onlyKeys(value, LINK) && text(value.label, LIMITS.linkLabel) && url(value.url);
 
-const CONTACT = new Set(['email', 'website', 'links']);
+const CONTACT = keys('email', 'website', 'links');
 function contact(value: unknown): boolean {
   return (
     plain(value) &&
@@ -138,7 +155,7 @@ function contact(value: unknown): boolean {
   );
 }
 
-const IDENTITIES = new Set(['github', 'linkedin']);
+const IDENTITIES = keys('github', 'linkedin');
 const identities = (value: unknown) =>
   plain(value) &&
   onlyKeys(value, IDENTITIES) &&
@@ -148,7 +165,7 @@ const identities = (value: unknown) =>
 const tag = (value: unknown) =>
   typeof value === 'string' && value.length <= LIMITS.tag && TAG.test(value);
 
-const MINE = new Set(['note', 'tags', 'contacted']);
+const MINE = keys('note', 'tags', 'contacted');
 const mine = (value: unknown) =>
   plain(value) &&
   onlyKeys(value, MINE) &&
@@ -160,7 +177,7 @@ const mine = (value: unknown) =>
       DAY.test(value.contacted) &&
       isDay(value.contacted)));
 
-const PROFILE = new Set([
+const PROFILE = keys(
   '$schema',
   'id',
   'name',
@@ -172,7 +189,7 @@ const PROFILE = new Set([
   'identities',
   'location',
   'mine',
-]);
+);
 
 /**
  * True only if `profileSchema` surely accepts `value` as it is (no default

@@ -13,7 +13,8 @@
  *        │            ├─ change-feed.ts    local:peopleVersion, a fresh token per commit
  *        │            ├─ migrate.ts        the old storage.local value → db, once, verified
  *        │            └─ storage-errors.ts quota and disk trouble in words
- *        ├─ read-slices.ts       everyone, a slice per task (the worker's: 5,000, the next one asked ahead)
+ *        ├─ read-slices.ts       everyone, a slice per task (the worker's: 5,000, the next one asked ahead);
+ *        │                       a scan's verdict at the same store version spares the check
  *        ├─ note-save.ts         a card's note, saved for the background
  *        ├─ current-directory.ts the background's source: one key, one index read
  *        ├─ directory-clashes.ts handles a directory's person shares with yours

@@ -211,6 +211,13 @@ function startImport(
   };
 }
 
+/**
+ * The last scan's verdict on every record and the store version it read,
+ * handed to an export: at that same version it need not check each record
+ * again (store/read-slices.ts; issue 28).
+ */
+let checked: Extract<JobRequest, { type: 'export' }>['checked'];
+
 const api: OptionsApi = {
   async load(onProgress) {
     const [migration, settings] = await Promise.all([
@@ -244,20 +251,23 @@ const api: OptionsApi = {
   setHidden: async (id, hidden) => void own.add(await setHidden(id, hidden)),
   startImport,
   scan: () =>
-    oneShot({ type: 'scan' }, (event) =>
-      event.type === 'scanned'
-        ? {
-            damaged: event.damaged,
-            conflicts: event.conflicts,
-            names: event.names,
-            directoryClashes: event.directoryClashes,
-            notes: event.notes,
-          }
-        : undefined,
-    ),
+    oneShot({ type: 'scan' }, (event) => {
+      if (event.type !== 'scanned') return undefined;
+      checked = {
+        rev: event.rev,
+        damaged: event.damaged.map(({ id, problem }) => ({ id, problem })),
+      };
+      return {
+        damaged: event.damaged,
+        conflicts: event.conflicts,
+        names: event.names,
+        directoryClashes: event.directoryClashes,
+        notes: event.notes,
+      };
+    }),
   exportAll: (onProgress, format) =>
     oneShot(
-      { type: 'export', format },
+      { type: 'export', format, checked },
       (event) => (event.type === 'exported' ? event.file : undefined),
       onProgress,
     ),

@@ -11,7 +11,7 @@ import {
 import { toVCard } from '../../formats/vcard';
 import { bundledProfiles } from '../../people/bundled';
 import { slugify, uniqueId } from '../../people/ids';
-import type { Profile } from '../../people/schema';
+import { type Profile, profileSchema } from '../../people/schema';
 import { person } from './fixtures';
 
 const context = (existing: Profile[] = []) => ({ existing, bundled: bundledProfiles });
@@ -39,6 +39,28 @@ function failure(text: string | Uint8Array, name = 'people.json'): string {
   return result.error;
 }
 const lines = (p: Preview) => p.rejected.flatMap(rejectionLines);
+
+describe('previewImport: what it keeps is the schema’s output (issue 28)', () => {
+  it('keeps each profile as the schema gives it, keys in its order, whatever the file’s order', () => {
+    const full = (id: string) => ({ ...person(id), headline: 'Analyst', location: 'London' });
+    const { contact: _contact, ...rest } = person('p2');
+    const profiles = [
+      full('p0'),
+      Object.fromEntries(Object.entries(full('p1')).reverse()),
+      { contact: { website: 'https://a.example/' }, ...rest },
+    ];
+    const kept = preview(json(profiles)).added;
+    expect(kept.map((profile) => json(profile))).toEqual(
+      profiles.map((value) => {
+        const { $schema: _hint, ...profile } = profileSchema.parse(value);
+        return json(profile);
+      }),
+    );
+    // Not vacuous: the schema reorders the two out of order.
+    expect(json(kept[1])).not.toBe(json(profiles[1]));
+    expect(json(kept[2])).not.toBe(json(profiles[2]));
+  });
+});
 
 describe('previewImport: file shapes', () => {
   it.each([

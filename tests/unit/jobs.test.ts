@@ -180,6 +180,45 @@ describe('the scan and the export', () => {
   });
 });
 
+describe('the export handed the scan’s verdict (issue 28)', () => {
+  it('trusts it at the store version it was made at, and checks every record again at any other', async () => {
+    await importPeople(
+      ['a', 'b', 'c'].map((id) => ({ profile: person(id) })),
+      0,
+    );
+    const job = runner();
+    await job.send({ type: 'scan' });
+    const scanned = job.last('scanned');
+    expect(scanned?.damaged).toEqual([]);
+    const rev = scanned?.rev ?? -1;
+    expect(rev).toBeGreaterThan(0);
+    const exportWith = async (checked?: Extract<JobRequest, { type: 'export' }>['checked']) => {
+      await job.send({ type: 'export', checked });
+      return (await job.last('exported')?.file.text()) ?? '';
+    };
+    const plain = await exportWith();
+    // The scan's own verdict: the same file, byte for byte.
+    expect(await exportWith({ rev, damaged: [] })).toBe(plain);
+    // A verdict at this version is taken as it is, not checked again: a
+    // record it calls damaged is left out (shows the check was skipped).
+    const trusted = await exportWith({ rev, damaged: [{ id: 'b', problem: 'said so' }] });
+    expect(JSON.parse(trusted).profiles.map((p: { id: string }) => p.id)).toEqual(['a', 'c']);
+
+    // A record damaged after the scan, the version raised as every write does.
+    const db = await openPeopleDb();
+    const tx = db.transaction(['people', 'meta'], 'readwrite');
+    await tx
+      .objectStore('people')
+      .put({ id: 'd', rev: 1, keys: [], profile: { id: 'd' } } as never);
+    await tx.objectStore('meta').put(rev + 1, 'rev');
+    await tx.done;
+    // The old verdict is stale: every record is checked, the damaged one left out.
+    const stale = await exportWith({ rev, damaged: [{ id: 'b', problem: 'said so' }] });
+    expect(stale).toBe(plain);
+    expect(job.last('exported')?.count).toBe(3);
+  });
+});
+
 describe('a write the runner did not make', () => {
   it('is seen by the next preview', async () => {
     await addPerson(person('x'));
