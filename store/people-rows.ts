@@ -121,6 +121,7 @@ export interface MetaStore {
   put(value: unknown, key: string): Promise<unknown>;
   delete(key: string | IDBKeyRange): Promise<unknown>;
   getAllKeys(range: IDBKeyRange): Promise<IDBValidKey[]>;
+  getAll(range: IDBKeyRange, count?: number): Promise<unknown[]>;
 }
 
 const PREFIX = 'rows:';
@@ -389,11 +390,13 @@ async function readChunks(
 ): Promise<{ rows: StoredRows; complete: boolean } | undefined> {
   const tx = db.transaction(['meta', 'hidden']);
   const meta = metaOf(tx.objectStore('meta'));
-  const [rev, rowsRev, keys, hidden] = await Promise.all([
+  const [rev, rowsRev, keys, hidden, firsts] = await Promise.all([
     meta.get('rev'),
     meta.get(ROWS_REV_KEY),
     meta.getAllKeys(chunkRange()),
     tx.objectStore('hidden').getAllKeys(),
+    // The first chunks asked with the rest: no second round trip before a list's first rows.
+    count === undefined ? undefined : meta.getAll(chunkRange(), count),
   ]);
   const version = typeof rev === 'number' ? rev : 0;
   if (!rowsAreCurrent(rowsRev, version)) {
@@ -403,7 +406,7 @@ async function readChunks(
   const wanted = count === undefined ? keys : keys.slice(0, count);
   // One request per chunk: each is read in its own task, so 100,000 rows
   // never make one long task of the page.
-  const chunks = await Promise.all(wanted.map((key) => meta.get(String(key))));
+  const chunks = firsts ?? (await Promise.all(wanted.map((key) => meta.get(String(key)))));
   await tx.done;
   // The chunks are kept as read: nothing is joined or copied per row (the
   // lists read a row's cells where they draw it, jobs/roster.ts).
