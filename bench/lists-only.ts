@@ -7,7 +7,10 @@
  * chrome-mv3 folder>` the same figures of that build too, interleaved with
  * this one's, so a change is measured before and after under the same load.
  * Prints medians and the 100k / 3 ratios, and writes .tmp/bench-lists.json
- * (never bench/results.json: that is the full bench's). Run with
+ * (never bench/results.json: that is the full bench's). With
+ * `BENCH_LISTS=popup-open`, only the popup list's opening (to its first row,
+ * and to its count: the list read whole), so more runs fit; with
+ * `BENCH_LISTS=options-keys`, only the options page's first rows and keys. Run with
  * `npm run build && BENCH=1 BENCH_ONLY=lists npx vitest run --config vitest.browser.config.ts`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

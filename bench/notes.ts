@@ -137,6 +137,37 @@ const LISTS_SECOND =
   '456 and 556 ms), before 265 and 203 ms (3,208 and 1,128 ms). A chunk check over every ' +
   'row’s end (21 ms sampled) was then cut to each column’s last end. ';
 
+/** Issue 28's third pass on the popup list: the first chunk drawn first, the rest read after. */
+const LISTS_THIRD =
+  ' Third pass (2026-12-07, 18:44–19:20, load average 10–36, before = main at c29d26d): ' +
+  'traced (bench/trace-lists.ts, popup.html reloaded) before it, the list at 100,000 painted ' +
+  'its first row at 648 and 564 ms against 216 and 164 ms with 3 people, the main thread ' +
+  'busy 220 and 176 ms sampled, of which garbage collection up to 124 ms (one scavenge) and ' +
+  'the chunks’ deserialization (idb’s success handler reading each result, 45–71 ms): the ' +
+  'whole summary (50 chunks, ~17 MB of strings) was read before the first row was drawn, ' +
+  'where the first screen needs ~20 rows of the first chunk. Changed: store/people-rows.ts ' +
+  '`readFirstRows` reads the first chunk alone; the popup draws a roster of it (jobs/roster.ts, ' +
+  '`complete` false: no bundled people, not cached) and reads the whole after the next frame; ' +
+  'the count, the no-match sentence and aria-setsize wait for the whole (aria-setsize -1 ' +
+  'until then). Traced after: first row at 388 and 352 ms, the busy time and garbage ' +
+  'collection now after the paint. BENCH_ONLY=lists BENCH_LISTS=popup-open (the opening ' +
+  'alone, BENCH_RUNS=9, the builds interleaved, load average 19–36): first row at 100,000 ' +
+  '196 ms after, 292 ms before (3 people 140 and 160 ms), ratio 1.40 after, 1.83 before; ' +
+  'the list read whole (its count on screen, `popup_list_whole_*`, an upper bound: one more ' +
+  'round trip from the bench) 296 ms after, 347 ms before (3 people 211 and 211). In a full ' +
+  'BENCH_ONLY=lists run before it (BENCH_RUNS=5, load 13–18) the 3-people baselines alone ' +
+  'were 336 and 164 ms, the ratios 1.55 after and 2.51 before: at this load the popup ' +
+  'window’s own start swings more than what is left. Then the first chunk was asked in the ' +
+  'same request batch as the version and the keys (`getAll` with a count: one round trip ' +
+  'less before the first row); BENCH_LISTS=popup-open again (BENCH_RUNS=9, 19:30–19:33, ' +
+  'load average 11–13): 228 ms after, 376 ms before (3 people 204 and 176 ms), ratio 1.12 ' +
+  'after (met in this run), 2.14 before; the list read whole 427 ms after, 405 ms before ' +
+  '(3 people 224 and 210): the whole list comes about as soon as before, its first rows ' +
+  'sooner. The popup’s keys are now typed once ' +
+  'the list is read whole (the opening is its own figure). What is left at 100,000 before ' +
+  'the first row: the first chunk (up to 2,000 rows, ~350 KB) read and deserialized; a ' +
+  'smaller first chunk kept by the writes would cut it further and is not done.';
+
 const SCROLL_TRACE =
   `${LISTS_TRACE}scrolling the whole options list (200 steps of one screen) made 16 long ` +
   'tasks at 100,000 before, 3 after (each run’s longest: 184 ms before, 69 after); 10,000 not measured ' +
@@ -323,7 +354,7 @@ export const NOTES: Record<string, string> = {
     'loads the bench does not show the gain the traces do: the popup’s opening is mostly the ' +
     'popup window’s own start (120–776 ms with 3 people in these runs), which swings more than ' +
     'the ~150 ms of main-thread work and garbage collection taken out at 100,000. Not measured ' +
-    'with the machine otherwise idle.',
+    `with the machine otherwise idle.${LISTS_THIRD}`,
   options_first_rows_10k_ms:
     'The page’s own start with 3 people takes about as long in the same runs ' +
     '(`options_first_rows_3_ms`: 202 ms with the machine to itself, 342 ms at a load ' +
@@ -391,7 +422,18 @@ export const NOTES: Record<string, string> = {
     'The spread run to run (24–176 ms in the third) is wider than the change. Traced (same ' +
     'run, both builds): after, the keys took 54–72 ms each with one of 239 ms; before, 56–156; ' +
     'at this load the trace’s own cost puts every key near 56 ms, so the trace does not settle ' +
-    'it either.',
+    'it either. Third pass (2026-12-07, 18:44–19:20, load average 10–21): traced at 100,000 ' +
+    '(bench/trace-lists.ts, 21 keys), what the options list does on a key that the popup’s ' +
+    'does not: Preact’s diff of ~30 rows of five buttons each (~55 ms sampled in all against ' +
+    '~8 ms in the popup, whose rows are three spans), paint 51.5 ms against 11.2, layout 38.6 ' +
+    'against 18.1, and ~7 `getMessage` calls per row (each action’s label, through the ' +
+    'extension bindings); the search’s steps 23.5 ms against 10.7. Changed: each label’s ' +
+    'message is asked once per render and the row’s name filled in (PeopleTable `rowLabels`). ' +
+    'BENCH_ONLY=lists BENCH_LISTS=options-keys (the options page alone, BENCH_RUNS=7, builds ' +
+    'interleaved): 84.4 ms after, 102 ms before (3 people 21 and 28.6 ms); the spread run to ' +
+    'run (59.8–140.7 after, 50.9–151.8 before) is wider than the change. Fewer elements per ' +
+    'row (one menu instead of five buttons) would cut the diff, paint and layout further and ' +
+    'is not done.',
   options_scroll_long_tasks_100k:
     `${SCROLL_TRACE} Second pass (rows sliced out of the stored chunks’ columns where drawn, ` +
     'see `popup_list_open_100k_over_3_ratio`): BENCH_ONLY=lists medians of 5 at a load average ' +

@@ -10,6 +10,7 @@
  *   StoredRows.chunks ──┬─▶ row r = (chunk holding r, its place there): cells sliced when drawn
  *   bundled → 1 chunk ──┘─▶ people/search-index.ts over the chunks' texts, as stored
  *
+ * A list opens on the first chunk alone (`complete` false), then the whole.
  * Built once per store version and list kind, and then only looked at: a
  * row is a position, and a cell is sliced out of its chunk's column where a
  * row is drawn, so nothing is copied or joined per person to open a list of
@@ -33,6 +34,13 @@ export interface Roster {
   readonly storeRev: number;
   /** Rows: the user's people, then the bundled ones shown. */
   readonly size: number;
+  /**
+   * Every row is here. A list opens on the summary's first chunk alone
+   * (store/people-rows.ts `readFirstRows`): its rows are the first of the
+   * whole list, but the size, the bundled people (they come last) and the
+   * search's answers are not the list's until the whole is read.
+   */
+  readonly complete: boolean;
   /** How many of the rows are the user's own (they come first). */
   readonly userCount: number;
   /** Bundled people the user hid. */
@@ -59,14 +67,20 @@ let cached: { key: string; count: number; roster: Roster } | undefined;
 const countOf = (chunks: readonly RowsChunk[]) =>
   chunks.reduce((sum, chunk) => sum + chunkSize(chunk), 0);
 
+/**
+ * `complete`: false when `rows` are the summary's first chunks alone (the
+ * roster then holds them only, no bundled people, and is not kept for the
+ * next call).
+ */
 export function buildRoster(
   rows: StoredRows,
   bundled: readonly Profile[],
   kind: RosterKind,
+  complete = true,
 ): Roster {
   const key = `${kind}:${rows.rev}:${bundled.length}`;
   const userCount = countOf(rows.chunks);
-  if (cached?.key === key && cached.count === userCount) return cached.roster;
+  if (complete && cached?.key === key && cached.count === userCount) return cached.roster;
   const hidden = new Set(rows.hidden);
 
   /** The first row of each chunk, and the size after the last. */
@@ -108,9 +122,11 @@ export function buildRoster(
   };
   // A few bundled people looked up among 100,000 ids: a binary search each,
   // not a Set of every id (bench/trace-lists.ts).
-  const extra = bundled.filter(
-    (profile) => kind === 'all' || (!hidden.has(profile.id) && !isUsers(profile.id)),
-  );
+  const extra = complete
+    ? bundled.filter(
+        (profile) => kind === 'all' || (!hidden.has(profile.id) && !isUsers(profile.id)),
+      )
+    : [];
   if (extra.length > 0) {
     chunks.push(chunkOfRows(extra.map((profile) => rowOfProfile(profile, 0))));
     const grown = new Int32Array(chunks.length + 1);
@@ -121,6 +137,7 @@ export function buildRoster(
   const index = searchIndexOf(chunks.map(chunkHaystack));
   const roster: Roster = {
     storeRev: rows.rev,
+    complete,
     size: index.size,
     userCount,
     hiddenCount: bundled.filter((profile) => hidden.has(profile.id)).length,
@@ -141,7 +158,7 @@ export function buildRoster(
     search: (query) => index.search(query),
     start: (query) => index.start(query),
   };
-  cached = { key, count: userCount, roster };
+  if (complete) cached = { key, count: userCount, roster };
   return roster;
 }
 

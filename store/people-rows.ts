@@ -121,6 +121,7 @@ export interface MetaStore {
   put(value: unknown, key: string): Promise<unknown>;
   delete(key: string | IDBKeyRange): Promise<unknown>;
   getAllKeys(range: IDBKeyRange): Promise<IDBValidKey[]>;
+  getAll(range: IDBKeyRange, count?: number): Promise<unknown[]>;
 }
 
 const PREFIX = 'rows:';
@@ -361,29 +362,60 @@ const metaOf = (store: unknown) => store as MetaStore;
  * hears how far a rebuild has read.
  */
 export async function readRows(db: Db, onRebuild?: (read: number) => void): Promise<StoredRows> {
+  return (await readChunks(db))?.rows ?? rebuildRows(db, onRebuild);
+}
+
+/**
+ * The first chunk alone (what a list's first screen shows), with the
+ * store's version and the hidden ids; `complete` when it is all there is.
+ * A list opens on it and reads everything after its first paint
+ * (`readRows`): at 100,000 people, reading the other chunks (the browser
+ * fetching ~17 MB of strings and the page collecting them) was most of the
+ * popup list's opening (bench/trace-lists.ts). A stale or damaged summary
+ * is rebuilt and read whole, as by `readRows`.
+ */
+export async function readFirstRows(db: Db): Promise<{ rows: StoredRows; complete: boolean }> {
+  const first = await readChunks(db, 1);
+  return first ?? { rows: await rebuildRows(db), complete: true };
+}
+
+/**
+ * The summary's first `count` chunks (all without it), read in one
+ * transaction with the store's version; undefined if the summary is not the
+ * store's or a chunk is not sound.
+ */
+async function readChunks(
+  db: Db,
+  count?: number,
+): Promise<{ rows: StoredRows; complete: boolean } | undefined> {
   const tx = db.transaction(['meta', 'hidden']);
   const meta = metaOf(tx.objectStore('meta'));
-  const [rev, rowsRev, keys, hidden] = await Promise.all([
+  const [rev, rowsRev, keys, hidden, firsts] = await Promise.all([
     meta.get('rev'),
     meta.get(ROWS_REV_KEY),
     meta.getAllKeys(chunkRange()),
     tx.objectStore('hidden').getAllKeys(),
+    // The first chunks asked with the rest: no second round trip before a list's first rows.
+    count === undefined ? undefined : meta.getAll(chunkRange(), count),
   ]);
   const version = typeof rev === 'number' ? rev : 0;
-  if (rowsAreCurrent(rowsRev, version)) {
-    // One request per chunk: each is read in its own task, so 100,000 rows
-    // never make one long task of the page.
-    const chunks = await Promise.all(keys.map((key) => meta.get(String(key))));
+  if (!rowsAreCurrent(rowsRev, version)) {
     await tx.done;
-    // The chunks are kept as read: nothing is joined or copied per row (the
-    // lists read a row's cells where they draw it, jobs/roster.ts).
-    const sound = chunks.map(chunkOf);
-    if (sound.every((chunk) => chunk !== undefined))
-      return { rev: version, chunks: sound as RowsChunk[], hidden };
-  } else {
-    await tx.done;
+    return undefined;
   }
-  return rebuildRows(db, onRebuild);
+  const wanted = count === undefined ? keys : keys.slice(0, count);
+  // One request per chunk: each is read in its own task, so 100,000 rows
+  // never make one long task of the page.
+  const chunks = firsts ?? (await Promise.all(wanted.map((key) => meta.get(String(key)))));
+  await tx.done;
+  // The chunks are kept as read: nothing is joined or copied per row (the
+  // lists read a row's cells where they draw it, jobs/roster.ts).
+  const sound = chunks.map(chunkOf);
+  if (!sound.every((chunk) => chunk !== undefined)) return undefined;
+  return {
+    rows: { rev: version, chunks: sound as RowsChunk[], hidden },
+    complete: wanted.length === keys.length,
+  };
 }
 
 /** Builds the summary from the records (sound ones; damaged ones have no row), then stores it. */

@@ -35,8 +35,11 @@ export interface ListMemory {
 }
 
 export interface PeopleListProps {
-  /** Everyone, as stored now. */
-  load: () => Promise<Roster>;
+  /**
+   * Everyone, as stored now; `first` may hear the first rows before (a
+   * roster not `complete`: drawn, but its count is not said).
+   */
+  load: (first?: (rows: Roster) => void) => Promise<Roster>;
   /** Calls back whenever the stored people change; returns an unsubscribe. */
   subscribe?: (changed: () => void) => () => void;
   onOpen: (id: string) => void;
@@ -58,10 +61,15 @@ export function PeopleList({ load, subscribe, onOpen, memory }: PeopleListProps)
 
   useEffect(() => {
     let live = true;
+    /** A whole reading has been shown: a later one never shows its first rows alone. */
+    let whole = false;
     const read = () =>
-      load().then(
+      load((first) => {
+        if (live && !whole) setRoster(first);
+      }).then(
         (next) => {
           if (!live) return;
+          whole = true;
           setFailed(false);
           if (activeId.current !== undefined) wanted.current = activeId.current;
           setRoster(next);
@@ -88,7 +96,7 @@ export function PeopleList({ load, subscribe, onOpen, memory }: PeopleListProps)
   // person again, among every row found.
   useEffect(() => {
     const want = wanted.current;
-    if (!roster || !shown || !done || want === undefined) return;
+    if (!roster?.complete || !shown || !done || want === undefined) return;
     wanted.current = undefined;
     const found = shown.findIndex((row) => roster.id(row) === want);
     if (found < 0 || found === activeIndex) return;
@@ -159,8 +167,8 @@ export function PeopleList({ load, subscribe, onOpen, memory }: PeopleListProps)
           ? failed
             ? t('people_unreadable')
             : t('loading')
-          : !done
-            ? // Still finding: the count is said once it is known.
+          : !done || !roster.complete
+            ? // Still finding or reading: the count is said once it is known.
               null
             : size === total
               ? people(total)
@@ -168,7 +176,7 @@ export function PeopleList({ load, subscribe, onOpen, memory }: PeopleListProps)
                 ? t('popup_no_match', query.trim(), people(total))
                 : tn('people_of', total, size)}
       </p>
-      {roster && done && size === 0 && total > 0 && (
+      {roster?.complete && done && size === 0 && total > 0 && (
         <div class="pc-no-match">
           <p>{t('popup_no_match_try')}</p>
           <button
@@ -189,7 +197,7 @@ export function PeopleList({ load, subscribe, onOpen, memory }: PeopleListProps)
         id="pc-people-list"
         class="pc-people-list"
         role="listbox"
-        aria-label={t('people_list_label', total)}
+        aria-label={roster?.complete ? t('people_list_label', total) : t('people_title')}
       >
         <div
           class="pc-people-rows"
@@ -211,7 +219,8 @@ export function PeopleList({ load, subscribe, onOpen, memory }: PeopleListProps)
                   role="option"
                   tabIndex={-1}
                   aria-selected={isActive}
-                  aria-setsize={size}
+                  // -1: the list's size is not known yet (the rest is being read).
+                  aria-setsize={roster.complete ? size : -1}
                   aria-posinset={at + 1}
                   class={isActive ? 'pc-person pc-person-active' : 'pc-person'}
                   style={{ top: `${at * ROW_HEIGHT}px` }}

@@ -34,8 +34,11 @@ import { type ListMemory, PeopleList } from './PeopleList';
 export interface PopupApi {
   /** The profile for the active tab's page, or null. */
   activeTabProfile(): Promise<Profile | null>;
-  /** Everyone, with the search index (./PeopleList.tsx). */
-  people(): Promise<Roster>;
+  /**
+   * Everyone, with the search index (./PeopleList.tsx). `first`, when given,
+   * may hear the first rows before the whole is read (a roster not `complete`).
+   */
+  people(first?: (rows: Roster) => void): Promise<Roster>;
   /** Calls back when the stored people change; returns an unsubscribe. */
   onPeopleChange?(changed: () => void): () => void;
   profile(id: string): Promise<Profile | null>;

@@ -6,7 +6,8 @@
  * (store/current-directory.ts, the background's own source, directory
  * people included), the list is the store's summary with its search index
  * (store/people-rows.ts, jobs/roster.ts), read again when the change
- * feed says the people changed. Keeping someone from the page runs the
+ * feed says the people changed; the summary's first chunk is read and drawn
+ * first, the rest after the first paint. Keeping someone from the page runs the
  * reader (entrypoints/capture-reader.ts) in the tab through `scripting`
  * under the same `activeTab` grant, and saves through the people store
  * (store/store.ts) like the options page, one checked transaction. That
@@ -29,7 +30,19 @@ import type { Profile } from '../../people/schema';
 import { onPeopleChange } from '../../store/change-feed';
 import { currentPeople } from '../../store/current-directory';
 import { openPeopleDb } from '../../store/db';
-import { readRows } from '../../store/people-rows';
+import { readFirstRows, readRows } from '../../store/people-rows';
+
+/** Resolves once the next frame is painted (or after 100 ms, if frames do not come). */
+const afterNextPaint = () =>
+  new Promise<void>((resolve) => {
+    const late = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(late);
+        resolve();
+      }, 0),
+    );
+  });
 
 const api: PopupApi = {
   async activeTabProfile() {
@@ -42,9 +55,18 @@ const api: PopupApi = {
     }
     return null;
   },
-  people: async () => {
+  people: async (first) => {
     try {
-      return buildRoster(await readRows(await openPeopleDb()), bundledProfiles, 'visible');
+      const db = await openPeopleDb();
+      // The first chunk first: the list's first screen paints without
+      // waiting for 100,000 rows, which are read once it has (issue 28).
+      const start = await readFirstRows(db);
+      if (start.complete) return buildRoster(start.rows, bundledProfiles, 'visible');
+      if (first) {
+        first(buildRoster(start.rows, bundledProfiles, 'visible', false));
+        await afterNextPaint();
+      }
+      return buildRoster(await readRows(db), bundledProfiles, 'visible');
     } catch (error) {
       // A database this version cannot read (a newer one, a failing disk): pages still get the bundled people.
       console.warn('Profile Card: the people store could not be read;', error);

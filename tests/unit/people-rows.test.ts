@@ -19,6 +19,7 @@ import {
   type PersonRow,
   ROWS_FORMAT,
   ROWS_REV_KEY,
+  readFirstRows,
   readRows,
   rowOf,
   rowsStamp,
@@ -117,6 +118,43 @@ describe('the summary follows every write, in its transaction', () => {
     await importPeople(many(1500, 'b'), (await readSnapshot()).rev);
     expect((await chunkKeys()).length).toBeGreaterThan(2);
     expect(await currentRows()).toEqual(await expected());
+  });
+});
+
+describe('the first chunk alone, for a list’s first screen', () => {
+  it('is the first rows of the whole, said not complete while more chunks are stored', async () => {
+    await importPeople(many(2001), 0);
+    const db = await openPeopleDb();
+    const whole = rowsTable(await readRows(db));
+    const first = await readFirstRows(db);
+    expect(first.complete).toBe(false);
+    const rows = rowsTable(first.rows);
+    expect(rows.ids.length).toBeGreaterThan(0);
+    expect(rows.ids.length).toBeLessThan(whole.ids.length);
+    expect(rows.rev).toBe(whole.rev);
+    expect(rows.hidden).toEqual(whole.hidden);
+    const head = (column: string[]) => column.slice(0, rows.ids.length);
+    expect(rows.ids).toEqual(head(whole.ids));
+    expect(rows.names).toEqual(head(whole.names));
+    expect(rows.texts).toEqual(head(whole.texts));
+  });
+
+  it('is the whole, complete, when the summary is one chunk', async () => {
+    await importPeople(many(30), 0);
+    const db = await openPeopleDb();
+    const first = await readFirstRows(db);
+    expect(first.complete).toBe(true);
+    expect(rowsTable(first.rows)).toEqual(await expected());
+  });
+
+  it('is the whole rebuilt, complete, when the summary is stale', async () => {
+    await importPeople(many(2500), 0);
+    const db = await openPeopleDb();
+    // The version bumped alone (as the legacy move does): the summary is stale.
+    await db.put('meta', (((await db.get('meta', 'rev')) as number) ?? 0) + 1, 'rev');
+    const first = await readFirstRows(db);
+    expect(first.complete).toBe(true);
+    expect(rowsTable(first.rows)).toEqual(await expected());
   });
 });
 
