@@ -127,7 +127,7 @@ describe('stored changes', () => {
     await cardShows(github, 'Tyler Neely');
     await cardShows(linkedin, 'Deniz');
 
-    // An edit of a person reaches the hovercards: the next one shows it.
+    // Hovercards switched off reach the tab: the next hover opens nothing; back on, it opens.
     await thread.mouse.move(700, 880);
     await store({ 'setting.github.hovercards': false });
     await thread.waitForTimeout(300);
