@@ -25,8 +25,10 @@
  * sample is an interval's worth of time, so a figure is exact only on
  * average: many loads, a short interval.
  *
- * BENCH_FIREFOX_API_FLOOR=1 adds a third Firefox whose content script only
- * asks one message and adds one storage listener (the browser APIs' floor);
+ * BENCH_FIREFOX_BEFORE=<another build's firefox-mv2 folder> adds a Firefox
+ * with that build (before/after in one run); BENCH_FIREFOX_API_FLOOR=1 one
+ * whose content script only adds a message listener and asks one message
+ * (the browser APIs' floor);
  * BENCH_GECKO_PROFILES=<dir> keeps the profiles, and ./gecko-stacks.ts says
  * which functions the samples under our script were in.
  */
@@ -150,10 +152,14 @@ export interface FirefoxBuild {
   contentScript?: string;
 }
 
-/** The browser APIs' own floor: one message asked, one storage listener added, nothing else. */
+/**
+ * The browser APIs' own floor: one message listener added (what a page that
+ * asks needs to hear of stored changes, entrypoints/content/stored-changes.ts),
+ * one message asked, nothing else.
+ */
 export const API_FLOOR_SCRIPT =
-  '(function(){browser.runtime.sendMessage({type:"lookup",url:location.href}).catch(function(){});' +
-  'browser.storage.onChanged.addListener(function(){});})();\n';
+  '(function(){browser.runtime.onMessage.addListener(function(){});' +
+  'browser.runtime.sendMessage({type:"lookup",key:"github:x"}).catch(function(){});})();\n';
 
 /**
  * Loads each page `loads` times in firefox-esr, one Firefox per build, their
@@ -167,7 +173,11 @@ export async function firefoxPageLoadFigures(
   builds: FirefoxBuild[] = [
     { key: 'ours', dir: EXTENSION_DIR },
     { key: 'empty', dir: EXTENSION_DIR, contentScript: '(function(){})();\n' },
-    // BENCH_FIREFOX_API_FLOOR=1: a third Firefox, the browser APIs' own floor.
+    // BENCH_FIREFOX_BEFORE=<another build's firefox-mv2 folder>: that build too.
+    ...(process.env.BENCH_FIREFOX_BEFORE
+      ? [{ key: 'before', dir: process.env.BENCH_FIREFOX_BEFORE }]
+      : []),
+    // BENCH_FIREFOX_API_FLOOR=1: one more Firefox, the browser APIs' own floor.
     ...(process.env.BENCH_FIREFOX_API_FLOOR === '1'
       ? [{ key: 'apifloor', dir: EXTENSION_DIR, contentScript: API_FLOOR_SCRIPT }]
       : []),

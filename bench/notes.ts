@@ -226,10 +226,30 @@ const PAGELOAD =
   'on the first hover, the LinkedIn slug pattern compiles on first use, a GitHub URL’s query ' +
   'is read only for /commits; beside /work/before-main in one run (8 loads each, load average ' +
   '6–9), medians after/before: small 1.16/1.19, 2,000 links 1.26/1.27, feed 0.98/1.02, issue ' +
-  '1.17/1.34, pull request 1.34/1.31 ms — within the noise. What is left to reach ≤ 1 ms is ' +
-  'the ~0.5 ms of our own JS above the API floor, and the storage listener (~0.1 ms): ' +
-  'registering it only when something can go stale needs a push from the background for a ' +
-  'tab that had no input (not done).';
+  '1.17/1.34, pull request 1.34/1.31 ms — within the noise. Changed (2026-12-07, later): the ' +
+  'content script adds no storage listener; the background’s top-level `storage.onChanged` ' +
+  'tells the GitHub and LinkedIn tabs (`tabs.query` by the host patterns, `tabs.sendMessage`: ' +
+  'entrypoints/background/stored-changes.ts) and the page listens on `runtime.onMessage`, ' +
+  'whose namespace the first question builds anyway (tests/browser/open-tabs.test.ts and ' +
+  'tests/firefox/open-tabs.test.ts: two tabs and a hovercard follow an edit, in Chromium ' +
+  'after the worker was stopped). Stand-ins in one run (10 loads each, load average 8–10), ' +
+  'medians over the five pages: one `sendMessage` plus a storage listener 0.52–0.63 ms, plus ' +
+  'a `runtime.onMessage` listener instead 0.35–0.51, `sendMessage` alone 0.39–0.54: the ' +
+  'storage listener was ~0.1 ms, the message listener costs nothing measurable. Our script ' +
+  'beside /work/before-main in one run (20 loads each, load average 9–13), medians ' +
+  'after/before: small 1.17/1.38, 2,000 links 1.21/1.27, feed 0.90/0.87 (asks nothing at ' +
+  'load, unchanged), issue 1.38/1.30, pull request 1.34/1.36 ms: the ~0.1 ms is inside this ' +
+  'machine’s spread. What is left (V8 profile, 12–15 loads a page, load average 10–18, our ' +
+  'innermost frame): the first `sendMessage` and `runtime.id` (Chromium building the runtime ' +
+  'API object), the Navigation API object and its two listeners, ' +
+  "`performance.getEntriesByType('navigation')` (the URL the document loaded with: the " +
+  'in-page card’s gate against a page’s replaceState before we run), the hovercards’ two ' +
+  'listeners, the `runtime.onMessage` listener, the module’s top level. Each is a browser ' +
+  'object built on first touch in the isolated world and each is needed before the first ' +
+  'question: reading the load entry only for a known person would ask the background (and ' +
+  'inject the card UI) for a URL a page put there, a timing signal the gate exists to deny; ' +
+  'the Navigation API listener sees the browser’s own back/forward, which no page input ' +
+  'precedes. So ≤ 1 ms on the GitHub pages is not reached on this machine.';
 
 const PEERS =
   'bench/peers.ts (BENCH=peers; in the full bench when bench/get-peers.sh made the peers): ' +
@@ -284,7 +304,24 @@ const FIREFOX_PAGELOAD =
   'machine’s spread. Left: the floor itself is Firefox’s; on GitHub pages only asking ' +
   'nothing at load (an owner nobody keeps a card for) would avoid it, which needs the ' +
   'known identities in the page (a privacy question) or the storage area read instead of ' +
-  'a message (it builds the storage API all the same).';
+  'a message (it builds the storage API all the same). Changed next: no storage listener in ' +
+  'the page at all; the background tells the tabs of a stored change over runtime messaging ' +
+  '(the Chromium page-load note says how). One run (8 loads a page, ours, the before build and ' +
+  'three stand-ins interleaved, five Firefoxes, load average 19–50), medians ours/before: ' +
+  'small 11.4/17.1, 2,000 links 11.4/16.2, feed 1.8/5.7, issue 9.7/16.0, pull request ' +
+  '13.9/20.0 ms; an earlier run (load average 17–22): 7.2/12.9, 12.6/14.4, 3.8/4.2, ' +
+  '14.2/11.0, 17.8/21.1 (9 of 10 lower). The stand-ins of the five-Firefox run: `sendMessage` and a ' +
+  'storage listener 5.9–10.7 ms, `sendMessage` and a `runtime.onMessage` listener 4.1–9.0, ' +
+  '`sendMessage` alone 2.4–8.7. bench/gecko-stacks.ts on that run’s kept profiles (40 ' +
+  'loads a build, 32 of them asking) says why: under the callback that adds the listener ' +
+  'before the first question, Firefox’s WebExtension code had 75.5 ms of samples before ' +
+  '(~2.4 ms per asking load: the storage API built in the sandbox) and 10.1 ms now (~0.3 ms: ' +
+  'the onMessage event of the runtime namespace the question built), BiDi’s code there 20.3 ' +
+  'against 3.5 ms; all our samples 648.7 → 472.4 ms, 16.2 → 11.8 ms a load. Left: ' +
+  '`browser` and `runtime` built for the first question (168 ms of 472 is the first touch ' +
+  'of `browser.runtime`), and `sendMessage`. BENCH_FIREFOX_BEFORE=<firefox-mv2 folder> adds ' +
+  'a before build to this part; its API floor (BENCH_FIREFOX_API_FLOOR=1) is now a message ' +
+  'listener and one message.';
 
 export const NOTES: Record<string, string> = {
   content_script_bytes:

@@ -7,6 +7,8 @@
  *   reply.ts: the background answers through sendResponse (no polyfill; Chrome < 144
  *             ignores a returned promise) and send() turns a failure back into a rejection
  *
+ *   background ─ stored-changed.ts ─▶ content scripts of GitHub/LinkedIn tabs (tabs.sendMessage):
+ *             "stored data changed", in place of a storage listener in every page
  *   content script ◀── ui-bridge.ts ──▶ card-ui.js (same isolated world, shared global)
  */
 export { send } from './ask';

@@ -9,6 +9,7 @@ import { startCardDav } from './carddav';
 import { startDirectories } from './directories';
 import { watchImport } from './import-watch';
 import { startMigrations } from './migration';
+import { forwardStoredChanges } from './stored-changes';
 import { startSync } from './sync';
 import { startWhatsNew } from './whats-new';
 
@@ -16,8 +17,9 @@ import { startWhatsNew } from './whats-new';
 // from the store, keeps the toolbar badge (./badge.ts), moves an earlier
 // version's data into the store (./migration.ts), runs browser sync
 // (./sync.ts), refreshes subscribed directories (./directories.ts) and
-// announces an import whose page closed as it was written (./import-watch.ts).
-// connected address books (./carddav.ts).
+// connected address books (./carddav.ts), announces an import whose page
+// closed as it was written (./import-watch.ts), and tells the open GitHub and
+// LinkedIn tabs when stored data changed (./stored-changes.ts).
 // Listeners are registered synchronously here, as an MV3 service worker
 // must for events to wake it. Sync's engine, directories and address books
 // are loaded on first use, and their upkeep waits a few seconds
@@ -54,6 +56,7 @@ export default defineBackground(() => {
   });
   // Answered through sendResponse: Chrome before 144 ignores a returned promise.
   browser.runtime.onMessage.addListener(replyWith(handle));
+  forwardStoredChanges();
   const badges = startBadges(currentPeople.lookup);
   startMigrations(badges.refreshAll);
   startWhatsNew();

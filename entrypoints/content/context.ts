@@ -1,6 +1,6 @@
 /**
  * The content script's context: one AbortSignal that every listener, timer
- * and storage listener of the script registers on, aborted when the
+ * and runtime listener of the script registers on, aborted when the
  * extension is gone (reloaded, updated, removed: `runtime.id` is then
  * undefined, https://developer.chrome.com/docs/extensions/reference/api/runtime#property-id).
  *

@@ -13,7 +13,7 @@
  *   ./lookup-cache.ts  one `lookup` per identity ─▶ background (messaging/handler.ts)
  *                      known + no UI yet ─▶ the background injects card-ui.js first
  *   ./card-ui-loader.ts  the injected UI's factory (closed shadow root, Preact)
- *   ./stored-changes.ts  settings or profiles changed ─▶ forget answers, look again
+ *   ./stored-changes.ts  the background says stored data changed ─▶ forget answers, look again
  *                        (listening from the page's first question on: ./ask.ts)
  *   ./context.ts         the script's one AbortSignal (in place of WXT's context,
  *                        which announces itself to the page)
