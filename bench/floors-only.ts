@@ -113,7 +113,11 @@ it(
             .map((v) => v.toFixed(0))
             .join(', ')}]  floor ${floor} ${median(of(floor)).toFixed(1)} [${of(floor)
             .map((v) => v.toFixed(0))
-            .join(', ')}]  ratio ${(median(of(ours)) / median(of(floor))).toFixed(2)}`;
+            .join(
+              ', ',
+            )}]  ratio ${(median(of(ours)) / median(of(floor))).toFixed(2)}, run by run ${median(
+            of(ours).map((value, run) => value / (of(floor)[run] as number)),
+          ).toFixed(2)}`;
     console.log(
       `\nfloors beside ours (${RUNS} runs, interleaved; the floors of ${[...PARTS].join(', ')} took ${median(of('floorSeconds')).toFixed(1)} s a run):\n${[
         line('ourPopup', 'popup'),
