@@ -74,7 +74,7 @@ it(
           await fresh.close();
         });
         await measure('hover', async () => {
-          ours.ourHover = await retried('hover, 3 people', async () => {
+          const times = await retried('hover, 3 people', async () => {
             const url = `https://github.com/tikv/tikv/discussions/${run}`;
             session.pages.set(
               url,
@@ -83,11 +83,12 @@ it(
             // In front, as the full bench's hover tab is: a background tab gets no frames.
             await hoverTab.bringToFront();
             await hoverTab.goto(url);
-            return percentile(
-              (await hoverTimes(hoverTab, 300)).map((time) => time.ms),
-              95,
-            );
+            return (await hoverTimes(hoverTab, 300)).map((time) => time.ms);
           });
+          ours.ourHover = percentile(times, 95);
+          // The page's first hover (it injects the card's UI) and the others apart.
+          ours.ourFirstHover = times[0] as number;
+          ours.ourLaterHovers = percentile(times.slice(1), 95);
         });
         await measure('wake', async () => {
           ours.ourCold = await retried('cold lookup, 3 people', async () => {
@@ -126,6 +127,8 @@ it(
         line('ourKeys', 'keys'),
         line('ourWrite', 'write'),
         line('ourHover', 'hover'),
+        line('ourFirstHover', 'hover'),
+        line('ourLaterHovers', 'hover'),
         line('ourCold', 'wake'),
       ]
         .filter(Boolean)
