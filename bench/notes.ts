@@ -203,7 +203,7 @@ const COLD =
   'from an extension page, message to answer. BENCH=floors (bench/floors-only.ts, ours with ' +
   '3 people and the floor interleaved run by run, 5–6 runs each, 2026-12-07), medians: 13.3 ms ' +
   'floor against 39.8 ours (×3.0; load average 8–16), 11.6 against 41.4 (×3.6; 16–35), 15.3 ' +
-  'against 71.4 (×4.7; 9–11), 16.0 against 96.3 (×6.0; 8–11); in the four other runs ' +
+  'against 71.4 (×4.7; 9–11), 16.0 against 96.3 (×6.0; 8–11); in the other runs ' +
   '26.3 against 77.7 (12–15), 18.0 against 57.9 (20–36), 66.1 against 89.3 (17–36), 35.6 ' +
   'against 424.5 (20–49), 16.9 against 69.8 (×4.1; 12–14). So this miss is not the machine’s: a worker with nothing in ' +
   'it starts and answers in ~12–16 ms here, and the other ~25–35 ms of ours is our worker — ' +
