@@ -16,9 +16,10 @@
  * and the options page's first rows painted, a keystroke in either search,
  * scrolling the whole options list, an import's long tasks and its cancel,
  * and the first hover and the popup's first card with the service worker
- * stopped (CDP) beside the same with it running. Four of those figures are
- * set against a same-run floor, the same measure with none of our code
- * (./floors.ts, its own browser with a stand-in extension).
+ * stopped (CDP) beside the same with it running. Some of those figures, and
+ * the hover's p95 and the cold lookups, are set against a same-run floor, the
+ * same measure with none of our code (./floors.ts, its own browser with a
+ * stand-in extension).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
