@@ -41,22 +41,23 @@ const HOVER_FRAME =
   'extension’s Chromium, hovered the same way, a bare timer set to the same delay from the ' +
   'same pointer event showing a plain positioned element, timed by the same probe, p95 of 8 ' +
   'hovers per run. BENCH=floors (bench/floors-only.ts, ours with 3 people and the floor ' +
-  'interleaved run by run, 5–6 runs each, nine runs, 2026-12-07), floor against ours, ' +
-  'medians (load average): 16.4 against 53.4 ms (8–16), 20.3 against 22.8 (9–11), 29.6 ' +
-  'against 55.1 (12–15), 32.8 against 41.2 (20–36), 41.4 against 29.8 (16–35), 41.9 against ' +
-  '72.8 (8–11), 30.9 against 30.1 (12–14), 202 against 233 (17–36), 223 against 712 ' +
-  '(20–49). The floor’s runs at 16.4 ' +
-  'and 20.3 ms had 11–20 and 15–56 ms samples. With none of our code the reveal’s p95 is already ' +
-  '~16 ms here: a change made when the delay ends is shown by the next frame, up to one ' +
-  'frame (16.7 ms at 60 Hz) later whatever it shows, and each run’s p95 of 8 is its slowest ' +
-  'hover, nearly a whole frame. Ours is ×0.72–3.27 the floor of the same run (median of ' +
-  'the nine ratios ×1.26; the ×3.27 run had one hover of ours at 240 ms; the page’s first ' +
-  'hover, which injects the card’s UI, was not the slow one: 13.8 ms median against 28.6 ' +
-  'for the other seven in the last run): under load ours ' +
-  'is slower than a bare timer (our timer’s task is 3–5 ms, above; not traced in these ' +
-  'runs). The floor at the lowest load here, 16.4 ms, is what our figure was in the idle ' +
-  'full runs (14.85–16.65 ms); the full run’s ratio now sets it beside the floor measured in ' +
-  'the same run.';
+  'interleaved run by run, 2026-12-07, twelve runs of 3–6), floor against ours, medians ' +
+  '(load average): with the machine least loaded, 15.2 ms (14–28) against 16.9 (15–32) ' +
+  '(3–5; ×1.11, run by run ×1.07), 14.6 (15–17) against 24.7 (5, 3 runs; ×1.69), 17.8 ' +
+  'against 23.4 (3–8; ×1.32, run by run ×0.93), 16.4 (11–20) against 53.4 (8–16; one hover ' +
+  'of ours 240 ms); under more load 20.3 against 22.8 (9–11), 29.6 against 55.1 (12–15), ' +
+  '30.9 against 30.1 (12–14), 32.8 against 41.2 (20–36), 41.4 against 29.8 (16–35), 41.9 ' +
+  'against 72.8 (8–11), 202 against 233 (17–36), 223 against 712 (20–49). With none of our ' +
+  'code the reveal’s p95 is already 15–18 ms here: a change made when the delay ends is ' +
+  'shown by the next frame, up to one frame (16.7 ms at 60 Hz) later whatever it shows, ' +
+  'and each run’s p95 of 8 is its slowest hover, nearly a whole frame. Ours is ×0.72–3.27 ' +
+  'the floor of the same run (median of the twelve ratios ×1.29; under load ours is the ' +
+  'slower more often, our timer’s task being 3–5 ms, above; not traced in these runs). The ' +
+  'page’s first hover, which injects the card’s UI, is not the slow one (medians 10.9–15.4 ' +
+  'ms against 16.1–28.6 for the other seven in the four runs that split them). So the miss ' +
+  '(16.2–16.4 ms against ≤ 16 in the idle full run) is the frame’s own wait, which the ' +
+  'floor shows at 15–18 ms with nothing of ours; the full run’s ratio now sets our figure ' +
+  'beside the floor measured in the same run.';
 
 const FIREFOX_HOVER =
   'Firefox (firefox-esr, bench/firefox.ts), same probe and delay: half the hovers show the ' +
@@ -201,15 +202,18 @@ const COLD =
   'and 10,000-people figures): the stand-in extension’s service worker, one message listener ' +
   'that answers at once, stopped by the same CDP call and woken by the same lookup message ' +
   'from an extension page, message to answer. BENCH=floors (bench/floors-only.ts, ours with ' +
-  '3 people and the floor interleaved run by run, 5–6 runs each, 2026-12-07), medians: 13.3 ms ' +
-  'floor against 39.8 ours (×3.0; load average 8–16), 11.6 against 41.4 (×3.6; 16–35), 15.3 ' +
-  'against 71.4 (×4.7; 9–11), 16.0 against 96.3 (×6.0; 8–11); in the other runs ' +
-  '26.3 against 77.7 (12–15), 18.0 against 57.9 (20–36), 66.1 against 89.3 (17–36), 35.6 ' +
-  'against 424.5 (20–49), 16.9 against 69.8 (×4.1; 12–14). So this miss is not the machine’s: a worker with nothing in ' +
-  'it starts and answers in ~12–16 ms here, and the other ~25–35 ms of ours is our worker — ' +
-  'evaluating background.js (~13 ms of thread time, above) and then the lookup itself (the ' +
-  'database opened, one index read, the record checked with the profile schema). It can go ' +
-  'lower only by running less of our code before the lookup answers; that was not done here.';
+  '3 people and the floor interleaved run by run, 2026-12-07, twelve runs of 3–6), medians, ' +
+  'floor against ours (load average): with the machine least loaded 19.4 ms against 46.0 ' +
+  '(3–5; ×2.37), 19.9 against 55.0 (5, 3 runs; ×2.76), 15.6 against 41.8 (3–8; ×2.68); ' +
+  'under more load 13.3 against 39.8 (8–16; ×3.0), 11.6 against 41.4 (16–35; ×3.6), 15.3 ' +
+  'against 71.4 (9–11), 16.0 against 96.3 (8–11), 16.9 against 69.8 (12–14), 26.3 against ' +
+  '77.7 (12–15), 18.0 against 57.9 (20–36), 66.1 against 89.3 (17–36), 35.6 against 424.5 ' +
+  '(20–49). So this miss is not the machine’s: a worker with nothing in it starts and ' +
+  'answers in ~12–20 ms here, and the other ~25–35 ms of ours (×2.4–2.8 the floor at the ' +
+  'lowest load) is our worker — evaluating background.js (~13 ms of thread time, above) and ' +
+  'then the lookup itself (the database opened, one index read, the record checked with the ' +
+  'profile schema). It can go lower only by running less of our code before the lookup ' +
+  'answers; that was not done here.';
 
 const PAGELOAD =
   'Where it goes (bench/trace-pageload.ts; CPU time of our script from the trace, 6–8 loads ' +
