@@ -1,5 +1,5 @@
 /**
- * Same-run floors (issue 28): what four missed figures would be with none of
+ * Same-run floors (issue 28): what six missed figures would be with none of
  * our code, measured the way those figures are, in the same full bench run,
  * so that a miss this machine cannot beat is shown beside its floor instead
  * of asserted. Each floor is recorded as a figure and set as the baseline of
@@ -20,10 +20,20 @@
  *                                ({ id, rev, profile, keys }, the same "keys"
  *                                multiEntry index), put in ONE transaction in an
  *                                extension page, from the first put to `complete`
+ *   floor_hover_reveal_p95_ms    the hover fixture page (./generate.ts hoverPage,
+ *                                as many links) hovered as hover_to_card_* hovers
+ *                                it, a bare timer showing a plain positioned
+ *                                element when the delay ends, timed by the same
+ *                                probe (./hover-probe.ts); p95 per run
+ *   floor_worker_wake_ms         the stand-in's service worker (one listener that
+ *                                answers at once) stopped as cold_lookup_* stops
+ *                                ours, then woken by the same message from an
+ *                                extension page (./store-figures.ts lookupMs)
  *
- * The pages belong to a stand-in extension written here (a manifest, an empty
- * service worker, two pages without scripts), loaded into its own Chromium
- * by the tests' harness with the same flags, window and popup width as ours.
+ * The pages belong to a stand-in extension written here (a manifest, a
+ * service worker that only answers messages, two pages without scripts),
+ * loaded into its own Chromium by the tests' harness with the same flags,
+ * window and popup width as ours; the hover page is served to it as to ours.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,9 +41,12 @@ import { join } from 'node:path';
 import type { Profile } from '../people/schema';
 import { recordOf } from '../store/db';
 import { launch } from '../tests/browser/harness';
-import { retried } from './patience';
+import { hoverPage } from './generate';
+import { hoverTimes, installRevealFloor } from './hover-probe';
+import { patient, retried } from './patience';
 import { elementPaint, keystrokeTimes, popupOpenMs, step, TYPED } from './scale-figures';
 import { percentile } from './stats';
+import { lookupMs, stopServiceWorker } from './store-figures';
 
 /** One line of text, the only thing painted; the popup as wide as ours (components/popup/popup.css). */
 const BLANK = (width = '') =>
@@ -53,7 +66,11 @@ function standIn(): string {
       background: { service_worker: 'background.js' },
     }),
   );
-  writeFileSync(join(dir, 'background.js'), '');
+  // A message is answered at once: what a cold lookup costs before any of our code.
+  writeFileSync(
+    join(dir, 'background.js'),
+    'chrome.runtime.onMessage.addListener((message, sender, reply) => { reply({ floor: true }); });\n',
+  );
   writeFileSync(join(dir, 'popup.html'), BLANK(' style="width:360px"'));
   writeFileSync(join(dir, 'blank.html'), BLANK());
   return dir;
@@ -66,47 +83,100 @@ export interface Floor {
   explains: string[];
 }
 
-/** One round of the four floors, in ms. */
+/** One round of the six floors, in ms. */
 export interface FloorRound {
   popup: number;
   options: number;
   keys: number;
   write: number;
+  hover: number;
+  wake: number;
 }
 
+/** The hover delay the bench's hover figures use (bench/measure.ts). */
+const HOVER_DELAY_MS = 300;
+
 /**
- * The stand-in extension's browser, ready for rounds of the four floors
- * (`people`: the profiles the import figure writes); `close` ends it.
+ * The stand-in extension's browser, ready for rounds of the six floors
+ * (`people`: the profiles the import figure writes; `hovers`: links on the
+ * hover page, as many as the hover figures' page has); `close` ends it.
  */
-export async function openFloors(people: Profile[]) {
+export async function openFloors(people: Profile[], { hovers = 8 } = {}) {
   const dir = standIn();
   const session = await launch({ width: 1440, height: 900 }, { extensionDir: dir });
+  patient(session.context);
   const records = people.map((profile) => recordOf(profile, 1));
   const blank = `chrome-extension://${session.extensionId}/blank.html`;
+  // The cold lookup's setting (bench/measure.ts): CDP on one extension page, the message from another.
+  const manifest = await session.context.newPage();
+  await manifest.goto(`chrome-extension://${session.extensionId}/manifest.json`);
+  const cdp = await session.context.newCDPSession(manifest);
+  const asker = await session.context.newPage();
+  await asker.goto(blank);
+  // The hover page keeps its tab (same-site navigations, as bench/measure.ts's hover tab).
+  const hoverTab = await session.context.newPage();
   const page = await session.context.newPage();
-  return {
-    async round(): Promise<FloorRound> {
-      const opened = await retried('floor: blank popup', () =>
-        popupOpenMs(session, 'https://github.com/spacejam', { element: 'floor' }),
-      );
-      const options = await retried('floor: blank page', async () => {
-        await page.goto(blank);
+  // Each measure's tab in front first: a background tab gets no animation frames.
+  const inFront = async (tab: typeof page) => {
+    await tab.bringToFront();
+    return tab;
+  };
+  let rounds = 0;
+  const floors: Record<keyof FloorRound, () => Promise<number>> = {
+    popup: async () =>
+      (
+        await retried('floor: blank popup', () =>
+          popupOpenMs(session, 'https://github.com/spacejam', { element: 'floor' }),
+        )
+      ).card,
+    options: () =>
+      retried('floor: blank page', async () => {
+        await (await inFront(page)).goto(blank);
         return (await page.evaluate(elementPaint('floor'))) as number;
-      });
-      const keys = await retried('floor: bare input', async () => {
-        await page.goto(blank);
+      }),
+    keys: () =>
+      retried('floor: bare input', async () => {
+        await (await inFront(page)).goto(blank);
         await page.getByRole('searchbox').focus();
         const times = await keystrokeTimes(page, TYPED);
         return percentile(
           times.map((time) => time.ms),
           95,
         );
-      });
-      const write = await retried('floor: IndexedDB write', async () => {
-        await page.goto(blank);
+      }),
+    write: () =>
+      retried('floor: IndexedDB write', async () => {
+        await (await inFront(page)).goto(blank);
         return page.evaluate(writeOnce, records);
-      });
-      return { popup: opened.card, options, keys, write };
+      }),
+    hover: () =>
+      retried('floor: hover reveal', async () => {
+        const url = `https://github.com/tikv/tikv/discussions/floor-${rounds++}`;
+        session.pages.set(
+          url,
+          hoverPage(Array.from({ length: hovers }, (_, index) => `floor${index}`)),
+        );
+        await (await inFront(hoverTab)).goto(url);
+        await hoverTab.evaluate(installRevealFloor, HOVER_DELAY_MS);
+        return percentile(
+          (await hoverTimes(hoverTab, HOVER_DELAY_MS)).map((time) => time.ms),
+          95,
+        );
+      }),
+    wake: () =>
+      retried('floor: service worker wake', async () => {
+        await inFront(asker);
+        await stopServiceWorker(cdp, session.extensionId);
+        return lookupMs(asker, 'github:spacejam');
+      }),
+  };
+  return {
+    /** One round of every floor, or of those in `only` (the others NaN). */
+    async round(only?: ReadonlySet<string>): Promise<FloorRound> {
+      const round = {} as FloorRound;
+      for (const key of Object.keys(floors) as (keyof FloorRound)[])
+        round[key] = only && !only.has(key) ? Number.NaN : await floors[key]();
+      return round;
     },
     async close() {
       await session.close();
@@ -116,19 +186,21 @@ export async function openFloors(people: Profile[]) {
 }
 
 /**
- * `runs` rounds of the four floors; `label`: the size's name of `people`
- * (10k), which the figures they explain carry.
+ * `runs` rounds of the six floors; `label`: the size's name of `people`
+ * (10k), which the figures they explain carry; `hovers`: links per hover page.
  */
 export async function measureFloors({
   runs,
   people,
   label,
+  hovers,
 }: {
   runs: number;
   people: Profile[];
   label: string;
+  hovers: number;
 }): Promise<Floor[]> {
-  const floors = await openFloors(people);
+  const floors = await openFloors(people, { hovers });
   const rounds: FloorRound[] = [];
   try {
     for (let run = 0; run < runs; run++) {
@@ -161,6 +233,16 @@ export async function measureFloors({
       ],
     },
     { name: `floor_idb_write_${label}_ms`, samples: of('write'), explains: ['import_write_ms'] },
+    {
+      name: 'floor_hover_reveal_p95_ms',
+      samples: of('hover'),
+      explains: ['hover_to_card_p95_ms', `hover_to_card_p95_${label}_ms`],
+    },
+    {
+      name: 'floor_worker_wake_ms',
+      samples: of('wake'),
+      explains: ['cold_lookup_3_ms', `cold_lookup_${label}_ms`],
+    },
   ];
 }
 
