@@ -18,7 +18,9 @@ export function startCardDav(): NonNullable<HandlerDeps['carddav']> {
       now: () => Date.now(),
     }),
   );
-  const refreshDue = refreshDueLater(service, 'address books');
+  const refreshDue = refreshDueLater(service, (error) =>
+    console.error('Profile Card: refreshing address books failed', error),
+  );
   return {
     refreshDue,
     list: async () => (await service()).list(),

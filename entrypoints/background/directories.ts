@@ -24,7 +24,9 @@ export function startDirectories(): DirectoryService {
       now: () => Date.now(),
     });
   });
-  const refreshDue = refreshDueLater(service, 'directories');
+  const refreshDue = refreshDueLater(service, (error) =>
+    console.error('Profile Card: refreshing directories failed', error),
+  );
   return {
     refreshDue,
     list: async () => (await service()).list(),

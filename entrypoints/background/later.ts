@@ -28,14 +28,12 @@ export function lazy<T>(load: () => Promise<T>): () => Promise<T> {
  */
 export function refreshDueLater(
   service: () => Promise<{ refreshDue(): Promise<unknown> }>,
-  what: string,
+  failed: (error: unknown) => void,
 ): () => void {
   const refreshDue = () => {
     service()
       .then((loaded) => loaded.refreshDue())
-      .catch((error: unknown) => {
-        console.error(`Profile Card: refreshing ${what} failed`, error);
-      });
+      .catch(failed);
   };
   setTimeout(refreshDue, UPKEEP_DELAY_MS);
   return refreshDue;
