@@ -76,7 +76,7 @@ import { Progress } from './Progress';
 import { usePage } from './page';
 import { SettingsSection } from './SettingsSection';
 import { SyncPanel } from './SyncPanel';
-import { afterNextPaint } from './start-up';
+import { afterNextPaint, startMark } from './start-up';
 import { WhatsNew } from './WhatsNew';
 
 export type { Loaded, OptionsApi, Scan } from './options-api';
@@ -106,6 +106,7 @@ export function Options({
    */
   const [below, setBelow] = useState(false);
   useLayoutEffect(() => {
+    if (data) startMark(below ? 'below' : 'drawn');
     if (data && !below) return afterNextPaint(() => setBelow(true));
   }, [data, below]);
   const reloaded = () => void page.reload().catch(() => undefined);

@@ -15,7 +15,7 @@ import { t } from '../../i18n/t';
 import type { Loaded, OptionsApi, Scan } from './options-api';
 import { NO_SCAN } from './options-api';
 import type { Usage } from './PeopleTable';
-import { afterNextPaint } from './start-up';
+import { afterNextPaint, startMark } from './start-up';
 
 export interface Page {
   api: OptionsApi;
@@ -93,6 +93,7 @@ export function usePage(api: OptionsApi): Page {
         // The rows are drawn first: the scan (a worker reading every record) and the
         // estimate start once that frame is on screen (./start-up.ts, issue 28).
         afterNextPaint(() => {
+          startMark('scan');
           api.usage().then(setUsage, () => undefined);
           rescan();
         });

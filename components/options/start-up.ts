@@ -9,6 +9,9 @@
  *                        scan of every record (a worker), the storage
  *                        estimate, and the sections below the people list
  *                        wait for it, so they do not hold up the first rows
+ *   startMark(step)      a User Timing mark of the start, once per step
+ *                        (pc-options:script, asked, rows, drawn, scan, below),
+ *                        which bench/trace-lists.ts prints beside the paint
  */
 import type { Loaded, OptionsApi } from './options-api';
 
@@ -57,4 +60,12 @@ export function afterNextPaint(fn: () => void): () => void {
     pending = false;
     clearTimeout(fallback);
   };
+}
+
+const marked = new Set<string>();
+/** Marks `step` of the page's start (`pc-options:<step>`), the first time only. */
+export function startMark(step: 'script' | 'asked' | 'rows' | 'drawn' | 'scan' | 'below'): void {
+  if (marked.has(step)) return;
+  marked.add(step);
+  performance.mark?.(`pc-options:${step}`);
 }

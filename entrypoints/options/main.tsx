@@ -22,7 +22,7 @@ import { checkServer } from '../../carddav/url';
 import { downloadText } from '../../components/card/copy';
 import type { ImportJob } from '../../components/options/ImportPanel';
 import { Options, type OptionsApi } from '../../components/options/Options';
-import { loadingEarly } from '../../components/options/start-up';
+import { loadingEarly, startMark } from '../../components/options/start-up';
 import { pageTheme, readMediaPreferences } from '../../components/parts/page-theme';
 import { checkDirectoryUrl } from '../../directories/url';
 import { language, locale, t } from '../../i18n/t';
@@ -45,6 +45,8 @@ import {
 } from '../../store/store';
 import { SYNC_STATUS_KEY } from '../../sync/engine';
 import { IMPORT_WRITE_LOCK } from '../background/import-watch';
+
+startMark('script');
 
 /** Change-feed tokens this page wrote: their events are our own writes coming back. */
 const own = new Set<unknown>();
@@ -226,10 +228,12 @@ const api: OptionsApi = {
       })),
       readSettings(),
     ]);
+    startMark('asked');
     const base = { migration, settings: settings.value, settingsProblem: settings.problem };
     try {
       const rows =
         migration.kind === 'none' ? await read : await readRows(await openPeopleDb(), onProgress);
+      startMark('rows');
       return { ...base, roster: buildRoster(rows, bundledProfiles, 'all') };
     } catch (error) {
       if (!(error instanceof NewerDatabaseError)) throw error;

@@ -79,6 +79,13 @@ describe('options page start', () => {
     expect(root.querySelector('#pc-settings-title')).toBeNull();
     // The jump links to every section are there from the start.
     expect(root.querySelector('a[href="#pc-import-title"]')).not.toBeNull();
+    // The steps the bench prints (bench/trace-lists.ts), each marked once.
+    const marks = () =>
+      performance
+        .getEntriesByType('mark')
+        .map((mark) => mark.name)
+        .filter((name) => name.startsWith('pc-options:'));
+    expect(marks()).toEqual(['pc-options:drawn']);
 
     // After the next frame: the scan, the storage estimate and the other sections.
     await act(frame);
@@ -86,6 +93,7 @@ describe('options page start', () => {
     expect(calls.usage).toBe(1);
     expect(root.querySelector('#pc-import-title')).not.toBeNull();
     expect(root.querySelector('#pc-settings-title')).not.toBeNull();
+    expect(marks()).toEqual(['pc-options:drawn', 'pc-options:scan', 'pc-options:below']);
     // The list was drawn once, not again from scratch.
     expect(root.querySelectorAll('[elementtiming="people-table"]').length).toBe(1);
   });
