@@ -283,8 +283,12 @@ const OPTIONS_START =
   'floor is mostly the script: its fetch (with the bench’s route) and its evaluation, the ' +
   'zod schemas that settings, the migration check, directories and sync build at load (not ' +
   'cut: they are reached through settings/, store/, directories/ and sync/). ' +
-  'BENCH_ONLY=lists BENCH_BEFORE=main BENCH_RUNS=5 ran at a load average of 16→55 and showed ' +
-  'nothing either way (3 people: 920 ms after, 376 before, runs from 284 to 3,916 ms).';
+  'BENCH_ONLY=lists BENCH_BEFORE=<main at 19:00> BENCH_RUNS=5 (bench/lists-only.ts, the ' +
+  'two builds interleaved), load average 4–9: 3 people 128 ms after (116–136), 152 before ' +
+  '(116–392); 100,000 people 228 ms after (200–820), 304 before (252–436); the ratio 1.78 ' +
+  'after, 2.00 before (the 3-people baseline fell too). An earlier such run at a load ' +
+  'average of 16→55 showed nothing either way (3 people 920 ms after, 376 before, runs from ' +
+  '284 to 3,916 ms).';
 
 export const NOTES: Record<string, string> = {
   content_script_bytes:
