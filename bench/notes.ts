@@ -360,6 +360,41 @@ const FIREFOX_PAGELOAD =
   'a before build to this part; its API floor (BENCH_FIREFOX_API_FLOOR=1) is now a message ' +
   'listener and one message.';
 
+/** The options page's own start, traced (issue 28, components/options/start-up.ts). */
+const OPTIONS_START =
+  'Traced (2026-12-07, a fresh tab to options.html as the bench opens it, 3 people, the ' +
+  'page’s steps marked, 9 runs, load average 10–14; medians): HTML parsed 131 ms (the ' +
+  'renderer making the extension page’s context, ~50–100 ms of it, is the browser’s: the ' +
+  'blank page pays it too); the script fetched, compiled and run 263 (13 files, 271 KB of ' +
+  'script, asked at once after the HTML; in the bench every request also passes through ' +
+  'the harness’s context.route, and with that route removed the script had run 32–117 ms ' +
+  'after the HTML against 160–250 with it, three alternated pairs of 5; evaluating the ' +
+  'modules 21–43 ms in traces, of which building the zod schemas at load is the largest ' +
+  'part: ~35 of 159 ms sampled in an unminified profile); the first load asked only in the ' +
+  'first render’s effect, 10–40 ms later (297); the migration check and settings back 301, ' +
+  'the rows read 304, drawn with every section 314 (the whole page’s render was ~60 of the ' +
+  '159 ms sampled); the rows painted 460: 50–150 ms after they were drawn, the scan worker ' +
+  '(378 KB script, then at 100,000 every record read: 50–380 ms there) having been started ' +
+  'in the same task, and every section laid out and painted with the list. Changed: the ' +
+  'first load starts as the script runs, the store opened and the rows read while the ' +
+  'migration check and the settings are asked (read again if the check moved anything in); ' +
+  'the scan, the storage estimate and the sections under the list wait for the frame with ' +
+  'the first rows (their jump links are there at once). After (marks, 7 runs, load average ' +
+  '11–14): HTML parsed 54, script run 194, settings back 204, rows 225, drawn 227, painted ' +
+  '256 (29 ms after drawn); the sections under the list drawn at 255, the scan started at ' +
+  '237. Fresh tabs of both builds alternated (two browsers at once, 3 people, 24 each, load ' +
+  'average 7–14): 208 ms after, 240 before; in the second half of those the blank page in ' +
+  'our own extension painted in 86 ms (after 218, before 266). What is left above the ' +
+  'floor is mostly the script: its fetch (with the bench’s route) and its evaluation, the ' +
+  'zod schemas that settings, the migration check, directories and sync build at load (not ' +
+  'cut: they are reached through settings/, store/, directories/ and sync/). ' +
+  'BENCH_ONLY=lists BENCH_BEFORE=<main at 19:00> BENCH_RUNS=5 (bench/lists-only.ts, the ' +
+  'two builds interleaved), load average 4–9: 3 people 128 ms after (116–136), 152 before ' +
+  '(116–392); 100,000 people 228 ms after (200–820), 304 before (252–436); the ratio 1.78 ' +
+  'after, 2.00 before (the 3-people baseline fell too). An earlier such run at a load ' +
+  'average of 16→55 showed nothing either way (3 people 920 ms after, 376 before, runs from ' +
+  '284 to 3,916 ms).';
+
 export const NOTES: Record<string, string> = {
   content_script_bytes:
     'Issue 28: 24,945 B before, ~11 KB of it webextension-polyfill for the two calls the ' +
@@ -438,14 +473,20 @@ export const NOTES: Record<string, string> = {
     'bench/floors.ts, now the baseline of this figure and of the 3-people one; BENCH=floors, ' +
     'medians of 5, load average 7–15), while the options page with 3 people took 480–556 ms ' +
     'in the same runs (×7.3–7.5). So ≤ 150 ms is above the browser’s floor; what the page ' +
-    'does before its first rows (its modules, settings, the migration check, the summary ' +
-    'read, the scan worker’s start) is the miss, and was not traced here.',
+    'does before its first rows is the miss. ' +
+    OPTIONS_START,
   options_first_rows_100k_ms:
     `${LISTS_TRACE}320 ms after, 564 ms before; the same page with 3 people took 300 and ` +
     '248 ms in those runs, so 150 ms is under this page’s own start on this machine. The ' +
     'reading is the popup’s (see `popup_list_open_100k_over_3_ratio`); the page’s own start ' +
-    '(settings, migration check, the scan worker started) is the rest. In one of two traced ' +
-    'reloads of either build the first row’s paint did not come within 20 s (not looked into).',
+    'is the rest (see `options_first_rows_10k_ms`: traced, what it was and what was cut). In ' +
+    'one of two traced reloads of either build the first row’s paint did not come within 20 s ' +
+    '(not looked into). After the start was cut (marks, 7 fresh tabs, load average 11–14): ' +
+    'HTML parsed 89 ms, script run 139, settings and migration check back 146, the 100,000 ' +
+    'rows read 218, drawn 223, painted 280: reading the summary (~70 ms) and the script ' +
+    '(~50–140 ms) are what is left. Fresh tabs of both builds alternated (100,000 people each, ' +
+    'two browsers at once, 10 each, load average 8–14): 532 ms after, 568 before, within ' +
+    'their spread (396–2,196 and 436–776).',
   options_first_rows_100k_over_3_ratio:
     `${LISTS_TRACE}1.07 after (met in that run), 2.27 before. What changed is the reading of ` +
     'the summary (see `popup_list_open_100k_over_3_ratio`): traced busy time of the reload ' +
@@ -457,8 +498,10 @@ export const NOTES: Record<string, string> = {
     '1.88 (388 and 452 ms; 3 people 320 and 240): the traced reload’s busy time fell to a ' +
     'third, the bench’s ratio moves less than its spread run to run. The page’s own start (settings, ' +
     'migration check, the scan worker started, 3 people: 168–368 ms in the same runs) varies ' +
-    'more than the reading now costs; what else holds the first rows at 100,000 was not traced ' +
-    'further.',
+    'more than the reading now costs. Traced since (see `options_first_rows_10k_ms` and ' +
+    '`options_first_rows_100k_ms`): at 100,000 the scan worker, started in the task that drew ' +
+    'the rows, held their paint 50–380 ms; it now starts after that paint, and the rows ' +
+    'painted 57 ms after they were drawn (median of 7, load average 11–14).',
   popup_keystroke_p95_10k_ms: KEYSTROKE_FLOOR,
   popup_keystroke_p95_100k_ms:
     `${KEYSTROKE_FLOOR} With bench/lists-only.ts (before and after this issue’s list changes, ` +

@@ -6,6 +6,9 @@
  *   (b) the options page's first rows (reload of options.html to the first row painted),
  *   (c) scrolling the whole options list (./scale-figures.ts `scrollWholeList`),
  *   (d) the bench's keys typed into the options search (and the popup's).
+ * The options page's reloads also say when each step of its start came
+ * (components/options/start-up.ts marks: script run, settings and migration
+ * check back, rows read, drawn; the scan and the other sections after the paint).
  * Each under the V8 CPU profiler (100 µs samples: functions by self time)
  * and a Chrome trace (the renderer main thread's work by event: script,
  * style, layout, paint, GC; and its tasks over 50 ms). What it found is in
@@ -28,6 +31,8 @@ const TIMELINE = [
   'FunctionCall',
   'EvaluateScript',
   'v8.compile',
+  'v8.compileModule',
+  'v8.evaluateModule',
   'RunMicrotasks',
   'TimerFire',
   'EventDispatch',
@@ -84,6 +89,30 @@ function summarize(events: Event[]): string {
     .join('\n')}\n  tasks over 50 ms: ${long.length} [${long.join(', ')}]`;
 }
 
+/**
+ * The options page's start, ms from navigation (components/options/start-up.ts
+ * marks; a build without them says only when its HTML was parsed): script =
+ * its modules fetched, compiled and run; asked = the migration check and the
+ * settings back; rows = the list's rows read; drawn = the first render with
+ * them committed; then, after their paint, scan (the worker started) and below
+ * (the other sections drawn).
+ */
+async function startSteps(page: Page): Promise<string> {
+  await page
+    .waitForFunction(() => performance.getEntriesByName('pc-options:below').length > 0, null, {
+      timeout: 2000,
+    })
+    .catch(() => undefined);
+  return page.evaluate(() => {
+    const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    const marks = performance
+      .getEntriesByType('mark')
+      .filter((mark) => mark.name.startsWith('pc-options:'))
+      .map((mark) => `${mark.name.slice('pc-options:'.length)} ${mark.startTime.toFixed(0)}`);
+    return [`html parsed ${nav?.domInteractive.toFixed(0)}`, ...marks].join(', ');
+  });
+}
+
 /** Runs `action` under the CPU profiler and a trace; prints both. */
 async function traced(label: string, cdp: CDPSession, action: () => Promise<string>) {
   await cdp.send('Profiler.enable');
@@ -134,7 +163,8 @@ async function traceAll(page: Page, popup: Page, extensionId: string, people: st
   for (let run = 1; run <= 2; run++)
     await traced(`(b) options first rows, ${people}, run ${run}`, cdp, async () => {
       await page.reload();
-      return `first rows painted at ${((await page.evaluate(elementPaint('people-table'))) as number).toFixed(0)} ms`;
+      const painted = (await page.evaluate(elementPaint('people-table'))) as number;
+      return `first rows painted at ${painted.toFixed(0)} ms; ${await startSteps(page)}`;
     });
   await page.waitForTimeout(2000);
   if (people !== '3 people')

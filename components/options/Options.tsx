@@ -4,7 +4,9 @@
  *   Options.tsx  composes the sections below over what they share (page.ts):
  *   │              the people snapshot (roster, settings, migration, scan, usage),
  *   │              the change feed (another tab's writes → reload → rescan),
- *   │              the job runner (one write at a time: busy, failure) and the status region
+ *   │              the job runner (one write at a time: busy, failure) and the status region;
+ *   │              the people list's first rows first, the sections under it once those
+ *   │              are painted, and the scan too (start-up.ts)
  *   ├─ OptionsHeader.tsx     what this is, the privacy promise, a jump link per section
  *   │                        (drawn from the same list that draws the sections)
  *   ├─ WhatsNew.tsx          what changed since the version last seen
@@ -25,6 +27,7 @@
  *   options-api.ts  what the page asks of the extension (OptionsApi);
  *   carddav-api.ts  its address-book part (CardDavApi)
  *   refocus.ts      the keyboard keeps its place when what it was on goes
+ *   start-up.ts     the first load begun as the script runs; work held until a paint
  *   options.css, whats-new.css
  *
  * The options page: everyone the extension knows (bundled people read-only
@@ -54,7 +57,7 @@
  */
 
 import { Fragment } from 'preact';
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { language, t } from '../../i18n/t';
 import type { Profile } from '../../people/schema';
 import type { Conflict } from '../../store/store';
@@ -73,10 +76,14 @@ import { Progress } from './Progress';
 import { usePage } from './page';
 import { SettingsSection } from './SettingsSection';
 import { SyncPanel } from './SyncPanel';
+import { afterNextPaint, startMark } from './start-up';
 import { WhatsNew } from './WhatsNew';
 
 export type { Loaded, OptionsApi, Scan } from './options-api';
 export type { Usage } from './PeopleTable';
+
+/** The people section's heading: the first section, drawn with the first rows. */
+const PEOPLE = 'pc-people-title';
 
 export function Options({
   api,
@@ -92,6 +99,16 @@ export function Options({
   /** Bumped when a link changes here, so the address-book section lists it. */
   const [links, setLinks] = useState(0);
   const { data } = page;
+  /**
+   * The sections below the people list are drawn once its first rows are on
+   * screen (./start-up.ts): they are not needed for them, and drawn with them
+   * they held up that first frame (issue 28). Their jump links are there at once.
+   */
+  const [below, setBelow] = useState(false);
+  useLayoutEffect(() => {
+    if (data) startMark(below ? 'below' : 'drawn');
+    if (data && !below) return afterNextPaint(() => setBelow(true));
+  }, [data, below]);
   const reloaded = () => void page.reload().catch(() => undefined);
   /**
    * The page's sections in order, each with its heading's id: the jump links
@@ -101,7 +118,7 @@ export function Options({
     ? []
     : [
         {
-          id: 'pc-people-title',
+          id: PEOPLE,
           label: 'people_title',
           body: <PeopleSection page={page} data={data} editor={editor} />,
         },
@@ -188,16 +205,18 @@ export function Options({
             onLinked={() => setLinks((at) => at + 1)}
           />
           <ClashesSection page={page} onLinked={() => setLinks((at) => at + 1)} />
-          {sections.map((section) => (
-            <Fragment key={section.id}>{section.body}</Fragment>
-          ))}
+          {sections
+            .filter((section) => below || section.id === PEOPLE)
+            .map((section) => (
+              <Fragment key={section.id}>{section.body}</Fragment>
+            ))}
           {/* The page's one status region: every outcome is said here, once, in view. */}
           <div class="pc-status-line" role="status">
             {page.status.map((line) => (
               <p key={line.key}>{line.text}</p>
             ))}
           </div>
-          <PrivacyFooter />
+          {below && <PrivacyFooter />}
         </>
       )}
     </main>

@@ -2,6 +2,7 @@
  * What every section of the options page shares (Options.tsx draws them):
  *
  *   usePage(api) ─┬─ the people snapshot  data (roster, settings, migration), scan, usage
+ *                 │                       (scan and usage once the rows are painted: ./start-up.ts)
  *                 ├─ the change feed      api.onChange → reload → rescan (one at a time)
  *                 ├─ the job runner       run / hold: one write at a time, busy, failure
  *                 └─ the status region    say: the latest outcomes, newest last
@@ -14,6 +15,7 @@ import { t } from '../../i18n/t';
 import type { Loaded, OptionsApi, Scan } from './options-api';
 import { NO_SCAN } from './options-api';
 import type { Usage } from './PeopleTable';
+import { afterNextPaint, startMark } from './start-up';
 
 export interface Page {
   api: OptionsApi;
@@ -88,8 +90,13 @@ export function usePage(api: OptionsApi): Page {
       (loaded) => {
         setRebuilding(undefined);
         setData(loaded);
-        api.usage().then(setUsage, () => undefined);
-        rescan();
+        // The rows are drawn first: the scan (a worker reading every record) and the
+        // estimate start once that frame is on screen (./start-up.ts, issue 28).
+        afterNextPaint(() => {
+          startMark('scan');
+          api.usage().then(setUsage, () => undefined);
+          rescan();
+        });
         return loaded;
       },
       (error: Error) => {

@@ -1,7 +1,8 @@
 /**
  * Options page entry: wires the Options component to the people store
  * (store/store.ts: one transaction per change, each with its
- * precondition; the list's summary, store/people-rows.ts), the worker
+ * precondition; the list's summary, store/people-rows.ts, read as this
+ * script runs, alongside the migration check: components/options/start-up.ts), the worker
  * that does the work on everyone (./jobs-worker.ts: imports, the full
  * export, the scan for damaged records), the migration of an earlier
  * version's data, and the settings (one storage key each). Other tabs'
@@ -21,6 +22,7 @@ import { checkServer } from '../../carddav/url';
 import { downloadText } from '../../components/card/copy';
 import type { ImportJob } from '../../components/options/ImportPanel';
 import { Options, type OptionsApi } from '../../components/options/Options';
+import { loadingEarly, startMark } from '../../components/options/start-up';
 import { pageTheme, readMediaPreferences } from '../../components/parts/page-theme';
 import { checkDirectoryUrl } from '../../directories/url';
 import { language, locale, t } from '../../i18n/t';
@@ -43,6 +45,8 @@ import {
 } from '../../store/store';
 import { SYNC_STATUS_KEY } from '../../sync/engine';
 import { IMPORT_WRITE_LOCK } from '../background/import-watch';
+
+startMark('script');
 
 /** Change-feed tokens this page wrote: their events are our own writes coming back. */
 const own = new Set<unknown>();
@@ -219,7 +223,11 @@ function startImport(
 let checked: Extract<JobRequest, { type: 'export' }>['checked'];
 
 const api: OptionsApi = {
-  async load(onProgress) {
+  // The store is opened and the rows read while the migration check and the settings
+  // are asked; read again if the check moved (or may have moved) anything in.
+  load: loadingEarly(async (onProgress) => {
+    const read = openPeopleDb().then((db) => readRows(db, onProgress));
+    read.catch(() => undefined);
     const [migration, settings] = await Promise.all([
       ensureMigrated().catch((error: Error) => ({
         kind: 'failed' as const,
@@ -227,9 +235,12 @@ const api: OptionsApi = {
       })),
       readSettings(),
     ]);
+    startMark('asked');
     const base = { migration, settings: settings.value, settingsProblem: settings.problem };
     try {
-      const rows = await readRows(await openPeopleDb(), onProgress);
+      const rows =
+        migration.kind === 'none' ? await read : await readRows(await openPeopleDb(), onProgress);
+      startMark('rows');
       return { ...base, roster: buildRoster(rows, bundledProfiles, 'all') };
     } catch (error) {
       if (!(error instanceof NewerDatabaseError)) throw error;
@@ -239,7 +250,7 @@ const api: OptionsApi = {
         unavailable: error.message,
       };
     }
-  },
+  }),
   async person(id) {
     const record = await (await openPeopleDb()).get('people', id);
     return record && !recordProblem(record) ? record : undefined;

@@ -1,0 +1,143 @@
+/**
+ * The options page's start (issue 28): the first rows come before what is
+ * not needed for them. Traced, the page spent its first frames with the
+ * people also scanned in a worker (started in the same task that handed the
+ * rows to the list) and every section drawn, laid out and painted with the
+ * list; and it asked for the people only after its first render's effects,
+ * a frame after its script ran. Here the real Options component over an
+ * OptionsApi whose load is answered by the test (the store is not what is
+ * tested): at the first render with people, the list is there and neither
+ * the scan nor the sections below the list are; after the next frame both
+ * are (the positive control: the same checks, once they are due).
+ */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { Options } from '../../components/options/Options';
+import type { Loaded, OptionsApi, Scan } from '../../components/options/options-api';
+import { afterNextPaint, loadingEarly } from '../../components/options/start-up';
+import { buildRoster } from '../../jobs/roster';
+import { DEFAULT_SETTINGS } from '../../settings/defaults';
+import { recordOf } from '../../store/db';
+import { rowOf } from '../../store/people-rows';
+import { person, storedOf } from './fixtures';
+
+const rows = ['ada', 'bob', 'cy'].map((id) => rowOf(recordOf(person(id), 1)));
+const loaded: Loaded = {
+  roster: buildRoster(storedOf(rows, 1), [], 'all'),
+  migration: { kind: 'none' },
+  settings: DEFAULT_SETTINGS,
+};
+const NOTHING: Scan = { damaged: [], conflicts: [], names: {}, directoryClashes: [] };
+const frame = () => new Promise<void>((resolve) => setTimeout(resolve, 300));
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+function pageApi() {
+  let answer: (value: Loaded) => void = () => undefined;
+  const calls = { load: 0, scan: 0, usage: 0 };
+  const api = {
+    load: () => {
+      calls.load++;
+      return new Promise<Loaded>((resolve) => {
+        answer = resolve;
+      });
+    },
+    scan: async () => {
+      calls.scan++;
+      return NOTHING;
+    },
+    usage: async () => {
+      calls.usage++;
+      return {};
+    },
+    onChange: () => () => undefined,
+    startImport: () => {
+      throw new Error('not in this test');
+    },
+    saveSetting: async () => undefined,
+  } as unknown as OptionsApi;
+  return { api, calls, answer: (value: Loaded) => answer(value) };
+}
+
+describe('options page start', () => {
+  it('draws the first rows before the scan and the sections below the list', async () => {
+    const { api, calls, answer } = pageApi();
+    const root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => render(<Options api={api} bundled={[]} theme={{} as never} />, root));
+    expect(calls.load).toBe(1);
+    await act(async () => answer(loaded));
+
+    // The first render with people: the list, and nothing that waits.
+    expect(root.querySelector('[elementtiming="people-table"]')).not.toBeNull();
+    expect(root.textContent).toContain('Person ada');
+    expect(calls.scan).toBe(0);
+    expect(calls.usage).toBe(0);
+    expect(root.querySelector('#pc-import-title')).toBeNull();
+    expect(root.querySelector('#pc-settings-title')).toBeNull();
+    // The jump links to every section are there from the start.
+    expect(root.querySelector('a[href="#pc-import-title"]')).not.toBeNull();
+    // The steps the bench prints (bench/trace-lists.ts), each marked once.
+    const marks = () =>
+      performance
+        .getEntriesByType('mark')
+        .map((mark) => mark.name)
+        .filter((name) => name.startsWith('pc-options:'));
+    expect(marks()).toEqual(['pc-options:drawn']);
+
+    // After the next frame: the scan, the storage estimate and the other sections.
+    await act(frame);
+    expect(calls.scan).toBe(1);
+    expect(calls.usage).toBe(1);
+    expect(root.querySelector('#pc-import-title')).not.toBeNull();
+    expect(root.querySelector('#pc-settings-title')).not.toBeNull();
+    expect(marks()).toEqual(['pc-options:drawn', 'pc-options:scan', 'pc-options:below']);
+    // The list was drawn once, not again from scratch.
+    expect(root.querySelectorAll('[elementtiming="people-table"]').length).toBe(1);
+  });
+});
+
+describe('loadingEarly', () => {
+  it('starts the first load at once and hands it to the first caller, with its progress', async () => {
+    const started: ((read: number) => void)[] = [];
+    const answers: ((value: Loaded) => void)[] = [];
+    const load = loadingEarly((onProgress) => {
+      if (onProgress) started.push(onProgress);
+      return new Promise<Loaded>((resolve) => answers.push(resolve));
+    });
+    // Begun before anyone asked.
+    expect(started.length).toBe(1);
+    started[0]?.(500);
+    const heard: number[] = [];
+    const first = load((read) => heard.push(read));
+    started[0]?.(1000);
+    expect(heard).toEqual([500, 1000]);
+    answers[0]?.(loaded);
+    await expect(first).resolves.toBe(loaded);
+    // A later call loads afresh.
+    const second = load();
+    expect(answers.length).toBe(2);
+    answers[1]?.({ ...loaded, settingsProblem: 'again' });
+    await expect(second).resolves.toMatchObject({ settingsProblem: 'again' });
+  });
+
+  it('hands a failure of the early load to the first caller', async () => {
+    const load = loadingEarly(() => Promise.reject(new Error('no database')));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await expect(load()).rejects.toThrow('no database');
+  });
+});
+
+describe('afterNextPaint', () => {
+  it('runs once after a frame, and not at all when cancelled', async () => {
+    let runs = 0;
+    afterNextPaint(() => runs++);
+    const cancel = afterNextPaint(() => runs++);
+    cancel();
+    expect(runs).toBe(0);
+    await frame();
+    expect(runs).toBe(1);
+  });
+});
