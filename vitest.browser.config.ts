@@ -19,6 +19,7 @@ export default defineConfig({
             'trace-store': 'bench/trace-store.ts',
             store: 'bench/store-bench.ts',
             floors: 'bench/floors-only.ts',
+            'popup-start': 'bench/trace-popup-start.ts',
           }[process.env.BENCH] ??
             (process.env.BENCH_ONLY === 'lists' ? 'bench/lists-only.ts' : 'bench/measure.ts'),
         ]

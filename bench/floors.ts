@@ -52,7 +52,8 @@ import { lookupMs, stopServiceWorker } from './store-figures';
 const BLANK = (width = '') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head><body${width}><p elementtiming="floor">floor</p><input type="search" aria-label="floor"></body></html>`;
 
-function standIn(): string {
+/** The stand-in extension's folder (also bench/trace-popup-start.ts's blank page). */
+export function standIn(): string {
   const dir = mkdtempSync(join(tmpdir(), 'profile-card-floor-'));
   writeFileSync(
     join(dir, 'manifest.json'),

@@ -107,7 +107,20 @@ const POPUP_FLOOR =
   '(bench/floors.ts). BENCH=floors (bench/floors-only.ts, ours and the floor interleaved, ' +
   'medians of 5, 2026-12-07): 124 ms ours against 132 ms blank (×0.94) at a load average of ' +
   '7–11, 212 against 88 ms (×2.41) at 11–15; the blank popup alone was 68–268 ms, never ' +
-  'under 50.';
+  'under 50. Where ours goes (BENCH=popup-start, bench/trace-popup-start.ts: popup.html ' +
+  'reloaded in a tab under a Chrome trace beside the stand-in’s blank page, code cache warm, ' +
+  'medians of 9, load average 7–11, 2026-12-07): navigation to first paint 103–112 ms against ' +
+  '51–54 blank. Of ours, all module evaluation is 7–8 ms (zod and the schemas at most ~5 of ' +
+  'it: 5–8 ms sampled in their chunk, profiler on), compiling ~0 (code cache), and from the ' +
+  'last module evaluated to the first paint (tab query, the card’s index read, Preact’s ' +
+  'render) 14–20 ms; the rest, 70–90 ms, passes before any of our script runs. That part is ' +
+  'the page’s shape, not its bytes nor our code: with our popup.html’s 5 module preloads ' +
+  'and 3 stylesheets and a module that only draws one line, the page painted at 106 ms ' +
+  '(that module alone: 61; with the stylesheets only: 71; with the preloads only: 73); 230 KB ' +
+  'more script in the zod chunk changed nothing (91 against 89 ms); one stylesheet instead of ' +
+  'three changed nothing (91 against 90), nor did the stylesheets put before the script (103 ' +
+  'against 109). So keeping zod out of the first paint would gain at most its ~5 ms of ' +
+  'evaluation.';
 
 const KEYSTROKE_FLOOR =
   'With 3 people the same keys already take 19–29 ms in the same runs: the measure (key ' +
