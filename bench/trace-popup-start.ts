@@ -103,7 +103,7 @@ function selfByChunk(profile: CpuProfile): Map<string, number> {
   const out = new Map<string, number>();
   profile.samples.forEach((id, index) => {
     const frame = nodes.get(id)?.callFrame;
-    if (!frame || !frame.url) return;
+    if (!frame?.url) return;
     const ms = (profile.timeDeltas[index] ?? 0) / 1000;
     const key = chunk(frame.url);
     out.set(key, (out.get(key) ?? 0) + ms);
