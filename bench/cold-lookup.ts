@@ -10,7 +10,11 @@
  * `BENCH_TRACE=<n>`, n more traced cold starts per build with V8's sampling
  * profiler: the worker thread's time by function (inclusive and self, by
  * line and column in the bundle; `PC_UNMINIFIED=1 npx wxt build` for names)
- * and its top-level events. Prints; writes nothing. Run with
+ * and its top-level events (wall and thread time). `BENCH_TRACE_CATEGORIES`
+ * replaces the trace categories (`devtools.timeline,v8` for the split of
+ * compile and run without the sampler's cost), `BENCH_TRACE_DEPTH` the levels
+ * of events shown (1: the task and what it ran), `BENCH_TRACE_TOP` the
+ * functions listed (40). Prints; writes nothing. Run with
  * `npx wxt build && BENCH=cold-lookup npx vitest run --config vitest.browser.config.ts --silent=false`.
  */
 import type { CDPSession, Page } from 'playwright-core';
@@ -43,7 +47,8 @@ async function traceCold({ build, page, cdp, session }: Build) {
         async () => {
           ms = await lookupMs(page, 'github:spacejam');
         },
-        'devtools.timeline,v8,disabled-by-default-v8.cpu_profiler,disabled-by-default-v8.cpu_profiler.hires',
+        process.env.BENCH_TRACE_CATEGORIES ??
+          'devtools.timeline,v8,disabled-by-default-v8.cpu_profiler,disabled-by-default-v8.cpu_profiler.hires',
       )),
     );
   }
@@ -66,7 +71,7 @@ async function traceCold({ build, page, cdp, session }: Build) {
   for (const event of top) {
     const end = event.ts + (event.dur ?? 0);
     const outer = kept.filter((k) => k.ts <= event.ts && k.ts + (k.dur ?? 0) >= end).length;
-    if (outer > 1) continue; // two levels: the task and what it ran
+    if (outer > Number(process.env.BENCH_TRACE_DEPTH ?? 1)) continue; // by default the task and what it ran
     kept.push(event);
   }
   // The worker's sampled profile: chunks come from the sampler's thread, tied
@@ -121,7 +126,7 @@ async function traceCold({ build, page, cdp, session }: Build) {
     [...map]
       .filter(([key]) => !/^\((idle|program|root)\)/.test(key))
       .sort((a, b) => b[1] - a[1])
-      .slice(0, 40)
+      .slice(0, Number(process.env.BENCH_TRACE_TOP ?? 40))
       .map(([name, ms]) => `${ms.toFixed(2).padStart(8)} ms  ${name}`)
       .join('\n');
   console.log(
@@ -133,7 +138,7 @@ async function traceCold({ build, page, cdp, session }: Build) {
       .map((event) => {
         const data = event.args?.data as { url?: string } | undefined;
         const url = data?.url ? ` ${data.url.replace(/^.*\//, '')}` : '';
-        return `  +${((event.ts - first) / 1000).toFixed(1)} ${event.name}${url} ${((event.dur ?? 0) / 1000).toFixed(1)} ms`;
+        return `  +${((event.ts - first) / 1000).toFixed(1)} ${event.name}${url} ${((event.dur ?? 0) / 1000).toFixed(1)} ms (thread ${((event.tdur ?? 0) / 1000).toFixed(1)})`;
       })
       .join('\n')}`,
   );

@@ -6,9 +6,16 @@
  * version, so install events alone would miss it), and when the old key
  * appears in storage (written by an older copy, or restored). Pages that
  * open first move it themselves; the move is safe to run twice.
+ *
+ * The check at start waits `UPKEEP_DELAY_MS` (./later.ts) like the other
+ * upkeep: its storage read would otherwise run beside the
+ * lookup that woke the worker (bench/cold-lookup.ts). A real update still
+ * moves at once, through `onInstalled`; only an unpacked build replaced at
+ * the same version waits those few seconds.
  */
 import { browser } from 'wxt/browser';
 import { ensureMigrated, LEGACY_KEYS } from '../../store/migrate';
+import { UPKEEP_DELAY_MS } from './later';
 
 export function startMigrations(then: () => void): void {
   const move = () => {
@@ -20,7 +27,7 @@ export function startMigrations(then: () => void): void {
       (error: unknown) => console.error('Profile Card: moving stored profiles failed', error),
     );
   };
-  move();
+  setTimeout(move, UPKEEP_DELAY_MS);
   browser.runtime.onInstalled.addListener(move);
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes[LEGACY_KEYS[0]]?.newValue !== undefined) move();

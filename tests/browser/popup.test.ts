@@ -65,6 +65,40 @@ describe('the toolbar popup over the active tab', () => {
     expect((await badge()).title).toBe('Profile Card');
     await page.close();
   });
+
+  it('sets the badge of a tab opened while the worker slept (the action read when needed)', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://github.com/tikv');
+    const cdp = await session.context.newCDPSession(page);
+    const running = async () => {
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+        targetInfos: { type: string; url: string }[];
+      };
+      return targetInfos.filter(
+        (target) =>
+          target.type === 'service_worker' &&
+          target.url.startsWith(`chrome-extension://${session.extensionId}/`),
+      ).length;
+    };
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await waitUntil('the worker to stop', async () => (await running()) === 0);
+    await page.goto('https://github.com/spacejam');
+    await page.bringToFront();
+    await waitUntil('the worker to wake', async () => (await running()) === 1);
+    // Read from an extension page: the woken worker is a new target.
+    const probe = await session.context.newPage();
+    await probe.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const badge = () =>
+      probe.evaluate(async () => {
+        const tabs = await chrome.tabs.query({ url: 'https://github.com/spacejam' });
+        return chrome.action.getBadgeText({ tabId: tabs[0]?.id });
+      });
+    await waitUntil('the badge', async () => (await badge()) === 'TN');
+    await cdp.detach();
+    await probe.close();
+    await page.close();
+  });
 });
 
 describe('popup.html', () => {
