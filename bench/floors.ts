@@ -132,8 +132,12 @@ export async function openFloors(people: Profile[], { hovers = 8 } = {}) {
       ).card,
     options: () =>
       retried('floor: blank page', async () => {
-        await (await inFront(page)).goto(blank);
-        return (await page.evaluate(elementPaint('floor'))) as number;
+        await inFront(page);
+        // Unrouted, as optionsFirstRowsMs opens ours.
+        return session.unrouted(async () => {
+          await page.goto(blank);
+          return (await page.evaluate(elementPaint('floor'))) as number;
+        });
       }),
     keys: () =>
       retried('floor: bare input', async () => {

@@ -37,8 +37,11 @@ export function step(label: string): void {
 
 /** ms from navigation to the options page's first rows painted. */
 export async function optionsFirstRowsMs(session: Session, page: Page): Promise<number> {
-  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
-  return page.evaluate(elementPaint('people-table')) as Promise<number>;
+  // Unrouted (tests/browser/harness.ts): the page's own files not held by Playwright.
+  return session.unrouted(async () => {
+    await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+    return (await page.evaluate(elementPaint('people-table'))) as number;
+  });
 }
 
 export interface KeyTime {
@@ -223,6 +226,12 @@ export async function popupOpenMs(
     await beforeOpen();
   }
   try {
+    // Unrouted (tests/browser/harness.ts): the popup's own files not held by Playwright.
+    return await session.unrouted(() => measured(page));
+  } finally {
+    await page.close();
+  }
+  async function measured(page: Page) {
     const popup = await openToolbarPopup(session, page, { opener });
     try {
       const card = await popup.evaluate<number>(elementPaint(element));
@@ -236,8 +245,6 @@ export async function popupOpenMs(
     } finally {
       await popup.close();
     }
-  } finally {
-    await page.close();
   }
 }
 

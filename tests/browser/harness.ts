@@ -17,6 +17,7 @@ import {
   type CDPSession,
   chromium,
   type Page,
+  type Route,
   type Worker,
 } from 'playwright-core';
 import { siteOfHost } from '../../identity/hosts';
@@ -39,6 +40,14 @@ export interface Session {
   pages: Map<string, string>;
   /** Extra response headers for a fixture URL (a page's own policies). */
   headers: Map<string, Record<string, string>>;
+  /**
+   * `work` with no request intercepted (the bench's page-opening figures):
+   * while a route is set, Playwright holds EVERY request of the browser,
+   * the extension's own files too, for a round trip to this process — tens
+   * of milliseconds per page under load that no user's browser pays. Not
+   * for tests: nothing is recorded as unexpected meanwhile.
+   */
+  unrouted<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -103,13 +112,21 @@ export async function launch(
     fixture: {},
     pages: new Map(),
     headers: new Map(),
+    unrouted: async (work) => {
+      await context.unroute('**/*', answer);
+      try {
+        return await work();
+      } finally {
+        await context.route('**/*', answer);
+      }
+    },
     close: async () => {
       await context.close();
       if (!kept) rmSync(profileDir, { recursive: true, force: true });
     },
   };
   context.on('request', (request) => session.requests.push(request.url()));
-  await context.route('**/*', async (route) => {
+  const answer = async (route: Route) => {
     const url = new URL(route.request().url());
     // The extension's own pages load their own files (a peer's, whose id is not
     // known without its service worker, too: it is the only extension there).
@@ -133,7 +150,8 @@ export async function launch(
     }
     session.unexpected.push(url.href);
     return route.abort();
-  });
+  };
+  await context.route('**/*', answer);
   if (!extension || !serviceWorker) return session;
   session.worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   session.extensionId = new URL(session.worker.url()).host;
