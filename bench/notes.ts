@@ -98,29 +98,24 @@ const IMPORT_PREVIEW =
 
 const POPUP_FLOOR =
   'The card is the popup’s first paint (the ratio to `popup_first_paint_ms` is ~1): the ' +
-  'popup asks for the tab’s person before its first render. What is left is the browser ' +
-  'creating and sizing the popup window before it paints anything, which the extension cannot ' +
-  'shorten; on this machine that floor alone is above 50 ms (98 and 122 ms in two runs with ' +
-  'the machine otherwise idle on 2026-12-07, 164 ms at a load average of 8–14 before). ' +
-  '`popup_open_ms`’s same-run baseline is now that floor measured: `floor_popup_blank_paint_ms`, a blank ' +
-  'extension page with one line of text opened as the popup by the same steps ' +
-  '(bench/floors.ts). BENCH=floors (bench/floors-only.ts, ours and the floor interleaved, ' +
-  'medians of 5, 2026-12-07): 124 ms ours against 132 ms blank (×0.94) at a load average of ' +
-  '7–11, 212 against 88 ms (×2.41) at 11–15; the blank popup alone was 68–268 ms, never ' +
-  'under 50. Where ours goes (BENCH=popup-start, bench/trace-popup-start.ts: popup.html ' +
-  'reloaded in a tab under a Chrome trace beside the stand-in’s blank page, code cache warm, ' +
-  'medians of 9, load average 7–11, 2026-12-07): navigation to first paint 103–112 ms against ' +
-  '51–54 blank. Of ours, all module evaluation is 7–8 ms (zod and the schemas at most ~5 of ' +
-  'it: 5–8 ms sampled in their chunk, profiler on), compiling ~0 (code cache), and from the ' +
-  'last module evaluated to the first paint (tab query, the card’s index read, Preact’s ' +
-  'render) 14–20 ms; the rest, 70–90 ms, passes before any of our script runs. That part is ' +
-  'the page’s shape, not its bytes nor our code: with our popup.html’s 5 module preloads ' +
-  'and 3 stylesheets and a module that only draws one line, the page painted at 106 ms ' +
-  '(that module alone: 61; with the stylesheets only: 71; with the preloads only: 73); 230 KB ' +
-  'more script in the zod chunk changed nothing (91 against 89 ms); one stylesheet instead of ' +
-  'three changed nothing (91 against 90), nor did the stylesheets put before the script (103 ' +
-  'against 109). So keeping zod out of the first paint would gain at most its ~5 ms of ' +
-  'evaluation.';
+  'popup asks for the tab’s person before its first render. Since the evening of 2026-12-07 ' +
+  'this figure and its floor (`floor_popup_blank_paint_ms`, a blank page of a stand-in ' +
+  'extension opened as the popup by the same steps, bench/floors.ts) are measured with no ' +
+  'request intercepted (tests/browser/harness.ts `unrouted`): while the harness’s route is ' +
+  'set, Playwright holds every file of an extension page for a round trip to Node, which no ' +
+  'user pays and which a page of 10 files pays ten times; the earlier figures (ours 90 ms, ' +
+  'blank 68) include it, and so did an earlier finding that our page’s 5 preloads and 3 ' +
+  'stylesheets cost 35–45 ms. Unrouted, BENCH=floors (5 runs interleaved, load average ~2): ' +
+  'blank popup 40 ms, ours 88. Where ours goes, unrouted (BENCH=popup-start, ' +
+  'bench/trace-popup-start.ts: popup.html reloaded in a tab beside the blank page under a ' +
+  'Chrome trace, code cache warm, 7 runs, load average ~2, medians): navigation to first ' +
+  'paint 73 ms against 43 blank; ~53 ms pass before our first module is evaluated (the ' +
+  'page’s 7 scripts and 3 stylesheets read from the extension; the blank page has none), ' +
+  'evaluating every module takes 6 ms (zod and the schemas at most ~5 of it), and from the ' +
+  'last module evaluated to the first paint (the tab query, the index read, Preact’s render) ' +
+  '~15 ms. Not cut this sitting, and so not at this machine’s floor: the levers left are ' +
+  'fewer files before the first paint (the popup’s eager code and CSS in one file) and the ' +
+  'tab’s person asked before the modules are evaluated.';
 
 const KEYSTROKE_FLOOR =
   'With 3 people the same keys already take 19–29 ms in the same runs: the measure (key ' +
@@ -425,7 +420,9 @@ const OPTIONS_START =
   '(116–392); 100,000 people 228 ms after (200–820), 304 before (252–436); the ratio 1.78 ' +
   'after, 2.00 before (the 3-people baseline fell too). An earlier such run at a load ' +
   'average of 16→55 showed nothing either way (3 people 920 ms after, 376 before, runs from ' +
-  '284 to 3,916 ms).';
+  '284 to 3,916 ms). Since then the bench opens the page, and its blank-page floor, with no ' +
+  'request intercepted (see `popup_open_ms`): BENCH=floors, 5 runs interleaved, load ' +
+  'average ~2: ours 124 ms (3 people), the blank page 48.';
 
 export const NOTES: Record<string, string> = {
   content_script_bytes:
@@ -706,11 +703,13 @@ export const NOTES: Record<string, string> = {
     'A blank extension page (one line of text, as wide as our popup) opened as the toolbar ' +
     'popup by the same steps as `popup_open_ms` (bench/floors.ts, a stand-in extension in ' +
     'its own Chromium), to that line’s Element Timing paint: the browser’s part of opening a ' +
-    'popup on this machine. The baseline of `popup_open_ms` and `popup_first_paint_ms`.',
+    'popup on this machine, measured, as ours is, with no request intercepted. The baseline ' +
+    'of `popup_open_ms` and `popup_first_paint_ms`.',
   floor_options_blank_paint_ms:
     'A blank extension page navigated to in a tab as `options_first_rows_*` navigates to ' +
-    'the options page, to its one line’s Element Timing paint (bench/floors.ts). The ' +
-    'baseline of `options_first_rows_3_ms` and `options_first_rows_10k_ms`.',
+    'the options page, to its one line’s Element Timing paint (bench/floors.ts), with no ' +
+    'request intercepted, as ours is (see `popup_open_ms`). The baseline of ' +
+    '`options_first_rows_3_ms` and `options_first_rows_10k_ms`.',
   floor_keystroke_p95_ms:
     'The keystroke measure of the lists (bench/scale-figures.ts `keystrokeTimes`, the same ' +
     'keys) on a bare input that nothing else listens to, p95 per run (bench/floors.ts). The ' +
