@@ -524,6 +524,21 @@ export async function clearPeople(session: Session): Promise<void> {
 }
 
 /**
+ * Waits until our content script listens on the page (document_idle may
+ * come after Playwright's `load`, most of all in a browser just started): a
+ * pointer already resting on a link when the script starts opens nothing
+ * (react only to the user), so a test that hovers must hover after it.
+ */
+export const scriptListening = (session: Session, page: Page) =>
+  waitUntil('our content script to listen on the page', async () => {
+    try {
+      return Object.keys(await extensionListeners(session, page)).length > 0;
+    } catch {
+      return false;
+    }
+  });
+
+/**
  * Event listeners the extension holds on the page's `window`, `document` and
  * `<html>`, counted in the extension's own isolated world (listeners are per
  * world: the page's count says nothing about ours). CDP names each execution

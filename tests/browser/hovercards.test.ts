@@ -17,6 +17,7 @@ import {
   inCard,
   launch,
   type Session,
+  scriptListening,
   seedUserProfiles,
   strayRequests,
   waitUntil,
@@ -105,6 +106,8 @@ const positives: [string, string, string][] = [
 describe('hover a known person', () => {
   it.each(positives)('%s [%s] → %s', async (url, name, person) => {
     await fresh(url);
+    // The first page of a browser just started can run our script after `load` (seen in CI).
+    await scriptListening(session, page);
     await page.hover(target(name));
     await hovercardShows(page, person);
     const { box } = await hoverState(page);
