@@ -539,11 +539,54 @@ export const scriptListening = (session: Session, page: Page) =>
   });
 
 /**
+ * Our content script's execution context in the page's top frame, through an
+ * attached CDP client: CDP names each context, and ours is the top frame's
+ * `isolated` one whose origin is the extension's (listeners and globals are
+ * per world: the page's say nothing about ours).
+ */
+async function extensionWorld(session: Session, client: CDPSession): Promise<number> {
+  const contexts: { id: number; origin: string; auxData?: { type?: string; frameId?: string } }[] =
+    [];
+  client.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await client.send('Runtime.enable');
+  const { frameTree } = (await client.send('Page.getFrameTree')) as {
+    frameTree: { frame: { id: string } };
+  };
+  const ours = contexts.filter(
+    (context) =>
+      context.auxData?.type === 'isolated' &&
+      context.auxData.frameId === frameTree.frame.id &&
+      context.origin === `chrome-extension://${session.extensionId}`,
+  );
+  if (ours.length !== 1 || !ours[0]) {
+    throw new Error(`expected one extension world, found ${ours.length}`);
+  }
+  return ours[0].id;
+}
+
+/** Runs `expression` in our content script's world of the page's top frame; its value. */
+export async function inContentScript(
+  session: Session,
+  page: Page,
+  expression: string,
+): Promise<unknown> {
+  const client = await page.context().newCDPSession(page);
+  try {
+    const contextId = await extensionWorld(session, client);
+    const { result } = (await client.send('Runtime.evaluate', {
+      expression,
+      contextId,
+      returnByValue: true,
+    })) as { result: { value: unknown } };
+    return result.value;
+  } finally {
+    await client.detach();
+  }
+}
+
+/**
  * Event listeners the extension holds on the page's `window`, `document` and
- * `<html>`, counted in the extension's own isolated world (listeners are per
- * world: the page's count says nothing about ours). CDP names each execution
- * context; ours is the top frame's `isolated` one whose origin is the
- * extension's.
+ * `<html>`, counted in the extension's own isolated world.
  */
 export async function extensionListeners(
   session: Session,
@@ -551,28 +594,12 @@ export async function extensionListeners(
 ): Promise<Record<string, number>> {
   const client = await page.context().newCDPSession(page);
   try {
-    const contexts: {
-      id: number;
-      origin: string;
-      auxData?: { type?: string; frameId?: string };
-    }[] = [];
-    client.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
-    await client.send('Runtime.enable');
-    const { frameTree } = (await client.send('Page.getFrameTree')) as {
-      frameTree: { frame: { id: string } };
-    };
-    const ours = contexts.filter(
-      (context) =>
-        context.auxData?.type === 'isolated' &&
-        context.auxData.frameId === frameTree.frame.id &&
-        context.origin === `chrome-extension://${session.extensionId}`,
-    );
-    if (ours.length !== 1) throw new Error(`expected one extension world, found ${ours.length}`);
+    const contextId = await extensionWorld(session, client);
     const counts: Record<string, number> = {};
     for (const expression of ['window', 'document', 'document.documentElement']) {
       const { result } = (await client.send('Runtime.evaluate', {
         expression,
-        contextId: ours[0]?.id,
+        contextId,
       })) as { result: { objectId: string } };
       const { listeners } = (await client.send('DOMDebugger.getEventListeners', {
         objectId: result.objectId,
@@ -586,6 +613,28 @@ export async function extensionListeners(
   } finally {
     await client.detach();
   }
+}
+
+/** How many of the extension's service workers run, seen through `cdp`. */
+export async function runningWorkers(session: Session, cdp: CDPSession): Promise<number> {
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+    targetInfos: { type: string; url: string }[];
+  };
+  return targetInfos.filter(
+    (target) =>
+      target.type === 'service_worker' &&
+      target.url.startsWith(`chrome-extension://${session.extensionId}/`),
+  ).length;
+}
+
+/**
+ * Stops the extension's service worker as Chrome does after ~30 s idle, and
+ * waits until it is gone: what comes next must wake it.
+ */
+export async function stopWorker(session: Session, cdp: CDPSession): Promise<void> {
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await waitUntil('the worker to stop', async () => (await runningWorkers(session, cdp)) === 0);
 }
 
 /**

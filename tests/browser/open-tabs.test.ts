@@ -5,15 +5,18 @@
  * LinkedIn tabs, also when its service worker was asleep. Two tabs, an edit
  * from an extension page, the in-page cards and a hovercard follow it.
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   cardShows,
   hostCount,
   hovercardGone,
   hovercardShows,
   hoverState,
+  inContentScript,
   launch,
+  runningWorkers,
   type Session,
+  stopWorker,
   strayRequests,
   waitUntil,
 } from './harness';
@@ -41,60 +44,16 @@ async function tab(url: string): Promise<Page> {
 const store = (items: Record<string, unknown>) =>
   options.evaluate((values) => chrome.storage.local.set(values), items);
 
-/** Runs `expression` in the content script's isolated world of the page's top frame. */
-async function inContentScript(page: Page, expression: string): Promise<unknown> {
-  const client = await session.context.newCDPSession(page);
-  try {
-    const contexts: {
-      id: number;
-      origin: string;
-      auxData?: { type?: string; frameId?: string };
-    }[] = [];
-    client.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
-    await client.send('Runtime.enable');
-    const { frameTree } = (await client.send('Page.getFrameTree')) as {
-      frameTree: { frame: { id: string } };
-    };
-    const ours = contexts.filter(
-      (context) =>
-        context.auxData?.type === 'isolated' &&
-        context.auxData.frameId === frameTree.frame.id &&
-        context.origin === `chrome-extension://${session.extensionId}`,
-    );
-    if (ours.length !== 1) throw new Error(`expected one extension world, found ${ours.length}`);
-    const { result } = (await client.send('Runtime.evaluate', {
-      expression,
-      contextId: ours[0]?.id,
-      returnByValue: true,
-    })) as { result: { value: unknown } };
-    return result.value;
-  } finally {
-    await client.detach();
-  }
-}
-
-/** The extension's service workers that are running. */
-async function runningWorkers(cdp: CDPSession): Promise<number> {
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
-    targetInfos: { type: string; url: string }[];
-  };
-  return targetInfos.filter(
-    (target) =>
-      target.type === 'service_worker' &&
-      target.url.startsWith(`chrome-extension://${session.extensionId}/`),
-  ).length;
-}
-
 describe('stored changes', () => {
   it('the content script of a page that asked adds no storage listener', async () => {
     const page = await tab('https://github.com/spacejam');
     await cardShows(page, 'Tyler Neely');
     const storageListened =
       '[globalThis.chrome, globalThis.browser].some((api) => !!api?.storage?.onChanged.hasListeners())';
-    expect(await inContentScript(page, storageListened)).toBe(false);
+    expect(await inContentScript(session, page, storageListened)).toBe(false);
     // Positive control: the probe sees a listener when that world has one.
-    await inContentScript(page, 'chrome.storage.onChanged.addListener(() => {})');
-    expect(await inContentScript(page, storageListened)).toBe(true);
+    await inContentScript(session, page, 'chrome.storage.onChanged.addListener(() => {})');
+    expect(await inContentScript(session, page, storageListened)).toBe(true);
     await page.close();
   });
 
@@ -109,20 +68,17 @@ describe('stored changes', () => {
 
     // Chrome stops an idle worker after ~30 s; the change must wake it.
     const cdp = await session.context.newCDPSession(options);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await waitUntil('the worker to stop', async () => (await runningWorkers(cdp)) === 0);
+    await stopWorker(session, cdp);
 
     await store({ 'setting.github.inPage': false, 'setting.linkedin.inPage': false });
     await waitUntil('the GitHub card to go', async () => (await hostCount(github)) === 0);
     await waitUntil('the LinkedIn card to go', async () => (await hostCount(linkedin)) === 0);
     // The open hovercard closes: what it showed may be stale.
     await hovercardGone(thread);
-    expect(await runningWorkers(cdp)).toBe(1);
+    expect(await runningWorkers(session, cdp)).toBe(1);
 
     // And back, the worker asleep again: the cards return in both tabs.
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await waitUntil('the worker to stop', async () => (await runningWorkers(cdp)) === 0);
+    await stopWorker(session, cdp);
     await store({ 'setting.github.inPage': true, 'setting.linkedin.inPage': true });
     await cardShows(github, 'Tyler Neely');
     await cardShows(linkedin, 'Deniz');

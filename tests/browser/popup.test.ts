@@ -6,7 +6,15 @@
 import axe from 'axe-core';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
-import { launch, openToolbarPopup, type Session, strayRequests, waitUntil } from './harness';
+import {
+  launch,
+  openToolbarPopup,
+  runningWorkers,
+  type Session,
+  stopWorker,
+  strayRequests,
+  waitUntil,
+} from './harness';
 
 let session: Session;
 beforeAll(async () => {
@@ -70,22 +78,10 @@ describe('the toolbar popup over the active tab', () => {
     const page = await session.context.newPage();
     await page.goto('https://github.com/tikv');
     const cdp = await session.context.newCDPSession(page);
-    const running = async () => {
-      const { targetInfos } = (await cdp.send('Target.getTargets')) as {
-        targetInfos: { type: string; url: string }[];
-      };
-      return targetInfos.filter(
-        (target) =>
-          target.type === 'service_worker' &&
-          target.url.startsWith(`chrome-extension://${session.extensionId}/`),
-      ).length;
-    };
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await waitUntil('the worker to stop', async () => (await running()) === 0);
+    await stopWorker(session, cdp);
     await page.goto('https://github.com/spacejam');
     await page.bringToFront();
-    await waitUntil('the worker to wake', async () => (await running()) === 1);
+    await waitUntil('the worker to wake', async () => (await runningWorkers(session, cdp)) === 1);
     // Read from an extension page: the woken worker is a new target.
     const probe = await session.context.newPage();
     await probe.goto(`chrome-extension://${session.extensionId}/popup.html`);

@@ -12,7 +12,15 @@
  * storage event wakes; a corrupted item; more people than the quota holds.
  */
 import type { Page } from 'playwright-core';
-import { cardShows, launch, type Session, seedPeople, waitUntil } from './harness';
+import {
+  cardShows,
+  launch,
+  runningWorkers,
+  type Session,
+  seedPeople,
+  stopWorker,
+  waitUntil,
+} from './harness';
 
 let a: Session;
 let b: Session;
@@ -209,20 +217,10 @@ describe('two browsers, one person list', () => {
     // delivery (written from B's options page, as sync's own is from
     // outside the worker) must wake it.
     const cdp = await b.context.newCDPSession(optionsB);
-    const running = async () =>
-      (
-        (await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] }
-      ).targetInfos.filter(
-        (target) =>
-          target.type === 'service_worker' &&
-          target.url.startsWith(`chrome-extension://${b.extensionId}/`),
-      ).length;
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await waitUntil('B’s worker to stop', async () => (await running()) === 0);
+    await stopWorker(b, cdp);
     await carry(a, optionsB);
     await waitUntil('Ada gone from B', async () => (await whoIs(optionsB, 'adalove')) === null);
-    expect(await running()).toBe(1);
+    expect(await runningWorkers(b, cdp)).toBe(1);
     // The control: the person nobody deleted is still there.
     expect(await whoIs(optionsB, 'bobthebuilder')).toBe('Bob Builder');
   });
