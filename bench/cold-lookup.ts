@@ -18,11 +18,11 @@
  * `npx wxt build && BENCH=cold-lookup npx vitest run --config vitest.browser.config.ts --silent=false`.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { launch, type Session } from '../tests/browser/harness';
+import { launch, type Session, stopServiceWorker } from '../tests/browser/harness';
 import { buildsToCompare } from './builds';
 import { patient } from './patience';
 import { median } from './stats';
-import { lookupMs, stopServiceWorker } from './store-figures';
+import { lookupMs } from './store-figures';
 import { type CpuProfile, traceWhile } from './trace';
 
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 12));

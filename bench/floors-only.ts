@@ -9,14 +9,14 @@
  * --config vitest.browser.config.ts --silent=false`; `FLOOR_RUNS` (default 5),
  * `FLOOR_PARTS` (some of popup,options,keys,write,hover,wake; keys go with options).
  */
-import { launch } from '../tests/browser/harness';
+import { launch, stopServiceWorker } from '../tests/browser/harness';
 import { type FloorRound, openFloors } from './floors';
 import { generateProfiles, hoverPage } from './generate';
 import { hoverTimes } from './hover-probe';
 import { patient, retried } from './patience';
 import { keystrokeTimes, optionsFirstRowsMs, popupOpenMs, step, TYPED } from './scale-figures';
 import { median, percentile } from './stats';
-import { clearStore, importFresh, lookupMs, stopServiceWorker } from './store-figures';
+import { clearStore, importFresh, lookupMs } from './store-figures';
 
 const RUNS = Number(process.env.FLOOR_RUNS ?? 5);
 /** Which floors, with our figures they explain (`FLOOR_PARTS=hover,wake`; default all). */

@@ -40,13 +40,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Profile } from '../people/schema';
 import { recordOf } from '../store/db';
-import { launch } from '../tests/browser/harness';
+import { launch, stopServiceWorker } from '../tests/browser/harness';
 import { hoverPage } from './generate';
 import { hoverTimes, installRevealFloor } from './hover-probe';
 import { patient, retried } from './patience';
 import { elementPaint, keystrokeTimes, popupOpenMs, step, TYPED } from './scale-figures';
 import { percentile } from './stats';
-import { lookupMs, stopServiceWorker } from './store-figures';
+import { lookupMs } from './store-figures';
 
 /** One line of text, the only thing painted; the popup as wide as ours (components/popup/popup.css). */
 const BLANK = (width = '') =>
@@ -152,7 +152,7 @@ export async function openFloors(people: Profile[], { hovers = 8 } = {}) {
     write: () =>
       retried('floor: IndexedDB write', async () => {
         await (await inFront(page)).goto(blank);
-        return page.evaluate(writeOnce, records);
+        return page.evaluate(bareWrite, records);
       }),
     hover: () =>
       retried('floor: hover reveal', async () => {
@@ -252,7 +252,7 @@ export async function measureFloors({
 }
 
 /** In the page: a fresh database as ours (store/db.ts), every record put in one transaction; ms to `complete`. */
-async function writeOnce(records: unknown[]): Promise<number> {
+export async function bareWrite(records: unknown[]): Promise<number> {
   const done = <T>(request: IDBRequest<T>) =>
     new Promise<T>((resolve, reject) => {
       request.onsuccess = () => resolve(request.result);

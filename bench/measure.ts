@@ -25,7 +25,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, launch, type Session } from '../tests/browser/harness';
+import { EXTENSION_DIR, launch, type Session, stopServiceWorker } from '../tests/browser/harness';
 import { measureFloors } from './floors';
 import { generateProfiles, genLogin, hoverPage } from './generate';
 import { hoverTimes } from './hover-probe';
@@ -41,7 +41,6 @@ import {
   importFresh,
   importThroughOptions,
   lookupMs,
-  stopServiceWorker,
   workerHeapBytes,
 } from './store-figures';
 import { scriptTime, tracedGoto } from './trace';

@@ -18,11 +18,10 @@
  * of ours (as bench/floors.ts measures 10,000: `floor_idb_write_100k_ms`,
  * kept out of the full bench for its time). `STORE_BIG_RUNS` runs.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { recordOf } from '../store/db';
 import { launch } from '../tests/browser/harness';
+import { bareWrite, standIn } from './floors';
 import { generateProfiles } from './generate';
 import { patient, retried } from './patience';
 import { cancelledImportMs } from './scale-figures';
@@ -32,6 +31,15 @@ import { clearStore, exportThroughOptions, importFresh } from './store-figures';
 const RUNS = Number(process.env.STORE_RUNS ?? 3);
 const BIG_RUNS = Number(process.env.STORE_BIG_RUNS ?? 2);
 const BEFORE = process.env.BENCH_BEFORE;
+
+/** This build (`after`, the .output folder) and each of BENCH_BEFORE's, by name. */
+const buildsToCompare = () => [
+  { build: 'after', dir: undefined as string | undefined },
+  ...(BEFORE?.split(',') ?? []).map((entry) => {
+    const [name, dir] = entry.includes('=') ? entry.split('=') : ['before', entry];
+    return { build: name as string, dir: dir as string | undefined };
+  }),
+];
 
 /** Prints each figure's median, runs and (where it has one) its ratio to a baseline. */
 function print(title: string, figures: Map<string, number[]>, baselines: Record<string, string>) {
@@ -54,13 +62,7 @@ it.runIf(process.env.STORE_ONLY === 'export')(
     const figures = new Map<string, number[]>();
     const push = (name: string, value: number) =>
       figures.set(name, [...(figures.get(name) ?? []), value]);
-    const builds = [
-      { build: 'after', dir: undefined as string | undefined },
-      ...(BEFORE?.split(',') ?? []).map((entry) => {
-        const [name, dir] = entry.includes('=') ? entry.split('=') : ['before', entry];
-        return { build: name as string, dir: dir as string | undefined };
-      }),
-    ];
+    const builds = buildsToCompare();
     const sessions = [];
     try {
       for (const { build, dir } of builds)
@@ -101,54 +103,6 @@ it.runIf(process.env.STORE_ONLY === 'export')(
   40 * 60_000,
 );
 
-/** An extension of one blank page (as bench/floors.ts's stand-in): the bare write's home. */
-function bareExtension(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'profile-card-bare-'));
-  writeFileSync(
-    join(dir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'bare',
-      version: '1.0.0',
-      permissions: ['storage', 'unlimitedStorage'],
-      background: { service_worker: 'background.js' },
-    }),
-  );
-  writeFileSync(join(dir, 'background.js'), '');
-  writeFileSync(join(dir, 'blank.html'), '<!doctype html><title>bare</title><p>bare</p>');
-  return dir;
-}
-
-/** In the page: our database's shape, every record put in one transaction; ms to `complete`. */
-async function bareWrite(records: unknown[]): Promise<number> {
-  const done = <T>(request: IDBRequest<T>) =>
-    new Promise<T>((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-  await done(indexedDB.deleteDatabase('bare'));
-  const open = indexedDB.open('bare', 1);
-  open.onupgradeneeded = () =>
-    open.result
-      .createObjectStore('people', { keyPath: 'id' })
-      .createIndex('keys', 'keys', { multiEntry: true });
-  const db = await done(open);
-  try {
-    const start = performance.now();
-    const tx = db.transaction('people', 'readwrite');
-    const people = tx.objectStore('people');
-    for (const record of records) people.put(record);
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error ?? new Error('aborted'));
-    });
-    return performance.now() - start;
-  } finally {
-    db.close();
-  }
-}
-
 it.runIf(process.env.STORE_ONLY === 'import100k')(
   'measures imports of 100,000 beside a bare write of the same records',
   async () => {
@@ -158,14 +112,8 @@ it.runIf(process.env.STORE_ONLY === 'import100k')(
     const figures = new Map<string, number[]>();
     const push = (name: string, value: number) =>
       figures.set(name, [...(figures.get(name) ?? []), value]);
-    const builds = [
-      { build: 'after', dir: undefined as string | undefined },
-      ...(BEFORE?.split(',') ?? []).map((entry) => {
-        const [name, dir] = entry.includes('=') ? entry.split('=') : ['before', entry];
-        return { build: name as string, dir: dir as string | undefined };
-      }),
-    ];
-    const bareDir = bareExtension();
+    const builds = buildsToCompare();
+    const bareDir = standIn();
     const sessions = [];
     const bare = await launch({ width: 1440, height: 900 }, { extensionDir: bareDir });
     try {

@@ -7,7 +7,7 @@
  * 3, 10,000 and 100,000 stored people, measured in the same run.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import type { Session } from '../tests/browser/harness';
+import { type Session, workerTargets } from '../tests/browser/harness';
 import { retried, waitFor } from './patience';
 
 /** Empties the people store (and the rest of the extension's storage) from an extension page. */
@@ -114,28 +114,6 @@ export async function importThroughOptions(session: Session, page: Page, file: B
     longestTask: Math.max(0, ...during.map((task) => task.duration)),
     progressSteps: marks.progressSteps ?? 0,
   };
-}
-
-async function workerTargets(cdp: CDPSession, extensionId: string) {
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
-    targetInfos: { targetId: string; type: string; url: string }[];
-  };
-  return targetInfos.filter(
-    (target) =>
-      target.type === 'service_worker' &&
-      target.url.startsWith(`chrome-extension://${extensionId}/`),
-  );
-}
-
-/** Stops the extension's service worker and waits until it is gone. */
-export async function stopServiceWorker(cdp: CDPSession, extensionId: string): Promise<void> {
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  const start = performance.now();
-  while ((await workerTargets(cdp, extensionId)).length > 0) {
-    if (performance.now() - start > 20_000) throw new Error('the service worker did not stop');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** ms for one lookup message from an extension page to its answer. */

@@ -615,26 +615,35 @@ export async function extensionListeners(
   }
 }
 
-/** How many of the extension's service workers run, seen through `cdp`. */
-export async function runningWorkers(session: Session, cdp: CDPSession): Promise<number> {
+/** The extension's service workers that run, seen through `cdp`. */
+export async function workerTargets(cdp: CDPSession, extensionId: string) {
   const { targetInfos } = (await cdp.send('Target.getTargets')) as {
-    targetInfos: { type: string; url: string }[];
+    targetInfos: { targetId: string; type: string; url: string }[];
   };
   return targetInfos.filter(
     (target) =>
       target.type === 'service_worker' &&
-      target.url.startsWith(`chrome-extension://${session.extensionId}/`),
-  ).length;
+      target.url.startsWith(`chrome-extension://${extensionId}/`),
+  );
 }
+
+/** How many of the extension's service workers run. */
+export const runningWorkers = async (cdp: CDPSession, extensionId: string) =>
+  (await workerTargets(cdp, extensionId)).length;
 
 /**
  * Stops the extension's service worker as Chrome does after ~30 s idle, and
- * waits until it is gone: what comes next must wake it.
+ * waits until it is gone (up to 20 s: a loaded machine): what comes next
+ * must wake it.
  */
-export async function stopWorker(session: Session, cdp: CDPSession): Promise<void> {
+export async function stopServiceWorker(cdp: CDPSession, extensionId: string): Promise<void> {
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
-  await waitUntil('the worker to stop', async () => (await runningWorkers(session, cdp)) === 0);
+  await waitUntil(
+    'the service worker to stop',
+    async () => (await runningWorkers(cdp, extensionId)) === 0,
+    20_000,
+  );
 }
 
 /**

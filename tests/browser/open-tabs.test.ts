@@ -16,7 +16,7 @@ import {
   launch,
   runningWorkers,
   type Session,
-  stopWorker,
+  stopServiceWorker,
   strayRequests,
   waitUntil,
 } from './harness';
@@ -68,17 +68,17 @@ describe('stored changes', () => {
 
     // Chrome stops an idle worker after ~30 s; the change must wake it.
     const cdp = await session.context.newCDPSession(options);
-    await stopWorker(session, cdp);
+    await stopServiceWorker(cdp, session.extensionId);
 
     await store({ 'setting.github.inPage': false, 'setting.linkedin.inPage': false });
     await waitUntil('the GitHub card to go', async () => (await hostCount(github)) === 0);
     await waitUntil('the LinkedIn card to go', async () => (await hostCount(linkedin)) === 0);
     // The open hovercard closes: what it showed may be stale.
     await hovercardGone(thread);
-    expect(await runningWorkers(session, cdp)).toBe(1);
+    expect(await runningWorkers(cdp, session.extensionId)).toBe(1);
 
     // And back, the worker asleep again: the cards return in both tabs.
-    await stopWorker(session, cdp);
+    await stopServiceWorker(cdp, session.extensionId);
     await store({ 'setting.github.inPage': true, 'setting.linkedin.inPage': true });
     await cardShows(github, 'Tyler Neely');
     await cardShows(linkedin, 'Deniz');

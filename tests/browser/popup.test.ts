@@ -11,7 +11,7 @@ import {
   openToolbarPopup,
   runningWorkers,
   type Session,
-  stopWorker,
+  stopServiceWorker,
   strayRequests,
   waitUntil,
 } from './harness';
@@ -78,10 +78,13 @@ describe('the toolbar popup over the active tab', () => {
     const page = await session.context.newPage();
     await page.goto('https://github.com/tikv');
     const cdp = await session.context.newCDPSession(page);
-    await stopWorker(session, cdp);
+    await stopServiceWorker(cdp, session.extensionId);
     await page.goto('https://github.com/spacejam');
     await page.bringToFront();
-    await waitUntil('the worker to wake', async () => (await runningWorkers(session, cdp)) === 1);
+    await waitUntil(
+      'the worker to wake',
+      async () => (await runningWorkers(cdp, session.extensionId)) === 1,
+    );
     // Read from an extension page: the woken worker is a new target.
     const probe = await session.context.newPage();
     await probe.goto(`chrome-extension://${session.extensionId}/popup.html`);

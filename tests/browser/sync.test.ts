@@ -18,7 +18,7 @@ import {
   runningWorkers,
   type Session,
   seedPeople,
-  stopWorker,
+  stopServiceWorker,
   waitUntil,
 } from './harness';
 
@@ -217,10 +217,10 @@ describe('two browsers, one person list', () => {
     // delivery (written from B's options page, as sync's own is from
     // outside the worker) must wake it.
     const cdp = await b.context.newCDPSession(optionsB);
-    await stopWorker(b, cdp);
+    await stopServiceWorker(cdp, b.extensionId);
     await carry(a, optionsB);
     await waitUntil('Ada gone from B', async () => (await whoIs(optionsB, 'adalove')) === null);
-    expect(await runningWorkers(b, cdp)).toBe(1);
+    expect(await runningWorkers(cdp, b.extensionId)).toBe(1);
     // The control: the person nobody deleted is still there.
     expect(await whoIs(optionsB, 'bobthebuilder')).toBe('Bob Builder');
   });
