@@ -20,6 +20,7 @@
  *                                ({ id, rev, profile, keys }, the same "keys"
  *                                multiEntry index), put in ONE transaction in an
  *                                extension page, from the first put to `complete`
+ *                                (10k each round; 100k as often as it is imported)
  *   floor_hover_reveal_p95_ms    the hover fixture page (./generate.ts hoverPage,
  *                                as many links) hovered as hover_to_card_* hovers
  *                                it, a bare timer showing a plain positioned
@@ -123,6 +124,11 @@ export async function openFloors(people: Profile[], { hovers = 8 } = {}) {
     return tab;
   };
   let rounds = 0;
+  const write = (these: unknown[]) =>
+    retried(`floor: IndexedDB write of ${these.length}`, async () => {
+      await (await inFront(page)).goto(blank);
+      return page.evaluate(bareWrite, these);
+    });
   const floors: Record<keyof FloorRound, () => Promise<number>> = {
     popup: async () =>
       (
@@ -149,11 +155,7 @@ export async function openFloors(people: Profile[], { hovers = 8 } = {}) {
           95,
         );
       }),
-    write: () =>
-      retried('floor: IndexedDB write', async () => {
-        await (await inFront(page)).goto(blank);
-        return page.evaluate(bareWrite, records);
-      }),
+    write: () => write(records),
     hover: () =>
       retried('floor: hover reveal', async () => {
         const url = `https://github.com/tikv/tikv/discussions/floor-${rounds++}`;
@@ -183,6 +185,8 @@ export async function openFloors(people: Profile[], { hovers = 8 } = {}) {
         round[key] = only && !only.has(key) ? Number.NaN : await floors[key]();
       return round;
     },
+    /** The bare write of other profiles than the rounds' (the 100,000 people's import). */
+    write: (others: Profile[]) => write(others.map((profile) => recordOf(profile, 1))),
     async close() {
       await session.close();
       rmSync(dir, { recursive: true, force: true });
@@ -192,25 +196,34 @@ export async function openFloors(people: Profile[], { hovers = 8 } = {}) {
 
 /**
  * `runs` rounds of the six floors; `label`: the size's name of `people`
- * (10k), which the figures they explain carry; `hovers`: links per hover page.
+ * (10k), which the figures they explain carry; `hovers`: links per hover page;
+ * `big`: the big import's people, written bare `big.runs` times after the
+ * rounds (the write floor of that import, under its own label).
  */
 export async function measureFloors({
   runs,
   people,
   label,
   hovers,
+  big,
 }: {
   runs: number;
   people: Profile[];
   label: string;
   hovers: number;
+  big?: { people: Profile[]; label: string; runs: number };
 }): Promise<Floor[]> {
   const floors = await openFloors(people, { hovers });
   const rounds: FloorRound[] = [];
+  const bigWrites: number[] = [];
   try {
     for (let run = 0; run < runs; run++) {
       step(`floors: run ${run + 1}`);
       rounds.push(await floors.round());
+    }
+    for (let run = 0; run < (big?.runs ?? 0); run++) {
+      step(`floors: bare write of ${big?.label}, run ${run + 1}`);
+      bigWrites.push(await floors.write(big?.people ?? []));
     }
   } finally {
     await floors.close();
@@ -238,6 +251,15 @@ export async function measureFloors({
       ],
     },
     { name: `floor_idb_write_${label}_ms`, samples: of('write'), explains: ['import_write_ms'] },
+    ...(big
+      ? [
+          {
+            name: `floor_idb_write_${big.label}_ms`,
+            samples: bigWrites,
+            explains: [`import_${big.label}_write_ms`],
+          },
+        ]
+      : []),
     {
       name: 'floor_hover_reveal_p95_ms',
       samples: of('hover'),

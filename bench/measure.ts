@@ -450,6 +450,7 @@ it(
       record('import_file_bytes', 'bytes', [file.length]);
       record('storage_bytes_after_import', 'bytes', [stored ?? 0]);
       const bigImports: number[] = [];
+      const bigWrites: number[] = [];
       // Each moves a 44 MB file and writes 100,000 people (~20-60 s here), in
       // the big browser: the last one's people stay, for the figures below.
       const bigRuns = QUICK ? 1 : Number(process.env.BENCH_BIG_RUNS ?? 2);
@@ -469,6 +470,7 @@ it(
           },
         );
         bigImports.push(preview + write);
+        bigWrites.push(write);
       }
       record(
         `import_${BIG_LABEL}_profiles_ms`,
@@ -477,6 +479,8 @@ it(
         { max: 10_000 },
         'import_3_profiles_ms',
       );
+      // Its write alone (confirm → saved), beside the bare write of the same people (floors).
+      record(`import_${BIG_LABEL}_write_ms`, 'ms', bigWrites);
       record(`import_${BIG_LABEL}_file_bytes`, 'bytes', [bigFile.length]);
       part('cancelled imports');
       // Cancel while the 100,000 are being written; the store must be as it was.
@@ -622,6 +626,11 @@ it(
         people: generateProfiles(DIRECTORY_SIZE),
         label: LABEL,
         hovers: HOVERS_PER_RUN,
+        big: {
+          people: generateProfiles(BIG_SIZE),
+          label: BIG_LABEL,
+          runs: bigRuns,
+        },
       })) {
         record(floor.name, 'ms', floor.samples);
         for (const name of floor.explains) baselines.set(name, floor.name);

@@ -727,6 +727,11 @@ export const NOTES: Record<string, string> = {
     'The same 10,000 records our import writes ({ id, rev, profile, keys }, the same ' +
     '"keys" multiEntry index) put in one transaction in an extension page with nothing of ' +
     'ours, first put to `complete` (bench/floors.ts). The baseline of `import_write_ms`.',
+  floor_idb_write_100k_ms:
+    'The 100,000 records of the big import, written as `floor_idb_write_10k_ms` writes its ' +
+    '10,000 (one transaction, the same index, nothing of ours), as many times as the big ' +
+    'import runs, after the other floors (bench/floors.ts). The baseline of ' +
+    '`import_100k_write_ms`, the big import’s write alone (confirm to “Imported:”).',
   floor_hover_reveal_p95_ms:
     'The hover page of `hover_to_card_p95_*` (as many links), served to the stand-in ' +
     'extension’s Chromium and hovered the same way; a bare timer set to the same delay from ' +
