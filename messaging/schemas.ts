@@ -49,7 +49,7 @@ const buildMessageSchema = (): z.ZodType<Message> =>
     }),
     z.strictObject({ type: z.literal('list') }),
     z.strictObject({ type: z.literal('profile'), id: z.string().max(64) }),
-    z.strictObject({ type: z.literal('note-open'), id: profileId }),
+    z.strictObject({ type: z.literal('note-open'), id: profileId() }),
     z.strictObject({ type: z.literal('directories') }),
     z.strictObject({
       type: z.literal('directory-subscribe'),

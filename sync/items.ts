@@ -195,7 +195,7 @@ export function decodeItems(all: Record<string, unknown>): RemoteState {
     chunks.delete(id);
     const bytes = [key, ...own].reduce((sum, item) => sum + itemBytes(item, all[item]), 0);
     const keys = [key, ...own];
-    if (!profileId.safeParse(id).success) {
+    if (!profileId().safeParse(id).success) {
       state.people.set(id, { kind: 'unreadable', problem: t('synci_not_id'), keys, bytes });
       continue;
     }
