@@ -13,10 +13,12 @@ import 'fake-indexeddb/auto';
 const made = vi.hoisted(() => ({ schemas: 0 }));
 
 vi.mock('zod', async (importOriginal) => {
-  const real = await importOriginal<typeof import('zod')>();
-  const counted = (factory: (...args: unknown[]) => unknown) =>
-    function (this: unknown, ...args: unknown[]) {
-      const result = factory.apply(this, args);
+  const real: { z: Record<string, unknown> & { ZodType: abstract new () => unknown } } =
+    await importOriginal();
+  const counted =
+    (factory: (...args: unknown[]) => unknown) =>
+    (...args: unknown[]) => {
+      const result = factory(...args);
       if (result instanceof real.z.ZodType) made.schemas++;
       return result;
     };
@@ -25,9 +27,11 @@ vi.mock('zod', async (importOriginal) => {
   const z = Object.fromEntries(
     Object.entries(real.z).map(([name, value]) => [
       name,
-      typeof value === 'function' && /^[a-z]/.test(name) ? counted(value as never) : value,
+      typeof value === 'function' && /^[a-z]/.test(name)
+        ? counted(value as (...args: unknown[]) => unknown)
+        : value,
     ]),
-  ) as typeof real.z;
+  );
   return { ...real, z, default: z };
 });
 
