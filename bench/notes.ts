@@ -120,7 +120,12 @@ const POPUP_FLOOR =
   'last module evaluated to the first paint (the tab query, the index read, Preact’s render) ' +
   '~15 ms. Not cut this sitting, and so not at this machine’s floor: the levers left are ' +
   'fewer files before the first paint (the popup’s eager code and CSS in one file) and the ' +
-  'tab’s person asked before the modules are evaluated.';
+  'tab’s person asked before the modules are evaluated. Since (issue 28) no zod schema is ' +
+  'built at module load (people/lazy-schema.ts): BENCH=popup-start BENCH_BEFORE=acda31e’s ' +
+  'build, 12 runs each interleaved, medians, two runs: evaluating the modules 3.9 ms ' +
+  'against 8.9 (load average 17.9–18.8) and 4.7 against 8.1 (8.0–10.0); navigation to ' +
+  'first paint, noisier, 92.3 against 137.8 ms (blank 51.3) and 103.5 against 109.1 ' +
+  '(blank 45.0).';
 
 const KEYSTROKE_FLOOR =
   'With 3 people the same keys already take 19–29 ms in the same runs: the measure (key ' +
@@ -274,9 +279,20 @@ const COLD =
   '(an update still moves at once through onInstalled). Same runs, 20 cold starts each, ' +
   'interleaved with b0fac06, both orders (load average 9–11): evaluation 12.4 against 13.3 ' +
   'ms and 11.7 against 12.6 ms of thread time; the wall time no different within its noise ' +
-  '(39.9 against 35.7, 33.9 against 33.3 ms). Left: ' +
-  'building the profile schema on first record check (store/db.ts’s imports, with ' +
-  'popupstart’s change), compiling the 240 KB bundle.';
+  '(39.9 against 35.7, 33.9 against 33.3 ms). Then every zod schema the ' +
+  'modules built at load — the profile’s (people/schema.ts, reached through store/db.ts, ' +
+  'people/validate.ts and quick-check), the settings’, sync items’, the migration ' +
+  'envelope’s — is built on its first use (people/lazy-schema.ts `lazy()`; ' +
+  'tests/unit/schemas-on-first-use.test.ts counted 43 schemas made by zod’s factories as ' +
+  'the worker’s modules loaded before, 0 now). BENCH=cold-lookup BENCH_BEFORE=acda31e’s ' +
+  'build, 40 cold starts each interleaved, two runs: evaluation 9.0 against 12.6 ms of ' +
+  'thread time (GC in it 0.0 against 1.8; load average 5.9–6.9) and 8.5 against 11.8 (GC ' +
+  '0.0 against 1.0; load 8.6–9.4); the cold lookup’s wall time 35.3 against 40.3 ms and ' +
+  '24.3 against 26.6 ms. Left (V8 samples, 6 starts pooled, unminified, ~8 ms of our ' +
+  'JavaScript a start): text/markup.ts’s regex from the HTML element list (~2.8 ms a start ' +
+  'under the sampler; ~0.25 ms in Node), the lookup’s own zod checks (the lookup message’s ' +
+  'schema ~1.5 ms, the settings and card-state reads ~1 ms, under the sampler), opening ' +
+  'the database, and compiling the 240 KB bundle.';
 
 const PAGELOAD =
   'Where it goes (bench/trace-pageload.ts; CPU time of our script from the trace, 6–8 loads ' +
@@ -427,7 +443,16 @@ const OPTIONS_START =
   'average of 16→55 showed nothing either way (3 people 920 ms after, 376 before, runs from ' +
   '284 to 3,916 ms). Since then the bench opens the page, and its blank-page floor, with no ' +
   'request intercepted (see `popup_open_ms`): BENCH=floors, 5 runs interleaved, load ' +
-  'average ~2: ours 124 ms (3 people), the blank page 48.';
+  'average ~2: ours 124 ms (3 people), the blank page 48. Then (issue 28) no zod schema ' +
+  'is built at module load (people/lazy-schema.ts; settings’ are built when the start ' +
+  'reads them). BENCH=popup-start’s tracer pointed at options.html (first rows, unrouted, ' +
+  'code cache warm, 12 runs each interleaved with acda31e’s build, load average 8.5–9.8), ' +
+  'medians: evaluating the modules 4.3 ms against 10.3; navigation to first paint 131.5 ' +
+  'against 143.5 (blank page 60.3), the first rows painted 162 against 168 ms: the ' +
+  'evaluation is no longer what the page waits for. BENCH_ONLY=lists BENCH_LISTS=' +
+  'options-keys BENCH_BEFORE (routed, as the bench) showed nothing either way at load ' +
+  'average 10–18: 3 people 188 ms after, 180 before (6 runs) and 226 against 216 (10 ' +
+  'runs); 100,000 people 288 against 386 and 336 against 416.';
 
 export const NOTES: Record<string, string> = {
   content_script_bytes:

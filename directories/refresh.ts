@@ -199,7 +199,7 @@ export function createDirectories(deps: DirectoryDeps) {
       let added = false;
       try {
         const label = name.trim() || defaultName(checked.url);
-        const named = profileSchema.shape.name.safeParse(label);
+        const named = profileSchema().shape.name.safeParse(label);
         if (!named.success)
           return { ok: false, error: t('dirs_name_problem', named.error.issues[0]?.message ?? '') };
         if (!(await deps.allowed(checked.pattern)))

@@ -40,7 +40,7 @@ export const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1']);
 export function checkDirectoryUrl(input: string): CheckedUrl {
   const text = input.trim();
   if (text === '') return { ok: false, error: t('diru_empty') };
-  const shape = httpUrl.safeParse(text);
+  const shape = httpUrl().safeParse(text);
   if (!shape.success)
     return {
       ok: false,

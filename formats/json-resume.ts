@@ -130,10 +130,11 @@ export interface ResumeOptions {
   takenIds?: ReadonlySet<string>;
 }
 
-const field = profileSchema.shape;
+/** The profile's fields as the schema checks them (built on first use: ./people/lazy-schema.ts). */
+const field = () => profileSchema().shape;
 /** One highlight, as the schema checks it. */
 const highlightSchema = {
-  safeParse: (value: unknown) => profileSchema.shape.highlights.safeParse([value]),
+  safeParse: (value: unknown) => field().highlights.safeParse([value]),
 };
 
 export function readJsonResume(document: unknown, { takenIds }: ResumeOptions = {}): ResumeRead {
@@ -165,10 +166,10 @@ export function readJsonResume(document: unknown, { takenIds }: ResumeOptions = 
         action: 'filled',
         detail: t('note_https', JSON.stringify(String(raw).trim().slice(0, 80)), String(fixed)),
       });
-    return take(at, fixed, httpUrl, cleanUrl);
+    return take(at, fixed, httpUrl(), cleanUrl);
   };
 
-  const name = take('name', basics.name, field.name, (v) => cleanLine(v, LIMITS.name));
+  const name = take('name', basics.name, field().name, (v) => cleanLine(v, LIMITS.name));
   if (!name) return { ok: false, error: t('resume_no_name') };
 
   const identities = { github: [] as string[], linkedin: [] as string[] };
@@ -204,7 +205,7 @@ export function readJsonResume(document: unknown, { takenIds }: ResumeOptions = 
     else if (!url && /^linkedin$/i.test(network) && username) addIdentity('linkedin', username, at);
     else if (url && links.length < LIMITS.links) {
       const label =
-        take(`${at}.network`, network, linkSchema.shape.label, (v) =>
+        take(`${at}.network`, network, linkSchema().shape.label, (v) =>
           cleanLine(v, LIMITS.linkLabel),
         ) ??
         cleanLine(new URL(url).hostname.replace(/^www\./, ''), LIMITS.linkLabel).value ??
@@ -219,13 +220,13 @@ export function readJsonResume(document: unknown, { takenIds }: ResumeOptions = 
     addIdentity(websiteIdentity.site, websiteIdentity.handle, 'contact.website');
     website = undefined;
   }
-  const email = take('contact.email', basics.email, contactSchema.shape.email, cleanEmail);
+  const email = take('contact.email', basics.email, contactSchema().shape.email, cleanEmail);
 
   const work = list(document.work).find(isObject);
   const position = str(work?.position)?.trim();
   const employer = str(work?.name)?.trim();
-  const summary = take('bio', basics.summary, field.bio, (v) => cleanBlock(v, LIMITS.bio));
-  let headline = take('headline', basics.label, field.headline, (v) =>
+  const summary = take('bio', basics.summary, field().bio, (v) => cleanBlock(v, LIMITS.bio));
+  let headline = take('headline', basics.label, field().headline, (v) =>
     cleanLine(v, LIMITS.headline),
   );
   if (!headline) {
@@ -255,7 +256,7 @@ export function readJsonResume(document: unknown, { takenIds }: ResumeOptions = 
     .slice(0, LIMITS.projects)
     .flatMap((project, index) => {
       const at = `projects.${index}`;
-      const projectName = take(`${at}.name`, project.name, projectSchema.shape.name, (v) =>
+      const projectName = take(`${at}.name`, project.name, projectSchema().shape.name, (v) =>
         cleanLine(v, LIMITS.projectName),
       );
       if (!projectName) return [];
@@ -272,7 +273,7 @@ export function readJsonResume(document: unknown, { takenIds }: ResumeOptions = 
       let description = take(
         `${at}.description`,
         project.description,
-        projectSchema.shape.description,
+        projectSchema().shape.description,
         (v) => cleanLine(v, LIMITS.projectDescription),
       );
       // No description: the résumé's own words about the project stand in
@@ -310,7 +311,7 @@ export function readJsonResume(document: unknown, { takenIds }: ResumeOptions = 
     ...(website && { website }),
     ...(links.length > 0 && { links }),
   };
-  const keepsOwnId = ownId !== undefined && profileId.safeParse(ownId).success;
+  const keepsOwnId = ownId !== undefined && profileId().safeParse(ownId).success;
   return {
     ok: true,
     ownId: keepsOwnId,
@@ -342,7 +343,7 @@ function locationText(location: unknown): string | undefined {
     : [str(location)?.trim() ?? ''];
   const text = parts.join(', ');
   if (text === '') return undefined;
-  return field.location.safeParse(text).success ? text : cleanLine(text, LIMITS.location).value;
+  return field().location.safeParse(text).success ? text : cleanLine(text, LIMITS.location).value;
 }
 
 /**

@@ -10,7 +10,7 @@ import { profileSchema } from '../people/schema';
 
 export function profileJsonSchema(): Record<string, unknown> {
   return {
-    ...z.toJSONSchema(profileSchema, { io: 'input', target: 'draft-2020-12' }),
+    ...z.toJSONSchema(profileSchema(), { io: 'input', target: 'draft-2020-12' }),
     // i18n-ignore-start: the JSON Schema's own title and description, read by editors
     title: 'Profile Card profile',
     description:

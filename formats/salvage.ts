@@ -122,7 +122,7 @@ export function salvage(
   const leftOut: string[] = [];
   const found: Issue[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const result = profileSchema.safeParse(current, { reportInput: true });
+    const result = profileSchema().safeParse(current, { reportInput: true });
     const issues = result.success
       ? []
       : result.error.issues.flatMap(issuesOf).filter((issue) => !ignore(issue.path));

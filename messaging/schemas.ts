@@ -10,10 +10,12 @@
  * against its own schema, the same object the union holds for it.
  */
 import { z } from 'zod';
+import { lazy } from '../people/lazy-schema';
 import { profileId } from '../people/profile-id';
 import type { Message } from './messages';
 
-const buildLookupSchema = () =>
+/** The lookup's schema alone. */
+const lookupSchema = lazy(() =>
   z.strictObject({
     type: z.literal('lookup'),
     key: z
@@ -21,10 +23,8 @@ const buildLookupSchema = () =>
       .max(200)
       .regex(/^(github|linkedin):[^\s]+$/) as z.ZodType<`github:${string}` | `linkedin:${string}`>,
     ui: z.boolean().optional(),
-  });
-let lookup: ReturnType<typeof buildLookupSchema> | undefined;
-/** The lookup's schema alone. */
-const lookupSchema = () => (lookup ??= buildLookupSchema());
+  }),
+);
 
 /** Is it a lookup by its discriminator (the union would pick the lookup's schema too)? */
 const isLookup = (raw: unknown) =>
@@ -34,80 +34,79 @@ const isLookup = (raw: unknown) =>
 export const schemaFor = (raw: unknown): z.ZodType<Message> =>
   isLookup(raw) ? lookupSchema() : messageSchema();
 
-let all: z.ZodType<Message> | undefined;
 /** Every message the background answers, by `type`. */
-export const messageSchema = (): z.ZodType<Message> => (all ??= buildMessageSchema());
-
-const buildMessageSchema = (): z.ZodType<Message> =>
-  z.discriminatedUnion('type', [
-    lookupSchema(),
-    z.strictObject({ type: z.literal('mount-ui') }),
-    z.strictObject({
-      type: z.literal('card-state'),
-      profileId: z.string().max(64),
-      state: z.enum(['expanded', 'collapsed', 'dismissed']),
-    }),
-    z.strictObject({ type: z.literal('list') }),
-    z.strictObject({ type: z.literal('profile'), id: z.string().max(64) }),
-    z.strictObject({ type: z.literal('note-open'), id: profileId }),
-    z.strictObject({ type: z.literal('directories') }),
-    z.strictObject({
-      type: z.literal('directory-subscribe'),
-      url: z.string().max(2048),
-      name: z.string().max(200),
-    }),
-    z.strictObject({ type: z.literal('directory-refresh'), id: z.string().max(64) }),
-    z.strictObject({ type: z.literal('directory-unsubscribe'), id: z.string().max(64) }),
-    z.strictObject({ type: z.literal('carddav-books') }),
-    z.strictObject({
-      type: z.literal('carddav-find'),
-      server: z.string().max(2048),
-      user: z.string().max(256),
-      password: z.string().max(1024),
-    }),
-    z.strictObject({
-      type: z.literal('carddav-add'),
-      server: z.string().max(2048),
-      user: z.string().max(256),
-      password: z.string().max(1024),
-      books: z
-        .array(
-          z.strictObject({
-            url: z.string().max(2048),
-            name: z.string().max(200),
-            writable: z.boolean(),
-          }),
-        )
-        .max(100),
-    }),
-    z.strictObject({ type: z.literal('carddav-refresh'), id: z.string().max(64) }),
-    z.strictObject({
-      type: z.literal('carddav-write-back'),
-      id: z.string().max(64),
-      on: z.boolean(),
-    }),
-    z.strictObject({ type: z.literal('carddav-disconnect'), id: z.string().max(64) }),
-    z.strictObject({ type: z.literal('carddav-write'), id: z.string().max(64) }),
-    z.strictObject({
-      type: z.literal('carddav-link'),
-      id: z.string().max(64),
-      person: z.string().max(64),
-      card: z.string().max(64).nullable(),
-    }),
-    z.strictObject({ type: z.literal('carddav-contacts'), query: z.string().max(200) }),
-    z.strictObject({
-      type: z.literal('import-watch'),
-      basis: z.number().int().min(0),
-      token: z.string().max(64).nullable(),
-    }),
-    z.strictObject({
-      type: z.literal('sync'),
-      action: z.enum(['status', 'on', 'off', 'now', 'erase']),
-    }),
-    z.strictObject({
-      type: z.literal('sync-resolve'),
-      id: z.string().max(64),
-      stamp: z.string().max(64),
-      action: z.enum(['restore', 'dismiss']),
-    }),
-  ]);
+export const messageSchema = lazy(
+  (): z.ZodType<Message> =>
+    z.discriminatedUnion('type', [
+      lookupSchema(),
+      z.strictObject({ type: z.literal('mount-ui') }),
+      z.strictObject({
+        type: z.literal('card-state'),
+        profileId: z.string().max(64),
+        state: z.enum(['expanded', 'collapsed', 'dismissed']),
+      }),
+      z.strictObject({ type: z.literal('list') }),
+      z.strictObject({ type: z.literal('profile'), id: z.string().max(64) }),
+      z.strictObject({ type: z.literal('note-open'), id: profileId() }),
+      z.strictObject({ type: z.literal('directories') }),
+      z.strictObject({
+        type: z.literal('directory-subscribe'),
+        url: z.string().max(2048),
+        name: z.string().max(200),
+      }),
+      z.strictObject({ type: z.literal('directory-refresh'), id: z.string().max(64) }),
+      z.strictObject({ type: z.literal('directory-unsubscribe'), id: z.string().max(64) }),
+      z.strictObject({ type: z.literal('carddav-books') }),
+      z.strictObject({
+        type: z.literal('carddav-find'),
+        server: z.string().max(2048),
+        user: z.string().max(256),
+        password: z.string().max(1024),
+      }),
+      z.strictObject({
+        type: z.literal('carddav-add'),
+        server: z.string().max(2048),
+        user: z.string().max(256),
+        password: z.string().max(1024),
+        books: z
+          .array(
+            z.strictObject({
+              url: z.string().max(2048),
+              name: z.string().max(200),
+              writable: z.boolean(),
+            }),
+          )
+          .max(100),
+      }),
+      z.strictObject({ type: z.literal('carddav-refresh'), id: z.string().max(64) }),
+      z.strictObject({
+        type: z.literal('carddav-write-back'),
+        id: z.string().max(64),
+        on: z.boolean(),
+      }),
+      z.strictObject({ type: z.literal('carddav-disconnect'), id: z.string().max(64) }),
+      z.strictObject({ type: z.literal('carddav-write'), id: z.string().max(64) }),
+      z.strictObject({
+        type: z.literal('carddav-link'),
+        id: z.string().max(64),
+        person: z.string().max(64),
+        card: z.string().max(64).nullable(),
+      }),
+      z.strictObject({ type: z.literal('carddav-contacts'), query: z.string().max(200) }),
+      z.strictObject({
+        type: z.literal('import-watch'),
+        basis: z.number().int().min(0),
+        token: z.string().max(64).nullable(),
+      }),
+      z.strictObject({
+        type: z.literal('sync'),
+        action: z.enum(['status', 'on', 'off', 'now', 'erase']),
+      }),
+      z.strictObject({
+        type: z.literal('sync-resolve'),
+        id: z.string().max(64),
+        stamp: z.string().max(64),
+        action: z.enum(['restore', 'dismiss']),
+      }),
+    ]),
+);

@@ -125,7 +125,7 @@ const quote = (text: string) => `"${defang(text.slice(0, 80))}"`;
 export function cleanUrl(raw: string | undefined): Cleaned {
   const text = raw?.trim();
   if (!text) return {};
-  const result = httpUrl.safeParse(text);
+  const result = httpUrl().safeParse(text);
   return result.success ? { value: result.data } : dropped(t('note_not_url', quote(text)));
 }
 
@@ -137,7 +137,7 @@ export function cleanEmail(raw: string | undefined): Cleaned {
     .replace(/\?.*$/, '')
     .trim();
   if (!text) return {};
-  const result = contactSchema.shape.email.safeParse(text);
+  const result = contactSchema().shape.email.safeParse(text);
   return result.success && result.data
     ? { value: result.data }
     : dropped(t('note_not_email', quote(text)));
@@ -145,7 +145,7 @@ export function cleanEmail(raw: string | undefined): Cleaned {
 
 /** A GitHub login or LinkedIn slug/member id the schema accepts. */
 export function cleanHandle(site: 'github' | 'linkedin', raw: string): Cleaned {
-  const result = (site === 'github' ? githubLogin : linkedinSlug).safeParse(raw.trim());
+  const result = (site === 'github' ? githubLogin : linkedinSlug)().safeParse(raw.trim());
   return result.success
     ? { value: result.data }
     : dropped(

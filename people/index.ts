@@ -4,6 +4,8 @@
  *
  *   schema.ts (zod, the one definition) ─▶ validate.ts (sentences: "Email is not an email",
  *        │  limits.ts (the card's bounds)     fields named by field-words.ts as the form names them)
+ *        │  lazy-schema.ts: every schema a getter, built on first use (`profileSchema()`),
+ *        │                  for all floors above (settings, sync, store, messaging too)
  *        ├─▶ quick-check.ts  a fast "surely valid" with the same patterns (else ask zod), for reads
  *        │                   and imports (a yes is zod's output itself, keys in its order)
  *        ├─▶ clean.ts    outside text into the schema, with notes

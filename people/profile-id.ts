@@ -6,19 +6,17 @@
  */
 import { z } from 'zod';
 import { t } from '../i18n/t.ts';
+import { lazy } from './lazy-schema';
 import { LIMITS } from './limits';
-
-// zod 4 can compile validators with `new Function`; extension pages forbid
-// eval (and web-ext lint flags it), so never try: https://zod.dev/packages/core#jitless
-// (set here too: this module may be the first to build a schema).
-z.config({ jitless: true });
 
 /** What an id is: lower-case letters, digits and hyphens, not starting with a hyphen. */
 export const PROFILE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 const ID_MESSAGE = () => t('v_id');
 /** The length check first, with `abort`: a 1 MB id costs one comparison, not a regex. */
-export const profileId = z
-  .string()
-  .max(LIMITS.id, { error: ID_MESSAGE, abort: true })
-  .regex(PROFILE_ID, { error: ID_MESSAGE });
+export const profileId = lazy(() =>
+  z
+    .string()
+    .max(LIMITS.id, { error: ID_MESSAGE, abort: true })
+    .regex(PROFILE_ID, { error: ID_MESSAGE }),
+);

@@ -9,6 +9,11 @@
  *
  * Strict objects everywhere: an unknown key is an error, so a typo such as
  * `"emial"` surfaces instead of silently vanishing.
+ *
+ * Each schema is a getter (`profileSchema()`, ./lazy-schema.ts): it is built
+ * when something first validates with it, not when this module loads, so
+ * a page or the service worker that only reads the patterns below or the
+ * `Profile` type pays nothing for it.
  */
 import { z } from 'zod';
 import { type MessageKey, t } from '../i18n/t.ts';
@@ -21,12 +26,9 @@ import {
   URL_CHARACTERS,
 } from '../text/characters.ts';
 import { findMarkup, NO_MARKUP } from '../text/markup.ts';
+import { lazy } from './lazy-schema';
 import { LIMITS, NO_DESCRIPTION } from './limits';
 import { PROFILE_ID, profileId } from './profile-id';
-
-// zod 4 can compile validators with `new Function`; extension pages forbid
-// eval (and web-ext lint flags it), so never try: https://zod.dev/packages/core#jitless
-z.config({ jitless: true });
 
 export { LIMITS, NO_DESCRIPTION };
 
@@ -78,18 +80,17 @@ const text = (max: number, { multiline = false } = {}) => {
  * The shape is checked without backtracking: the authority runs up to the
  * first `/`, `?` or `#`, and the rest is one character class.
  */
-export const httpUrl = withRules(
-  z.string().trim().max(LIMITS.url, tooLong(LIMITS.url)),
-  URL_CHARACTERS,
-)
-  // Raw quotes, angle brackets, backticks and spaces never appear in a
-  // serialised URL (https://url.spec.whatwg.org/#url-code-points); browsers
-  // read a backslash as "/" (`https://evil.example\@good.example` goes to
-  // evil.example). Refusing them keeps an exported file safe even for tools
-  // that paste URLs into HTML.
-  .regex(URL_SAFE, says('v_url_chars'))
-  .regex(HTTP_URL_SHAPE, says('v_http_url'))
-  .refine(isHttpUrl, says('v_http_url'));
+export const httpUrl = lazy(() =>
+  withRules(z.string().trim().max(LIMITS.url, tooLong(LIMITS.url)), URL_CHARACTERS)
+    // Raw quotes, angle brackets, backticks and spaces never appear in a
+    // serialised URL (https://url.spec.whatwg.org/#url-code-points); browsers
+    // read a backslash as "/" (`https://evil.example\@good.example` goes to
+    // evil.example). Refusing them keeps an exported file safe even for tools
+    // that paste URLs into HTML.
+    .regex(URL_SAFE, says('v_url_chars'))
+    .regex(HTTP_URL_SHAPE, says('v_http_url'))
+    .refine(isHttpUrl, says('v_http_url')),
+);
 
 export function isHttpUrl(value: string): boolean {
   try {
@@ -102,25 +103,26 @@ export function isHttpUrl(value: string): boolean {
 
 /** GitHub logins: see identity/rules.ts (old accounts break signup rules). */
 const LOGIN_MESSAGE = () => t('v_github_login');
-export const githubLogin = z
-  .string()
-  .max(39, tooLong(39, LOGIN_MESSAGE))
-  .regex(GITHUB_LOGIN, { error: LOGIN_MESSAGE });
+export const githubLogin = lazy(() =>
+  z.string().max(39, tooLong(39, LOGIN_MESSAGE)).regex(GITHUB_LOGIN, { error: LOGIN_MESSAGE }),
+);
 
 /**
  * A LinkedIn vanity slug as it reads decoded (`michael-rüffer-61125324`), or
  * a member id (`ACoAA…`). No slashes, spaces, `%`, `?` or `#`.
  */
-export const linkedinSlug = withRules(
-  z
-    .string()
-    .min(3, says('v_linkedin_slug'))
-    .max(
-      LIMITS.slug,
-      tooLong(LIMITS.slug, () => t('v_linkedin_slug')),
-    )
-    .regex(SLUG_NOT_URL, says('v_linkedin_not_url')),
-  SLUG_CHARACTERS,
+export const linkedinSlug = lazy(() =>
+  withRules(
+    z
+      .string()
+      .min(3, says('v_linkedin_slug'))
+      .max(
+        LIMITS.slug,
+        tooLong(LIMITS.slug, () => t('v_linkedin_slug')),
+      )
+      .regex(SLUG_NOT_URL, says('v_linkedin_not_url')),
+    SLUG_CHARACTERS,
+  ),
 );
 /*
  * Scripts are not checked here: LinkedIn itself makes slugs that mix them (a
@@ -133,22 +135,26 @@ export { PROFILE_ID, profileId };
 
 const REPO_MESSAGE = () => t('v_repo');
 
-export const projectSchema = z.strictObject({
-  name: text(LIMITS.projectName),
-  // Optional (issue 24): a pinned repository often has none, and none is made up.
-  description: text(LIMITS.projectDescription).optional(),
-  url: httpUrl.optional(),
-  repo: z
-    .string()
-    .max(140, tooLong(140, REPO_MESSAGE))
-    .regex(GITHUB_REPO, { error: REPO_MESSAGE })
-    .optional(),
-});
+export const projectSchema = lazy(() =>
+  z.strictObject({
+    name: text(LIMITS.projectName),
+    // Optional (issue 24): a pinned repository often has none, and none is made up.
+    description: text(LIMITS.projectDescription).optional(),
+    url: httpUrl().optional(),
+    repo: z
+      .string()
+      .max(140, tooLong(140, REPO_MESSAGE))
+      .regex(GITHUB_REPO, { error: REPO_MESSAGE })
+      .optional(),
+  }),
+);
 
-export const linkSchema = z.strictObject({
-  label: text(LIMITS.linkLabel),
-  url: httpUrl,
-});
+export const linkSchema = lazy(() =>
+  z.strictObject({
+    label: text(LIMITS.linkLabel),
+    url: httpUrl(),
+  }),
+);
 
 /**
  * Letters of every script, for RFC 6531 addresses: everything outside ASCII
@@ -178,24 +184,28 @@ export const EMAIL = new RegExp(
   `^(?:${ATOM}\\.)*${ATOM}@(?:${LABEL}\\.)+(?:[A-Za-z${INTERNATIONAL}]{2,}|xn--[A-Za-z0-9-]+)$`,
 );
 
-export const contactSchema = z.strictObject({
-  // Length first: no pattern is meant for megabytes.
-  email: z
-    .string()
-    .max(
-      LIMITS.email,
-      tooLong(LIMITS.email, () => t('v_email')),
-    )
-    .regex(EMAIL, says('v_email'))
-    .optional(),
-  website: httpUrl.optional(),
-  links: z.array(linkSchema).max(LIMITS.links).optional(),
-});
+export const contactSchema = lazy(() =>
+  z.strictObject({
+    // Length first: no pattern is meant for megabytes.
+    email: z
+      .string()
+      .max(
+        LIMITS.email,
+        tooLong(LIMITS.email, () => t('v_email')),
+      )
+      .regex(EMAIL, says('v_email'))
+      .optional(),
+    website: httpUrl().optional(),
+    links: z.array(linkSchema()).max(LIMITS.links).optional(),
+  }),
+);
 
-export const identitiesSchema = z.strictObject({
-  github: z.array(githubLogin).max(LIMITS.identities).default([]),
-  linkedin: z.array(linkedinSlug).max(LIMITS.identities).default([]),
-});
+export const identitiesSchema = lazy(() =>
+  z.strictObject({
+    github: z.array(githubLogin()).max(LIMITS.identities).default([]),
+    linkedin: z.array(linkedinSlug()).max(LIMITS.identities).default([]),
+  }),
+);
 
 /**
  * What the user remembers about a person (issue 26): theirs alone, kept with
@@ -203,20 +213,22 @@ export const identitiesSchema = z.strictObject({
  * refuse or drop it: people/notes.ts). Tags are stored normalised
  * (`#Team Storage` → `team-storage`, people/notes.ts `normaliseTag`).
  */
-export const mineSchema = z.strictObject({
-  note: text(LIMITS.note, { multiline: true }).optional(),
-  tags: z
-    .array(z.string().max(LIMITS.tag, tooLong(LIMITS.tag)).regex(TAG, says('v_tag')))
-    .max(LIMITS.tags)
-    .optional(),
-  /** The day the user last spoke with them: `YYYY-MM-DD`. */
-  contacted: z
-    .string()
-    .max(10, says('v_date'))
-    .regex(DAY, says('v_date'))
-    .refine((value) => isDay(value), says('v_date'))
-    .optional(),
-});
+export const mineSchema = lazy(() =>
+  z.strictObject({
+    note: text(LIMITS.note, { multiline: true }).optional(),
+    tags: z
+      .array(z.string().max(LIMITS.tag, tooLong(LIMITS.tag)).regex(TAG, says('v_tag')))
+      .max(LIMITS.tags)
+      .optional(),
+    /** The day the user last spoke with them: `YYYY-MM-DD`. */
+    contacted: z
+      .string()
+      .max(10, says('v_date'))
+      .regex(DAY, says('v_date'))
+      .refine((value) => isDay(value), says('v_date'))
+      .optional(),
+  }),
+);
 
 /** A real calendar day (`2026-02-30` is not). */
 export function isDay(value: string): boolean {
@@ -224,24 +236,26 @@ export function isDay(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-export const profileSchema = z.strictObject({
-  /** Lets a profile file point editors at profile.schema.json. */
-  $schema: z.string().optional(),
-  id: profileId,
-  name: text(LIMITS.name),
-  // Optional: most people in a real address book have no title or note.
-  headline: text(LIMITS.headline).optional(),
-  bio: text(LIMITS.bio, { multiline: true }).optional(),
-  highlights: z.array(text(LIMITS.highlight)).max(LIMITS.highlights).optional(),
-  projects: z.array(projectSchema).max(LIMITS.projects).default([]),
-  contact: contactSchema.default({}),
-  identities: identitiesSchema,
-  location: text(LIMITS.location).optional(),
-  /** The user's own note, tags and last-contacted day: see `mineSchema`. */
-  mine: mineSchema.optional(),
-});
+export const profileSchema = lazy(() =>
+  z.strictObject({
+    /** Lets a profile file point editors at profile.schema.json. */
+    $schema: z.string().optional(),
+    id: profileId(),
+    name: text(LIMITS.name),
+    // Optional: most people in a real address book have no title or note.
+    headline: text(LIMITS.headline).optional(),
+    bio: text(LIMITS.bio, { multiline: true }).optional(),
+    highlights: z.array(text(LIMITS.highlight)).max(LIMITS.highlights).optional(),
+    projects: z.array(projectSchema()).max(LIMITS.projects).default([]),
+    contact: contactSchema().default({}),
+    identities: identitiesSchema(),
+    location: text(LIMITS.location).optional(),
+    /** The user's own note, tags and last-contacted day: see `mineSchema`. */
+    mine: mineSchema().optional(),
+  }),
+);
 
 /** A validated profile, the only shape the rest of the extension sees. */
-export type Profile = z.output<typeof profileSchema>;
+export type Profile = z.output<ReturnType<typeof profileSchema>>;
 export type Project = Profile['projects'][number];
-export type Mine = z.output<typeof mineSchema>;
+export type Mine = z.output<ReturnType<typeof mineSchema>>;

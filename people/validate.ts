@@ -72,7 +72,7 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 export function validateProfile(value: unknown): Validation<Profile> {
-  const result = profileSchema.safeParse(value, { reportInput: true });
+  const result = profileSchema().safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   // A value can fail two checks that say the same thing (a URL's pattern and
   // its parse); say it once.

@@ -19,19 +19,25 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { t } from '../i18n/t';
 import type { Site } from '../identity/keys';
+import { lazy } from '../people/lazy-schema';
 import { DEFAULT_SETTINGS, HOVER_DELAY_MAX_MS, type Settings, type SiteSettings } from './defaults';
 
-const siteSettingsSchema = z.strictObject({
-  inPage: z.boolean(),
-  hovercards: z.boolean(),
-  // 0.1.0's object predates notes (issue 26).
-  notes: z.boolean().default(true),
-});
-const hoverDelaySchema = z.number().int().min(0).max(HOVER_DELAY_MAX_MS);
-export const settingsSchema = z.strictObject({
-  sites: z.strictObject({ github: siteSettingsSchema, linkedin: siteSettingsSchema }),
-  hoverDelayMs: hoverDelaySchema,
-});
+// Built on first use (people/lazy-schema.ts).
+const siteSettingsSchema = lazy(() =>
+  z.strictObject({
+    inPage: z.boolean(),
+    hovercards: z.boolean(),
+    // 0.1.0's object predates notes (issue 26).
+    notes: z.boolean().default(true),
+  }),
+);
+const hoverDelaySchema = lazy(() => z.number().int().min(0).max(HOVER_DELAY_MAX_MS));
+export const settingsSchema = lazy(() =>
+  z.strictObject({
+    sites: z.strictObject({ github: siteSettingsSchema(), linkedin: siteSettingsSchema() }),
+    hoverDelayMs: hoverDelaySchema(),
+  }),
+);
 
 /** One setting: a site switch, or the hover delay. */
 export type SettingField =
@@ -81,7 +87,7 @@ export type Read<T> = { value: T; problem?: string };
 export function settingsFrom(stored: Record<string, unknown>): Read<Settings> {
   const problems: string[] = [];
   const legacy = stored[LEGACY_KEY];
-  const legacyRead = legacy === undefined ? undefined : settingsSchema.safeParse(legacy);
+  const legacyRead = legacy === undefined ? undefined : settingsSchema().safeParse(legacy);
   if (legacyRead && !legacyRead.success) problems.push('settings');
   const base = legacyRead?.success ? legacyRead.data : DEFAULT_SETTINGS;
   const pick = <T>(key: string, schema: z.ZodType<T>, fallback: T): T => {
@@ -96,7 +102,7 @@ export function settingsFrom(stored: Record<string, unknown>): Read<Settings> {
       github: { ...DEFAULT_SETTINGS.sites.github },
       linkedin: { ...DEFAULT_SETTINGS.sites.linkedin },
     },
-    hoverDelayMs: pick(settingKey({ key: 'hoverDelayMs' }), hoverDelaySchema, base.hoverDelayMs),
+    hoverDelayMs: pick(settingKey({ key: 'hoverDelayMs' }), hoverDelaySchema(), base.hoverDelayMs),
   };
   for (const site of SITES)
     for (const key of SWITCHES)
@@ -114,7 +120,7 @@ export async function readSettings(): Promise<Read<Settings>> {
 
 /** Saves one setting under its own key: nothing else is read or rewritten. */
 export async function saveSetting(field: SettingField): Promise<void> {
-  const schema = field.key === 'hoverDelayMs' ? hoverDelaySchema : z.boolean();
+  const schema = field.key === 'hoverDelayMs' ? hoverDelaySchema() : z.boolean();
   const parsed = schema.safeParse(field.value);
   if (!parsed.success) throw new Error(t('settings_out_of_range', settingKey(field)));
   await browser.storage.local.set({ [settingKey(field)]: parsed.data });
@@ -123,12 +129,12 @@ export async function saveSetting(field: SettingField): Promise<void> {
 /** How the user left a person's in-page card, for this browser session. */
 export type CardState = 'expanded' | 'collapsed' | 'dismissed';
 
-const cardStateSchema = z.enum(['expanded', 'collapsed', 'dismissed']);
+const cardStateSchema = lazy(() => z.enum(['expanded', 'collapsed', 'dismissed']));
 export const cardStateKey = (profileId: string) => `cardState:${profileId}`;
 
 export async function readCardState(profileId: string): Promise<CardState | undefined> {
   const key = cardStateKey(profileId);
-  const parsed = cardStateSchema.safeParse((await browser.storage.session.get(key))[key]);
+  const parsed = cardStateSchema().safeParse((await browser.storage.session.get(key))[key]);
   return parsed.success ? parsed.data : undefined;
 }
 

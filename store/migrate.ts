@@ -25,6 +25,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { t, tn } from '../i18n/t';
+import { lazy } from '../people/lazy-schema';
 import type { Profile } from '../people/schema';
 import { validateProfile } from '../people/validate';
 import { announcePeopleChange } from './change-feed';
@@ -47,10 +48,13 @@ export const isBlocking = (
   outcome: MigrationOutcome,
 ): outcome is Extract<MigrationOutcome, { message: string }> => 'message' in outcome;
 
-const envelope = z.strictObject({
-  profiles: z.array(z.unknown()),
-  hidden: z.array(z.string().max(64)).max(1000),
-});
+/** 0.1.0's stored value around the people (built on first use: people/lazy-schema.ts). */
+const envelope = lazy(() =>
+  z.strictObject({
+    profiles: z.array(z.unknown()),
+    hidden: z.array(z.string().max(64)).max(1000),
+  }),
+);
 
 export interface LegacyRead {
   profiles: Profile[];
@@ -60,7 +64,7 @@ export interface LegacyRead {
 
 /** Validates the old value; pure, so tests can feed it anything. */
 export function readLegacy(raw: unknown): LegacyRead {
-  const shape = envelope.safeParse(raw);
+  const shape = envelope().safeParse(raw);
   if (!shape.success) {
     return {
       profiles: [],

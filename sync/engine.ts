@@ -205,7 +205,7 @@ async function localSettings(
 /** A value saveSetting takes (the hover delay's range; the switches' type is checked above). */
 const takes = (key: string, value: unknown) =>
   settingFieldOf(key, value)?.key !== 'hoverDelayMs' ||
-  settingsSchema.shape.hoverDelayMs.safeParse(value).success;
+  settingsSchema().shape.hoverDelayMs.safeParse(value).success;
 
 /**
  * Sync's settings item: the well-formed values of known keys (`stamps`), and

@@ -19,6 +19,7 @@
 
 import { z } from 'zod';
 import { t } from '../i18n/t';
+import { lazy } from '../people/lazy-schema';
 import { profileId } from '../people/schema';
 import { validateProfile } from '../people/validate';
 import { splitByBytes } from '../text/pieces';
@@ -35,49 +36,59 @@ const HEAD = /^p:([a-z0-9][a-z0-9-]{0,63})$/;
 const CHUNK = /^p:([a-z0-9][a-z0-9-]{0,63}):([a-z0-9]{1,13}):(\d{1,3})$/;
 
 export const DEVICE = /^[a-z0-9]{4,16}$/;
-const device = z.string().regex(DEVICE);
-const count = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+// Built on first use (people/lazy-schema.ts).
+const device = lazy(() => z.string().regex(DEVICE));
+const count = lazy(() => z.number().int().min(1).max(Number.MAX_SAFE_INTEGER));
 const short = (max: number) => z.string().max(max);
-const row = z.array(z.union([short(2048), z.literal(0)])).max(4);
-const compactSchema: z.ZodType<Compact> = z.strictObject({
-  n: short(200),
-  h: short(400).optional(),
-  b: short(3000).optional(),
-  o: short(200).optional(),
-  i: z.array(short(600)).max(8).optional(),
-  j: z.array(row).max(40).optional(),
-  e: short(254).optional(),
-  w: short(2048).optional(),
-  k: z
-    .array(z.tuple([short(100), short(2048)]))
-    .max(12)
-    .optional(),
-  g: z.array(short(39)).max(16).optional(),
-  l: z.array(short(100)).max(16).optional(),
-  m: z
+const row = lazy(() => z.array(z.union([short(2048), z.literal(0)])).max(4));
+const compactSchema = lazy(
+  (): z.ZodType<Compact> =>
+    z.strictObject({
+      n: short(200),
+      h: short(400).optional(),
+      b: short(3000).optional(),
+      o: short(200).optional(),
+      i: z.array(short(600)).max(8).optional(),
+      j: z.array(row()).max(40).optional(),
+      e: short(254).optional(),
+      w: short(2048).optional(),
+      k: z
+        .array(z.tuple([short(100), short(2048)]))
+        .max(12)
+        .optional(),
+      g: z.array(short(39)).max(16).optional(),
+      l: z.array(short(100)).max(16).optional(),
+      m: z
+        .strictObject({
+          n: short(2000).optional(),
+          t: z.array(short(40)).max(24).optional(),
+          d: short(10).optional(),
+        })
+        .optional(),
+    }) as z.ZodType<Compact>,
+);
+const versionSchema = lazy(() =>
+  z
     .strictObject({
-      n: short(2000).optional(),
-      t: z.array(short(40)).max(24).optional(),
-      d: short(10).optional(),
+      v: z.record(device(), count()),
+      c: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+      d: device(),
+      p: compactSchema().optional(),
     })
-    .optional(),
-}) as z.ZodType<Compact>;
-const versionSchema = z
-  .strictObject({
-    v: z.record(device, count),
-    c: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-    d: device,
-    p: compactSchema.optional(),
-  })
-  .refine((version) => (version.v[version.d] ?? 0) >= 1, { error: () => t('synci_writer_missing') })
-  .refine((version) => Object.keys(version.v).length <= 64, {
-    error: () => t('synci_too_many_devices'),
-  });
-const inlineSchema = z.strictObject({ x: z.array(versionSchema).min(1).max(16) });
-const headSchema = z.strictObject({
-  h: z.string().regex(/^[a-z0-9]{1,13}$/),
-  n: z.number().int().min(2).max(64),
-});
+    .refine((version) => (version.v[version.d] ?? 0) >= 1, {
+      error: () => t('synci_writer_missing'),
+    })
+    .refine((version) => Object.keys(version.v).length <= 64, {
+      error: () => t('synci_too_many_devices'),
+    }),
+);
+const inlineSchema = lazy(() => z.strictObject({ x: z.array(versionSchema()).min(1).max(16) }));
+const headSchema = lazy(() =>
+  z.strictObject({
+    h: z.string().regex(/^[a-z0-9]{1,13}$/),
+    n: z.number().int().min(2).max(64),
+  }),
+);
 
 /** FNV-1a, 32 bits, base 36: tells one write's chunks from another's (not a security check). */
 export function hashText(text: string): string {
@@ -149,7 +160,7 @@ const firstProblem = (error: z.ZodError) => {
 };
 
 function readVersions(id: string, value: unknown): { entry: Entry } | { problem: string } {
-  const parsed = inlineSchema.safeParse(value);
+  const parsed = inlineSchema().safeParse(value);
   if (!parsed.success) return { problem: firstProblem(parsed.error) };
   const versions: Version[] = [];
   for (const raw of parsed.data.x) {
@@ -195,12 +206,12 @@ export function decodeItems(all: Record<string, unknown>): RemoteState {
     chunks.delete(id);
     const bytes = [key, ...own].reduce((sum, item) => sum + itemBytes(item, all[item]), 0);
     const keys = [key, ...own];
-    if (!profileId.safeParse(id).success) {
+    if (!profileId().safeParse(id).success) {
       state.people.set(id, { kind: 'unreadable', problem: t('synci_not_id'), keys, bytes });
       continue;
     }
     let inline: unknown = value;
-    const chunked = headSchema.safeParse(value);
+    const chunked = headSchema().safeParse(value);
     if (chunked.success) {
       const parts: string[] = [];
       for (let index = 0; index < chunked.data.n; index++) {

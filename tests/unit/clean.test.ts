@@ -90,7 +90,7 @@ describe('cleanUrl', () => {
     expect(result.note?.action).toBe('dropped');
     expect(result.note?.detail).toMatch(/is not an http\(s\) URL$/);
     // What is kept passes the schema's own rule.
-    expect(linkSchema.safeParse({ label: 'x', url: input }).success).toBe(false);
+    expect(linkSchema().safeParse({ label: 'x', url: input }).success).toBe(false);
   });
 });
 

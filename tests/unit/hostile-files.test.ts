@@ -131,7 +131,7 @@ describe('hostile files: a specific message each, no exception', () => {
 
   it('stops reading a file that is mostly not profiles, but not a good file with bad entries', () => {
     const junk = `[${Array(1_700_000).fill('{}').join(',')}]`;
-    const validate = vi.spyOn(profileSchema, 'safeParse');
+    const validate = vi.spyOn(profileSchema(), 'safeParse');
     const result = run('junk.json', junk);
     expect(result.ok ? '' : result.error).toBe(
       'Stopped at profile 1001 of 1,700,000: 1,000 of the entries before it are not valid, so this does not look like a file of profiles. The first: profile 1: Id is required',

@@ -27,7 +27,8 @@ describe('hover delay bound', () => {
     expect(input.max).toBe(String(HOVER_DELAY_MAX_MS));
     expect(input.min).toBe('0');
     expect(root.textContent).toContain(`(0–${HOVER_DELAY_MAX_MS.toLocaleString('en')})`);
-    const at = (ms: number) => settingsSchema.safeParse({ ...DEFAULT_SETTINGS, hoverDelayMs: ms });
+    const at = (ms: number) =>
+      settingsSchema().safeParse({ ...DEFAULT_SETTINGS, hoverDelayMs: ms });
     expect(at(HOVER_DELAY_MAX_MS).success).toBe(true);
     expect(at(HOVER_DELAY_MAX_MS + 1).success).toBe(false);
   });

@@ -52,7 +52,7 @@ describe('previewImport: what it keeps is the schema’s output (issue 28)', () 
     const kept = preview(json(profiles)).added;
     expect(kept.map((profile) => json(profile))).toEqual(
       profiles.map((value) => {
-        const { $schema: _hint, ...profile } = profileSchema.parse(value);
+        const { $schema: _hint, ...profile } = profileSchema().parse(value);
         return json(profile);
       }),
     );

@@ -147,7 +147,7 @@ describe('a project without a description, in files', () => {
     const oldProject = z.strictObject({
       name: oldText(80),
       description: oldText(240),
-      url: httpUrl.optional(),
+      url: httpUrl().optional(),
       repo: z.string().max(140).regex(GITHUB_REPO).optional(),
     });
     const oldRead = (value: string) => {

@@ -105,7 +105,7 @@ describe('profile schema', () => {
   });
 
   it('accepts Unicode names and slugs, and http as well as https', () => {
-    const result = profileSchema.safeParse({
+    const result = profileSchema().safeParse({
       ...ada,
       name: 'Deniz Altınbüken',
       contact: { website: 'http://paxos.systems/' },

@@ -236,10 +236,10 @@ const previousBuild = (() => {
   const project = z.strictObject({
     name: oldText(80),
     description: oldText(240),
-    url: httpUrl.optional(),
+    url: httpUrl().optional(),
     repo: z.string().max(140).regex(GITHUB_REPO).optional(),
   });
-  const schema = profileSchema.extend({ projects: z.array(project).max(40).default([]) });
+  const schema = profileSchema().extend({ projects: z.array(project).max(40).default([]) });
   const text = (value: string | 0 | undefined) => (typeof value === 'string' ? value : undefined);
   /** What a previous build makes of one person in a sync item (the person, or why not). */
   return (id: string, form: Compact) =>
