@@ -96,16 +96,19 @@ function analyse(events: Event[]) {
   }
   const total = (paint.ts - start.ts) / 1000;
   kinds.set('idle (waiting)', total - busy);
-  // TRACE_TIMELINE=1: the main thread's top-level events of ≥ 0.3 ms, in order, from navigation start.
+  // TRACE_TIMELINE=1: the main thread's events of ≥ 0.3 ms, in order, from navigation start.
   if (process.env.TRACE_TIMELINE === '1') {
-    let shownEnd = -1;
+    // Nested events indented under the one they ran in (three levels).
+    const open: number[] = [];
     const lines = window.flatMap((event) => {
       const end = event.ts + (event.dur ?? 0);
-      if (end <= shownEnd || (event.dur ?? 0) < 300) return [];
-      shownEnd = end;
+      while (open.length > 0 && (open.at(-1) as number) <= event.ts) open.pop();
+      const depth = open.length;
+      open.push(end);
+      if ((event.dur ?? 0) < 300 || depth > 3) return [];
       const at = ((event.ts - start.ts) / 1000).toFixed(1).padStart(6);
       const what = urlOf(event) ? `${event.name} ${chunk(urlOf(event))}` : event.name;
-      return [`${at} +${((event.dur ?? 0) / 1000).toFixed(1)}  ${what}`];
+      return [`${at} ${'  '.repeat(depth)}+${((event.dur ?? 0) / 1000).toFixed(1)}  ${what}`];
     });
     console.log(
       `timeline (ms from navigation start; first paint at ${total.toFixed(1)}):\n${lines.join('\n')}`,
