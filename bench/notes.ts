@@ -126,10 +126,14 @@ const POPUP_FLOOR =
   'evaluated, the database opened beside the tab query (entrypoints/popup/tab-person.ts); ' +
   'KeepPerson and the keep API are loaded once the first paint is shown, no longer before it. ' +
   'Same trace, main’s build (acda31e) interleaved: script on the main thread before the ' +
-  'card’s paint 1.5 ms against 9.5, everything on it ~57 ms against ~67. The paint itself did ' +
-  'not move measurably at that load: BENCH=floors FLOOR_PARTS=popup with BENCH_BEFORE (25 ' +
-  'runs interleaved, load average 10–14): ours 124 ms, main’s 124, blank 84 (ours/main run ' +
-  'by run 0.90); the trace’s 7 runs: 136, 212, blank 120. Left: 3 stylesheets (inlining ' +
+  'card’s paint 1.5 ms against 9.5, everything on it ~57 ms against ~67. The paint, at ' +
+  'that load, moved less surely: two BENCH=floors FLOOR_PARTS=popup runs with BENCH_BEFORE ' +
+  '(25 rounds each of ours, main’s, blank, in that order; load average 10–14 and 9–13): ' +
+  'ours 124 and 120 ms, main’s 124 and 156, blank 84 and 72 (ours/main run by run 0.90 and ' +
+  '0.79); the popup’s list over nobody’s page, BENCH_ONLY=lists BENCH_LISTS=popup-open (6 ' +
+  'runs, load average ~9): 106 ms against 122 with 3 people, 148 against 172 with 100,000 ' +
+  '(read whole 206 against 255); the trace’s 7 runs: 136, 212, blank 120 (the card, ' +
+  'ours, main’s, blank). Left: 3 stylesheets (inlining ' +
   'them needs the dynamic imports’ preloads kept from adding them again, later in the ' +
   'cascade), zod evaluated at start (made lazy separately) and the first layout.';
 
