@@ -7,6 +7,7 @@
  * (3 people), each measured as bench/measure.ts measures it. Printed as medians with
  * ratios, written nowhere. `npm run build && BENCH=floors npx vitest run
  * --config vitest.browser.config.ts --silent=false`; `FLOOR_RUNS` (default 5),
+ * `BENCH_BEFORE` (another build's chrome-mv3 folder: its popup too, run by run),
  * `FLOOR_PARTS` (some of popup,options,keys,write,hover,wake; keys go with options).
  */
 import { launch, stopServiceWorker } from '../tests/browser/harness';
@@ -33,6 +34,11 @@ it(
     const session = await launch({ width: 1440, height: 900 });
     patient(session.context);
     const floors = await openFloors(people);
+    // BENCH_BEFORE=<another build's chrome-mv3 folder>: that build's popup too, run by run with ours.
+    const before = process.env.BENCH_BEFORE
+      ? await launch({ width: 1440, height: 900 }, { extensionDir: process.env.BENCH_BEFORE })
+      : undefined;
+    if (before) patient(before.context);
     const rounds: (FloorRound & { [key: string]: number })[] = [];
     try {
       const options = await session.context.newPage();
@@ -56,6 +62,14 @@ it(
         );
         if (popup)
           Object.assign(ours, { ourPopup: popup.card, ourPopupFirstPaint: popup.firstPaint });
+        const beforePopup =
+          before &&
+          (await measure('popup', () =>
+            retried('popup before, 3 people', () =>
+              popupOpenMs(before, 'https://github.com/spacejam'),
+            ),
+          ));
+        if (beforePopup) ours.beforePopup = beforePopup.card;
         await measure('write', async () => {
           await options.bringToFront();
           ours.ourWrite = (await importFresh(session, options, file, 'import of 10k')).write;
@@ -105,6 +119,7 @@ it(
     } finally {
       await floors.close();
       await session.close();
+      await before?.close();
     }
     const of = (key: string) => rounds.map((round) => round[key] as number);
     const line = (ours: string, floor: string) =>
@@ -122,6 +137,8 @@ it(
     console.log(
       `\nfloors beside ours (${RUNS} runs, interleaved; the floors of ${[...PARTS].join(', ')} took ${median(of('floorSeconds')).toFixed(1)} s a run):\n${[
         line('ourPopup', 'popup'),
+        line('beforePopup', 'popup'),
+        line('ourPopup', 'beforePopup'),
         line('ourPopupFirstPaint', 'popup'),
         line('ourFirstRows', 'options'),
         line('ourKeys', 'keys'),

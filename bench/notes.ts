@@ -111,21 +111,34 @@ const POPUP_FLOOR =
   'user pays and which a page of 10 files pays ten times; the earlier figures (ours 90 ms, ' +
   'blank 68) include it, and so did an earlier finding that our page’s 5 preloads and 3 ' +
   'stylesheets cost 35–45 ms. Unrouted, BENCH=floors (5 runs interleaved, load average ~2): ' +
-  'blank popup 40 ms, ours 88. Where ours goes, unrouted (BENCH=popup-start, ' +
-  'bench/trace-popup-start.ts: popup.html reloaded in a tab beside the blank page under a ' +
-  'Chrome trace, code cache warm, 7 runs, load average ~2, medians): navigation to first ' +
-  'paint 73 ms against 43 blank; ~53 ms pass before our first module is evaluated (the ' +
-  'page’s 7 scripts and 3 stylesheets read from the extension; the blank page has none), ' +
-  'evaluating every module takes 6 ms (zod and the schemas at most ~5 of it), and from the ' +
-  'last module evaluated to the first paint (the tab query, the index read, Preact’s render) ' +
-  '~15 ms. Not cut this sitting, and so not at this machine’s floor: the levers left are ' +
-  'fewer files before the first paint (the popup’s eager code and CSS in one file) and the ' +
-  'tab’s person asked before the modules are evaluated. Since (issue 28) no zod schema is ' +
-  'built at module load (people/lazy-schema.ts): BENCH=popup-start BENCH_BEFORE=acda31e’s ' +
-  'build, 12 runs each interleaved, medians, two runs: evaluating the modules 3.9 ms ' +
-  'against 8.9 (load average 17.9–18.8) and 4.7 against 8.1 (8.0–10.0); navigation to ' +
-  'first paint, noisier, 92.3 against 137.8 ms (blank 51.3) and 103.5 against 109.1 ' +
-  '(blank 45.0).';
+  'blank popup 40 ms, ours 88. Where ours goes (BENCH=popup-start TRACE_CARD=1 ' +
+  'TRACE_TIMELINE=1, bench/trace-popup-start.ts: the toolbar popup over a person’s page, as ' +
+  'this figure opens it, under a trace of the whole browser, code cache warm; 2026-12-07 ' +
+  '22:00, load average 13–14, 7 runs): the navigation’s commit (20–40 ms, the blank page’s ' +
+  'too), the HTML, the page’s files; every module evaluated (7–11 ms, zod and the schemas ' +
+  'most of it); the tab query and the index read (5–8 ms of waiting); Preact’s render of the ' +
+  'card (7–14 ms, of which a first layout of 7–10 ms against the blank page’s ~4: the card’s ' +
+  'text laid out for the first time); the paint, shown 20–40 ms later at that load (the ' +
+  'blank page shows the same gap). Cut on 2026-12-07 (issue 28): the popup starts with 3 ' +
+  'scripts instead of 6 (build/vite-plugin-page-chunks.ts groups the pages’ start-up code ' +
+  'by which pages import it; the options page 5 instead of 8, the privacy page unchanged, ' +
+  'the same bytes each); the tab’s person is asked before the popup’s components are ' +
+  'evaluated, the database opened beside the tab query (entrypoints/popup/tab-person.ts); ' +
+  'KeepPerson and the keep API are loaded once the first paint is shown, no longer before it. ' +
+  'Same trace, main’s build (acda31e) interleaved: script on the main thread before the ' +
+  'card’s paint 1.5 ms against 9.5, everything on it ~57 ms against ~67. The paint, at ' +
+  'that load, moved less surely: two BENCH=floors FLOOR_PARTS=popup runs with BENCH_BEFORE ' +
+  '(25 rounds each of ours, main’s, blank, in that order; load average 10–14 and 9–13): ' +
+  'ours 124 and 120 ms, main’s 124 and 156, blank 84 and 72 (ours/main run by run 0.90 and ' +
+  '0.79); the popup’s list over nobody’s page, BENCH_ONLY=lists BENCH_LISTS=popup-open (6 ' +
+  'runs, load average ~9): 106 ms against 122 with 3 people, 148 against 172 with 100,000 ' +
+  '(read whole 206 against 255); the trace’s 7 runs: 136, 212, blank 120 (the card, ' +
+  'ours, main’s, blank). Left: 3 stylesheets (inlining ' +
+  'them needs the dynamic imports’ preloads kept from adding them again, later in the ' +
+  'cascade) and the first layout. Since, no zod schema is built at module load ' +
+  '(people/lazy-schema.ts): BENCH=popup-start BENCH_BEFORE=acda31e’s build, 12 runs each ' +
+  'interleaved, medians, two runs: evaluating the modules 3.9 ms against 8.9 (load average ' +
+  '17.9–18.8) and 4.7 against 8.1 (8.0–10.0).';
 
 const KEYSTROKE_FLOOR =
   'With 3 people the same keys already take 19–29 ms in the same runs: the measure (key ' +

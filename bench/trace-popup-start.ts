@@ -8,10 +8,12 @@
  * compile and evaluation are listed. With `BENCH_BEFORE=<another build's
  * chrome-mv3 folder>` that build too, run by run with this one. Printed as
  * medians, written nowhere. `npm run build && BENCH=popup-start npx vitest
- * run --config vitest.browser.config.ts --silent=false`.
+ * run --config vitest.browser.config.ts --silent=false`. `TRACE_CARD=1`: as
+ * popup_open_ms opens it instead, the toolbar popup over a known person's
+ * page (its card), under a trace of the whole browser.
  */
 import { rmSync } from 'node:fs';
-import { launch, type Session } from '../tests/browser/harness';
+import { launch, openToolbarPopup, type Session } from '../tests/browser/harness';
 import { buildsToCompare } from './builds';
 import { standIn } from './floors';
 import { patient } from './patience';
@@ -31,6 +33,7 @@ interface Event {
 }
 
 const RUNS = Number(process.env.TRACE_RUNS ?? 5);
+const CARD = process.env.TRACE_CARD === '1';
 const urlOf = (event: Event) => event.args?.data?.url ?? event.args?.fileName ?? '';
 const chunk = (url: string) => url.replace(/^.*\/(chunks\/)?/, '').replace(/-[\w-]{8}\.js$/, '');
 
@@ -93,6 +96,24 @@ function analyse(events: Event[]) {
   }
   const total = (paint.ts - start.ts) / 1000;
   kinds.set('idle (waiting)', total - busy);
+  // TRACE_TIMELINE=1: the main thread's events of ≥ 0.3 ms, in order, from navigation start.
+  if (process.env.TRACE_TIMELINE === '1') {
+    // Nested events indented under the one they ran in (three levels).
+    const open: number[] = [];
+    const lines = window.flatMap((event) => {
+      const end = event.ts + (event.dur ?? 0);
+      while (open.length > 0 && (open.at(-1) as number) <= event.ts) open.pop();
+      const depth = open.length;
+      open.push(end);
+      if ((event.dur ?? 0) < 300 || depth > 3) return [];
+      const at = ((event.ts - start.ts) / 1000).toFixed(1).padStart(6);
+      const what = urlOf(event) ? `${event.name} ${chunk(urlOf(event))}` : event.name;
+      return [`${at} ${'  '.repeat(depth)}+${((event.dur ?? 0) / 1000).toFixed(1)}  ${what}`];
+    });
+    console.log(
+      `timeline (ms from navigation start; first paint at ${total.toFixed(1)}):\n${lines.join('\n')}`,
+    );
+  }
   kinds.set('navigation start → first paint', total);
   return { kinds, chunks };
 }
@@ -116,6 +137,50 @@ function selfByChunk(profile: CpuProfile): Map<string, number> {
   return out;
 }
 
+/**
+ * The toolbar popup opened over a person's page (unrouted, as popup_open_ms),
+ * once unmeasured (code cache warm), then traced across the whole browser.
+ */
+async function tracedToolbarPopup(session: Session, element: string) {
+  const tab = await session.context.newPage();
+  try {
+    await tab.goto('https://github.com/spacejam');
+    const browser = session.context.browser();
+    if (!browser) throw new Error('no browser to trace');
+    const open = async () => {
+      const popup = await openToolbarPopup(session, tab);
+      try {
+        return await popup.evaluate<number>(elementPaint(element));
+      } finally {
+        await popup.close();
+      }
+    };
+    await session.unrouted(open);
+    const cdp = await browser.newBrowserCDPSession();
+    let paint = Number.NaN;
+    const events = (await session.unrouted(() =>
+      traceWhile(
+        cdp as never,
+        async () => {
+          paint = await open();
+        },
+        'devtools.timeline,v8,v8.execute,blink.user_timing,loading',
+      ),
+    )) as unknown as Event[];
+    await cdp.detach();
+    const { kinds, chunks } = analyse(
+      events.filter((event) => !/background|worker/.test(urlOf(event))),
+    );
+    return [
+      ['card/list element paint (ms)', paint] as const,
+      ...kinds,
+      ...[...chunks].map(([name, ms]) => [`  ${name}`, ms] as const),
+    ];
+  } finally {
+    await tab.close();
+  }
+}
+
 it(
   'traces the popup to its first paint',
   async () => {
@@ -128,7 +193,12 @@ it(
       for (const { build, dir } of buildsToCompare()) {
         const session = await launch({ width: 1440, height: 900 }, { extensionDir: dir });
         patient(session.context);
-        runs.push({ build, session, page: 'popup.html', element: 'people-list' });
+        runs.push({
+          build,
+          session,
+          page: 'popup.html',
+          element: CARD ? 'profile-card' : 'people-list',
+        });
       }
       // The floor: the stand-in extension's blank page (bench/floors.ts), loaded the same way.
       blankDir = standIn();
@@ -136,6 +206,11 @@ it(
       runs.push({ build: 'blank', session, page: 'popup.html', element: 'floor' });
       for (let run = 0; run < RUNS; run++)
         for (const { build, session, page: path, element } of runs) {
+          if (CARD) {
+            for (const [kind, ms] of await tracedToolbarPopup(session, element))
+              push(`${build} ${kind}`, ms);
+            continue;
+          }
           const page = await session.context.newPage();
           await page.setViewportSize({ width: 360, height: 600 });
           const cdp = await page.context().newCDPSession(page);

@@ -2,6 +2,7 @@
  * build/ — what runs at build time, in Node, never in the extension.
  *
  *   wxt.config.ts ─▶ vite-plugin-validate-profiles.ts  data/profiles/*.json ─▶ schema ─▶ module (or a failed build)
+ *                ├─▶ vite-plugin-page-chunks.ts        the pages' start-up code grouped by which pages import it (issue 28)
  *                ├─▶ render-icons.ts                   assets/icon.svg ─▶ icon/16…128.png
  *                └─▶ dev-session.ts                    `npm run dev`: Chromium's profile made; stopped ─▶ browser closed, profile removed
  * web-ext.config.ts ─▶ dev-session.ts                 Chromium's dev profile directory
@@ -14,4 +15,5 @@ export { devChromiumProfile, startDevSession } from './dev-session.ts';
 export { lumaDeviation, pngProblem, readPng } from './png.ts';
 export { ICON_SIZES, renderIcons } from './render-icons.ts';
 export { assetProblems, STORE_ASSETS } from './store-asset-list.ts';
+export { fewerPageChunks } from './vite-plugin-page-chunks.ts';
 export { checkBundledProfile, validateProfilesPlugin } from './vite-plugin-validate-profiles.ts';

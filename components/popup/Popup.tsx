@@ -207,16 +207,45 @@ export function Popup({
   );
 }
 
-/** KeepPerson.tsx and the popup's keep API, loaded once after the first render. */
+/**
+ * Resolves once the page's first paint is on screen (its paint timing entry),
+ * or after `ms` if none comes: work that would compete with the first frame
+ * for the CPU waits until it is shown (issue 28).
+ */
+export function afterFirstPaintShown(ms = 300): Promise<void> {
+  return new Promise((resolve) => {
+    const late = setTimeout(resolve, ms);
+    try {
+      new PerformanceObserver((list, observer) => {
+        if (list.getEntries().length === 0) return;
+        observer.disconnect();
+        clearTimeout(late);
+        resolve();
+      }).observe({ type: 'paint', buffered: true });
+    } catch {
+      // No paint timing here: the timer alone.
+    }
+  });
+}
+
+/**
+ * KeepPerson.tsx and the popup's keep API, loaded once the first paint is
+ * shown (not on it: neither is drawn before they are loaded).
+ */
 function useKeepUi(api: PopupApi) {
   const [loaded, setLoaded] = useState<{ ui: typeof import('./KeepPerson'); api: KeepApi }>();
   useEffect(() => {
     if (!api.keep) return;
     let live = true;
-    Promise.all([import('./KeepPerson'), api.keep()]).then(
-      ([ui, keepApi]) => live && setLoaded({ ui, api: keepApi }),
-      () => undefined,
-    );
+    const keep = api.keep;
+    afterFirstPaintShown()
+      .then(() => (live ? Promise.all([import('./KeepPerson'), keep()]) : undefined))
+      .then(
+        (both) => {
+          if (live && both) setLoaded({ ui: both[0], api: both[1] });
+        },
+        () => undefined,
+      );
     return () => {
       live = false;
     };

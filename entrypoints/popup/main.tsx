@@ -1,6 +1,7 @@
 /**
  * Popup entry: wires the Popup component to the browser. The active tab's URL
- * comes from `tabs.query` under `activeTab`; the people are read from the
+ * comes from `tabs.query` under `activeTab`, asked by ./tab-person.ts before
+ * the components below are evaluated; the people are read from the
  * store by the popup itself (as the options page does), so opening it never
  * waits for a sleeping service worker to start: the card is one index read
  * (store/current-directory.ts, the background's own source, directory
@@ -16,6 +17,8 @@
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+// Before the components: it asks for the tab's person as it is evaluated (./tab-person.ts).
+import { activeTabProfile, firstAnswer, noteFor } from './tab-person';
 import '../../components/card/card.css';
 import '../../components/popup/popup.css';
 import '../../components/popup/keep.css';
@@ -23,7 +26,6 @@ import '../../components/card/notes.css';
 import { pageTheme, readMediaPreferences } from '../../components/parts/page-theme';
 import { Popup, type PopupApi } from '../../components/popup/Popup';
 import { language, t } from '../../i18n/t';
-import { parseIdentityUrl } from '../../identity/parse';
 import { buildRoster, bundledRoster } from '../../jobs/roster';
 import { bundledProfiles } from '../../people/bundled';
 import type { Profile } from '../../people/schema';
@@ -45,16 +47,7 @@ const afterNextPaint = () =>
   });
 
 const api: PopupApi = {
-  async activeTabProfile() {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    const identity = tab?.url ? parseIdentityUrl(tab.url) : undefined;
-    if (!identity) return null;
-    for (const key of [identity.key, ...(identity.alternates ?? [])]) {
-      const profile = await currentPeople.lookup(key);
-      if (profile) return profile;
-    }
-    return null;
-  },
+  activeTabProfile,
   people: async (first) => {
     try {
       const db = await openPeopleDb();
@@ -101,15 +94,15 @@ let initial: Profile | null | undefined;
  * (messaging/handler.ts `note-open`): that person's card, editor open; it
  * closes once the note is saved or the user cancels.
  */
-const noteFor = new URLSearchParams(location.search).get('note');
 if (noteFor) {
+  const noted = noteFor;
   const note = api.note;
   api.note = (id) => ({
     ...note?.(id),
-    editing: id === noteFor,
+    editing: id === noted,
     onDone: () => window.close(),
   });
-  api.activeTabProfile = async () => (await currentPeople.byId(noteFor)) ?? null;
+  api.activeTabProfile = async () => (await currentPeople.byId(noted)) ?? null;
 }
 const draw = () => {
   if (app) {
@@ -127,7 +120,7 @@ for (const query of ['(prefers-color-scheme: dark)', '(prefers-contrast: more)']
 // moment (a background that is still starting) and let the popup ask itself.
 const FIRST_PAINT_BUDGET_MS = 150;
 void Promise.race([
-  api.activeTabProfile().catch(() => null),
+  (firstAnswer ?? api.activeTabProfile()).catch(() => null),
   new Promise<undefined>((resolve) => setTimeout(resolve, FIRST_PAINT_BUDGET_MS)),
 ]).then((profile) => {
   initial = profile;
