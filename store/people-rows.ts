@@ -413,9 +413,12 @@ export async function readRows(db: Db, onRebuild?: (read: number) => void): Prom
  * strings and the page collecting them) was most of the popup list's
  * opening (bench/trace-lists.ts), and the first chunk (up to 2,000 rows)
  * most of what was left. A stale or damaged summary is rebuilt and read
- * whole, as by `readRows`.
+ * whole, as by `readRows` (`onRebuild` hears how far).
  */
-export async function readFirstRows(db: Db): Promise<{ rows: StoredRows; complete: boolean }> {
+export async function readFirstRows(
+  db: Db,
+  onRebuild?: (read: number) => void,
+): Promise<{ rows: StoredRows; complete: boolean }> {
   const tx = db.transaction(['meta', 'hidden']);
   const meta = metaOf(tx.objectStore('meta'));
   const [rev, rowsRev, stored, hidden] = await Promise.all([
@@ -433,7 +436,7 @@ export async function readFirstRows(db: Db): Promise<{ rows: StoredRows; complet
       complete: chunkSize(head) < FIRST_ROWS,
     };
   const first = await readChunks(db, 1);
-  return first ?? { rows: await rebuildRows(db), complete: true };
+  return first ?? { rows: await rebuildRows(db, onRebuild), complete: true };
 }
 
 /**
