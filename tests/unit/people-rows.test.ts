@@ -149,7 +149,7 @@ describe('the summary follows every write, in its transaction', () => {
   });
 });
 
-describe('the first chunk alone, for a list’s first screen', () => {
+describe('the first rows alone, for a list’s first screen', () => {
   it('is the first rows of the whole, said not complete while more chunks are stored', async () => {
     await importPeople(many(2001), 0);
     const db = await openPeopleDb();
