@@ -508,7 +508,11 @@ export const NOTES: Record<string, string> = {
     'BENCH_ONLY=lists with BENCH_BEFORE (the build of main at acda31e), medians of 5, two runs: ' +
     '(load average 15) 100,000 192 ms after, 196 before, 3 people 216 and 196, ratio 0.89 and ' +
     '1.00; (load average 9–11) 156 ms after, 244 before, 3 people 172 and 176, ratio 0.91 and ' +
-    '1.39; the list read whole 270 ms after, 416 before (3 people 190 and 195).',
+    '1.39; the list read whole 270 ms after, 416 before (3 people 190 and 195). BENCH_LISTS=' +
+    'popup-open (BENCH_RUNS=9, load average 8–11): 156 ms after, 180 before (3 people 140 and ' +
+    '156), ratio 1.11 and 1.15: at this load the popup window’s own start swings more than the ' +
+    'first chunk’s read that the head takes out; the options page gains more (it read every ' +
+    'chunk, see `options_first_rows_100k_over_3_ratio`).',
   options_first_rows_10k_ms:
     'The page’s own start with 3 people takes about as long in the same runs ' +
     '(`options_first_rows_3_ms`: 202 ms with the machine to itself, 342 ms at a load ' +
