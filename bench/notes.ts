@@ -6,6 +6,9 @@
  * a full run (10,000 and 100,000 people). A miss without a note says so.
  */
 
+const ROWS_HEAD =
+  'The first rows read apart (2026-12-07 evening, bench/trace-lists.ts, load average 8–16): before the list’s first paint the popup read the summary’s first chunk (1,000–2,000 rows, ~350 KB) and the options page every chunk (asked → rows read: 104 ms at 100,000, 8 ms with 3 people). Changed: the writes keep a head of the first 100 rows (meta `rows-head`, ~20 KB, rewritten in the write’s transaction when a change reaches it; store/people-rows.ts `keepHead`), `readFirstRows` reads it, and both lists draw it, then read the whole after that paint (the options page too now, its counts, search sentence, scan and estimate waiting for the whole; the bench types, scrolls and exports on the list read whole). Traced after: the options page’s asked → rows read 4–8 ms at 100,000. ';
+
 const HOVER_FRAME =
   'The card is rendered hidden while the delay runs and revealed in one style change, so it ' +
   'can paint in the first frame after the delay; the milliseconds run from the delay’s end ' +
@@ -507,7 +510,10 @@ export const NOTES: Record<string, string> = {
   popup_list_open_10k_ms:
     'The list with 3 people takes about as long in the same runs (see the ratio), so 100 ms is ' +
     'under this machine’s floor for opening a popup; the list reads the stored summary of the ' +
-    'rows, not the profiles.',
+    'rows, not the profiles. Since the full run of 2026-12-07 20:25 (126 ms) the list draws the ' +
+    'summary’s first 100 rows (a head kept by the writes, ~20 KB) where it read its first chunk ' +
+    '(1,000–2,000 rows); see `popup_list_open_100k_over_3_ratio`. 10,000 was not measured ' +
+    'after (bench/lists-only.ts measures 3 and 100,000).',
   popup_list_open_100k_over_3_ratio:
     `${LISTS_TRACE}the popup’s list at 100,000 opened in 528 ms before (3.77× its 3 people), ` +
     '352 ms after (1.73×; the 3-people baseline was 140 and 204 ms in the two builds’ runs, ' +
@@ -535,7 +541,16 @@ export const NOTES: Record<string, string> = {
     'loads the bench does not show the gain the traces do: the popup’s opening is mostly the ' +
     'popup window’s own start (120–776 ms with 3 people in these runs), which swings more than ' +
     'the ~150 ms of main-thread work and garbage collection taken out at 100,000. Not measured ' +
-    `with the machine otherwise idle.${LISTS_THIRD}`,
+    `with the machine otherwise idle.${LISTS_THIRD} ` +
+    ROWS_HEAD +
+    'BENCH_ONLY=lists with BENCH_BEFORE (the build of main at acda31e), medians of 5, two runs: ' +
+    '(load average 15) 100,000 192 ms after, 196 before, 3 people 216 and 196, ratio 0.89 and ' +
+    '1.00; (load average 9–11) 156 ms after, 244 before, 3 people 172 and 176, ratio 0.91 and ' +
+    '1.39; the list read whole 270 ms after, 416 before (3 people 190 and 195). BENCH_LISTS=' +
+    'popup-open (BENCH_RUNS=9, load average 8–11): 156 ms after, 180 before (3 people 140 and ' +
+    '156), ratio 1.11 and 1.15: at this load the popup window’s own start swings more than the ' +
+    'first chunk’s read that the head takes out; the options page gains more (it read every ' +
+    'chunk, see `options_first_rows_100k_over_3_ratio`).',
   options_first_rows_10k_ms:
     'The page’s own start with 3 people takes about as long in the same runs ' +
     '(`options_first_rows_3_ms`: 202 ms with the machine to itself, 342 ms at a load ' +
@@ -577,7 +592,12 @@ export const NOTES: Record<string, string> = {
     'In the full run of 2026-12-07 20:25 the ratio rose to 1.75 because its baseline fell: ' +
     'the options page with 3 people painted its first rows in 138 ms (216 in the run before, ' +
     'the start reordered and the page opened with no request intercepted), with 100,000 in ' +
-    '242 ms (270); what 100,000 still add (~100 ms, reading the rows) was not cut further.',
+    '242 ms (270); what 100,000 still add (~100 ms, reading the rows) was cut next: ' +
+    ROWS_HEAD +
+    'BENCH_ONLY=lists with BENCH_BEFORE (the build of main at acda31e), medians of 5, two runs: ' +
+    '(load average 15) 100,000 216 ms after, 424 before, 3 people 156 and 192, ratio 1.39 and ' +
+    '2.21; (load average 9–11) 160 ms after, 332 before, 3 people 212 and 216, ratio 0.76 and ' +
+    '1.54.',
   popup_keystroke_p95_10k_ms: KEYSTROKE_FLOOR,
   popup_keystroke_p95_100k_ms:
     `${KEYSTROKE_FLOOR} With bench/lists-only.ts (before and after this issue’s list changes, ` +

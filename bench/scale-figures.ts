@@ -193,6 +193,19 @@ export async function cancelledImportMs(session: Session, page: Page, file: Buff
 }
 
 /** ms from the popup's start to the frame in which its list's count is said (the list read whole). */
+/**
+ * The options list read whole (its first rows are drawn before the rest is
+ * read): its summary line is said once the whole is.
+ */
+export const OPTIONS_WHOLE = `new Promise((resolve) => {
+  const look = () => {
+    const summary = document.querySelector('section[aria-labelledby="pc-people-title"] > p.pc-muted');
+    if (summary && summary.textContent) resolve(performance.now());
+    else requestAnimationFrame(look);
+  };
+  look();
+})`;
+
 export const LIST_WHOLE = `new Promise((resolve) => {
   const look = () => {
     const note = document.querySelector('.pc-people .pc-popup-note');
@@ -329,6 +342,7 @@ export async function listsOnce(
   }
   const optionsFigures = await inPage('options rows and keystrokes', async (options) => {
     const firstRows = await optionsFirstRowsMs(session, options);
+    await options.evaluate(OPTIONS_WHOLE);
     await options.getByRole('searchbox', { name: 'Search people' }).focus();
     return { firstRows, keys: p95(await keystrokeTimes(options, TYPED)) };
   });
@@ -339,6 +353,7 @@ export async function listsOnce(
     const scrolled = await inPage('options scroll', async (options) => {
       await options.goto(`chrome-extension://${session.extensionId}/options.html`);
       await options.locator('[elementtiming="people-table"]').waitFor();
+      await options.evaluate(OPTIONS_WHOLE);
       const cost = await scrollWholeList(options, 200);
       if (!cost.last.includes('Tyler Neely'))
         throw new Error(`scrolling ended at ${cost.last}, not the last person`);

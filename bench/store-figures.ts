@@ -9,6 +9,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { type Session, workerTargets } from '../tests/browser/harness';
 import { retried, waitFor } from './patience';
+import { OPTIONS_WHOLE } from './scale-figures';
 
 /** Empties the people store (and the rest of the extension's storage) from an extension page. */
 export async function clearStore(page: Page): Promise<void> {
@@ -194,6 +195,8 @@ export async function exportThroughOptions(session: Session, page: Page, people:
   });
   await page.goto(`chrome-extension://${session.extensionId}/options.html`);
   await page.locator('[elementtiming="people-table"]').waitFor();
+  // Its first rows are drawn before the rest is read: the list read whole first.
+  await page.evaluate(OPTIONS_WHOLE);
   await page.waitForFunction(
     () => (window as never as { __jobWorkers?: number }).__jobWorkers === 0,
     undefined,

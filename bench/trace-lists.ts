@@ -21,7 +21,14 @@ import { launch } from '../tests/browser/harness';
 import { buildsToCompare } from './builds';
 import { generateProfiles } from './generate';
 import { patient } from './patience';
-import { elementPaint, keystrokeTimes, LIST_WHOLE, scrollWholeList, TYPED } from './scale-figures';
+import {
+  elementPaint,
+  keystrokeTimes,
+  LIST_WHOLE,
+  OPTIONS_WHOLE,
+  scrollWholeList,
+  TYPED,
+} from './scale-figures';
 import { importThroughOptions } from './store-figures';
 import { type CpuProfile, selfTimes, traceWhile } from './trace';
 
@@ -166,6 +173,7 @@ async function traceAll(page: Page, popup: Page, extensionId: string, people: st
       const painted = (await page.evaluate(elementPaint('people-table'))) as number;
       return `first rows painted at ${painted.toFixed(0)} ms; ${await startSteps(page)}`;
     });
+  await page.evaluate(OPTIONS_WHOLE);
   await page.waitForTimeout(2000);
   if (people !== '3 people')
     await traced(`(c) options scroll, ${people}`, cdp, async () => {

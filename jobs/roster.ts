@@ -10,7 +10,8 @@
  *   StoredRows.chunks ──┬─▶ row r = (chunk holding r, its place there): cells sliced when drawn
  *   bundled → 1 chunk ──┘─▶ people/search-index.ts over the chunks' texts, as stored
  *
- * A list opens on the first chunk alone (`complete` false), then the whole.
+ * A list (the popup's, the options page's) opens on the summary's first rows
+ * alone (its head, `complete` false), then the whole.
  * Built once per store version and list kind, and then only looked at: a
  * row is a position, and a cell is sliced out of its chunk's column where a
  * row is drawn, so nothing is copied or joined per person to open a list of
@@ -35,7 +36,7 @@ export interface Roster {
   /** Rows: the user's people, then the bundled ones shown. */
   readonly size: number;
   /**
-   * Every row is here. A list opens on the summary's first chunk alone
+   * Every row is here. A list opens on the summary's first rows alone
    * (store/people-rows.ts `readFirstRows`): its rows are the first of the
    * whole list, but the size, the bundled people (they come last) and the
    * search's answers are not the list's until the whole is read.
@@ -68,7 +69,7 @@ const countOf = (chunks: readonly RowsChunk[]) =>
   chunks.reduce((sum, chunk) => sum + chunkSize(chunk), 0);
 
 /**
- * `complete`: false when `rows` are the summary's first chunks alone (the
+ * `complete`: false when `rows` are the summary's first rows alone (the
  * roster then holds them only, no bundled people, and is not kept for the
  * next call).
  */

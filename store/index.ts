@@ -9,7 +9,8 @@
  *   store.ts        the user's people: every change ONE transaction with its precondition
  *        │            ├─ import-write.ts   a confirmed import, at the preview's store version
  *        │            ├─ store-version.ts  the store's version, bumped in the same transaction
- *        │            │    └─ people-rows.ts  the lists' summary (a row per person) kept with it
+ *        │            │    └─ people-rows.ts  the lists' summary (a row per person, and its first
+ *        │            │                       100 rows apart for a list's first screen) kept with it
  *        │            ├─ change-feed.ts    local:peopleVersion, a fresh token per commit
  *        │            ├─ migrate.ts        the old storage.local value → db, once, verified
  *        │            └─ storage-errors.ts quota and disk trouble in words

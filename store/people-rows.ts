@@ -14,6 +14,10 @@
  *                       (Float64Array): reading a chunk of 2,000 rows makes 5
  *                       strings, not 12,000 (at 100,000 people the strings'
  *                       making and collecting was most of a list's opening)
+ *   meta "rows-head"    the first FIRST_ROWS rows of the whole (all, when fewer) as
+ *                       one chunk of the same shape: a list's first screen (~20 KB, where
+ *                       the first chunk is up to 2,000 rows, ~350 KB); rewritten by the
+ *                       writes that change those rows (`keepHead`), in the same transaction
  *   meta "rows-rev"     "<ROWS_FORMAT>:<rev>": the store version the chunks describe,
  *                       and the shape of their rows (a summary of an older shape,
  *                       such as one whose search text has no project names, is
@@ -128,6 +132,10 @@ const PREFIX = 'rows:';
 export const ROWS_REV_KEY = 'rows-rev';
 /** Every chunk's key, and nothing else in `meta` ("rows-rev" sorts before "rows:"). */
 const chunkRange = () => IDBKeyRange.bound(PREFIX, `${PREFIX}\uffff`);
+/** The head's key ("rows-head" sorts before "rows:": outside `chunkRange`). */
+const HEAD_KEY = 'rows-head';
+/** How many rows the head holds: more than a tall screen of either list draws. */
+export const FIRST_ROWS = 100;
 /** A chunk past this many rows is split into chunks of SPLIT. */
 const MAX_ROWS = 2000;
 const SPLIT = 1000;
@@ -320,8 +328,39 @@ export async function keepRows(
       const rows = mergeRows(stored ? rowsOfChunk(stored) : [], changes.put, changes.remove);
       await writeChunks(meta, boundary, rows);
     }
+    if (!(await keepHead(meta, put, remove))) {
+      await meta.delete(ROWS_REV_KEY);
+      return;
+    }
   }
   await meta.put(rowsStamp(now), ROWS_REV_KEY);
+}
+
+/**
+ * Rewrites the head from the chunks (already changed) when the change may
+ * have touched it: a row put or removed at or before its last id, a head
+ * that holds everyone (fewer than FIRST_ROWS), or none (a summary stored
+ * before there was a head). False when a chunk is not what was written.
+ */
+async function keepHead(
+  meta: MetaStore,
+  put: readonly PersonRow[],
+  remove: readonly string[],
+): Promise<boolean> {
+  const head = chunkOf(await meta.get(HEAD_KEY));
+  if (head && chunkSize(head) === FIRST_ROWS) {
+    const last = cell(head, 'ids', FIRST_ROWS - 1);
+    if (!put.some((row) => row.id <= last) && !remove.some((id) => id <= last)) return true;
+  }
+  const rows: PersonRow[] = [];
+  for (const key of await meta.getAllKeys(chunkRange())) {
+    if (rows.length >= FIRST_ROWS) break;
+    const chunk = chunkOf(await meta.get(String(key)));
+    if (!chunk) return false;
+    rows.push(...rowsOfChunk(chunk).slice(0, FIRST_ROWS - rows.length));
+  }
+  await meta.put(chunkOfRows(rows), HEAD_KEY);
+  return true;
 }
 
 /** `rows` (sorted) in parts of at most MAX_ROWS: SPLIT each when there are too many. */
@@ -366,17 +405,38 @@ export async function readRows(db: Db, onRebuild?: (read: number) => void): Prom
 }
 
 /**
- * The first chunk alone (what a list's first screen shows), with the
- * store's version and the hidden ids; `complete` when it is all there is.
- * A list opens on it and reads everything after its first paint
- * (`readRows`): at 100,000 people, reading the other chunks (the browser
- * fetching ~17 MB of strings and the page collecting them) was most of the
- * popup list's opening (bench/trace-lists.ts). A stale or damaged summary
- * is rebuilt and read whole, as by `readRows`.
+ * The first rows alone (what a list's first screen shows: the head, or the
+ * first chunk of a summary stored before there was one), with the store's
+ * version and the hidden ids; `complete` when they are all there is. A list
+ * opens on them and reads everything after its first paint (`readRows`): at
+ * 100,000 people, reading the other chunks (the browser fetching ~17 MB of
+ * strings and the page collecting them) was most of the popup list's
+ * opening (bench/trace-lists.ts), and the first chunk (up to 2,000 rows)
+ * most of what was left. A stale or damaged summary is rebuilt and read
+ * whole, as by `readRows` (`onRebuild` hears how far).
  */
-export async function readFirstRows(db: Db): Promise<{ rows: StoredRows; complete: boolean }> {
+export async function readFirstRows(
+  db: Db,
+  onRebuild?: (read: number) => void,
+): Promise<{ rows: StoredRows; complete: boolean }> {
+  const tx = db.transaction(['meta', 'hidden']);
+  const meta = metaOf(tx.objectStore('meta'));
+  const [rev, rowsRev, stored, hidden] = await Promise.all([
+    meta.get('rev'),
+    meta.get(ROWS_REV_KEY),
+    meta.get(HEAD_KEY),
+    tx.objectStore('hidden').getAllKeys(),
+  ]);
+  await tx.done;
+  const version = typeof rev === 'number' ? rev : 0;
+  const head = rowsAreCurrent(rowsRev, version) ? chunkOf(stored) : undefined;
+  if (head)
+    return {
+      rows: { rev: version, chunks: [head], hidden },
+      complete: chunkSize(head) < FIRST_ROWS,
+    };
   const first = await readChunks(db, 1);
-  return first ?? { rows: await rebuildRows(db), complete: true };
+  return first ?? { rows: await rebuildRows(db, onRebuild), complete: true };
 }
 
 /**
@@ -438,6 +498,7 @@ export async function rebuildRows(
     if ((typeof now === 'number' ? now : 0) === version) {
       await meta.delete(chunkRange());
       chunks = await writeChunks(meta, '', rows);
+      await meta.put(chunkOfRows(rows.slice(0, FIRST_ROWS)), HEAD_KEY);
       await meta.put(rowsStamp(version), ROWS_REV_KEY);
     }
     await write.done;

@@ -138,15 +138,18 @@ export function PeopleTable(props: PeopleTableProps) {
     <section class="pc-panel" aria-labelledby="pc-people-title">
       <h2 id="pc-people-title">{t('people_title')}</h2>
       <p class="pc-muted">
-        {roster.hiddenCount > 0
-          ? t(
-              'table_summary_hidden',
-              roster.size - roster.hiddenCount,
-              bundledCount,
-              roster.hiddenCount,
-              userCount,
-            )
-          : t('table_summary', roster.size - roster.hiddenCount, bundledCount, userCount)}
+        {!roster.complete
+          ? // The first rows alone are read: the counts are said once the whole is.
+            null
+          : roster.hiddenCount > 0
+            ? t(
+                'table_summary_hidden',
+                roster.size - roster.hiddenCount,
+                bundledCount,
+                roster.hiddenCount,
+                userCount,
+              )
+            : t('table_summary', roster.size - roster.hiddenCount, bundledCount, userCount)}
       </p>
       <p class="pc-muted" data-testid="pc-usage">
         {usage.bytes === undefined
@@ -218,13 +221,13 @@ export function PeopleTable(props: PeopleTableProps) {
       {(query || tag) && (
         // Said once every row is found (the first rows show before).
         <p class="pc-muted pc-matches" aria-live="polite">
-          {search.done ? t('table_matches', size, roster.size) : null}
+          {search.done && roster.complete ? t('table_matches', size, roster.size) : null}
         </p>
       )}
       <div class="pc-people-scroll" ref={scroller}>
         <ul
           class="pc-people"
-          aria-label={t('people_list_label', roster.size)}
+          aria-label={roster.complete ? t('people_list_label', roster.size) : t('people_title')}
           style={{ height: `${size * ROW_HEIGHT}px` }}
           onFocusIn={(event) => {
             const item = (event.target as Element).closest?.('li[data-at]');

@@ -42,8 +42,11 @@ export interface Scan {
 }
 
 export interface OptionsApi {
-  /** `onProgress`: how many records a rebuild of the list's summary has read, when one is needed. */
-  load(onProgress?: (read: number) => void): Promise<Loaded>;
+  /**
+   * `onProgress`: how many records a rebuild of the list's summary has read, when one is needed;
+   * `first`: the list's first rows (a roster not `complete`), before the whole is read.
+   */
+  load(onProgress?: (read: number) => void, first?: (loaded: Loaded) => void): Promise<Loaded>;
   /** One stored person's record, for an edit or an export. */
   person(id: string): Promise<PersonRecord | undefined>;
   /** A kept person as cards show them: merged with a linked address-book contact (docs/carddav.md#links). */

@@ -2,7 +2,8 @@
  * What every section of the options page shares (Options.tsx draws them):
  *
  *   usePage(api) ─┬─ the people snapshot  data (roster, settings, migration), scan, usage
- *                 │                       (scan and usage once the rows are painted: ./start-up.ts)
+ *                 │                       (its first rows first, then the whole; scan and
+ *                 │                       usage once the whole is painted: ./start-up.ts)
  *                 ├─ the change feed      api.onChange → reload → rescan (one at a time)
  *                 ├─ the job runner       run / hold: one write at a time, busy, failure
  *                 └─ the status region    say: the latest outcomes, newest last
@@ -85,26 +86,34 @@ export function usePage(api: OptionsApi): Page {
       });
   };
 
+  /** A whole reading has been shown: a later one never shows its first rows alone. */
+  const whole = useRef(false);
   const reload = () =>
-    api.load(setRebuilding).then(
-      (loaded) => {
-        setRebuilding(undefined);
-        setData(loaded);
-        // The rows are drawn first: the scan (a worker reading every record) and the
-        // estimate start once that frame is on screen (./start-up.ts, issue 28).
-        afterNextPaint(() => {
-          startMark('scan');
-          api.usage().then(setUsage, () => undefined);
-          rescan();
-        });
-        return loaded;
-      },
-      (error: Error) => {
-        setRebuilding(undefined);
-        setFailure(error.message);
-        throw error;
-      },
-    );
+    api
+      .load(setRebuilding, (first) => {
+        // The first rows are drawn while the rest is read; the scan waits for the whole.
+        if (!whole.current) setData(first);
+      })
+      .then(
+        (loaded) => {
+          whole.current = true;
+          setRebuilding(undefined);
+          setData(loaded);
+          // The rows are drawn first: the scan (a worker reading every record) and the
+          // estimate start once that frame is on screen (./start-up.ts, issue 28).
+          afterNextPaint(() => {
+            startMark('scan');
+            api.usage().then(setUsage, () => undefined);
+            rescan();
+          });
+          return loaded;
+        },
+        (error: Error) => {
+          setRebuilding(undefined);
+          setFailure(error.message);
+          throw error;
+        },
+      );
   useEffect(() => {
     reload().catch(() => undefined);
     return api.onChange(() => void reload().catch(() => undefined));

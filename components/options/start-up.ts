@@ -4,7 +4,8 @@
  *
  *   loadingEarly(load)   the first load begins as the page's script runs, not
  *                        after the first render's effects (a frame later);
- *                        the page's first `load` call is handed that one
+ *                        the page's first `load` call is handed that one, and
+ *                        its first rows (the store's head) when they come first
  *   afterNextPaint(fn)   fn once the frame now being made is on screen: the
  *                        scan of every record (a worker), the storage
  *                        estimate, and the sections below the people list
@@ -17,24 +18,35 @@ import type { Loaded, OptionsApi } from './options-api';
 
 /**
  * Starts `load` now; the first call of what it returns gets that load (and
- * its progress, the last count said again), later calls load afresh.
+ * its progress, the last count said again, and its first rows, if they came
+ * before), later calls load afresh.
  */
 export function loadingEarly(load: OptionsApi['load']): OptionsApi['load'] {
   let listener: ((read: number) => void) | undefined;
   let last: number | undefined;
-  let early: Promise<Loaded> | undefined = load((read) => {
-    last = read;
-    listener?.(read);
-  });
+  let firstListener: ((loaded: Loaded) => void) | undefined;
+  let firstRows: Loaded | undefined;
+  let early: Promise<Loaded> | undefined = load(
+    (read) => {
+      last = read;
+      listener?.(read);
+    },
+    (loaded) => {
+      firstRows = loaded;
+      firstListener?.(loaded);
+    },
+  );
   // Its failure is the first caller's to show; until one asks, it is not "unhandled".
   early.catch(() => undefined);
-  return (onProgress) => {
-    const first = early;
-    if (!first) return load(onProgress);
+  return (onProgress, first) => {
+    const started = early;
+    if (!started) return load(onProgress, first);
     early = undefined;
     listener = onProgress;
+    firstListener = first;
     if (last !== undefined) onProgress?.(last);
-    return first;
+    if (firstRows) first?.(firstRows);
+    return started;
   };
 }
 

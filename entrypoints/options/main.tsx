@@ -22,7 +22,7 @@ import { checkServer } from '../../carddav/url';
 import { downloadText } from '../../components/card/copy';
 import type { ImportJob } from '../../components/options/ImportPanel';
 import { Options, type OptionsApi } from '../../components/options/Options';
-import { loadingEarly, startMark } from '../../components/options/start-up';
+import { afterNextPaint, loadingEarly, startMark } from '../../components/options/start-up';
 import { pageTheme, readMediaPreferences } from '../../components/parts/page-theme';
 import { checkDirectoryUrl } from '../../directories/url';
 import { language, locale, t } from '../../i18n/t';
@@ -34,7 +34,7 @@ import { readSettings, saveSetting } from '../../settings/items';
 import { announcePeopleChange, PEOPLE_VERSION_KEY } from '../../store/change-feed';
 import { NewerDatabaseError, openPeopleDb, recordProblem } from '../../store/db';
 import { discardLegacy, ensureMigrated, isBlocking } from '../../store/migrate';
-import { readRows } from '../../store/people-rows';
+import { readFirstRows, readRows } from '../../store/people-rows';
 import {
   addPerson,
   deletePerson,
@@ -225,8 +225,10 @@ let checked: Extract<JobRequest, { type: 'export' }>['checked'];
 const api: OptionsApi = {
   // The store is opened and the rows read while the migration check and the settings
   // are asked; read again if the check moved (or may have moved) anything in.
-  load: loadingEarly(async (onProgress) => {
-    const read = openPeopleDb().then((db) => readRows(db, onProgress));
+  // With many people the first rows (the summary's head) are handed to `first` and
+  // drawn, and the whole is read once they are on screen (issue 28).
+  load: loadingEarly(async (onProgress, first) => {
+    const read = openPeopleDb().then((db) => readFirstRows(db, onProgress));
     read.catch(() => undefined);
     const [migration, settings] = await Promise.all([
       ensureMigrated().catch((error: Error) => ({
@@ -238,8 +240,17 @@ const api: OptionsApi = {
     startMark('asked');
     const base = { migration, settings: settings.value, settingsProblem: settings.problem };
     try {
-      const rows =
-        migration.kind === 'none' ? await read : await readRows(await openPeopleDb(), onProgress);
+      if (migration.kind === 'none') {
+        const start = await read;
+        startMark('rows');
+        if (start.complete)
+          return { ...base, roster: buildRoster(start.rows, bundledProfiles, 'all') };
+        if (first) {
+          first({ ...base, roster: buildRoster(start.rows, bundledProfiles, 'all', false) });
+          await new Promise<void>((resolve) => afterNextPaint(resolve));
+        }
+      }
+      const rows = await readRows(await openPeopleDb(), onProgress);
       startMark('rows');
       return { ...base, roster: buildRoster(rows, bundledProfiles, 'all') };
     } catch (error) {

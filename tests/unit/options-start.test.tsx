@@ -36,10 +36,12 @@ afterEach(() => {
 
 function pageApi() {
   let answer: (value: Loaded) => void = () => undefined;
+  let early: ((value: Loaded) => void) | undefined;
   const calls = { load: 0, scan: 0, usage: 0 };
   const api = {
-    load: () => {
+    load: (_progress?: unknown, first?: (value: Loaded) => void) => {
       calls.load++;
+      early = first;
       return new Promise<Loaded>((resolve) => {
         answer = resolve;
       });
@@ -58,8 +60,21 @@ function pageApi() {
     },
     saveSetting: async () => undefined,
   } as unknown as OptionsApi;
-  return { api, calls, answer: (value: Loaded) => answer(value) };
+  return {
+    api,
+    calls,
+    answer: (value: Loaded) => answer(value),
+    first: (value: Loaded) => early?.(value),
+  };
 }
+
+/** Ten people, the first three of them read first (the store's head, store/people-rows.ts). */
+const ten = Array.from({ length: 10 }, (_, at) => rowOf(recordOf(person(`p${at}`), 1)));
+const whole: Loaded = { ...loaded, roster: buildRoster(storedOf(ten, 2), [], 'all') };
+const firstRows: Loaded = {
+  ...loaded,
+  roster: buildRoster(storedOf(ten.slice(0, 3), 2), [], 'all', false),
+};
 
 describe('options page start', () => {
   it('draws the first rows before the scan and the sections below the list', async () => {
@@ -99,7 +114,51 @@ describe('options page start', () => {
   });
 });
 
+describe('options page start with many people', () => {
+  it('draws the first rows read before the whole, without a count; the count and the scan once whole', async () => {
+    const { api, calls, answer, first } = pageApi();
+    const root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => render(<Options api={api} bundled={[]} theme={{} as never} />, root));
+    await act(async () => first(firstRows));
+    const summary = () => root.querySelector('.pc-panel > p.pc-muted')?.textContent ?? '';
+    expect(root.querySelector('[elementtiming="people-table"]')).not.toBeNull();
+    expect(root.textContent).toContain('Person p0');
+    expect(root.textContent).not.toContain('Person p3');
+    // No count until the whole is read (3 would be wrong).
+    expect(summary()).toBe('');
+    expect(root.querySelector('ul.pc-people')?.getAttribute('aria-label')).toBe('People');
+    await act(frame);
+    // The scan waits for the whole too.
+    expect(calls.scan).toBe(0);
+
+    await act(async () => answer(whole));
+    expect(root.textContent).toContain('Person p9');
+    expect(summary()).toContain('10 yours');
+    await act(frame);
+    expect(calls.scan).toBe(1);
+    // A later reading never shows its first rows alone once the whole was shown.
+    await act(async () => first(firstRows));
+    expect(root.textContent).toContain('Person p9');
+    expect(summary()).toContain('10 yours');
+  });
+});
+
 describe('loadingEarly', () => {
+  it('hands the early load’s first rows to the first caller, before or after they come', async () => {
+    const firsts: ((value: Loaded) => void)[] = [];
+    const load = loadingEarly((_progress, first) => {
+      if (first) firsts.push(first);
+      return new Promise<Loaded>(() => undefined);
+    });
+    firsts[0]?.(firstRows);
+    const heard: Loaded[] = [];
+    void load(undefined, (value) => heard.push(value));
+    expect(heard).toEqual([firstRows]);
+    firsts[0]?.(loaded);
+    expect(heard).toEqual([firstRows, loaded]);
+  });
+
   it('starts the first load at once and hands it to the first caller, with its progress', async () => {
     const started: ((read: number) => void)[] = [];
     const answers: ((value: Loaded) => void)[] = [];

@@ -15,6 +15,7 @@ import { closePeopleDb, openPeopleDb } from '../../store/db';
 import { writeImport } from '../../store/import-write';
 import {
   boundaryFor,
+  FIRST_ROWS,
   mergeRows,
   type PersonRow,
   ROWS_FORMAT,
@@ -55,7 +56,34 @@ async function currentRows() {
 }
 
 const chunkKeys = async () =>
-  (await (await openPeopleDb()).getAllKeys('meta')).map(String).filter((key) => key !== 'rev');
+  (await (await openPeopleDb()).getAllKeys('meta'))
+    .map(String)
+    .filter((key) => key !== 'rev' && key !== 'rows-head');
+
+/**
+ * The first rows as a list's first screen reads them must be exactly the
+ * first rows of the whole, in order: FIRST_ROWS of them (all when fewer),
+ * `complete` only when they are all there is.
+ */
+async function expectFirstRowsOfWhole(
+  read = readFirstRows,
+  db?: Awaited<ReturnType<typeof openPeopleDb>>,
+) {
+  const opened = db ?? (await openPeopleDb());
+  const whole = rowsTable(await readRows(opened));
+  const first = await read(opened);
+  const rows = rowsTable(first.rows);
+  const head = (column: unknown[]) => column.slice(0, Math.min(FIRST_ROWS, whole.ids.length));
+  expect(rows.rev).toBe(whole.rev);
+  expect(rows.hidden).toEqual(whole.hidden);
+  expect(rows.ids).toEqual(head(whole.ids));
+  expect(rows.revs).toEqual(head(whole.revs));
+  expect(rows.names).toEqual(head(whole.names));
+  expect(rows.headlines).toEqual(head(whole.headlines));
+  expect(rows.handles).toEqual(head(whole.handles));
+  expect(rows.texts).toEqual(head(whole.texts));
+  expect(first.complete).toBe(whole.ids.length < FIRST_ROWS);
+}
 
 beforeEach(async () => {
   await closePeopleDb();
@@ -121,7 +149,7 @@ describe('the summary follows every write, in its transaction', () => {
   });
 });
 
-describe('the first chunk alone, for a list’s first screen', () => {
+describe('the first rows alone, for a list’s first screen', () => {
   it('is the first rows of the whole, said not complete while more chunks are stored', async () => {
     await importPeople(many(2001), 0);
     const db = await openPeopleDb();
@@ -137,6 +165,71 @@ describe('the first chunk alone, for a list’s first screen', () => {
     expect(rows.ids).toEqual(head(whole.ids));
     expect(rows.names).toEqual(head(whole.names));
     expect(rows.texts).toEqual(head(whole.texts));
+  });
+
+  it('is one screen (FIRST_ROWS rows), not a chunk of up to 2,000, at 2,500 people', async () => {
+    await importPeople(many(2500), 0);
+    const first = await readFirstRows(await openPeopleDb());
+    expect(first.complete).toBe(false);
+    expect(rowsTable(first.rows).ids).toHaveLength(FIRST_ROWS);
+    await expectFirstRowsOfWhole();
+  });
+
+  it('stays the first rows of the whole through writes before, inside and after them', async () => {
+    const op = fc.record({
+      kind: fc.constantFrom('add', 'update', 'delete', 'import'),
+      // Ids before the first, among the first screen, at its edge and after it.
+      id: fc.constantFrom(
+        'a',
+        'p-00000',
+        'p-00050',
+        'p-00099',
+        'p-00100',
+        'p-00101',
+        'p-00150',
+        'q',
+        'z',
+      ),
+      name: fc.constantFrom('One', 'Two'),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(op, { minLength: 1, maxLength: 8 }),
+        fc.nat(160),
+        async (ops, base) => {
+          await closePeopleDb();
+          globalThis.indexedDB = new IDBFactory();
+          if (base > 0) await importPeople(many(base), 0);
+          for (const { kind, id, name } of ops) {
+            const snapshot = await readSnapshot();
+            const stored = snapshot.people.find((record) => record.id === id);
+            const profile: Profile = { ...person(id), name };
+            if (kind === 'add' && !stored) await addPerson(profile);
+            else if (kind === 'update' && stored) await updatePerson(profile, stored.rev);
+            else if (kind === 'delete' && stored) await deletePerson(id, stored.rev);
+            else if (kind === 'import')
+              await importPeople([{ profile, rev: stored?.rev }], snapshot.rev);
+            await expectFirstRowsOfWhole();
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+
+  it('comes from the first chunk for a summary stored before the head, which the next write adds', async () => {
+    await importPeople(many(2500), 0);
+    const db = await openPeopleDb();
+    await db.delete('meta', 'rows-head');
+    const fallback = rowsTable((await readFirstRows(db)).rows);
+    expect(fallback.ids.length).toBeGreaterThan(FIRST_ROWS);
+    const whole = rowsTable(await readRows(db));
+    expect(fallback.ids).toEqual(whole.ids.slice(0, fallback.ids.length));
+    expect(fallback.names).toEqual(whole.names.slice(0, fallback.ids.length));
+    await addPerson(person('z-last'));
+    expect(await db.get('meta', 'rows-head')).toBeDefined();
+    expect(rowsTable((await readFirstRows(db)).rows).ids).toHaveLength(FIRST_ROWS);
+    await expectFirstRowsOfWhole();
   });
 
   it('is the whole, complete, when the summary is one chunk', async () => {
@@ -302,7 +395,8 @@ describe('two tabs writing at the same moment', () => {
   }
 
   it('leave the summary equal to the records', async () => {
-    const ids = ['a', 'b', 'c', 'd'];
+    // Around a base of FIRST_ROWS + 20 people: ids before, among and after the first screen.
+    const ids = ['a', 'b', 'p-00050', 'p-00099', 'p-00100', 'q'];
     const op = fc.record({
       kind: fc.constantFrom('add', 'update', 'delete', 'import'),
       id: fc.constantFrom(...ids),
@@ -316,6 +410,7 @@ describe('two tabs writing at the same moment', () => {
           globalThis.indexedDB = new IDBFactory();
           const tabs = [await openTab(), await openTab()];
           try {
+            await tabs[0]?.store.importPeople(many(FIRST_ROWS + 20), 0);
             for (const pair of pairs) {
               await Promise.all(
                 pair.map(async ({ kind, id, name }, at) => {
@@ -342,6 +437,7 @@ describe('two tabs writing at the same moment', () => {
             expect(rows.ids).toEqual(snapshot.people.map((record) => record.id));
             expect(rows.revs).toEqual(snapshot.people.map((record) => record.rev));
             expect(rows.names).toEqual(snapshot.people.map((record) => record.profile.name));
+            await expectFirstRowsOfWhole(first.rows.readFirstRows, await first.db.openPeopleDb());
           } finally {
             for (const tab of tabs) await tab.db.closePeopleDb();
           }
