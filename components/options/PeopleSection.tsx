@@ -54,14 +54,14 @@ export function PeopleSection({
     setExporting(true);
     page.fail(undefined);
     try {
-      const file = await api.exportAll((read) => exported.current?.(read), format);
+      const { file, count } = await api.exportAll((read) => exported.current?.(read), format);
       const { extension, type } = EXPORT_FILES[format];
       api.download(
         `profile-card-${new Date().toISOString().slice(0, 10)}.${extension}`,
         file,
         type,
       );
-      page.say(tn('options_exported', data.roster.userCount));
+      page.say(tn('options_exported', count));
     } catch (error) {
       page.fail((error as Error).message);
     } finally {

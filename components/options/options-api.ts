@@ -59,7 +59,11 @@ export interface OptionsApi {
   /** Damaged records and clashing handles, from a look over every record. */
   scan(): Promise<Scan>;
   /** Every stored person as one file in `format`; `onProgress`: records read. */
-  exportAll(onProgress?: (read: number) => void, format?: ExportFormat): Promise<Blob>;
+  /** The file, and how many people it holds (the store's, not the rows on screen). */
+  exportAll(
+    onProgress?: (read: number) => void,
+    format?: ExportFormat,
+  ): Promise<{ file: Blob; count: number }>;
   removeDamaged(ids: string[]): Promise<void>;
   /** The user chose to keep only the readable part of an earlier version's data. */
   moveReadable(): Promise<MigrationOutcome>;

@@ -290,7 +290,7 @@ const api: OptionsApi = {
   exportAll: (onProgress, format) =>
     oneShot(
       { type: 'export', format, checked },
-      (event) => (event.type === 'exported' ? event.file : undefined),
+      (event) => (event.type === 'exported' ? { file: event.file, count: event.count } : undefined),
       onProgress,
     ),
   removeDamaged: async (ids) => void own.add(await removeDamaged(ids)),

@@ -37,20 +37,9 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-it('progress of "Export all" redraws the progress bar, not the people list', async () => {
-  const steps: ((read: number) => void)[] = [];
-  let finish: (file: Blob) => void = () => undefined;
-  const downloads: string[] = [];
-  const said: string[] = [];
-  const api = {
-    exportAll: (onProgress?: (read: number) => void) =>
-      new Promise<Blob>((resolve) => {
-        if (onProgress) steps.push(onProgress);
-        finish = resolve;
-      }),
-    download: (name: string) => void downloads.push(name),
-  } as unknown as OptionsApi;
-  const page = {
+/** The options page's shared state around `api`, what it says kept in `said`. */
+const pageOf = (api: OptionsApi, said: string[]) =>
+  ({
     api,
     scan: { damaged: [], conflicts: [], names: {}, directoryClashes: [] },
     usage: {},
@@ -60,7 +49,22 @@ it('progress of "Export all" redraws the progress bar, not the people list', asy
     say: (text: string) => void said.push(text),
     reload: async () => undefined,
     run: async () => undefined,
-  } as unknown as Page;
+  }) as unknown as Page;
+
+it('progress of "Export all" redraws the progress bar, not the people list', async () => {
+  const steps: ((read: number) => void)[] = [];
+  let finish: (result: { file: Blob; count: number }) => void = () => undefined;
+  const downloads: string[] = [];
+  const said: string[] = [];
+  const api = {
+    exportAll: (onProgress?: (read: number) => void) =>
+      new Promise<{ file: Blob; count: number }>((resolve) => {
+        if (onProgress) steps.push(onProgress);
+        finish = resolve;
+      }),
+    download: (name: string) => void downloads.push(name),
+  } as unknown as OptionsApi;
+  const page = pageOf(api, said);
   const data = { roster } as never;
   const root = document.createElement('div');
   document.body.append(root);
@@ -82,7 +86,37 @@ it('progress of "Export all" redraws the progress bar, not the people list', asy
   // …and the list was not drawn again for any of them.
   expect(renders.table - tableBefore).toBe(0);
 
-  await act(async () => finish(new Blob(['{}'])));
+  await act(async () => finish({ file: new Blob(['{}']), count: 3 }));
   expect(downloads).toHaveLength(1);
   expect(root.querySelector('[role="progressbar"]')).toBeNull();
+});
+
+it('"Export all" says how many people the export wrote, not how many rows are drawn', async () => {
+  // The options page draws its first rows before the whole list is read
+  // (issue 28): a click then must not report the rows on screen.
+  const firstRows = buildRoster(storedOf(rows, 1), [], 'all', false);
+  let finish: (result: { file: Blob; count: number }) => void = () => undefined;
+  const said: string[] = [];
+  const api = {
+    exportAll: () =>
+      new Promise<{ file: Blob; count: number }>((resolve) => {
+        finish = resolve;
+      }),
+    download: () => undefined,
+  } as unknown as OptionsApi;
+  const page = pageOf(api, said);
+  const root = document.createElement('div');
+  document.body.append(root);
+  act(() =>
+    render(
+      <PeopleSection page={page} data={{ roster: firstRows } as never} editor={{} as never} />,
+      root,
+    ),
+  );
+  const button = [...root.querySelectorAll('button')].find(
+    (element) => element.textContent === 'Export all (JSON)',
+  ) as HTMLButtonElement;
+  await act(async () => button.click());
+  await act(async () => finish({ file: new Blob(['{}']), count: 100_000 }));
+  expect(said).toEqual(['Exported 100,000 people.']);
 });
