@@ -7,8 +7,8 @@
  * (store/current-directory.ts, the background's own source, directory
  * people included), the list is the store's summary with its search index
  * (store/people-rows.ts, jobs/roster.ts), read again when the change
- * feed says the people changed; the summary's first chunk is read and drawn
- * first, the rest after the first paint. Keeping someone from the page runs the
+ * feed says the people changed; the summary's head (its first 100 rows) is
+ * read and drawn first, the rest after the first paint. Keeping someone from the page runs the
  * reader (entrypoints/capture-reader.ts) in the tab through `scripting`
  * under the same `activeTab` grant, and saves through the people store
  * (store/store.ts) like the options page, one checked transaction. That
@@ -51,7 +51,7 @@ const api: PopupApi = {
   people: async (first) => {
     try {
       const db = await openPeopleDb();
-      // The first chunk first: the list's first screen paints without
+      // The head first: the list's first screen paints without
       // waiting for 100,000 rows, which are read once it has (issue 28).
       const start = await readFirstRows(db);
       if (start.complete) return buildRoster(start.rows, bundledProfiles, 'visible');
