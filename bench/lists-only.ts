@@ -10,7 +10,10 @@
  * (never bench/results.json: that is the full bench's). With
  * `BENCH_LISTS=popup-open`, only the popup list's opening (to its first row,
  * and to its count: the list read whole), so more runs fit; with
- * `BENCH_LISTS=options-keys`, only the options page's first rows and keys. Run with
+ * `BENCH_LISTS=options-keys`, only the options page's first rows and keys.
+ * `BENCH_LISTS_SIZES=3,10k,100k` measures 10,000 people too (default 3,100k),
+ * and `BENCH_LISTS_FLOOR=1` the keystroke floor (./floors.ts, a bare input in
+ * a stand-in extension: `floor_keystroke_p95_ms`) in each run beside them. Run with
  * `npm run build && BENCH=1 BENCH_ONLY=lists npx vitest run --config vitest.browser.config.ts`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,6 +21,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, type Session } from '../tests/browser/harness';
 import { buildsToCompare } from './builds';
+import { openFloors } from './floors';
 import { generateProfiles } from './generate';
 import { patient } from './patience';
 import { listsOnce, step } from './scale-figures';
@@ -25,24 +29,32 @@ import { median } from './stats';
 import { importThroughOptions } from './store-figures';
 
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 4));
-const BIG = 100_000;
+const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000 };
+const LABELS = (process.env.BENCH_LISTS_SIZES ?? '3,100k').split(',');
 
 it(
   'measures the lists at scale',
   async () => {
     const builds = buildsToCompare();
     const runs: { build: string; label: string; session: Session; opener?: Page }[] = [];
+    const floors = process.env.BENCH_LISTS_FLOOR ? await openFloors([]) : undefined;
     try {
-      const file = Buffer.from(JSON.stringify({ version: 1, profiles: generateProfiles(BIG) }));
+      const files = new Map<string, Buffer>();
       for (const { build, dir } of builds)
-        for (const label of ['3', '100k']) {
+        for (const label of LABELS) {
           const session = await launch({ width: 1440, height: 900 }, { extensionDir: dir });
           patient(session.context);
           runs.push({ build, label, session });
-          if (label !== '3') {
-            step(`lists: seeding ${BIG} people, ${build}`);
+          const size = SIZES[label];
+          if (size) {
+            step(`lists: seeding ${size} people, ${build}`);
+            if (!files.has(label))
+              files.set(
+                label,
+                Buffer.from(JSON.stringify({ version: 1, profiles: generateProfiles(size) })),
+              );
             const seeding = await session.context.newPage();
-            await importThroughOptions(session, seeding, file);
+            await importThroughOptions(session, seeding, files.get(label) as Buffer);
             await seeding.close();
           }
           const opener = await session.context.newPage();
@@ -50,7 +62,15 @@ it(
           (runs.at(-1) as (typeof runs)[number]).opener = opener;
         }
       const samples = new Map<string, number[]>();
-      for (let run = 0; run < RUNS; run++)
+      for (let run = 0; run < RUNS; run++) {
+        if (floors) {
+          step(`lists: run ${run + 1}, keystroke floor`);
+          const { keys } = await floors.round(new Set(['keys']));
+          samples.set('floor_keystroke_p95_ms', [
+            ...(samples.get('floor_keystroke_p95_ms') ?? []),
+            keys,
+          ]);
+        }
         for (const { build, label, session, opener } of runs) {
           step(`lists: run ${run + 1}, ${build}, ${label} people`);
           await listsOnce(
@@ -63,6 +83,7 @@ it(
             opener,
           );
         }
+      }
       const figures: { name: string; median: number; samples: number[] }[] = [];
       for (const [name, values] of samples)
         figures.push({ name, median: Math.round(median(values) * 100) / 100, samples: values });
@@ -91,6 +112,7 @@ it(
       expect(figures.length).toBeGreaterThan(10);
     } finally {
       await Promise.all(runs.map(({ session }) => session.close()));
+      await floors?.close();
     }
   },
   60 * 60_000,
