@@ -176,6 +176,35 @@ const SEARCH_SLICES =
   '140 ms of self time over the 21 keys, each key not narrowing a finished answer scanning ' +
   'anew). ';
 
+/** Issue 28's fourth pass on the options keystrokes: the rows' actions in a menu. */
+const OPTIONS_ROW_MENU =
+  'Fourth pass (2026-12-07, 21:35–22:15): traced at 100,000 (bench/trace-lists.ts, 21 keys, ' +
+  'load average 1–7), the options keys against the popup’s: input events 286.8 ms against ' +
+  '158.6 (sampled: the search’s steps ~42 ms against ~27, Preact’s diff ~15 ms, GC 14), ' +
+  'paint 39.9 ms over 41 paints against 13.7 over 64, layout 27.7 against 19.6, style ' +
+  '10.1 against 5.9; the list draws 15 rows at its top (9 in view, 6 beyond), 75 buttons. A ' +
+  'probe in one page (100,000 people, the bench’s keys, 4 runs a variant, load average 8–9) ' +
+  'split each key at the frame: key to `input` ~2 ms, `input` to the frame’s rAF (script, and ' +
+  'the wait for the frame) ~6.5 ms median, the frame itself (style, layout, paint) 5.4 ms ' +
+  'with the rows as drawn, 3.6 with their actions hidden by a style, 2.3 with no list: the ' +
+  'buttons were about a third of the frame, and almost every key’s timing (62 of 63) ' +
+  'includes a frame, so this figure counts paint. Changed: each row has Edit and one “⋯” ' +
+  'button (aria-haspopup=menu) whose menu holds JSON, vCard, JSON Resume and Delete ' +
+  '(components/options/RowMenu.tsx): 30 buttons for 15 rows instead of 75. Same run, builds ' +
+  'interleaved with the bare-input floor (BENCH_ONLY=lists BENCH_LISTS=options-keys ' +
+  'BENCH_LISTS_SIZES=3,10k,100k BENCH_LISTS_FLOOR=1 BENCH_BEFORE=main, BENCH_RUNS=9, load ' +
+  'average 9–12), medians after/before: 10,000 23.9/24.6 ms, 100,000 45.6/38.7, 3 people ' +
+  '22/22.5, floor 20.6 (×1.16 and ×2.21 after; ×1.19 and ×1.88 before); at 100,000 the ' +
+  'runs after split in two, five of nine at 24.4–25.6 ms (before’s best 27.6) and four at ' +
+  '46–112. A first such run (5 runs, load average 9–13): 10,000 44.4/49, 100,000 85.5/39.7, ' +
+  '3 people 26.8/25.4, floor 18.8. The probe on both builds alternated (6 runs each, ' +
+  '100,000, load average 7–9): the frame 2.3 ms median after, 2.2 before; a key 12.5 ms ' +
+  'median after, 10.2 before, per-run p95 median 21.6 after, 19.0 before. So the menu ' +
+  'removes 45 of 75 buttons from every keystroke’s frame, but at this machine’s load no ' +
+  'change in these figures is measured either way: the spread run to run (24–112 ms at ' +
+  '100,000) is far wider than the ~2 ms the buttons cost a frame. Not done: fewer rows drawn ' +
+  'beyond the view on a key (6 below), the search’s own steps (the same in both lists).';
+
 /** Issue 28's second pass on the lists: the summary's format, and the search off the key's task. */
 const LISTS_SECOND =
   'Second pass (2026-12-07, 15:49–16:30, three BENCH_ONLY=lists runs of BENCH_RUNS=5 at load ' +
@@ -619,7 +648,7 @@ export const NOTES: Record<string, string> = {
     'ms (3 people 21.3 and 38.3); in the third (load average 10–14) 21.3 and 25.8 ms (3 people ' +
     '19.8 and 19.1: ratios 1.08 and 1.35). Traced (same run as the second): keys 6–31 ms ' +
     'after, the first `a` 13 ms; before 7–51 ms, the first `a` 51 ms.',
-  options_keystroke_p95_10k_ms: KEYSTROKE_FLOOR,
+  options_keystroke_p95_10k_ms: `${KEYSTROKE_FLOOR} ${OPTIONS_ROW_MENU}`,
   options_keystroke_p95_100k_ms:
     `${KEYSTROKE_FLOOR} ${LISTS_TRACE}78 ms after, 74 ms before (3 people: 21 and 20.5 ms): ` +
     'no change. Traced at 3 people the keys took 56–110 ms each (the trace’s own cost ' +
@@ -646,7 +675,7 @@ export const NOTES: Record<string, string> = {
     'interleaved): 84.4 ms after, 102 ms before (3 people 21 and 28.6 ms); the spread run to ' +
     'run (59.8–140.7 after, 50.9–151.8 before) is wider than the change. Fewer elements per ' +
     'row (one menu instead of five buttons) would cut the diff, paint and layout further and ' +
-    'is not done.',
+    `is not done. ${OPTIONS_ROW_MENU}`,
   options_scroll_long_tasks_100k:
     `${SCROLL_TRACE} Second pass (rows sliced out of the stored chunks’ columns where drawn, ` +
     'see `popup_list_open_100k_over_3_ratio`): BENCH_ONLY=lists medians of 5 at a load average ' +
