@@ -203,7 +203,7 @@ const OPTIONS_ROW_MENU =
   'removes 45 of 75 buttons from every keystroke’s frame, but at this machine’s load no ' +
   'change in these figures is measured either way: the spread run to run (24–112 ms at ' +
   '100,000) is far wider than the ~2 ms the buttons cost a frame. Not done: fewer rows drawn ' +
-  'beyond the view on a key (6 below), the search’s own steps (the same in both lists).';
+  'beyond the view on a key (6 below), the search’s own steps.';
 
 /** Issue 28's second pass on the lists: the summary's format, and the search off the key's task. */
 const LISTS_SECOND =
