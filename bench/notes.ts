@@ -176,7 +176,7 @@ const SEARCH_SLICES =
   '140 ms of self time over the 21 keys, each key not narrowing a finished answer scanning ' +
   'anew). ';
 
-/** Issue 28's fourth pass on the options keystrokes: the rows' actions in a menu. */
+/** Issue 28's fourth pass on the options keystrokes: the rows' actions in a menu, tried. */
 const OPTIONS_ROW_MENU =
   'Fourth pass (2026-12-07, 21:35–22:15): traced at 100,000 (bench/trace-lists.ts, 21 keys, ' +
   'load average 1–7), the options keys against the popup’s: input events 286.8 ms against ' +
@@ -188,9 +188,9 @@ const OPTIONS_ROW_MENU =
   'the wait for the frame) ~6.5 ms median, the frame itself (style, layout, paint) 5.4 ms ' +
   'with the rows as drawn, 3.6 with their actions hidden by a style, 2.3 with no list: the ' +
   'buttons were about a third of the frame, and almost every key’s timing (62 of 63) ' +
-  'includes a frame, so this figure counts paint. Changed: each row has Edit and one “⋯” ' +
-  'button (aria-haspopup=menu) whose menu holds JSON, vCard, JSON Resume and Delete ' +
-  '(components/options/RowMenu.tsx): 30 buttons for 15 rows instead of 75. Same run, builds ' +
+  'includes a frame, so this figure counts paint. Tried, and not kept: each row with Edit ' +
+  'and one “⋯” button (aria-haspopup=menu) whose menu held JSON, vCard, JSON Resume and ' +
+  'Delete: 30 buttons for 15 rows instead of 75 (branch optkeys, not merged). Same run, builds ' +
   'interleaved with the bare-input floor (BENCH_ONLY=lists BENCH_LISTS=options-keys ' +
   'BENCH_LISTS_SIZES=3,10k,100k BENCH_LISTS_FLOOR=1 BENCH_BEFORE=main, BENCH_RUNS=9, load ' +
   'average 9–12), medians after/before: 10,000 23.9/24.6 ms, 100,000 45.6/38.7, 3 people ' +
@@ -200,8 +200,9 @@ const OPTIONS_ROW_MENU =
   '3 people 26.8/25.4, floor 18.8. The probe on both builds alternated (6 runs each, ' +
   '100,000, load average 7–9): the frame 2.3 ms median after, 2.2 before; a key 12.5 ms ' +
   'median after, 10.2 before, per-run p95 median 21.6 after, 19.0 before. So the menu ' +
-  'removes 45 of 75 buttons from every keystroke’s frame, but at this machine’s load no ' +
-  'change in these figures is measured either way: the spread run to run (24–112 ms at ' +
+  'removed 45 of 75 buttons from every keystroke’s frame, but at this machine’s load no ' +
+  'change in these figures was measured either way, and a menu is one more step for the ' +
+  'user to each export and delete, so the five buttons stay: the spread run to run (24–112 ms at ' +
   '100,000) is far wider than the ~2 ms the buttons cost a frame. Not done: fewer rows drawn ' +
   'beyond the view on a key (6 below), the search’s own steps.';
 
