@@ -197,6 +197,14 @@ export async function exportThroughOptions(session: Session, page: Page, people:
   await page.locator('[elementtiming="people-table"]').waitFor();
   // Its first rows are drawn before the rest is read: the list read whole first.
   await page.evaluate(OPTIONS_WHOLE);
+  // The scan starts (its worker made in the same task as this mark) once the
+  // whole list is on screen: waiting for no job worker before it has begun
+  // clicked Export beside it.
+  await page.waitForFunction(
+    () => performance.getEntriesByName('pc-options:scan').length > 0,
+    undefined,
+    { timeout: waitFor(0), polling: 50 },
+  );
   await page.waitForFunction(
     () => (window as never as { __jobWorkers?: number }).__jobWorkers === 0,
     undefined,
