@@ -95,8 +95,13 @@ const IMPORT_WRITE =
   '20:25), 1,023 against 882 (×1.16, 22:30) and 1,171 against 917 (×1.28, 22:50). Between ' +
   'the first and the last two, the write gained one step: the list’s head (its first 100 ' +
   'rows, store/people-rows.ts `keepHead`), one read of the chunks’ keys, one chunk and one ' +
-  'put of ~20 KB in the same transaction; that step was not measured apart, and the three ' +
-  'runs’ spread (its min–max) is as wide as the change.';
+  'put of ~20 KB in the same transaction. Measured apart afterwards (BENCH=floors ' +
+  'FLOOR_PARTS=write, 5 rounds a run, ours and the bare write interleaved, the builds’ runs ' +
+  'alternating, load average 0.1–2.9): this build ×1.16, ×1.08, ×1.05, ×1.18 the bare write ' +
+  '(run by run ×1.14, 1.26, 1.07, 1.14), the same build with the head’s upkeep taken out ' +
+  '×1.23 and ×1.09 (×1.12, 1.06), acda31e’s build ×1.07 and ×1.04 (×1.01, 1.03): the head ' +
+  'is not what moved it; whether the ~5–10% over acda31e is this sitting’s other changes or ' +
+  'the runs’ spread (ours 884–1,061 ms, the bare write 750–1,044) was not settled.';
 
 const IMPORT_PREVIEW =
   'Traced (CPU profile of the import worker, 100,000 people): a backup over 5 MB is ' +
