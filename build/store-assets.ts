@@ -29,6 +29,7 @@ import {
   launch,
   openToolbarPopup,
   type Session,
+  scriptListening,
   waitUntil,
 } from '../tests/browser/harness';
 import { pngProblem } from './png.ts';
@@ -77,6 +78,9 @@ async function hovercardCapture(session: Session, url: string, target: string, n
   const page = await session.context.newPage();
   try {
     await page.goto(url);
+    // Hovered only once our content script listens: a pointer already resting
+    // on the link when it starts opens nothing (react only to the user).
+    await scriptListening(session, page);
     const link = page.locator(`[data-test="${target}"]`);
     await link.hover();
     await hovercardShows(page, name);

@@ -16,6 +16,7 @@ import {
   launch,
   runningWorkers,
   type Session,
+  scriptListening,
   stopServiceWorker,
   strayRequests,
   waitUntil,
@@ -63,6 +64,7 @@ describe('stored changes', () => {
     const thread = await tab('https://github.com/tikv/tikv/pull/1');
     await cardShows(github, 'Tyler Neely');
     await cardShows(linkedin, 'Deniz');
+    await scriptListening(session, thread);
     await thread.hover('[data-test="classic-author"]');
     await hovercardShows(thread, 'Tyler');
 

@@ -15,6 +15,7 @@ import {
   hovercardShows,
   launch,
   type Session,
+  scriptListening,
   storedPeople,
   strayRequests,
   waitUntil,
@@ -92,6 +93,7 @@ describe('importing a valid file', () => {
     await page.goto('https://github.com/adalovelace');
     await cardShows(page, 'Ada Lovelace');
     await page.goto('https://www.linkedin.com/feed/');
+    await scriptListening(session, page);
     await page.hover('[data-test="pav-unicode"]');
     await hovercardShows(page, 'Ada Lovelace');
     await page.close();
