@@ -114,8 +114,11 @@ export function settingsFrom(stored: Record<string, unknown>): Read<Settings> {
   };
 }
 
+/** Every key `readSettings` reads: a change to any other key changes no setting. */
+export const SETTINGS_READ_KEYS: readonly string[] = [...ALL_KEYS, LEGACY_KEY];
+
 export async function readSettings(): Promise<Read<Settings>> {
-  return settingsFrom(await browser.storage.local.get([...ALL_KEYS, LEGACY_KEY]));
+  return settingsFrom(await browser.storage.local.get([...SETTINGS_READ_KEYS]));
 }
 
 /** Saves one setting under its own key: nothing else is read or rewritten. */

@@ -8,10 +8,18 @@
  * host permissions the extension has for exactly these patterns; a tab whose
  * content script never asked has no listener, and its send fails quietly.
  * Session storage holds only card states, which the pages wrote themselves.
+ *
+ * Only a change pages can see is told: a setting, or the people (the change
+ * feed's `peopleVersion`). A page told forgets its answers and looks again,
+ * so bookkeeping the pages never read (the version whose news the user saw,
+ * written at install; sync's device id) is not told: it would only send
+ * every open tab asking again for nothing.
  */
 import { browser } from 'wxt/browser';
 import { MATCH_PATTERNS } from '../../identity/hosts';
 import { STORED_CHANGED, type StoredChanged } from '../../messaging/stored-changed';
+import { SETTINGS_READ_KEYS } from '../../settings/items';
+import { PEOPLE_VERSION_KEY } from '../../store/change-feed';
 
 const MESSAGE: StoredChanged = { type: STORED_CHANGED };
 
@@ -26,8 +34,15 @@ async function tellTabs(): Promise<void> {
   );
 }
 
+const PAGE_KEYS = new Set([...SETTINGS_READ_KEYS, PEOPLE_VERSION_KEY]);
+
+/** Does a change to these `storage.local` keys change anything a page shows? */
+export const reachesPages = (keys: readonly string[]): boolean =>
+  keys.some((key) => PAGE_KEYS.has(key));
+
 export function forwardStoredChanges(): void {
-  browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'local') void tellTabs().catch(() => undefined);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && reachesPages(Object.keys(changes)))
+      void tellTabs().catch(() => undefined);
   });
 }

@@ -11,6 +11,8 @@
  *                 └─ delay (setting, 300 ms) ends, still on the target, and
  *                    the target visible (./visible-target.ts)? ─▶ show it
  *     pointerout ─▶ close after a grace period unless the pointer moved into the card
+ *     stored people or settings changed ─▶ an open card closes; a card on its
+ *       way is looked up again and comes on time (the pointer still rests there)
  *     Alt+↑ (trusted) on a focused target ─▶ open now, focus inside; Esc ─▶ close, focus back
  *
  * A page must not learn whom the user keeps cards for (issue 10), so:
@@ -91,8 +93,19 @@ export interface HovercardDeps {
   expandedInPage(): string | undefined;
 }
 
-export function startHovercards(ctx: ScriptContext, deps: HovercardDeps): () => void {
+export interface Hovercards {
+  /** Navigation: no card outlives its page. */
+  close(): void;
+  /**
+   * Stored people or settings changed (the answers are already forgotten):
+   * an open card closes; one the pointer still rests on is asked for again.
+   */
+  storedChanged(): void;
+}
+
+export function startHovercards(ctx: ScriptContext, deps: HovercardDeps): Hovercards {
   let intent: Target | undefined; // what the pointer rests on
+  let intentStart = 0; // when the pointer first moved over it (event time)
   let open: Target | undefined; // whose card is showing
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -189,6 +202,7 @@ export function startHovercards(ctx: ScriptContext, deps: HovercardDeps): () => 
     if (intent?.element === target.element) return;
     cancelOpen();
     intent = target;
+    intentStart = start;
     const seen = watchVisibility(target.element);
     watch = seen;
     const answer = await answerFor(target);
@@ -296,9 +310,21 @@ export function startHovercards(ctx: ScriptContext, deps: HovercardDeps): () => 
     { signal: ctx.signal, capture: true, passive: true },
   );
 
-  /** Navigation or a settings change: no card outlives its page. */
-  return () => {
+  const closeAll = () => {
     cancelOpen();
     if (open) close();
+  };
+  return {
+    close: closeAll,
+    storedChanged: () => {
+      // Only a card not yet shown: one open (what it showed may be stale) closes.
+      const resting = intent && intent.element !== open?.element ? intent : undefined;
+      closeAll();
+      // A change while the delay runs (another tab, a sync, the install's own
+      // bookkeeping) must not swallow the card the user is waiting for: asked
+      // again, it opens on time, or not at all if the person or the setting is
+      // gone. A new Target, so the answer asked before the change is dropped.
+      if (resting) unawaited(consider({ ...resting }, intentStart));
+    },
   };
 }

@@ -35,14 +35,14 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     const inPage = startInPageCard(ctx, watchUserInput(ctx));
-    const closeHovercard = startHovercards(ctx, { expandedInPage: inPage.expandedProfileId });
+    const hovercards = startHovercards(ctx, { expandedInPage: inPage.expandedProfileId });
     inPage.update({ kind: 'load' });
     onUrlChange(ctx, (change) => {
-      closeHovercard();
+      hovercards.close();
       inPage.update({ kind: 'url', ...change });
     });
     onStoredDataChange(ctx, () => {
-      closeHovercard();
+      hovercards.storedChanged();
       inPage.update({ kind: 'stored' });
     });
   },

@@ -235,6 +235,36 @@ describe('hover intent', () => {
     }
   });
 
+  it('still opens when stored data changes while the pointer rests; not when the change turns it off', async () => {
+    // The store-assets capture in CI: the install's own write (the version whose
+    // news was seen) landed inside the delay and the card never came.
+    const write = (items: Record<string, unknown>) =>
+      session.worker.evaluate((values) => chrome.storage.local.set(values), items);
+    const restOnLinkThen = async (change: () => Promise<unknown>) => {
+      await fresh(PULL);
+      await scriptListening(session, page);
+      await page.hover(target('review-author'));
+      await page.waitForTimeout(300);
+      expect((await hoverState(page)).open).toBe(false);
+      await change();
+    };
+    await setSettings({ delay: 1500 });
+    try {
+      // Bookkeeping no page reads.
+      await restOnLinkThen(() => write({ 'whatsNew.lastVersionSeen': '0.0.1' }));
+      await hovercardShows(page, 'Deniz');
+      // The people changed (another tab, a sync): asked again, Deniz is still kept.
+      await restOnLinkThen(() => write({ peopleVersion: crypto.randomUUID() }));
+      await hovercardShows(page, 'Deniz');
+      // Positive control: the change turns GitHub's hovercards off; nothing opens.
+      await restOnLinkThen(() => setSettings({ githubHovercards: false, delay: 1500 }));
+      await page.waitForTimeout(2500);
+      expect((await hoverState(page)).open).toBe(false);
+    } finally {
+      await resetSettings();
+    }
+  });
+
   it('stays open while the pointer moves into the card, and Copy works there', async () => {
     await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: 'https://github.com',
