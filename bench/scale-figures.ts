@@ -192,28 +192,27 @@ export async function cancelledImportMs(session: Session, page: Page, file: Buff
   return done - clicked;
 }
 
-/** ms from the popup's start to the frame in which its list's count is said (the list read whole). */
 /**
- * The options list read whole (its first rows are drawn before the rest is
- * read): its summary line is said once the whole is.
+ * A promise, evaluated in a page, of the moment (performance.now()) the
+ * first element `selector` names has text: checked once a frame.
  */
-export const OPTIONS_WHOLE = `new Promise((resolve) => {
+const textShown = (selector: string) => `new Promise((resolve) => {
   const look = () => {
-    const summary = document.querySelector('section[aria-labelledby="pc-people-title"] > p.pc-muted');
-    if (summary && summary.textContent) resolve(performance.now());
+    const element = document.querySelector(${JSON.stringify(selector)});
+    if (element && element.textContent) resolve(performance.now());
     else requestAnimationFrame(look);
   };
   look();
 })`;
 
-export const LIST_WHOLE = `new Promise((resolve) => {
-  const look = () => {
-    const note = document.querySelector('.pc-people .pc-popup-note');
-    if (note && note.textContent) resolve(performance.now());
-    else requestAnimationFrame(look);
-  };
-  look();
-})`;
+/**
+ * The options list read whole (its first rows are drawn before the rest is
+ * read): its summary line is said once the whole is.
+ */
+export const OPTIONS_WHOLE = textShown('section[aria-labelledby="pc-people-title"] > p.pc-muted');
+
+/** The popup's list read whole: its count is said once the whole is. */
+export const LIST_WHOLE = textShown('.pc-people .pc-popup-note');
 
 /**
  * Opens the toolbar popup over `url`; ms from the popup's start to the paint
