@@ -4,6 +4,7 @@ import { defineConfig } from 'wxt';
 import { startDevSession } from './build/dev-session.ts';
 import { ICON_SIZES, renderIcons } from './build/render-icons.ts';
 import { fewerPageChunks } from './build/vite-plugin-page-chunks.ts';
+import { popupStylesInline } from './build/vite-plugin-popup-styles.ts';
 import { validateProfilesPlugin } from './build/vite-plugin-validate-profiles.ts';
 import { MATCH_PATTERNS } from './identity/hosts.ts';
 
@@ -27,7 +28,7 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
   vite: () => ({
-    plugins: [preact(), validateProfilesPlugin(), fewerPageChunks()],
+    plugins: [preact(), validateProfilesPlugin(), fewerPageChunks(), popupStylesInline()],
     // Vite's modulepreload polyfill fetches module URLs by hand; every browser
     // we support (Chrome, Firefox 140+) preloads natively, so leave it out.
     // PC_UNMINIFIED=1: readable function names for a CPU profile (bench/trace-store.ts).

@@ -152,7 +152,21 @@ const POPUP_FLOOR =
   'cascade) and the first layout. Since, no zod schema is built at module load ' +
   '(people/lazy-schema.ts): BENCH=popup-start BENCH_BEFORE=acda31e’s build, 12 runs each ' +
   'interleaved, medians, two runs: evaluating the modules 3.9 ms against 8.9 (load average ' +
-  '17.9–18.8) and 4.7 against 8.1 (8.0–10.0).';
+  '17.9–18.8) and 4.7 against 8.1 (8.0–10.0). Then (2026-12-08, load average 4–13, ' +
+  'against ec737e8’s build interleaved): the same trace showed the first layout at ~1 ms, ' +
+  'not 7–10; what held the card was the files (navigation start → first module evaluated) ' +
+  'and the lookup (marks in the page, 12 opens: 11–22 ms from the ask to the answer, the ' +
+  'database’s open 8–11 of it, then the index, then the bundled person’s hidden and ' +
+  'replaced keys, one read after another); drawn → shown was ~35–45 ms, as the blank ' +
+  'page’s parsed → shown. Changed: popup.html’s 3 stylesheets are one <style> in it, ' +
+  'kept out of its dynamic imports’ preloads (build/vite-plugin-popup-styles.ts), and ' +
+  'store/store.ts `lookupKey` asks its reads at once. Trace (9 runs each), medians: ' +
+  'navigation start → first module evaluated 45.5 ms against 77.5; the card painted 104 ' +
+  'against 144, blank 68. BENCH=floors FLOOR_PARTS=popup BENCH_BEFORE, two runs: (20 ' +
+  'rounds, load average 3–6) ours 88 ms, before 98, blank 56; (25 rounds, 4–13) 108, 148, ' +
+  '72; ours/before run by run 0.87 in both. Tried, not kept: a classic script in ' +
+  'popup.html asking for the tab and opening the database before the modules ran ~7 ms ' +
+  'before them, and the lookup’s own open ended no sooner.';
 
 const KEYSTROKE_FLOOR =
   'With 3 people the same keys already take 19–29 ms in the same runs: the measure (key ' +

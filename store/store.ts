@@ -106,7 +106,8 @@ export async function readSnapshot(): Promise<Snapshot> {
 /**
  * Who `key` names: the user's claimants from one index read, the bundled
  * ones from memory (with their hidden/replaced state read in the same
- * transaction, only when a bundled person claims the key); only when
+ * transaction and the same round trip, used only when no person of the
+ * user's claims the key); only when
  * neither does, the people of subscribed directories (one more index read,
  * in a transaction of its own, so a directory being refreshed never delays
  * a lookup that the user's own people answer).
@@ -114,23 +115,27 @@ export async function readSnapshot(): Promise<Snapshot> {
 export async function lookupKey(key: IdentityKey): Promise<ShownProfile | undefined> {
   const db = await openPeopleDb();
   const tx = db.transaction(['people', 'hidden', 'meta']);
-  const user = (await tx.objectStore('people').index('keys').getAll(key))
-    .filter((record) => !recordProblem(record))
-    .map((record) => record.profile);
-  const links = user.length > 0 ? await tx.objectStore('meta').get(LINKS_KEY) : undefined;
   const bundled = bundledProfiles.filter((profile) =>
     profileKeys(profile.identities).includes(key),
   );
-  const out = new Set<string>();
-  if (user.length === 0) {
-    for (const profile of bundled) {
-      const [hidden, replaced] = await Promise.all([
-        tx.objectStore('hidden').getKey(profile.id),
-        tx.objectStore('people').getKey(profile.id),
-      ]);
-      if (hidden !== undefined || replaced !== undefined) out.add(profile.id);
-    }
-  }
+  // Every read asked at once (one round trip to the database, not three:
+  // the popup's first paint waits for this answer, issue 28).
+  const [records, links, outIds] = await Promise.all([
+    tx.objectStore('people').index('keys').getAll(key),
+    tx.objectStore('meta').get(LINKS_KEY),
+    Promise.all(
+      bundled.map(async (profile) => {
+        const [hidden, replaced] = await Promise.all([
+          tx.objectStore('hidden').getKey(profile.id),
+          tx.objectStore('people').getKey(profile.id),
+        ]);
+        return hidden !== undefined || replaced !== undefined ? profile.id : undefined;
+      }),
+    ),
+  ]);
+  const user = records.filter((record) => !recordProblem(record)).map((record) => record.profile);
+  // Bundled people count as replaced or hidden only where no person of the user's claims the key.
+  const out = new Set(user.length === 0 ? outIds.filter((id) => id !== undefined) : []);
   const own = resolveClaimants({ user, bundled, bundledOut: (id) => out.has(id) });
   if (own) return user.includes(own) && links ? withLinkedContact(db, own) : own;
   const claimants = await directoryClaimants(db, key);

@@ -19,6 +19,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 // Before the components: it asks for the tab's person as it is evaluated (./tab-person.ts).
 import { activeTabProfile, firstAnswer, noteFor } from './tab-person';
+// The build puts these in one <style> in popup.html (build/vite-plugin-popup-styles.ts).
 import '../../components/card/card.css';
 import '../../components/popup/popup.css';
 import '../../components/popup/keep.css';

@@ -2,8 +2,9 @@
  * The extension pages' start-up files (build/vite-plugin-page-chunks.ts,
  * issue 28): the popup fetches three scripts before it runs, every script a
  * page's entry imports at start is one the page's HTML names (so it is
- * fetched in parallel, not found one import at a time), and the privacy
- * page loads none of the store's code. Checked on the built .output.
+ * fetched in parallel, not found one import at a time), the popup's styles
+ * are in its HTML, and the privacy page loads none of the store's code.
+ * Checked on the built .output.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +36,17 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('%s pages', (target) => {
 
   it('start the popup with three scripts', () => {
     expect(scriptsOf(dir, 'popup.html')).toHaveLength(3);
+  });
+
+  // build/vite-plugin-popup-styles.ts; in Chromium, tests/browser/popup-styles.test.ts.
+  it('start the popup with its styles in its HTML, and preload none after', () => {
+    const html = readFileSync(join(dir, 'popup.html'), 'utf8');
+    expect(html).not.toMatch(/rel="stylesheet"/);
+    expect(html.match(/<style>/g)).toHaveLength(1);
+    const [entry] = scriptsOf(dir, 'popup.html');
+    const code = readFileSync(join(dir, entry as string), 'utf8');
+    expect(code).toContain('__vite__mapDeps'); // its dynamic imports' preload list is there
+    expect(code).not.toMatch(/"[^"]+\.css"/);
   });
 
   it.each(['popup.html', 'options.html', 'privacy.html'])(
