@@ -3,7 +3,8 @@
  *
  *   usePage(api) ─┬─ the people snapshot  data (roster, settings, migration), scan, usage
  *                 │                       (its first rows first, then the whole; scan and
- *                 │                       usage once the whole is painted: ./start-up.ts)
+ *                 │                       usage once the whole is painted, the scan once
+ *                 │                       the user's input is quiet too: ./start-up.ts)
  *                 ├─ the change feed      api.onChange → reload → rescan (one at a time)
  *                 ├─ the job runner       run / hold: one write at a time, busy, failure
  *                 └─ the status region    say: the latest outcomes, newest last
@@ -16,7 +17,7 @@ import { t } from '../../i18n/t';
 import type { Loaded, OptionsApi, Scan } from './options-api';
 import { NO_SCAN } from './options-api';
 import type { Usage } from './PeopleTable';
-import { afterNextPaint, startMark } from './start-up';
+import { afterInputQuiet, afterNextPaint, startMark } from './start-up';
 
 export interface Page {
   api: OptionsApi;
@@ -100,11 +101,14 @@ export function usePage(api: OptionsApi): Page {
           setRebuilding(undefined);
           setData(loaded);
           // The rows are drawn first: the scan (a worker reading every record) and the
-          // estimate start once that frame is on screen (./start-up.ts, issue 28).
+          // estimate start once that frame is on screen (./start-up.ts, issue 28); the
+          // scan also waits while the user types, clicks or scrolls.
           afterNextPaint(() => {
-            startMark('scan');
             api.usage().then(setUsage, () => undefined);
-            rescan();
+            afterInputQuiet(() => {
+              startMark('scan');
+              rescan();
+            });
           });
           return loaded;
         },

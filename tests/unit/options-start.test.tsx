@@ -14,7 +14,12 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { Options } from '../../components/options/Options';
 import type { Loaded, OptionsApi, Scan } from '../../components/options/options-api';
-import { afterNextPaint, loadingEarly } from '../../components/options/start-up';
+import {
+  afterInputQuiet,
+  afterNextPaint,
+  loadingEarly,
+  QUIET_MS,
+} from '../../components/options/start-up';
 import { buildRoster } from '../../jobs/roster';
 import { DEFAULT_SETTINGS } from '../../settings/defaults';
 import { recordOf } from '../../store/db';
@@ -198,5 +203,63 @@ describe('afterNextPaint', () => {
     expect(runs).toBe(0);
     await frame();
     expect(runs).toBe(1);
+  });
+});
+
+describe('the scan waits while the user types', () => {
+  const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  it('starts the scan only once the search box has had no key for a while', async () => {
+    const { api, calls, answer } = pageApi();
+    const root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => render(<Options api={api} bundled={[]} theme={{} as never} />, root));
+    await act(async () => answer(loaded));
+    const box = root.querySelector('input[type="search"]') as HTMLInputElement;
+    // Keys typed as the list comes (at 100,000 people the scan's worker
+    // slowed each of them: issue 28), past the frame the scan waited for.
+    for (const letter of ['a', 'd', 'a', 'x']) {
+      box.dispatchEvent(new KeyboardEvent('keydown', { key: letter, bubbles: true }));
+      box.value += letter;
+      await act(async () => {
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await act(() => wait(250));
+    }
+    expect(calls.usage).toBe(1);
+    expect(calls.scan).toBe(0);
+    // Positive control: once the keys stop, the scan starts.
+    await act(() => wait(QUIET_MS + 100));
+    expect(calls.scan).toBe(1);
+  });
+});
+
+describe('afterInputQuiet', () => {
+  const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  const key = () => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+  it('runs once the page has had no input for the quiet time, or at the latest time', async () => {
+    let runs = 0;
+    key();
+    afterInputQuiet(() => runs++, 100, 10_000);
+    await wait(50);
+    expect(runs).toBe(0);
+    key();
+    await wait(70);
+    expect(runs).toBe(0);
+    await wait(80);
+    expect(runs).toBe(1);
+    // Input that never stops: at the latest time all the same.
+    let late = 0;
+    afterInputQuiet(() => late++, 100, 250);
+    for (let at = 0; at < 8; at++) {
+      key();
+      await wait(50);
+    }
+    expect(late).toBe(1);
+    // Cancelled while it waits: never.
+    let cancelled = 0;
+    key();
+    afterInputQuiet(() => cancelled++, 50, 100)();
+    await wait(150);
+    expect(cancelled).toBe(0);
   });
 });
