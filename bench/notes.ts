@@ -231,6 +231,33 @@ const OPTIONS_ROW_MENU =
   '100,000) is far wider than the ~2 ms the buttons cost a frame. Not done: fewer rows drawn ' +
   'beyond the view on a key (6 below), the search’s own steps.';
 
+/** Issue 28's fifth pass on the options keystrokes: the scan's worker, stopped by input. */
+const OPTIONS_KEYS_SCAN =
+  ' Fifth pass (2026-12-08, 00:57–01:35): what the options page paid that the popup did not ' +
+  'was its scan of every record (jobs/jobs.ts `scan`, a worker), started as the whole list ' +
+  'is painted, just when the bench (or a user) starts typing. A probe in one browser ' +
+  '(100,000 people, the bench’s keys, load average 2–6): keys typed at once p95 38.7, 33.8 ' +
+  'and 124 ms, the same keys 8 s later 21.1, 21.8 and 25.3. Traced (every thread, the same ' +
+  'keys): the scan’s DedicatedWorker busy 1.8–2.3 s, 1.2–1.4 s of it inside the keys’ ' +
+  '1.5–1.9 s, on 2 cores, and the page’s main thread 616–679 ms over them (after the ' +
+  'change 474–475, the popup’s 337–369 in the same browser). Changed: ' +
+  'input (a key, click, wheel or scroll) stops a scan under way (its worker ended) and it ' +
+  'starts again once the page has had no input for 1 s; after 10 s it is left to finish ' +
+  '(components/options/start-up.ts `whenInputQuiet`); and a search slice already queued ' +
+  'for a run the next key replaced no longer steps it (up to 6 ms ahead of that key; ' +
+  'components/parts/use-search.ts). Traced after: the worker 54–78 ms (its start) before ' +
+  'the first key, none during them. BENCH_ONLY=lists BENCH_LISTS=options-keys ' +
+  'BENCH_LISTS_SIZES=3,10k,100k BENCH_LISTS_FLOOR=1 BENCH_BEFORE=main (ec737e8), ' +
+  'BENCH_RUNS=7, builds interleaved, medians after/before, three runs: (load average ' +
+  '1.2–3.2) 100,000 21.0/28.5 ms (run to run 19.9–23.9 after, 24.5–37.4 before), 10,000 ' +
+  '21.0/23.8, 3 people 19.5/19.6, floor 18.9 (×1.11 the floor after at both sizes; ×1.51 ' +
+  'and ×1.26 before); (1.5–7) 21.0/32.2, 23.9/23.9, 20.1/20.4, floor 20.1; (4.6–13) ' +
+  '34.8/34.2, 22.6/24.4, 20.9/21.0, floor 19.4 (after 28–48 ms run to run, before 24–103: ' +
+  'at that load no change). Left at 100,000: the first key ' +
+  '(`a`) is the slowest in the options page (38–45 ms against 7–13 in the popup, same ' +
+  'browser, traced), and the larger page commits and paints more over the keys (commit ' +
+  '80–120 ms against 34–52, paint 29–34 against 12–18); not looked into further.';
+
 /** Issue 28's second pass on the lists: the summary's format, and the search off the key's task. */
 const LISTS_SECOND =
   'Second pass (2026-12-07, 15:49–16:30, three BENCH_ONLY=lists runs of BENCH_RUNS=5 at load ' +
@@ -674,7 +701,7 @@ export const NOTES: Record<string, string> = {
     'ms (3 people 21.3 and 38.3); in the third (load average 10–14) 21.3 and 25.8 ms (3 people ' +
     '19.8 and 19.1: ratios 1.08 and 1.35). Traced (same run as the second): keys 6–31 ms ' +
     'after, the first `a` 13 ms; before 7–51 ms, the first `a` 51 ms.',
-  options_keystroke_p95_10k_ms: `${KEYSTROKE_FLOOR} ${OPTIONS_ROW_MENU}`,
+  options_keystroke_p95_10k_ms: `${KEYSTROKE_FLOOR} ${OPTIONS_ROW_MENU}${OPTIONS_KEYS_SCAN}`,
   options_keystroke_p95_100k_ms:
     `${KEYSTROKE_FLOOR} ${LISTS_TRACE}78 ms after, 74 ms before (3 people: 21 and 20.5 ms): ` +
     'no change. Traced at 3 people the keys took 56–110 ms each (the trace’s own cost ' +
@@ -701,7 +728,7 @@ export const NOTES: Record<string, string> = {
     'interleaved): 84.4 ms after, 102 ms before (3 people 21 and 28.6 ms); the spread run to ' +
     'run (59.8–140.7 after, 50.9–151.8 before) is wider than the change. Fewer elements per ' +
     'row (one menu instead of five buttons) would cut the diff, paint and layout further and ' +
-    `is not done. ${OPTIONS_ROW_MENU}`,
+    `is not done. ${OPTIONS_ROW_MENU}${OPTIONS_KEYS_SCAN}`,
   options_scroll_long_tasks_100k:
     `${SCROLL_TRACE} Second pass (rows sliced out of the stored chunks’ columns where drawn, ` +
     'see `popup_list_open_100k_over_3_ratio`): BENCH_ONLY=lists medians of 5 at a load average ' +

@@ -56,8 +56,8 @@ export interface OptionsApi {
   remove(id: string, rev: number): Promise<WriteResult>;
   setHidden(id: string, hidden: boolean): Promise<void>;
   startImport: StartImport;
-  /** Damaged records and clashing handles, from a look over every record. */
-  scan(): Promise<Scan>;
+  /** Damaged records and clashing handles, from a look over every record; `signal` stops it (and rejects). */
+  scan(signal?: AbortSignal): Promise<Scan>;
   /** Every stored person as one file in `format`; `onProgress`: records read. */
   /** The file, and how many people it holds (the store's, not the rows on screen). */
   exportAll(

@@ -3,7 +3,8 @@
  *
  *   usePage(api) ─┬─ the people snapshot  data (roster, settings, migration), scan, usage
  *                 │                       (its first rows first, then the whole; scan and
- *                 │                       usage once the whole is painted: ./start-up.ts)
+ *                 │                       usage once the whole is painted, the scan while
+ *                 │                       the user's input is quiet too: ./start-up.ts)
  *                 ├─ the change feed      api.onChange → reload → rescan (one at a time)
  *                 ├─ the job runner       run / hold: one write at a time, busy, failure
  *                 └─ the status region    say: the latest outcomes, newest last
@@ -16,7 +17,7 @@ import { t } from '../../i18n/t';
 import type { Loaded, OptionsApi, Scan } from './options-api';
 import { NO_SCAN } from './options-api';
 import type { Usage } from './PeopleTable';
-import { afterNextPaint, startMark } from './start-up';
+import { afterNextPaint, startMark, whenInputQuiet } from './start-up';
 
 export interface Page {
   api: OptionsApi;
@@ -76,8 +77,12 @@ export function usePage(api: OptionsApi): Page {
       return;
     }
     scanning.current = { again: false };
-    api
-      .scan()
+    // Once the user's input is quiet; typing, clicking or scrolling meanwhile
+    // stops the worker, and it starts again once quiet (./start-up.ts).
+    whenInputQuiet((signal) => {
+      startMark('scan');
+      return api.scan(signal);
+    })
       .then(setScan, () => undefined)
       .finally(() => {
         const again = scanning.current?.again;
@@ -102,7 +107,6 @@ export function usePage(api: OptionsApi): Page {
           // The rows are drawn first: the scan (a worker reading every record) and the
           // estimate start once that frame is on screen (./start-up.ts, issue 28).
           afterNextPaint(() => {
-            startMark('scan');
             api.usage().then(setUsage, () => undefined);
             rescan();
           });

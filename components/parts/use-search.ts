@@ -7,6 +7,7 @@
  *
  *   key ─▶ render: roster.start(query), step until FIRST_ROWS found or FIRST_MS ─▶ frame: first rows
  *          after that frame: step(SLICE_MS), one task each, until done ─▶ render: every row, the count
+ *          (a slice of a run the next key replaced does nothing)
  *
  * The rows are always the current query's: each query has its own run, the
  * render reads only the current one, and a run the next key left unfinished
@@ -15,7 +16,7 @@
  * the count waits for `done`. `whole` finds everything on the key's task
  * (a list sorted by something else than the order found needs it all).
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SearchRun } from '../../people/search-index';
 
 /** More than any screen shows of either list. */
@@ -44,11 +45,17 @@ export function useSearch(list: Searchable | undefined, query: string, whole = f
     else started.step(performance.now() + FIRST_MS, FIRST_ROWS);
     return started;
   }, [list, query, whole]);
+  // The run the last render showed: a slice of an earlier one, already queued
+  // when the next key's render made a new run (its effect's cleanup waits for
+  // the frame after), stops without searching, so it never delays that key.
+  const shown = useRef(run);
+  shown.current = run;
   const [, setFinished] = useState<SearchRun>();
   useEffect(() => {
     if (!run || run.done) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const slice = () => {
+      if (shown.current !== run) return;
       if (run.step(performance.now() + SLICE_MS)) setFinished(run);
       else timer = setTimeout(slice, 0);
     };

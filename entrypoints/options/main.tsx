@@ -83,24 +83,43 @@ function jobWorker(on: (event: JobEvent) => void): Worker {
   return worker;
 }
 
-/** Runs a job that answers once (`pick`), reporting progress; the worker ends with it. */
+/**
+ * Runs a job that answers once (`pick`), reporting progress; the worker ends
+ * with it, or when `signal` aborts (the job rejected with its reason).
+ */
 function oneShot<T>(
   request: JobRequest,
   pick: (event: JobEvent) => T | undefined,
   onProgress?: (done: number) => void,
+  signal?: AbortSignal,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const stop = new AbortController();
     const worker = jobWorker((event) => {
+      // Stopped (answered, failed or aborted): nothing more is heard.
+      if (stop.signal.aborted) return;
       if (event.type === 'progress') return onProgress?.(event.done);
       if (event.type === 'error') {
+        stop.abort();
         worker.terminate();
         return reject(new Error(event.message));
       }
       const value = pick(event);
       if (value === undefined) return;
+      stop.abort();
       worker.terminate();
       resolve(value);
     });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        stop.abort();
+        worker.terminate();
+        reject(signal.reason);
+      },
+      { signal: stop.signal },
+    );
     worker.postMessage(request);
   });
 }
@@ -272,21 +291,26 @@ const api: OptionsApi = {
   remove: async (id, rev) => remember(await deletePerson(id, rev)),
   setHidden: async (id, hidden) => void own.add(await setHidden(id, hidden)),
   startImport,
-  scan: () =>
-    oneShot({ type: 'scan' }, (event) => {
-      if (event.type !== 'scanned') return undefined;
-      checked = {
-        rev: event.rev,
-        damaged: event.damaged.map(({ id, problem }) => ({ id, problem })),
-      };
-      return {
-        damaged: event.damaged,
-        conflicts: event.conflicts,
-        names: event.names,
-        directoryClashes: event.directoryClashes,
-        notes: event.notes,
-      };
-    }),
+  scan: (signal) =>
+    oneShot(
+      { type: 'scan' },
+      (event) => {
+        if (event.type !== 'scanned') return undefined;
+        checked = {
+          rev: event.rev,
+          damaged: event.damaged.map(({ id, problem }) => ({ id, problem })),
+        };
+        return {
+          damaged: event.damaged,
+          conflicts: event.conflicts,
+          names: event.names,
+          directoryClashes: event.directoryClashes,
+          notes: event.notes,
+        };
+      },
+      undefined,
+      signal,
+    ),
   exportAll: (onProgress, format) =>
     oneShot(
       { type: 'export', format, checked },

@@ -14,7 +14,13 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { Options } from '../../components/options/Options';
 import type { Loaded, OptionsApi, Scan } from '../../components/options/options-api';
-import { afterNextPaint, loadingEarly } from '../../components/options/start-up';
+import {
+  afterInputQuiet,
+  afterNextPaint,
+  loadingEarly,
+  QUIET_MS,
+  whenInputQuiet,
+} from '../../components/options/start-up';
 import { buildRoster } from '../../jobs/roster';
 import { DEFAULT_SETTINGS } from '../../settings/defaults';
 import { recordOf } from '../../store/db';
@@ -198,5 +204,142 @@ describe('afterNextPaint', () => {
     expect(runs).toBe(0);
     await frame();
     expect(runs).toBe(1);
+  });
+});
+
+describe('the scan waits while the user types', () => {
+  const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  it('starts the scan only once the search box has had no key for a while', async () => {
+    const { api, calls, answer } = pageApi();
+    const root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => render(<Options api={api} bundled={[]} theme={{} as never} />, root));
+    await act(async () => answer(loaded));
+    const box = root.querySelector('input[type="search"]') as HTMLInputElement;
+    // Keys typed as the list comes (at 100,000 people the scan's worker
+    // slowed each of them: issue 28), past the frame the scan waited for.
+    for (const letter of ['a', 'd', 'a', 'x']) {
+      box.dispatchEvent(new KeyboardEvent('keydown', { key: letter, bubbles: true }));
+      box.value += letter;
+      await act(async () => {
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await act(() => wait(250));
+    }
+    expect(calls.usage).toBe(1);
+    expect(calls.scan).toBe(0);
+    // Positive control: once the keys stop, the scan starts.
+    await act(() => wait(QUIET_MS + 100));
+    expect(calls.scan).toBe(1);
+  });
+});
+
+describe('the scan stops when the user types', () => {
+  const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  it('aborts a scan under way at a key and starts it again once the keys stop', async () => {
+    const { api, answer } = pageApi();
+    // Each scan runs until the test ends it, or until its signal aborts it.
+    const scans: { signal: AbortSignal | undefined; end: (scan: Scan) => void }[] = [];
+    api.scan = (signal?: AbortSignal) =>
+      new Promise<Scan>((resolve, reject) => {
+        scans.push({ signal, end: resolve });
+        signal?.addEventListener('abort', () => reject(signal.reason));
+      });
+    const root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => render(<Options api={api} bundled={[]} theme={{} as never} />, root));
+    await act(async () => answer(loaded));
+    // No key yet: the scan starts after the first rows' frame (QUIET_MS after the last test's keys).
+    await act(() => wait(QUIET_MS + 100));
+    expect(scans.length).toBe(1);
+    expect(scans[0]?.signal?.aborted).toBe(false);
+    // Positive control for the abort check: with no key, it runs on.
+    await act(() => wait(100));
+    expect(scans[0]?.signal?.aborted).toBe(false);
+    const box = root.querySelector('input[type="search"]') as HTMLInputElement;
+    await act(async () => {
+      box.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    });
+    expect(scans[0]?.signal?.aborted).toBe(true);
+    await act(() => wait(QUIET_MS / 2));
+    expect(scans.length).toBe(1);
+    await act(() => wait(QUIET_MS));
+    expect(scans.length).toBe(2);
+    // The second runs to its end, and the page shows what it found.
+    await act(async () =>
+      scans[1]?.end({
+        damaged: [],
+        conflicts: [],
+        names: {},
+        directoryClashes: [],
+        notes: { ada: { tags: ['met'] } },
+      }),
+    );
+    await act(() => wait(10));
+    expect(root.querySelector('.pc-tag-filter')).not.toBeNull();
+  });
+});
+
+describe('afterInputQuiet', () => {
+  const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  const key = () => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+  it('runs once the page has had no input for the quiet time, or at the latest time', async () => {
+    let runs = 0;
+    key();
+    afterInputQuiet(() => runs++, 100, 10_000);
+    await wait(50);
+    expect(runs).toBe(0);
+    key();
+    await wait(70);
+    expect(runs).toBe(0);
+    await wait(80);
+    expect(runs).toBe(1);
+    // Input that never stops: at the latest time all the same.
+    let late = 0;
+    afterInputQuiet(() => late++, 100, 250);
+    for (let at = 0; at < 8; at++) {
+      key();
+      await wait(50);
+    }
+    expect(late).toBe(1);
+    // Cancelled while it waits: never.
+    let cancelled = 0;
+    key();
+    afterInputQuiet(() => cancelled++, 50, 100)();
+    await wait(150);
+    expect(cancelled).toBe(0);
+  });
+});
+
+describe('whenInputQuiet', () => {
+  const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  const key = () => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+  it('runs the work again after input aborted it, and no longer aborts it after the latest time', async () => {
+    const signals: AbortSignal[] = [];
+    const work = (signal: AbortSignal) =>
+      new Promise<number>((resolve, reject) => {
+        signals.push(signal);
+        signal.addEventListener('abort', () => reject(signal.reason));
+        setTimeout(() => resolve(signals.length), 150);
+      });
+    await wait(60);
+    const done = whenInputQuiet(work, 50, 400);
+    expect(signals.length).toBe(1);
+    await wait(20);
+    key();
+    expect(signals[0]?.aborted).toBe(true);
+    await wait(80);
+    expect(signals.length).toBe(2);
+    await expect(done).resolves.toBe(2);
+    // Past the latest time input no longer aborts it.
+    const late = whenInputQuiet(work, 50, 0);
+    key();
+    expect(signals.at(-1)?.aborted).toBe(false);
+    await expect(late).resolves.toBe(3);
+    // A failure not caused by input is the caller's.
+    await wait(60);
+    await expect(
+      whenInputQuiet(() => Promise.reject(new Error('no database')), 50),
+    ).rejects.toThrow('no database');
   });
 });

@@ -4,7 +4,7 @@
  * and what a render shows is always the current query's — a search the next
  * key left unfinished never shows, however late it would have finished.
  */
-import { render } from 'preact';
+import { options, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { type Found, useSearch } from '../../components/parts/use-search';
 import { buildSearchIndex, type SearchIndex } from '../../people/search-index';
@@ -68,5 +68,58 @@ describe('useSearch', () => {
     act(() => render(<Probe index={buildSearchIndex(texts)} query="a" seen={control} />, root));
     await settle();
     expect(control.at(-1)).toEqual({ query: 'a', rows: answer('a'), done: true });
+  });
+
+  it('does not step a search the next key replaced, even with its slice already queued', async () => {
+    // Each query's steps after its key's render (the first rows), over a fresh index.
+    const steps = new Map<string, number>();
+    const counted = () => {
+      const index = buildSearchIndex(texts);
+      return {
+        start(query: string) {
+          const run = index.start(query);
+          return {
+            get rows() {
+              return run.rows;
+            },
+            get done() {
+              return run.done;
+            },
+            step(deadline: number, enough?: number) {
+              if (enough === undefined) steps.set(query, (steps.get(query) ?? 0) + 1);
+              return run.step(deadline, enough);
+            },
+          };
+        },
+      };
+    };
+    function Counted(props: { list: ReturnType<typeof counted>; query: string }) {
+      const found = useSearch(props.list, props.query);
+      return <p>{found.done ? 'done' : 'finding'}</p>;
+    }
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+    // Effects wait for a frame (Preact's own hook for it): in a page the frame
+    // comes ~16 ms on, after the timers already queued; happy-dom's comes at once.
+    const frameHook = options.requestAnimationFrame;
+    options.requestAnimationFrame = (callback) => void setTimeout(callback, 16);
+    onTestFinished(() => {
+      options.requestAnimationFrame = frameHook;
+    });
+    // Positive control: "a" unfinished, its first slice queued by its effect, runs.
+    const first = counted();
+    act(() => render(<Counted list={first} query="a" />, root));
+    await tick();
+    expect(steps.get('a') ?? 0).toBeGreaterThan(0);
+    // Again, but the next key renders (outside act: its effects wait for the
+    // frame, as in a page) before the queued slice of "a" runs.
+    await settle();
+    steps.clear();
+    const second = counted();
+    act(() => render(<Counted list={second} query="a" />, root));
+    render(<Counted list={second} query="ada" />, root);
+    await tick();
+    expect(steps.get('a') ?? 0).toBe(0);
+    await settle();
+    expect(root.textContent).toBe('done');
   });
 });
