@@ -8,10 +8,13 @@
  * sections below it are a screen away, not 16,000 px. Every row says its
  * position and the list its size (aria-posinset, aria-setsize; "People,
  * 10,003"), since rows out of view are not drawn. The row holding focus
- * stays drawn while it scrolls away, so focus is never dropped.
+ * stays drawn while it scrolls away, so focus is never dropped; Delete's
+ * confirmation and Keep hand the focus on to the button that replaces the
+ * one pressed.
  */
 
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { Fragment } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ExportFormat } from '../../formats/export-files';
 import { formatBytes } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/t';
@@ -21,6 +24,7 @@ import { knownTags } from '../../people/notes';
 import { people } from '../parts/numbers';
 import { useSearch } from '../parts/use-search';
 import { rowsToDraw, useRowKeys, useVisibleRange } from '../parts/virtual-window';
+import { refocusIfLost } from './refocus';
 
 /** "Export all" in each format: our backup, then what address books import (jobs/jobs.ts). */
 const EXPORT_FORMATS: readonly [ExportFormat, MessageKey][] = [
@@ -97,6 +101,14 @@ export function PeopleTable(props: PeopleTableProps) {
   const [query, setQuery] = useState('');
   /** The person whose delete is being confirmed, at the version shown when Delete was clicked. */
   const [confirming, setConfirming] = useState<{ id: string; rev: number }>();
+  /**
+   * Delete opens the confirmation in place of the row's buttons, and Keep
+   * puts them back: the button pressed leaves the page, and the focus with
+   * it. It goes to Keep, then back to that row's Delete (./refocus.ts).
+   */
+  const [kept, setKept] = useState<string>();
+  const refocus = useRef<HTMLButtonElement>(null);
+  useEffect(() => refocusIfLost(refocus.current), [confirming, kept]);
   /** The row holding focus: drawn even when scrolled out of view. */
   const [focused, setFocused] = useState<{ at: number; row: number }>();
   const scroller = useRef<HTMLDivElement>(null);
@@ -282,7 +294,9 @@ export function PeopleTable(props: PeopleTableProps) {
                       {hidden ? label.show : label.hide}
                     </button>
                   ) : confirming?.id === id ? (
-                    <>
+                    // Keyed apart, so the button pressed is not reused as another one and the
+                    // focus is handed on (`refocus`, above).
+                    <Fragment key="confirm">
                       <span class="pc-confirm">{t('table_confirm_delete', name)}</span>
                       <button
                         type="button"
@@ -297,13 +311,17 @@ export function PeopleTable(props: PeopleTableProps) {
                       <button
                         type="button"
                         class="pc-button"
-                        onClick={() => setConfirming(undefined)}
+                        ref={refocus}
+                        onClick={() => {
+                          setConfirming(undefined);
+                          setKept(id);
+                        }}
                       >
                         {t('table_keep')}
                       </button>
-                    </>
+                    </Fragment>
                   ) : (
-                    <>
+                    <Fragment key="actions">
                       <button
                         type="button"
                         class="pc-button"
@@ -342,11 +360,15 @@ export function PeopleTable(props: PeopleTableProps) {
                         class="pc-button"
                         disabled={!!blocked}
                         aria-label={label.deleteLabel(name)}
-                        onClick={() => setConfirming({ id, rev: roster.rev(row) })}
+                        ref={kept === id ? refocus : undefined}
+                        onClick={() => {
+                          setKept(undefined);
+                          setConfirming({ id, rev: roster.rev(row) });
+                        }}
                       >
                         {label.delete}
                       </button>
-                    </>
+                    </Fragment>
                   )}
                 </div>
               </li>

@@ -275,11 +275,25 @@ describe('editing', () => {
     expect(stored.projects).toEqual([{ name: 'COBOL', description: 'A language' }]);
   });
 
-  it('deletes after confirmation', async () => {
-    await options.getByRole('button', { name: 'Delete Grace Hopper' }).click();
-    await options.getByRole('button', { name: 'Keep' }).click();
-    await options.getByRole('button', { name: 'Delete Grace Hopper' }).click();
-    await options.getByRole('button', { name: 'Delete', exact: true }).click();
+  it('deletes after confirmation, the keyboard keeping its place in the row', async () => {
+    // The button that replaces the one pressed takes the focus, not <body>.
+    const focusOn = (name: string) =>
+      waitUntil(`the focus on "${name}"`, () =>
+        options.evaluate((label) => {
+          const button = document.activeElement;
+          return (button?.getAttribute('aria-label') ?? button?.textContent) === label;
+        }, name),
+      );
+    await options.getByRole('button', { name: 'Delete Grace Hopper' }).focus();
+    await options.keyboard.press('Enter');
+    await focusOn('Keep');
+    await options.keyboard.press('Enter');
+    await focusOn('Delete Grace Hopper');
+    await options.keyboard.press('Enter');
+    await focusOn('Keep');
+    await options.keyboard.press('Shift+Tab');
+    await focusOn('Delete');
+    await options.keyboard.press('Enter');
     await options.getByText('Deleted Grace Hopper.').waitFor();
     expect(await storedRaw()).not.toContain('Grace Hopper');
   });
