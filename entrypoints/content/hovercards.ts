@@ -117,11 +117,23 @@ export function startHovercards(ctx: ScriptContext, deps: HovercardDeps): Hoverc
   let pointer: Point | undefined;
   /** The browser's visibility verdict on the intent's target, where it gives one. */
   let watch: VisibilityWatch | undefined;
+  /**
+   * The hover whose card is on its way (known, its delay running or being
+   * shown): the one a stored change asks for again. Not a card shown, closed
+   * with Esc, refused or of nobody kept: those wait for the pointer to move.
+   */
+  let pending: Target | undefined;
+  const settle = (target: Target) => {
+    if (pending === target) pending = undefined;
+  };
+  /** Bumped when stored data changes or the page moves on: a `show` begun before gives up. */
+  let epoch = 0;
 
   const hideHover = () => unawaited(loadedCardUi()?.then((loaded) => loaded?.hideHover()));
   const cancelOpen = () => {
     clearTimeout(openTimer);
     intent = undefined;
+    pending = undefined;
     watch?.stop();
     watch = undefined;
     if (prepared) {
@@ -178,9 +190,14 @@ export function startHovercards(ctx: ScriptContext, deps: HovercardDeps): Hoverc
   /** Opens a card now, shown at once (keyboard, or a switch from another open card). */
   const show = async (target: Target, focus: boolean, at?: Point, seen?: VisibilityWatch) => {
     engage();
-    if (!(await stillVisible(target, at, seen))) return;
-    const answer = await answerFor(target);
+    const asked = epoch;
+    const visible = await stillVisible(target, at, seen);
+    if (asked !== epoch) return;
+    const answer = visible ? await answerFor(target) : undefined;
+    if (asked !== epoch) return;
     const loaded = answer && (await loadUi());
+    if (asked !== epoch) return;
+    settle(target);
     if (!answer || !loaded || ctx.isInvalid) return;
     cancelClose();
     prepared = undefined;
@@ -203,12 +220,15 @@ export function startHovercards(ctx: ScriptContext, deps: HovercardDeps): Hoverc
     cancelOpen();
     intent = target;
     intentStart = start;
+    pending = target;
     const seen = watchVisibility(target.element);
     watch = seen;
     const answer = await answerFor(target);
-    if (intent !== target || !answer || githubHovercardsOff()) return;
+    if (intent !== target) return;
+    if (!answer || githubHovercardsOff()) return settle(target);
     const loaded = await loadUi();
-    if (intent !== target || !loaded) return;
+    if (intent !== target) return;
+    if (!loaded) return settle(target);
     const wait = () => Math.max(0, answer.hoverDelayMs - (performance.now() - start));
     if (open) {
       openTimer = setTimeout(() => {
@@ -223,6 +243,7 @@ export function startHovercards(ctx: ScriptContext, deps: HovercardDeps): Hoverc
       const visible = await stillVisible(target, pointer, seen);
       if (intent !== target || prepared !== target) return;
       if (!visible) return cancelOpen();
+      settle(target);
       prepared = undefined;
       cancelClose();
       open = target;
@@ -311,14 +332,15 @@ export function startHovercards(ctx: ScriptContext, deps: HovercardDeps): Hoverc
   );
 
   const closeAll = () => {
+    epoch += 1;
     cancelOpen();
     if (open) close();
   };
   return {
     close: closeAll,
     storedChanged: () => {
-      // Only a card not yet shown: one open (what it showed may be stale) closes.
-      const resting = intent && intent.element !== open?.element ? intent : undefined;
+      // Only a card on its way: one open (what it showed may be stale) closes.
+      const resting = pending;
       closeAll();
       // A change while the delay runs (another tab, a sync, the install's own
       // bookkeeping) must not swallow the card the user is waiting for: asked

@@ -256,13 +256,24 @@ describe('hover intent', () => {
       // The people changed (another tab, a sync): asked again, Deniz is still kept.
       await restOnLinkThen(() => write({ peopleVersion: crypto.randomUUID() }));
       await hovercardShows(page, 'Deniz');
-      // Positive control: the change turns GitHub's hovercards off; nothing opens.
+      // The change turns GitHub's hovercards off; nothing opens.
       await restOnLinkThen(() => setSettings({ githubHovercards: false, delay: 1500 }));
       await page.waitForTimeout(2500);
       expect((await hoverState(page)).open).toBe(false);
     } finally {
       await resetSettings();
     }
+    // A card the user closed with Esc, the pointer still on its link, stays
+    // closed when the people change; a card still on its way (above) comes.
+    await fresh(PULL);
+    await scriptListening(session, page);
+    await page.hover(target('review-author'));
+    await hovercardShows(page, 'Deniz');
+    await page.keyboard.press('Escape');
+    await hovercardGone(page);
+    await write({ peopleVersion: crypto.randomUUID() });
+    await page.waitForTimeout(1500);
+    expect((await hoverState(page)).open).toBe(false);
   });
 
   it('stays open while the pointer moves into the card, and Copy works there', async () => {
