@@ -80,7 +80,10 @@ export function popupStylesInline(): Plugin {
         );
         for (const name of scripts) {
           const chunk = bundle[name];
-          if (chunk?.type !== 'chunk' || !MAP_DEPS.test(chunk.code)) continue;
+          if (chunk?.type !== 'chunk' || !chunk.code.includes('__vite__mapDeps')) continue;
+          // Vite writes its preload list otherwise now: cut nothing blindly.
+          if (!MAP_DEPS.test(chunk.code))
+            throw new Error(`${name}: Vite's preload list is not written as this plugin expects`);
           const shared = Object.values(bundle).some(
             (other) =>
               other.fileName !== PAGE &&
